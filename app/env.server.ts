@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Absent: the app starts its own embedded PostgreSQL (scripts/server.ts). */
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Public address of the site, used in emailed links. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Signs the session cookie; required in production. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** smtp://user:pass@host:port — absent: emails stay in the outbox, readable at /admin/outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Terre & Mer <bonjour@terre-et-mer.test>"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  DATA_DIR: z.string().default(".data"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The environment, validated once; a bad value stops the start-up with its name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    throw new Error(`Configuration invalide : ${names}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.DATABASE_URL) {
+    throw new Error("Configuration invalide : SESSION_SECRET est obligatoire en production avec une base externe.");
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}

@@ -5,7 +5,7 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_POOL_SIZE ??= "20";
 
 // A test fails on an unexpected console.error (Epic Stack's rule): errors must be expected.
-let errorSpy: ReturnType<typeof vi.spyOn>;
+let errorSpy: ReturnType<typeof vi.spyOn<Console, "error">>;
 beforeEach(() => {
   errorSpy = vi.spyOn(console, "error");
 });
@@ -13,6 +13,6 @@ afterEach(() => {
   const calls = errorSpy.mock.calls;
   errorSpy.mockRestore();
   if (calls.length > 0) {
-    throw new Error(`console.error inattendu : ${calls.map((call) => call.map(String).join(" ")).join("\n")}`);
+    throw new Error(`console.error inattendu : ${calls.map((call: unknown[]) => call.map(String).join(" ")).join("\n")}`);
   }
 });

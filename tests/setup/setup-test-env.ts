@@ -5,7 +5,7 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_POOL_SIZE ??= "20";
 
 // A test fails on an unexpected console.error (Epic Stack's rule): errors must be expected.
-let errorSpy: ReturnType<typeof vi.spyOn<Console, "error">>;
+let errorSpy: { mock: { calls: unknown[][] }; mockRestore: () => void };
 beforeEach(() => {
   errorSpy = vi.spyOn(console, "error");
 });

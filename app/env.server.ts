@@ -7,8 +7,6 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   /** Public address of the site, used in emailed links. */
   APP_URL: z.string().url().default("http://localhost:3000"),
-  /** Signs the session cookie; required in production. */
-  SESSION_SECRET: z.string().min(32).optional(),
   /** smtp://user:pass@host:port — absent: emails stay in the outbox, readable at /admin/outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Terre & Mer <bonjour@terre-et-mer.test>"),
@@ -27,9 +25,6 @@ export function env(): Env {
   if (!parsed.success) {
     const names = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
     throw new Error(`Configuration invalide : ${names}`);
-  }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET && parsed.data.DATABASE_URL) {
-    throw new Error("Configuration invalide : SESSION_SECRET est obligatoire en production avec une base externe.");
   }
   cached = parsed.data;
   return cached;

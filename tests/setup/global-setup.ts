@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../app/infra/embedded-postgres.server";
@@ -16,11 +17,12 @@ declare module "vitest" {
  * Tests create the data they need with tests/factories.ts; nothing is mocked.
  */
 export default async function setup(project: TestProject) {
-  const dataDir = path.resolve(".data/test-postgres");
+  // One cluster per run, on a free port: two runs on one machine never share a database.
+  const dataDir = path.resolve(`.data/test-postgres-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({
     dataDir,
-    port: Number(process.env.TEST_PG_PORT ?? 54330),
+    port: await freePort(),
     database: "terre_et_mer_test",
     settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
   });
@@ -29,5 +31,18 @@ export default async function setup(project: TestProject) {
   project.provide("adminDatabaseUrl", database.url.replace(/\/terre_et_mer_test$/, "/postgres"));
   return async () => {
     await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db } from "~/db.server";
+import { hashPassword } from "~/domain/accounts/password.server";
+import { createSession } from "~/domain/accounts/session.server";
+import { welcomeEmail } from "~/domain/accounts/emails";
+import { DomainError } from "~/domain/errors";
+import { emailField, newPasswordField, personNameField } from "~/domain/fields";
+import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
+import type { Locale } from "~/i18n/messages";
+
+export const signUpSchema = z.object({
+  name: personNameField,
+  email: emailField,
+  password: newPasswordField,
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: Date; appUrl: string };
+
+/** Creates a consumer account and its first session; the welcome email goes out with it. */
+export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
+  const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID();
+  try {
+    return await db().$transaction(async (tx) => {
+      await tx.user.create({
+        data: { id: userId, email: input.email, name: input.name, passwordHash, locale: input.locale },
+      });
+      const session = await createSession(tx, userId, input.now);
+      await enqueueEmail(tx, { to: input.email, locale: input.locale, ...welcomeEmail(input.locale, input.name, input.appUrl) });
+      return { userId, sessionToken: session.token, expiresAt: session.expiresAt };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("email_taken", { field: "email" });
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

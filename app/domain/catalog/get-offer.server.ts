@@ -1,0 +1,73 @@
+import { db } from "~/db.server";
+import type { SaleUnit } from "~/domain/catalog/units";
+
+export type OfferDetail = {
+  id: string;
+  distributionId: string;
+  priceCents: number;
+  remaining: number;
+  product: {
+    kind: "PRODUCT" | "BASKET";
+    name: string;
+    nameEn: string | null;
+    description: string;
+    categoryId: string;
+    unit: SaleUnit;
+    netQuantityGrams: number | null;
+    vatRateBp: number;
+    variableWeight: boolean;
+    estimatedWeightGrams: number | null;
+    organic: boolean;
+    allergens: string[];
+    ingredients: string | null;
+    commercialName: string | null;
+    scientificName: string | null;
+    productionMethod: "CAUGHT_AT_SEA" | "CAUGHT_FRESH_WATER" | "FARMED" | null;
+    faoArea: string | null;
+    gearCategory: string | null;
+    thawed: boolean;
+  };
+  producer: { id: string; name: string; slug: string; commune: string | null; organicControlBody: string | null; description: string };
+  basketItems: Array<{ label: string; labelEn: string | null; quantityLabel: string; indicativePriceCents: number }>;
+};
+
+/** Everything the product page must show before purchase (product.md, food information). */
+export async function getOffer(offerId: string): Promise<OfferDetail | null> {
+  const offer = await db().offer.findFirst({
+    where: { id: offerId, product: { archivedAt: null, producer: { verifiedAt: { not: null } } } },
+    select: {
+      id: true,
+      distributionId: true,
+      priceCents: true,
+      stock: true,
+      ordered: true,
+      product: {
+        select: {
+          kind: true, name: true, nameEn: true, description: true, categoryId: true, unit: true, netQuantityGrams: true,
+          vatRateBp: true, variableWeight: true, estimatedWeightGrams: true, organic: true, allergens: true, ingredients: true,
+          commercialName: true, scientificName: true, productionMethod: true, faoArea: true, gearCategory: true, thawed: true,
+          producer: { select: { id: true, name: true, slug: true, description: true, organicControlBody: true, commune: { select: { name: true } } } },
+        },
+      },
+      basketItems: { select: { label: true, labelEn: true, quantityLabel: true, indicativePriceCents: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!offer) return null;
+  const { producer, ...product } = offer.product;
+  return {
+    id: offer.id,
+    distributionId: offer.distributionId,
+    priceCents: offer.priceCents,
+    remaining: offer.stock - offer.ordered,
+    product,
+    producer: {
+      id: producer.id,
+      name: producer.name,
+      slug: producer.slug,
+      description: producer.description,
+      organicControlBody: producer.organicControlBody,
+      commune: producer.commune?.name ?? null,
+    },
+    basketItems: offer.basketItems,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Typed domain errors. Use cases throw them; app/http/domain-error-response.server.ts maps each
+ * code to one HTTP status and one message per language, in one place.
+ */
+export type DomainErrorCode =
+  | "invalid"
+  | "not_found"
+  | "forbidden"
+  | "unauthenticated"
+  | "sold_out"
+  | "cutoff_passed"
+  | "not_open_yet"
+  | "distribution_cancelled"
+  | "slot_full"
+  | "order_cancelled"
+  | "invalid_credentials"
+  | "rate_limited"
+  | "email_taken"
+  | "token_invalid";
+
+export type DomainErrorDetails = {
+  offerIds?: string[];
+  field?: string;
+  retryAfterSeconds?: number;
+};
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: DomainErrorDetails;
+
+  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}) {
+    super(code);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

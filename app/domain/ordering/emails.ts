@@ -1,0 +1,71 @@
+import { formatEuros } from "~/domain/money";
+import { renderEmail } from "~/domain/mail/render-email";
+import type { OrderView } from "~/domain/ordering/order-view.server";
+import { unitLabel } from "~/domain/catalog/units";
+import { formatParis, formatParisTime } from "~/domain/time/paris";
+import type { Locale } from "~/i18n/messages";
+
+function when(order: OrderView, locale: Locale): string {
+  return `${formatParis(order.slot.startsAt, locale, locale === "fr" ? "EEEE d MMMM yyyy" : "EEEE d MMMM yyyy")}, ${formatParisTime(order.slot.startsAt)}–${formatParisTime(order.slot.endsAt)}`;
+}
+
+function where(order: OrderView): string {
+  const point = order.distribution.pickupPoint;
+  return `${point.name}, ${point.address}, ${point.commune}`;
+}
+
+function lineRows(order: OrderView, locale: Locale): Array<[string, string]> {
+  return order.lines.map((line) => [
+    `${line.quantity} × ${line.productName} (${unitLabel(line.unit, locale)})`,
+    formatEuros(line.lineTotalCents, locale),
+  ]);
+}
+
+export function orderConfirmationEmail(order: OrderView, locale: Locale, name: string, orderUrl: string) {
+  const total = formatEuros(order.totalCents, locale);
+  return locale === "fr"
+    ? renderEmail({
+        locale,
+        subject: `Commande n° ${order.number} confirmée — retrait ${formatParis(order.slot.startsAt, locale, "EEEE d MMMM")}`,
+        greeting: `Bonjour ${name},`,
+        paragraphs: [
+          `Votre commande n° ${order.number} est confirmée.`,
+          `Où : ${where(order)}.`,
+          `Quand : ${when(order, locale)}.`,
+          `Paiement : ${total} à régler au retrait.`,
+          `Vous pouvez modifier ou annuler votre commande jusqu'au ${formatParis(order.distribution.cutoffAt, locale)}.`,
+        ],
+        table: { rows: lineRows(order, locale), total: ["Total TTC", total] },
+        button: { label: "Voir ma commande", url: orderUrl },
+      })
+    : renderEmail({
+        locale,
+        subject: `Order no. ${order.number} confirmed — pickup ${formatParis(order.slot.startsAt, locale, "EEEE d MMMM")}`,
+        greeting: `Hello ${name},`,
+        paragraphs: [
+          `Your order no. ${order.number} is confirmed.`,
+          `Where: ${where(order)}.`,
+          `When: ${when(order, locale)}.`,
+          `Payment: ${total}, to pay at pickup.`,
+          `You can change or cancel your order until ${formatParis(order.distribution.cutoffAt, locale)}.`,
+        ],
+        table: { rows: lineRows(order, locale), total: ["Total incl. VAT", total] },
+        button: { label: "See my order", url: orderUrl },
+      });
+}
+
+export function orderCancelledEmail(order: OrderView, locale: Locale, name: string) {
+  return locale === "fr"
+    ? renderEmail({
+        locale,
+        subject: `Commande n° ${order.number} annulée`,
+        greeting: `Bonjour ${name},`,
+        paragraphs: [`Votre commande n° ${order.number} pour le ${when(order, locale)} à ${order.distribution.pickupPoint.name} est annulée. Vous n'avez rien à payer.`],
+      })
+    : renderEmail({
+        locale,
+        subject: `Order no. ${order.number} cancelled`,
+        greeting: `Hello ${name},`,
+        paragraphs: [`Your order no. ${order.number} for ${when(order, locale)} at ${order.distribution.pickupPoint.name} is cancelled. You have nothing to pay.`],
+      });
+}

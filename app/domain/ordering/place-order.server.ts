@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db, type Tx } from "~/db.server";
+import { orderingState } from "~/domain/distributions/ordering-window";
+import { DomainError } from "~/domain/errors";
+import { idField, MAX_QUANTITY, quantityField } from "~/domain/fields";
+import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
+import { orderConfirmationEmail } from "~/domain/ordering/emails";
+import { findOwnOrder, type OrderView } from "~/domain/ordering/order-view.server";
+import { mergeLines, orderTotalCents } from "~/domain/ordering/pricing";
+import type { Locale } from "~/i18n/messages";
+
+export const placeOrderSchema = z.object({
+  distributionId: idField,
+  slotId: idField.optional(),
+  lines: z
+    .array(z.object({ offerId: idField, quantity: quantityField }), { error: "field.lines.empty" })
+    .min(1, { error: "field.lines.empty" })
+    .max(100, { error: "field.lines.too_many" }),
+  paymentMethod: z.literal("at_pickup", { error: "field.payment.invalid" }),
+});
+
+export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & {
+  customer: { id: string; email: string; name: string; locale: Locale };
+  idempotencyKey?: string;
+  now: Date;
+  appUrl: string;
+};
+
+/** Waiting for a connection or a row lock under a rush is normal; give it time, not a 500. */
+export const ORDER_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
+
+/**
+ * Places an order for one distribution. The stock of every line is taken by one conditional
+ * UPDATE on rows locked in id order, so under any concurrency an offer is never oversold and
+ * two orders never deadlock; if any line lacks stock, nothing is taken and the caller learns
+ * which offers. The confirmation email is written in the same transaction.
+ */
+export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
+  const lines = mergeLines(input.lines);
+  if (lines.some((line) => line.quantity > MAX_QUANTITY)) throw new DomainError("invalid", { field: "lines" });
+  try {
+    return await db().$transaction((tx) => placeOrderIn(tx, input, lines), ORDER_TRANSACTION_OPTIONS);
+  } catch (error) {
+    // Two requests with the same idempotency key: the second one answers with the first order.
+    if (input.idempotencyKey && isUniqueViolation(error)) {
+      const existing = await db().order.findFirst({
+        where: { userId: input.customer.id, idempotencyKey: input.idempotencyKey },
+        select: { id: true },
+      });
+      const order = existing && (await findOwnOrder(db(), existing.id, input.customer.id));
+      if (order) return order;
+    }
+    throw error;
+  }
+}
+
+async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offerId: string; quantity: number }>): Promise<OrderView> {
+  if (input.idempotencyKey) {
+    const existing = await tx.order.findFirst({
+      where: { userId: input.customer.id, idempotencyKey: input.idempotencyKey },
+      select: { id: true },
+    });
+    const order = existing && (await findOwnOrder(tx, existing.id, input.customer.id));
+    if (order) return order;
+  }
+
+  const distribution = await tx.distribution.findUnique({
+    where: { id: input.distributionId },
+    select: { status: true, opensAt: true, cutoffAt: true },
+  });
+  if (!distribution) throw new DomainError("invalid", { field: "distributionId" });
+  const state = orderingState(distribution, input.now);
+  if (state !== "open") throw new DomainError(state);
+
+  const offerIds = lines.map((line) => line.offerId).sort();
+  const quantities = offerIds.map((id) => lines.find((line) => line.offerId === id)?.quantity ?? 0);
+  const offers = await tx.$queryRaw<Array<{ id: string; priceCents: number; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number }>>`
+    SELECT o.id, o."priceCents", p.name, p.unit::text AS unit, p."vatRateBp"
+    FROM "Offer" o JOIN "Product" p ON p.id = o."productId"
+    WHERE o.id = ANY(${offerIds}::text[]) AND o."distributionId" = ${input.distributionId} AND p."archivedAt" IS NULL
+    ORDER BY o.id
+    FOR UPDATE OF o`;
+  if (offers.length !== offerIds.length) {
+    const known = new Set(offers.map((offer) => offer.id));
+    throw new DomainError("invalid", { field: "offerId", offerIds: offerIds.filter((id) => !known.has(id)) });
+  }
+
+  const taken = await tx.$queryRaw<Array<{ id: string }>>`
+    UPDATE "Offer" o SET "ordered" = o."ordered" + w.quantity
+    FROM unnest(${offerIds}::text[], ${quantities}::int[]) AS w(id, quantity)
+    WHERE o.id = w.id AND o."ordered" + w.quantity <= o."stock"
+    RETURNING o.id`;
+  if (taken.length !== offerIds.length) {
+    const ok = new Set(taken.map((row) => row.id));
+    throw new DomainError("sold_out", { offerIds: offerIds.filter((id) => !ok.has(id)) });
+  }
+
+  const slotId = await bookSlot(tx, input.distributionId, input.slotId);
+
+  const orderLines = offers.map((offer, index) => ({
+    id: randomUUID(),
+    offerId: offer.id,
+    productName: offer.name,
+    unit: offer.unit,
+    quantity: quantities[index] ?? 0,
+    unitPriceCents: offer.priceCents,
+    vatRateBp: offer.vatRateBp,
+  }));
+  const orderId = randomUUID();
+  await tx.order.create({
+    data: {
+      id: orderId,
+      userId: input.customer.id,
+      distributionId: input.distributionId,
+      slotId,
+      paymentMethod: "AT_PICKUP",
+      totalCents: orderTotalCents(orderLines),
+      idempotencyKey: input.idempotencyKey ?? null,
+      createdAt: input.now,
+      updatedAt: input.now,
+      lines: { createMany: { data: orderLines.map(({ id, offerId, productName, unit, quantity, unitPriceCents, vatRateBp }) => ({ id, offerId, productName, unit, quantity, unitPriceCents, vatRateBp })) } },
+    },
+    select: { id: true },
+  });
+  await tx.cartItem.deleteMany({ where: { userId: input.customer.id, offerId: { in: offerIds } } });
+
+  const order = await findOwnOrder(tx, orderId, input.customer.id);
+  if (!order) throw new Error("La commande créée est introuvable.");
+  await enqueueEmail(tx, {
+    to: input.customer.email,
+    locale: input.customer.locale,
+    ...orderConfirmationEmail(order, input.customer.locale, input.customer.name, `${input.appUrl}/commandes/${order.id}`),
+  });
+  return order;
+}
+
+/**
+ * Takes one place in the chosen slot, or in the earliest slot with room. The capacity check is
+ * in the UPDATE itself; a CHECK constraint backs it.
+ */
+async function bookSlot(tx: Tx, distributionId: string, slotId: string | undefined): Promise<string> {
+  if (slotId) {
+    const booked = await tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE "PickupSlot" SET "booked" = "booked" + 1
+      WHERE id = ${slotId} AND "distributionId" = ${distributionId} AND "booked" < "capacity"
+      RETURNING id`;
+    if (booked[0]) return booked[0].id;
+    const exists = await tx.pickupSlot.findFirst({ where: { id: slotId, distributionId }, select: { id: true } });
+    throw new DomainError(exists ? "slot_full" : "invalid", { field: "slotId" });
+  }
+  // The locked row may fill up while we wait for it; then look again (a few times at most).
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const booked = await tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE "PickupSlot" SET "booked" = "booked" + 1
+      WHERE id = (SELECT id FROM "PickupSlot" WHERE "distributionId" = ${distributionId} AND "booked" < "capacity"
+                  ORDER BY "startsAt", id LIMIT 1 FOR UPDATE)
+        AND "booked" < "capacity"
+      RETURNING id`;
+    if (booked[0]) return booked[0].id;
+    const room = await tx.pickupSlot.count({ where: { distributionId, booked: { lt: tx.pickupSlot.fields.capacity } } });
+    if (room === 0) break;
+  }
+  throw new DomainError("slot_full", { field: "slotId" });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { CatalogueOffer } from "~/domain/catalog/list-offers.server";
+import type { UpcomingDistribution } from "~/domain/distributions/list-upcoming.server";
+import type { OrderView } from "~/domain/ordering/order-view.server";
+
+/** Response shapes of /api/v1, in zod so that the OpenAPI document is generated from them. */
+export const apiDistributionSchema = z.object({
+  id: z.string(),
+  pickupPoint: z.object({ id: z.string(), name: z.string(), commune: z.string() }),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  cutoff: z.iso.datetime(),
+  opens: z.iso.datetime(),
+  status: z.enum(["open", "not_open_yet", "cutoff_passed", "distribution_cancelled"]),
+});
+
+export const apiOfferSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["product", "basket"]),
+  name: z.string(),
+  producer: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  unit: z.enum(["piece", "bunch", "kg", "100g", "dozen", "litre"]),
+  priceCents: z.number().int(),
+  vatRate: z.number().describe("VAT rate in percent, e.g. 5.5"),
+  remaining: z.number().int(),
+  organic: z.boolean(),
+  allergens: z.array(z.string()).describe("Codes of the 14 allergens of EU 1169/2011 Annex II"),
+});
+
+export const apiOrderSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.enum(["confirmed", "cancelled"]),
+  paymentMethod: z.literal("at_pickup"),
+  totalCents: z.number().int(),
+  distributionId: z.string(),
+  pickupPoint: z.object({ id: z.string(), name: z.string(), commune: z.string() }),
+  slot: z.object({ id: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
+  cutoff: z.iso.datetime(),
+  lines: z.array(
+    z.object({
+      offerId: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      unitPriceCents: z.number().int(),
+      vatRate: z.number(),
+      totalCents: z.number().int(),
+    }),
+  ),
+});
+
+export const apiErrorSchema = z.object({
+  error: z.string().describe("Stable code: invalid, unauthenticated, not_found, sold_out, cutoff_passed, slot_full, rate_limited..."),
+  message: z.string().describe("Human-readable message in the caller's language (French by default)"),
+  offerIds: z.array(z.string()).optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const apiSessionSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()) }),
+});
+
+const unitNames = { PIECE: "piece", BUNCH: "bunch", KG: "kg", G100: "100g", DOZEN: "dozen", LITRE: "litre" } as const;
+
+export function presentDistribution(distribution: UpcomingDistribution, state: z.infer<typeof apiDistributionSchema>["status"]): z.infer<typeof apiDistributionSchema> {
+  return {
+    id: distribution.id,
+    pickupPoint: { id: distribution.pickupPoint.id, name: distribution.pickupPoint.name, commune: distribution.pickupPoint.commune },
+    start: distribution.startsAt.toISOString(),
+    end: distribution.endsAt.toISOString(),
+    cutoff: distribution.cutoffAt.toISOString(),
+    opens: distribution.opensAt.toISOString(),
+    status: state,
+  };
+}
+
+export function presentOffer(offer: CatalogueOffer): z.infer<typeof apiOfferSchema> {
+  return {
+    id: offer.id,
+    kind: offer.kind === "BASKET" ? "basket" : "product",
+    name: offer.name,
+    producer: offer.producer,
+    unit: unitNames[offer.unit],
+    priceCents: offer.priceCents,
+    vatRate: offer.vatRateBp / 100,
+    remaining: offer.remaining,
+    organic: offer.organic,
+    allergens: offer.allergens,
+  };
+}
+
+export function presentOrder(order: OrderView): z.infer<typeof apiOrderSchema> {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status === "CANCELLED" ? "cancelled" : "confirmed",
+    paymentMethod: "at_pickup",
+    totalCents: order.totalCents,
+    distributionId: order.distribution.id,
+    pickupPoint: { id: order.distribution.pickupPoint.id, name: order.distribution.pickupPoint.name, commune: order.distribution.pickupPoint.commune },
+    slot: { id: order.slot.id, start: order.slot.startsAt.toISOString(), end: order.slot.endsAt.toISOString() },
+    cutoff: order.distribution.cutoffAt.toISOString(),
+    lines: order.lines.map((line) => ({
+      offerId: line.offerId,
+      name: line.productName,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      vatRate: line.vatRateBp / 100,
+      totalCents: line.lineTotalCents,
+    })),
+  };
+}

@@ -1,0 +1,81 @@
+import { z, ZodError } from "zod";
+import type { CurrentUser } from "~/domain/accounts/session.server";
+import { DomainError, isDomainError } from "~/domain/errors";
+import { getCurrentUser } from "~/http/auth.server";
+import { domainErrorMessage, domainErrorStatus, translateIssues } from "~/http/errors.server";
+import { localeOf } from "~/http/locale.server";
+import { translate, type Locale } from "~/i18n/messages";
+
+/** JSON API answers: `{error, message, ...}` on failure, with a message in the caller's language. */
+export function apiJson(body: unknown, init?: number | ResponseInit): Response {
+  const responseInit = typeof init === "number" ? { status: init } : init;
+  const headers = new Headers(responseInit?.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { ...responseInit, headers });
+}
+
+export function apiLocale(request: Request): Locale {
+  return localeOf(request);
+}
+
+export async function requireApiUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) throw new DomainError("unauthenticated");
+  return user;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads and validates a JSON body; anything else is a 400 that names the problem. */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new ZodError([{ code: "custom", path: [], message: "field.unknown", input: undefined }]);
+  let body: unknown;
+  try {
+    body = text.length === 0 ? undefined : JSON.parse(text);
+  } catch {
+    throw new InvalidJson();
+  }
+  return schema.parse(body);
+}
+
+class InvalidJson extends Error {}
+
+/**
+ * Runs an API handler and turns what it throws into the documented answers: domain errors to
+ * their status and code, validation errors to 400 `{error: "invalid", issues}`.
+ */
+export async function handleApi(request: Request, handler: () => Promise<Response>): Promise<Response> {
+  const locale = apiLocale(request);
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (error instanceof InvalidJson) {
+      return apiJson({ error: "invalid", message: translate(locale, "error.invalid"), issues: [{ path: "", message: locale === "fr" ? "Le corps de la requête n'est pas du JSON valide." : "The request body is not valid JSON." }] }, 400);
+    }
+    if (error instanceof ZodError) {
+      return apiJson({ error: "invalid", message: translate(locale, "error.invalid"), issues: translateIssues(error, locale) }, 400);
+    }
+    if (isDomainError(error)) {
+      const body: Record<string, unknown> = { error: error.code, message: domainErrorMessage(error, locale) };
+      if (error.details.offerIds) body.offerIds = error.details.offerIds;
+      if (error.code === "invalid") {
+        body.issues = [{ path: error.details.field ?? "", message: domainErrorMessage(error, locale) }];
+      }
+      const headers: Record<string, string> = {};
+      if (error.details.retryAfterSeconds) headers["retry-after"] = String(error.details.retryAfterSeconds);
+      return apiJson(body, { status: domainErrorStatus(error.code), headers });
+    }
+    throw error;
+  }
+}
+
+export function methodNotAllowed(request: Request, allowed: string[]): Response {
+  const locale = apiLocale(request);
+  return apiJson(
+    { error: "method_not_allowed", message: locale === "fr" ? `Méthode non prise en charge ; utilisez ${allowed.join(" ou ")}.` : `Method not supported; use ${allowed.join(" or ")}.` },
+    { status: 405, headers: { allow: allowed.join(", ") } },
+  );
+}

@@ -1,0 +1,57 @@
+import { redirect } from "@remix-run/node";
+import { can, type Permission } from "~/domain/accounts/permissions";
+import { findSessionUser, SESSION_COOKIE, type CurrentUser } from "~/domain/accounts/session.server";
+import { isProduction } from "~/env.server";
+import { now } from "~/http/clock.server";
+import { readCookie } from "~/http/locale.server";
+
+const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+/** The signed-in person, read once per request (loaders of one page share it). */
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let found = cache.get(request);
+  if (!found) {
+    const token = sessionToken(request);
+    found = token ? findSessionUser(token, now()) : Promise.resolve(null);
+    cache.set(request, found);
+  }
+  return found;
+}
+
+export function sessionToken(request: Request): string | undefined {
+  const token = readCookie(request, SESSION_COOKIE);
+  return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
+}
+
+/** Pages: a visitor who is not signed in goes to the login page and comes back afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/connexion?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!can(user, permission)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** The cookie holds only the session id: HttpOnly, SameSite=Lax, Secure in production. */
+export function sessionCookie(token: string, expiresAt: Date): string {
+  const parts = [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
+  if (isProduction()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearedSessionCookie(): string {
+  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (isProduction()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** Only local paths are followed after login, never another site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,75 @@
+import { data } from "@remix-run/node";
+import type { ZodError } from "zod";
+import { DomainError, isDomainError, type DomainErrorCode } from "~/domain/errors";
+import { messageParams } from "~/domain/fields";
+import { isMessageKey, translate, type Locale } from "~/i18n/messages";
+
+/** One status per domain error, for pages and API alike. */
+const statusByCode: Record<DomainErrorCode, number> = {
+  invalid: 400,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  sold_out: 409,
+  cutoff_passed: 409,
+  not_open_yet: 409,
+  distribution_cancelled: 409,
+  slot_full: 409,
+  order_cancelled: 409,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  email_taken: 409,
+  token_invalid: 400,
+};
+
+export function domainErrorStatus(code: DomainErrorCode): number {
+  return statusByCode[code];
+}
+
+export function domainErrorMessage(error: DomainError, locale: Locale): string {
+  if (error.code === "rate_limited") {
+    return translate(locale, "error.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
+  }
+  if (error.code === "invalid" && error.details.offerIds?.length) {
+    return translate(locale, "field.id.invalid") + ` (${error.details.offerIds.join(", ")})`;
+  }
+  return translate(locale, `error.${error.code}`);
+}
+
+export type FieldIssue = { path: string; message: string };
+
+export function translateIssues(error: ZodError, locale: Locale): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const key = isMessageKey(issue.message) ? issue.message : "field.unknown";
+    return { path: issue.path.map(String).join("."), message: translate(locale, key, messageParams(key)) };
+  });
+}
+
+/** Field errors of a form, first message per field, for display beside each input. */
+export function fieldErrors(issues: readonly FieldIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path || "_form"] ??= issue.message;
+  return errors;
+}
+
+export type FormFailure = { ok: false; message: string; fieldErrors: Record<string, string>; offerIds?: string[] };
+
+/** A page action's answer to bad input or a refused change: the reason, the status, nothing changed. */
+export function formFailure(error: unknown, locale: Locale) {
+  if (isDomainError(error)) {
+    const body: FormFailure = {
+      ok: false,
+      message: domainErrorMessage(error, locale),
+      fieldErrors: error.details.field ? { [error.details.field]: domainErrorMessage(error, locale) } : {},
+      offerIds: error.details.offerIds,
+    };
+    return data(body, { status: domainErrorStatus(error.code) });
+  }
+  throw error;
+}
+
+export function invalidForm(error: ZodError, locale: Locale) {
+  const issues = translateIssues(error, locale);
+  const body: FormFailure = { ok: false, message: translate(locale, "error.invalid"), fieldErrors: fieldErrors(issues) };
+  return data(body, { status: 400 });
+}

@@ -1,0 +1,14 @@
+import { expect, test } from "vitest";
+import { openApiDocument } from "~/http/openapi";
+
+test("the OpenAPI document describes every endpoint of /api/v1 with schemas generated from zod", () => {
+  const document = openApiDocument("http://localhost:3000");
+  expect(Object.keys(document.paths).sort()).toEqual(["/distributions", "/distributions/{id}/offers", "/orders", "/orders/{id}", "/orders/{id}/cancel", "/session"]);
+  const placeOrder = document.components.schemas.PlaceOrder as { properties: Record<string, { enum?: string[]; type?: string }>; required: string[] };
+  expect(placeOrder.required).toEqual(expect.arrayContaining(["distributionId", "lines", "paymentMethod"]));
+  expect(placeOrder.properties.paymentMethod?.enum).toEqual(["at_pickup"]);
+  const offer = document.components.schemas.Offer as { properties: Record<string, unknown> };
+  expect(Object.keys(offer.properties)).toEqual(
+    expect.arrayContaining(["id", "kind", "name", "producer", "unit", "priceCents", "vatRate", "remaining", "organic", "allergens"]),
+  );
+});

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { logInSchema } from "~/domain/accounts/log-in.server";
+import { placeOrderSchema } from "~/domain/ordering/place-order.server";
+import { apiDistributionSchema, apiErrorSchema, apiOfferSchema, apiOrderSchema, apiSessionSchema } from "~/http/api-schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function schema(type: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any", target: "openapi-3.0" }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (content: JsonSchema) => ({ "application/json": { schema: content } });
+const error = (description: string) => ({ description, content: json(ref("Error")) });
+
+/**
+ * The OpenAPI 3.0 document of /api/v1, generated from the same zod schemas that validate the
+ * requests and shape the responses, so the two cannot disagree.
+ */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.0.3",
+    info: {
+      title: "Terre & Mer API",
+      version: "1.0.0",
+      description:
+        "Public JSON API of Terre & Mer, the short-circuit marketplace of Dieppe-Maritime. Same sessions and permissions as the web pages: sign in with POST /session, then send the `tm_session` cookie. Money is in integer euro cents, VAT included; times are ISO 8601 instants. Error messages are in French unless `Accept-Language: en`.",
+    },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: {
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tm_session" } },
+      schemas: {
+        Error: schema(apiErrorSchema),
+        Distribution: schema(apiDistributionSchema),
+        Offer: schema(apiOfferSchema),
+        Order: schema(apiOrderSchema),
+        Session: schema(apiSessionSchema),
+        LogIn: schema(logInSchema, "input"),
+        PlaceOrder: schema(placeOrderSchema, "input"),
+      },
+    },
+    paths: {
+      "/session": {
+        post: {
+          summary: "Sign in; sets the session cookie",
+          requestBody: { required: true, content: json(ref("LogIn")) },
+          responses: { "200": { description: "Signed in; `Set-Cookie: tm_session=...`" }, "400": error("Invalid input"), "401": error("Wrong email or password"), "429": error("Too many attempts") },
+        },
+        get: { summary: "The signed-in user", security: [{ session: [] }], responses: { "200": { description: "The user", content: json(ref("Session")) }, "401": error("Not signed in") } },
+        delete: { summary: "Sign out", responses: { "200": { description: "Signed out" } } },
+      },
+      "/distributions": {
+        get: {
+          summary: "Upcoming distributions, soonest first",
+          responses: { "200": { description: "Distributions", content: json({ type: "object", properties: { distributions: { type: "array", items: ref("Distribution") } } }) } },
+        },
+      },
+      "/distributions/{id}/offers": {
+        get: {
+          summary: "The offers of one distribution",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "Offers", content: json({ type: "object", properties: { distributionId: { type: "string" }, offers: { type: "array", items: ref("Offer") } } }) },
+            "404": error("Unknown distribution"),
+          },
+        },
+      },
+      "/orders": {
+        get: { summary: "The caller's orders", security: [{ session: [] }], responses: { "200": { description: "Orders", content: json({ type: "object", properties: { orders: { type: "array", items: ref("Order") } } }) }, "401": error("Not signed in") } },
+        post: {
+          summary: "Place an order for one distribution (payment at pickup)",
+          security: [{ session: [] }],
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 }, description: "Retrying with the same key returns the same order instead of placing a second one" }],
+          requestBody: { required: true, content: json(ref("PlaceOrder")) },
+          responses: {
+            "201": { description: "The order", content: json(ref("Order")) },
+            "400": error("Invalid input: `{error: \"invalid\", issues}`"),
+            "401": error("Not signed in"),
+            "409": error("`sold_out` with `offerIds`, `cutoff_passed`, `not_open_yet`, `distribution_cancelled` or `slot_full`"),
+          },
+        },
+      },
+      "/orders/{id}": {
+        get: {
+          summary: "One of the caller's orders",
+          security: [{ session: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The order", content: json(ref("Order")) }, "401": error("Not signed in"), "404": error("No such order among the caller's") },
+        },
+      },
+      "/orders/{id}/cancel": {
+        post: {
+          summary: "Cancel an order before the cutoff; its stock is given back",
+          security: [{ session: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The cancelled order", content: json(ref("Order")) }, "401": error("Not signed in"), "404": error("No such order among the caller's"), "409": error("`cutoff_passed` or `order_cancelled`") },
+        },
+      },
+    },
+  };
+}

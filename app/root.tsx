@@ -1,0 +1,123 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { can } from "~/domain/accounts/permissions";
+import { getCurrentUser } from "~/http/auth.server";
+import { localeOf } from "~/http/locale.server";
+import type { Locale } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+import stylesheet from "~/tailwind.css?url";
+import { ErrorPage } from "~/ui/error-page";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Terre & Mer — circuits courts de Dieppe-Maritime" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  return {
+    locale: localeOf(request, user?.locale),
+    user: user ? { name: user.name, canReadOutbox: can(user, "read:outbox:any") } : null,
+  };
+}
+
+type RootData = { locale: Locale; user: { name: string; canReadOutbox: boolean } | null };
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale = data?.locale ?? "fr";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-sand-50 text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<RootData>("root");
+  const t = useT();
+  const location = useLocation();
+  const user = data?.user;
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-2 py-2 underline-offset-4 hover:underline ${isActive ? "font-bold underline" : ""}`;
+  return (
+    <header className="bg-sea-900 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-sea-900">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link to="/" className="text-xl font-bold tracking-tight">
+          {t("brand.name")} <span className="hidden text-sm font-normal text-sea-100 sm:inline">— {t("brand.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1 text-sm">
+          <NavLink to="/" end className={linkClass}>{t("nav.home")}</NavLink>
+          {user ? (
+            <>
+              <NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink>
+              {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`} className={linkClass}>{t("nav.login")}</NavLink>
+              <NavLink to="/inscription" className={linkClass}>{t("nav.signup")}</NavLink>
+            </>
+          )}
+          <Form method="post" action="/langue">
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <input type="hidden" name="locale" value={data?.locale === "en" ? "fr" : "en"} />
+            <button type="submit" className="rounded border border-sea-100 px-2 py-1" lang={data?.locale === "en" ? "fr" : "en"}>
+              {t("nav.language")}
+            </button>
+          </Form>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-slate-700">
+      {t("brand.name")} — {t("brand.tagline")}
+    </footer>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <ErrorPage />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { unitLabel } from "~/domain/catalog/units";
+import { orderingState } from "~/domain/distributions/ordering-window";
+import { idField } from "~/domain/fields";
+import { formatVatRate } from "~/domain/money";
+import { cancelOrder } from "~/domain/ordering/cancel-order.server";
+import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";
+import { findOwnOrder } from "~/domain/ordering/order-view.server";
+import { orderVatBreakdown } from "~/domain/ordering/pricing";
+import { db } from "~/db.server";
+import { requireUser } from "~/http/auth.server";
+import { now } from "~/http/clock.server";
+import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale, useT } from "~/i18n/use-t";
+import { ErrorPage } from "~/ui/error-page";
+import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { FormAlert, SecondaryButton } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idField.safeParse(params.id);
+  const order = id.success ? await findOwnOrder(db(), id.data, user.id) : null;
+  if (!order) throw new Response("Not found", { status: 404 });
+  return {
+    order,
+    editable: order.status === "CONFIRMED" && orderingState(order.distribution, now()) === "open",
+    vat: orderVatBreakdown(order.lines),
+  };
+}
+
+type ActionResult = FormFailure | { ok: true; done: "updated" | "lineRemoved" | "cancelled" };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = localeOf(request, user.locale);
+  const id = idField.safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  const form = await readForm(request);
+  try {
+    if (form.intent === "cancel") {
+      await cancelOrder({ orderId: id.data, customer: user, now: now() });
+      return { ok: true, done: "cancelled" } satisfies ActionResult;
+    }
+    const parsed = changeOrderLineSchema.safeParse({ ...form, quantity: form.intent === "remove" ? "0" : form.quantity });
+    if (!parsed.success) return invalidForm(parsed.error, locale);
+    await changeOrderLine({ orderId: id.data, offerId: parsed.data.offerId, quantity: parsed.data.quantity, customer: user, now: now() });
+    return { ok: true, done: parsed.data.quantity === 0 ? "lineRemoved" : "updated" } satisfies ActionResult;
+  } catch (error) {
+    return formFailure(error, locale);
+  }
+}
+
+export default function OrderPage() {
+  const { order, editable, vat } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state !== "idle";
+  const point = order.distribution.pickupPoint;
+  const success = result?.ok ? t(`orders.${result.done}` as MessageKey) : searchParams.get("confirmee") ? t("orders.confirmed") : null;
+
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-2xl font-bold text-sea-900">
+        {t("orders.number", { number: order.number })} — {t(`orders.status.${order.status}` as MessageKey)}
+      </h1>
+      <div className="mt-4">
+        <FormAlert tone="success" message={success} />
+        {result && !result.ok ? <FormAlert message={result.message} /> : null}
+      </div>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">
+        <dt className="font-semibold">{t("orders.where")}</dt>
+        <dd>{point.name}, {point.address}, {point.commune}</dd>
+        <dt className="font-semibold">{t("orders.when")}</dt>
+        <dd><span className="capitalize">{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
+        <dt className="font-semibold">{t("orders.payment")}</dt>
+        <dd>{t("orders.payAtPickup", { total: euros(order.totalCents, locale) })}</dd>
+      </dl>
+      {order.status === "CONFIRMED" ? (
+        <p className="mt-3 text-slate-800">
+          {editable ? t("orders.editableUntil", { date: dateTime(order.distribution.cutoffAt, locale) }) : t("orders.readOnly")}
+        </p>
+      ) : null}
+
+      <table className="mt-4 w-full border-collapse bg-white text-left">
+        <thead>
+          <tr className="border-b border-slate-300 text-sm">
+            <th scope="col" className="p-2">{t("orders.product")}</th>
+            <th scope="col" className="p-2">{t("cart.quantity")}</th>
+            <th scope="col" className="p-2 text-right">{t("orders.lineTotal")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.offerId} className="border-b border-slate-200 align-top">
+              <th scope="row" className="p-2 font-normal">
+                {line.productName}
+                <br />
+                <span className="text-sm text-slate-700">{euros(line.unitPriceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+              </th>
+              <td className="p-2">
+                {editable ? (
+                  <Form method="post" className="flex flex-wrap items-center gap-1" preventScrollReset>
+                    <input type="hidden" name="offerId" value={line.offerId} />
+                    <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
+                    <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={99} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
+                    <SecondaryButton name="intent" value="change" disabled={busy} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SecondaryButton>
+                    <SecondaryButton name="intent" value="remove" disabled={busy} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SecondaryButton>
+                  </Form>
+                ) : (
+                  line.quantity
+                )}
+              </td>
+              <td className="p-2 text-right">{euros(line.lineTotalCents, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2} className="p-2 text-left">{t("cart.total")}</th>
+            <td className="p-2 text-right font-bold">{euros(order.totalCents, locale)}</td>
+          </tr>
+          {vat.map((line) => (
+            <tr key={line.vatRateBp} className="text-sm text-slate-700">
+              <td colSpan={2} className="px-2">{t("orders.vat", { rate: formatVatRate(line.vatRateBp, locale) })}</td>
+              <td className="px-2 text-right">{euros(line.vatCents, locale)}</td>
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+
+      {editable ? (
+        <Form method="post" className="mt-6">
+          <SecondaryButton name="intent" value="cancel" disabled={busy}>{t("orders.cancel")}</SecondaryButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,215 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { catalogueFacets, listOffers } from "~/domain/catalog/list-offers.server";
+import { LOW_STOCK } from "~/domain/catalog/stock";
+import { perUnit } from "~/domain/catalog/units";
+import { getDistribution } from "~/domain/distributions/get-distribution.server";
+import { orderingState } from "~/domain/distributions/ordering-window";
+import { idField, searchField } from "~/domain/fields";
+import { cartQuantities, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
+import { getCurrentUser } from "~/http/auth.server";
+import { now } from "~/http/clock.server";
+import { formFailure, invalidForm, translateIssues, type FormFailure } from "~/http/errors.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { ErrorPage } from "~/ui/error-page";
+import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { FormAlert } from "~/ui/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `${page.distribution.pickupPoint.name} — Terre & Mer` : "Terre & Mer" },
+];
+
+const filtersSchema = z.object({
+  categorie: idField.optional().catch(undefined),
+  producteur: idField.optional().catch(undefined),
+  bio: z.literal("1").optional().catch(undefined),
+  q: searchField.optional(),
+});
+
+/**
+ * The catalogue of one distribution. Statements: the session (1), the distribution (1), the
+ * filtered offers (1), the filter choices (1), the cart (1) — whatever the number of offers.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = localeOf(request);
+  const id = idField.safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const parsedFilters = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
+  const filters = parsedFilters.success ? parsedFilters.data : {};
+  const filterError = parsedFilters.success ? null : translateIssues(parsedFilters.error, locale)[0]?.message ?? null;
+
+  const [user, distribution] = await Promise.all([getCurrentUser(request), getDistribution(id.data)]);
+  if (!distribution) throw new Response("Not found", { status: 404 });
+  const [offers, facets, cart] = await Promise.all([
+    listOffers(id.data, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
+    catalogueFacets(id.data),
+    user ? cartQuantities(user.id, id.data) : Promise.resolve({} as Record<string, number>),
+  ]);
+  const page = {
+    distribution: {
+      id: distribution.id,
+      startsAt: distribution.startsAt,
+      endsAt: distribution.endsAt,
+      cutoffAt: distribution.cutoffAt,
+      state: orderingState(distribution, now()),
+      pickupPoint: { name: distribution.pickupPoint.name, commune: distribution.pickupPoint.commune, address: distribution.pickupPoint.address },
+    },
+    filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
+    filterError,
+    signedIn: user !== null,
+    facets,
+    cart,
+    // Only what the page shows: the loader's data is sent a second time inside the HTML.
+    offers: offers.map((offer) => ({
+      id: offer.id,
+      name: locale === "en" && offer.nameEn ? offer.nameEn : offer.name,
+      categoryId: offer.categoryId,
+      unit: offer.unit,
+      priceCents: offer.priceCents,
+      remaining: offer.remaining,
+      organic: offer.organic,
+      producer: offer.producer.name,
+    })),
+  };
+  return data(page, { status: filterError ? 400 : 200 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = localeOf(request);
+  const user = await getCurrentUser(request);
+  if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/distributions/${params.id ?? ""}`)}`);
+  const parsed = setCartQuantitySchema.safeParse(await readForm(request));
+  if (!parsed.success) return invalidForm(parsed.error, locale);
+  try {
+    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: Math.max(parsed.data.quantity, 1), now: now() });
+    return { ok: true as const, offerId: parsed.data.offerId };
+  } catch (error) {
+    return formFailure(error, locale);
+  }
+}
+
+export default function Catalogue() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<FormFailure | { ok: true; offerId: string }>();
+  const t = useT();
+  const locale = useLocale();
+  const { distribution, facets, filters } = page;
+  const open = distribution.state === "open";
+  const cartCount = Object.values(page.cart).reduce((sum, quantity) => sum + quantity, 0);
+  const categories = facets.categories.filter((category) => page.offers.some((offer) => offer.categoryId === category.id));
+
+  return (
+    <div>
+      <p className="text-sm"><Link to="/" className="text-sea-700 underline">{t("nav.home")}</Link></p>
+      <h1 className="mt-2 text-2xl font-bold text-sea-900">{distribution.pickupPoint.name}</h1>
+      <p className="text-slate-800">
+        <span className="capitalize">{longDate(distribution.startsAt, locale)}</span>, {timeRange(distribution.startsAt, distribution.endsAt)} · {distribution.pickupPoint.address}, {distribution.pickupPoint.commune}
+      </p>
+      <p className="mt-1 font-medium">
+        {distribution.state === "open" ? t("catalogue.orderUntil", { date: dateTime(distribution.cutoffAt, locale) }) : t(`error.${distribution.state}`)}
+      </p>
+
+      {cartCount > 0 ? (
+        <p className="sticky top-0 z-10 mt-3 rounded-lg bg-sea-800 p-3 text-white">
+          <Link to={`/panier/${distribution.id}`} className="font-semibold underline">{t("catalogue.cart", { count: cartCount })}</Link>
+        </p>
+      ) : null}
+
+      <div className="mt-4">
+        {result && !result.ok ? <FormAlert message={result.message} /> : null}
+        {result?.ok ? <FormAlert tone="success" message={t("catalogue.added")} /> : null}
+        <FormAlert message={page.filterError} />
+      </div>
+
+      <Form method="get" className="mt-4 grid gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-5" aria-label={t("catalogue.filters")}>
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="block text-sm font-semibold">{t("catalogue.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={80} className="mt-1 w-full rounded-lg border border-slate-400 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="categorie" className="block text-sm font-semibold">{t("catalogue.category")}</label>
+          <select id="categorie" name="categorie" defaultValue={filters.categorie} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
+            <option value="">{t("catalogue.all")}</option>
+            {facets.categories.map((category) => (
+              <option key={category.id} value={category.id}>{locale === "en" ? category.nameEn : category.nameFr} ({category.count})</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="producteur" className="block text-sm font-semibold">{t("catalogue.producer")}</label>
+          <select id="producteur" name="producteur" defaultValue={filters.producteur} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
+            <option value="">{t("catalogue.allProducers")}</option>
+            {facets.producers.map((producer) => (
+              <option key={producer.id} value={producer.id}>{producer.name} ({producer.count})</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col justify-end gap-2">
+          <label className="flex items-center gap-2 text-sm font-semibold">
+            <input type="checkbox" name="bio" value="1" defaultChecked={filters.bio} className="h-5 w-5" /> {t("catalogue.organic")}
+          </label>
+          <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-4 font-semibold text-white">{t("catalogue.apply")}</button>
+        </div>
+      </Form>
+
+      <p className="mt-4 text-sm text-slate-700" role="status">
+        {t("catalogue.results", { count: page.offers.length })}
+        {filters.q || filters.categorie || filters.producteur || filters.bio ? (
+          <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
+        ) : null}
+      </p>
+      {page.offers.length === 0 ? <p className="mt-4">{t("catalogue.empty")}</p> : null}
+
+      {categories.map((category) => (
+        <section key={category.id} aria-labelledby={`cat-${category.id}`} className="mt-6">
+          <h2 id={`cat-${category.id}`} className="border-b border-slate-300 pb-1 text-lg font-bold text-sea-900">
+            {locale === "en" ? category.nameEn : category.nameFr}
+          </h2>
+          <ul className="divide-y divide-slate-200">
+            {page.offers.filter((offer) => offer.categoryId === category.id).map((offer) => (
+              <li key={offer.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div className="min-w-0 flex-1">
+                  <a href={`/offres/${offer.id}`} className="font-semibold text-sea-800 underline-offset-4 hover:underline">{offer.name}</a>
+                  {offer.organic ? <span className="ml-2 rounded bg-earth-600 px-1.5 py-0.5 text-xs font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
+                  <br />
+                  <span className="text-sm text-slate-700">{offer.producer} · {euros(offer.priceCents, locale)} {perUnit(offer.unit, locale)}</span>
+                  {offer.remaining <= 0 ? (
+                    <span className="ml-2 text-sm font-bold text-red-800">{t("catalogue.soldOut")}</span>
+                  ) : offer.remaining <= LOW_STOCK ? (
+                    <span className="ml-2 text-sm font-semibold text-amber-800">{t("catalogue.remaining", { count: offer.remaining })}</span>
+                  ) : null}
+                </div>
+                {open && offer.remaining > 0 ? (
+                  <Form method="post" preventScrollReset className="flex items-center gap-1">
+                    <input type="hidden" name="offerId" value={offer.id} />
+                    <input
+                      type="number"
+                      name="quantity"
+                      defaultValue={page.cart[offer.id] ?? 1}
+                      min={1}
+                      max={Math.min(99, offer.remaining)}
+                      aria-label={t("catalogue.quantityFor", { name: offer.name })}
+                      className="w-16 rounded-lg border border-slate-400 px-2 py-2"
+                    />
+                    <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-3 font-semibold text-white" aria-label={`${t("catalogue.add")} ${offer.name}`}>
+                      {page.cart[offer.id] ? t("catalogue.inCart", { count: page.cart[offer.id] ?? 0 }) : t("catalogue.add")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

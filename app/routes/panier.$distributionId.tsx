@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { unitLabel } from "~/domain/catalog/units";
+import { getDistribution } from "~/domain/distributions/get-distribution.server";
+import { orderingState } from "~/domain/distributions/ordering-window";
+import { idField } from "~/domain/fields";
+import { getCart, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
+import { checkoutCart, checkoutSchema } from "~/domain/ordering/checkout-cart.server";
+import { requireUser } from "~/http/auth.server";
+import { now } from "~/http/clock.server";
+import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import { appUrl } from "~/http/request-context.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { ErrorPage } from "~/ui/error-page";
+import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { FormAlert, PrimaryButton, SecondaryButton } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Mon panier — Terre & Mer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idField.safeParse(params.distributionId);
+  const distribution = id.success ? await getDistribution(id.data) : null;
+  if (!distribution) throw new Response("Not found", { status: 404 });
+  const cart = await getCart(user.id, distribution.id);
+  return {
+    distribution: {
+      id: distribution.id,
+      startsAt: distribution.startsAt,
+      endsAt: distribution.endsAt,
+      cutoffAt: distribution.cutoffAt,
+      state: orderingState(distribution, now()),
+      pickupPoint: distribution.pickupPoint,
+      slots: distribution.slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, full: slot.booked >= slot.capacity })),
+    },
+    cart,
+    // One key per rendering of the checkout: a double submit places one order, not two.
+    idempotencyKey: randomUUID(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = localeOf(request, user.locale);
+  const distributionId = idField.safeParse(params.distributionId);
+  if (!distributionId.success) throw new Response("Not found", { status: 404 });
+  const form = await readForm(request);
+  try {
+    if (form.intent === "checkout") {
+      const parsed = checkoutSchema.safeParse(form);
+      if (!parsed.success) return invalidForm(parsed.error, locale);
+      const order = await checkoutCart({ ...parsed.data, distributionId: distributionId.data, customer: user, now: now(), appUrl: appUrl() });
+      return redirect(`/commandes/${order.id}?confirmee=1`);
+    }
+    const parsed = setCartQuantitySchema.safeParse(form);
+    if (!parsed.success) return invalidForm(parsed.error, locale);
+    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: form.intent === "remove" ? 0 : parsed.data.quantity, now: now() });
+    return { ok: true as const };
+  } catch (error) {
+    return formFailure(error, locale);
+  }
+}
+
+export default function CartPage() {
+  const { distribution, cart, idempotencyKey } = useLoaderData<typeof loader>();
+  const failure = useActionData<FormFailure | { ok: true }>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state !== "idle";
+  const total = cart.reduce((sum, line) => sum + line.quantity * line.priceCents, 0);
+  const open = distribution.state === "open";
+  const soldOut = new Set(failure && !failure.ok ? failure.offerIds ?? [] : []);
+  const firstFreeSlot = distribution.slots.find((slot) => !slot.full)?.id;
+
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-2xl font-bold text-sea-900">{t("cart.title")}</h1>
+      <p className="mt-1">
+        {t("cart.for", { date: longDate(distribution.startsAt, locale), point: distribution.pickupPoint.name })}
+      </p>
+      <div className="mt-4">
+        {failure && !failure.ok ? <FormAlert message={failure.message} /> : null}
+        {!open ? <FormAlert message={t("cart.closed")} /> : null}
+      </div>
+      {cart.length === 0 ? (
+        <p className="mt-4">{t("cart.empty")}</p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white">
+          {cart.map((line) => (
+            <li key={line.offerId} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <div className="min-w-0 flex-1">
+                <span className="font-semibold">{line.name}</span>
+                <br />
+                <span className="text-sm text-slate-700">{line.producerName} · {euros(line.priceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+                {soldOut.has(line.offerId) || line.quantity > line.remaining ? (
+                  <span className="block text-sm font-bold text-red-800">{t("cart.soldOutLine", { count: Math.max(0, line.remaining) })}</span>
+                ) : null}
+              </div>
+              <Form method="post" className="flex items-center gap-1" preventScrollReset>
+                <input type="hidden" name="offerId" value={line.offerId} />
+                <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.name })}</label>
+                <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={99} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
+                <SecondaryButton name="intent" value="update" aria-label={`${t("cart.update")} ${line.name}`}>{t("cart.update")}</SecondaryButton>
+                <SecondaryButton name="intent" value="remove" aria-label={`${t("cart.remove")} ${line.name}`}>{t("cart.remove")}</SecondaryButton>
+              </Form>
+              <span className="w-20 text-right font-semibold">{euros(line.quantity * line.priceCents, locale)}</span>
+            </li>
+          ))}
+          <li className="flex justify-between p-3 text-lg font-bold">
+            <span>{t("cart.total")}</span>
+            <span>{euros(total, locale)}</span>
+          </li>
+        </ul>
+      )}
+      <p className="mt-4"><Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("cart.backToCatalogue")}</Link></p>
+
+      {cart.length > 0 && open ? (
+        <Form method="post" className="mt-6 rounded-xl border border-slate-300 bg-white p-4">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <fieldset>
+            <legend className="font-bold">{t("cart.slot")}</legend>
+            <p className="text-sm text-slate-700">{distribution.pickupPoint.address}, {distribution.pickupPoint.commune}</p>
+            {distribution.slots.map((slot) => (
+              <label key={slot.id} className="mt-2 flex min-h-11 items-center gap-2">
+                <input type="radio" name="slotId" value={slot.id} disabled={slot.full} defaultChecked={slot.id === firstFreeSlot} className="h-5 w-5" />
+                {timeRange(slot.startsAt, slot.endsAt)} {slot.full ? `(${t("cart.slotFull")})` : null}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="mt-4">
+            <legend className="font-bold">{t("cart.payment")}</legend>
+            <label className="mt-2 flex min-h-11 items-center gap-2">
+              <input type="radio" name="paymentMethod" value="at_pickup" defaultChecked className="h-5 w-5" />
+              {t("cart.payAtPickup")}
+            </label>
+          </fieldset>
+          <p className="mt-2 text-sm text-slate-700">{t("orders.editableUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
+          <div className="mt-4">
+            <PrimaryButton name="intent" value="checkout" disabled={busy}>{t("cart.confirm")} — {euros(total, locale)}</PrimaryButton>
+          </div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,24 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+/** Every route's ErrorBoundary: a clear message, never a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const t = useT();
+  let message = t("error.unexpected");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) message = t("error.not_found");
+    else if (error.status === 403) message = t("error.forbidden");
+    else if (error.status === 401) message = t("error.unauthenticated");
+    else if (error.status === 400) message = t("error.invalid");
+  }
+  return (
+    <div className="mx-auto max-w-xl py-10">
+      <h1 className="text-2xl font-bold text-sea-900">{t("error.title")}</h1>
+      <p role="alert" className="mt-4 text-lg">{message}</p>
+      <p className="mt-6">
+        <Link to="/" className="font-semibold text-sea-700 underline">{t("error.back_home")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { formatEuros } from "~/domain/money";
+import { formatParis, formatParisTime } from "~/domain/time/paris";
+import type { Locale } from "~/i18n/messages";
+
+/** Dates arrive from loaders as ISO strings (single fetch keeps Date, but links may not). */
+export function asDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function longDate(value: Date | string, locale: Locale): string {
+  return formatParis(asDate(value), locale, locale === "fr" ? "EEEE d MMMM" : "EEEE d MMMM");
+}
+
+export function dateTime(value: Date | string, locale: Locale): string {
+  return formatParis(asDate(value), locale, locale === "fr" ? "EEEE d MMMM 'à' HH:mm" : "EEEE d MMMM 'at' HH:mm");
+}
+
+export function timeRange(start: Date | string, end: Date | string): string {
+  return `${formatParisTime(asDate(start))}–${formatParisTime(asDate(end))}`;
+}
+
+export function euros(cents: number, locale: Locale): string {
+  return formatEuros(cents, locale);
+}

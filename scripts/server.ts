@@ -1,0 +1,85 @@
+/**
+ * The one entry point of the web app, in development and production:
+ *   1. a migrated PostgreSQL (DATABASE_URL, or an embedded one under DATA_DIR),
+ *   2. the demo territory when that database is empty,
+ *   3. the outbox's mail worker,
+ *   4. Express: same-origin guard, static files, then Remix.
+ * App servers keep no state of their own: several can run against one PostgreSQL.
+ */
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { db, disconnectDb } from "~/db.server";
+import { seedDemo } from "~/demo/seed.server";
+import { env } from "~/env.server";
+import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
+import { bootDatabase } from "~/infra/boot.server";
+import { startMailWorker } from "~/infra/mail-worker.server";
+
+const dev = process.argv.includes("--dev");
+const config = env();
+
+const booted = await bootDatabase();
+if (process.env.SEED_DEMO !== "false") {
+  const { created } = await seedDemo(db(), { now: new Date() });
+  if (created) console.info("[demo] territoire de démonstration chargé (mot de passe des comptes : demo-terre-et-mer)");
+}
+const mailWorker = startMailWorker();
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+app.use((request, response, next) => {
+  const fetchHeaders = { get: (name: string) => request.get(name) ?? null };
+  const origins = originsFor(config.APP_URL, request.get("host") ?? null, request.protocol);
+  if (isCrossOriginWrite({ method: request.method, headers: fetchHeaders }, origins)) {
+    const english = (request.get("accept-language") ?? "").toLowerCase().startsWith("en");
+    const message = english ? "Request refused: it does not come from this site." : "Requête refusée : elle ne vient pas de ce site.";
+    if (request.path.startsWith("/api/")) {
+      response.status(403).json({ error: "cross_origin", message });
+    } else {
+      response.status(403).type("text/plain; charset=utf-8").send(message);
+    }
+    return;
+  }
+  next();
+});
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (dev) {
+  const vite = await import("vite");
+  const server = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(server.middlewares);
+  build = () => server.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  const root = path.resolve("build/client");
+  app.use("/assets", express.static(path.join(root, "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(root, { maxAge: "1h" }));
+  build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: dev ? "development" : "production",
+    getLoadContext: (request) => ({ clientAddress: request.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  console.info(`[web] Terre & Mer sur ${config.APP_URL} (port ${config.PORT}${dev ? ", développement" : ""})`);
+});
+
+async function shutdown(signal: string) {
+  console.info(`[web] arrêt (${signal})`);
+  server.close();
+  await mailWorker.stop();
+  await disconnectDb();
+  await booted.embedded?.stop();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -47,6 +47,7 @@ export function statementsIssued(): number {
 
 export async function disconnectDb(): Promise<void> {
   await holder.prisma?.$disconnect();
+  await holder.pool?.end();
   holder.prisma = undefined;
   holder.pool = undefined;
 }

@@ -19,6 +19,16 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 /** Any fixed number: every app server that starts at once waits for the first one's migrations. */
 const MIGRATION_LOCK = 72707001;
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * As Prisma's schema engine (`script_matches_checksum`): a file whose only change is its line
+ * endings (a Windows checkout by git) is the same migration.
+ */
+function matchesChecksum(sql: string, checksum: string): boolean {
+  return [sql, sql.replace(/\r\n/g, "\n"), sql.replace(/\n/g, "\r\n")].some((variant) => sha256(variant) === checksum);
+}
+
 /**
  * Applies prisma/migrations/<name>/migration.sql in order, each in its own transaction, and
  * records them in `_prisma_migrations` exactly as `prisma migrate deploy` would, so that a
@@ -28,6 +38,9 @@ const MIGRATION_LOCK = 72707001;
  */
 export async function migrate(databaseUrl: string, migrationsDir = path.resolve("prisma/migrations")): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A connection lost between two queries is reported by the next query; without a listener, pg
+  // would raise it as an uncaught exception and bring the whole process down.
+  client.on("error", () => {});
   await client.connect();
   const applied: string[] = [];
   try {
@@ -43,10 +56,10 @@ export async function migrate(databaseUrl: string, migrationsDir = path.resolve(
       .sort();
     for (const name of names) {
       const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
+      const checksum = sha256(sql);
       const previous = doneByName.get(name);
       if (previous !== undefined) {
-        if (previous !== checksum) {
+        if (!matchesChecksum(sql, previous)) {
           throw new Error(`La migration ${name} a été modifiée après avoir été appliquée (somme de contrôle différente).`);
         }
         continue;
@@ -66,7 +79,8 @@ export async function migrate(databaseUrl: string, migrationsDir = path.resolve(
         await client.query("COMMIT");
         applied.push(name);
       } catch (error) {
-        await client.query("ROLLBACK");
+        // The connection may be gone with the migration: report the migration's own error.
+        await client.query("ROLLBACK").catch(() => {});
         throw new Error(`La migration ${name} a échoué : ${error instanceof Error ? error.message : String(error)}`);
       }
     }

@@ -141,7 +141,7 @@ CREATE TABLE "Product" (
     "variableWeight" BOOLEAN NOT NULL DEFAULT false,
     "estimatedWeightGrams" INTEGER,
     "organic" BOOLEAN NOT NULL DEFAULT false,
-    "allergens" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "allergens" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "ingredients" TEXT,
     "commercialName" TEXT,
     "scientificName" TEXT,

@@ -1,0 +1,44 @@
+import { expect, test } from "vitest";
+import { statementsIssued } from "~/db.server";
+import { loader } from "~/routes/distributions.$id";
+import { createDistribution, createOffers, createUser, signedInCookie } from "../factories";
+
+async function statementsForCataloguePage(distributionId: string, cookie?: string, search = "") {
+  const request = new Request(`http://localhost/distributions/${distributionId}${search}`, { headers: cookie ? { cookie } : {} });
+  const before = statementsIssued();
+  const response = await loader({ request, params: { id: distributionId }, context: {} });
+  const used = statementsIssued() - before;
+  return { used, response };
+}
+
+function offerCount(response: unknown): number {
+  // `data()` wraps the page's data; the loader's own shape is what the page renders.
+  const page = (response as { data: { offers: unknown[] } }).data;
+  return page.offers.length;
+}
+
+test("the catalogue page costs the same few statements for 50 and for 1,000 offers", async () => {
+  const small = await createDistribution();
+  const large = await createDistribution();
+  await createOffers(small.id, 50);
+  await createOffers(large.id, 1000);
+  const user = await createUser();
+  const cookie = await signedInCookie(user.id);
+
+  const forSmall = await statementsForCataloguePage(small.id, cookie);
+  const forLarge = await statementsForCataloguePage(large.id, cookie);
+
+  expect(offerCount(forSmall.response)).toBe(50);
+  expect(offerCount(forLarge.response)).toBe(1000);
+  expect(forLarge.used).toBe(forSmall.used);
+  expect(forLarge.used).toBeLessThanOrEqual(6);
+});
+
+test("filters and search do not add statements, and an anonymous visitor costs fewer", async () => {
+  const distribution = await createDistribution();
+  await createOffers(distribution.id, 200);
+  const filtered = await statementsForCataloguePage(distribution.id, undefined, "?q=Produit%2000001&bio=1");
+  const plain = await statementsForCataloguePage(distribution.id);
+  expect(filtered.used).toBe(plain.used);
+  expect(plain.used).toBeLessThanOrEqual(4);
+});

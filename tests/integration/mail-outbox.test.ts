@@ -1,0 +1,369 @@
+import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { afterEach, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { deliverDueEmails, retryDelayMs } from "~/domain/mail/deliver-outbox.server";
+import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
+import { listOutbox } from "~/domain/mail/list-outbox.server";
+import { renderEmail } from "~/domain/mail/render-email";
+import { startMailWorker } from "~/infra/mail-worker.server";
+
+// Other test files share this database and may deliver the outbox with the real clock. The emails
+// of this file are made due a year from now, out of their reach, and delivered with `now` set
+// there; whatever else is due then is delivered to this file's SMTP server too, and the
+// assertions only look at this file's own recipients.
+const YEAR_MS = 365 * 24 * 60 * 60_000;
+const FROM = "Terre & Mer <bonjour@terre-et-mer.test>";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+test("an email exists only if its transaction commits, and then reaches the SMTP server with both parts", async () => {
+  const smtp = await startSmtpServer();
+  const rolledBackTo = recipient();
+  const committedTo = recipient();
+  const content = renderEmail({
+    locale: "fr",
+    subject: `Votre commande est prête ${randomUUID()}`,
+    greeting: "Bonjour Camille,",
+    paragraphs: ["Vos légumes vous attendent à la ferme."],
+    table: { rows: [["Poireaux", "2,40 €"]], total: ["Total", "2,40 €"] },
+    button: { label: "Voir ma commande", url: "https://terre-et-mer.test/commandes/42" },
+  });
+
+  await expect(
+    db().$transaction(async (tx) => {
+      await enqueueEmail(tx, { to: rolledBackTo, locale: "fr", ...content });
+      throw new Error("la commande échoue");
+    }),
+  ).rejects.toThrow("la commande échoue");
+  expect(await db().outboxEmail.count({ where: { to: rolledBackTo } })).toBe(0);
+
+  const dueAt = outOfReach();
+  const id = await enqueueDueAt(dueAt, { to: committedTo, locale: "fr", ...content });
+  expect(await db().outboxEmail.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({
+    status: "PENDING",
+  });
+
+  const reports = await drain({ transport: smtp.transport(), from: FROM, now: dueAt });
+
+  expect(reports.sent).toBeGreaterThanOrEqual(1);
+  expect(smtp.messagesTo(rolledBackTo)).toHaveLength(0);
+  const received = smtp.messagesTo(committedTo);
+  expect(received).toHaveLength(1);
+  const message = parseMessage(received[0]?.raw ?? "");
+  expect(message.subject).toBe(content.subject);
+  expect(message.from).toContain("bonjour@terre-et-mer.test");
+  expect(message.text).toBe(content.text);
+  expect(message.html).toBe(content.html);
+  expect(message.text).toContain("Vos légumes vous attendent à la ferme.");
+  expect(message.html).toContain('<html lang="fr"');
+
+  const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(row).toMatchObject({ status: "SENT", attempts: 1, sentAt: dueAt, lastError: null });
+});
+
+test("a temporary refusal is retried with backoff and the email is delivered once, at the third attempt", async () => {
+  const to = recipient();
+  const smtp = await startSmtpServer({ refuse: (address, attempt) => address === to && attempt <= 2 });
+  const dueAt = outOfReach();
+  const id = await enqueueDueAt(dueAt, { to, locale: "en", ...simpleEmail("en", `Retry ${randomUUID()}`) });
+  const transport = smtp.transport();
+
+  await drain({ transport, from: FROM, now: dueAt });
+  expect(smtp.attemptsFor(to)).toBe(1);
+  const afterFirst = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(afterFirst).toMatchObject({ status: "PENDING", attempts: 1 });
+  expect(afterFirst.lastError).toContain("451");
+  expect(afterFirst.nextAttemptAt).toEqual(at(dueAt, 60_000));
+
+  // Not due yet one second before the first retry.
+  await drain({ transport, from: FROM, now: at(dueAt, 59_000) });
+  expect(smtp.attemptsFor(to)).toBe(1);
+
+  await drain({ transport, from: FROM, now: at(dueAt, 60_000) });
+  expect(smtp.attemptsFor(to)).toBe(2);
+  const afterSecond = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(afterSecond).toMatchObject({ status: "PENDING", attempts: 2 });
+  // The second wait is twice the first.
+  expect(afterSecond.nextAttemptAt).toEqual(at(dueAt, 60_000 + 120_000));
+
+  await drain({ transport, from: FROM, now: at(dueAt, 179_000) });
+  expect(smtp.attemptsFor(to)).toBe(2);
+
+  await drain({ transport, from: FROM, now: at(dueAt, 180_000) });
+  await drain({ transport, from: FROM, now: at(dueAt, 24 * 60 * 60_000) });
+
+  expect(smtp.attemptsFor(to)).toBe(3);
+  expect(smtp.messagesTo(to)).toHaveLength(1);
+  const delivered = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(delivered).toMatchObject({ status: "SENT", attempts: 3, sentAt: at(dueAt, 180_000) });
+});
+
+test("a permanently failing server makes the email FAILED after maxAttempts, keeping the last error", async () => {
+  const to = recipient();
+  const smtp = await startSmtpServer({ rejectData: (address) => address === to });
+  const dueAt = outOfReach();
+  const id = await enqueueDueAt(dueAt, { to, locale: "fr", ...simpleEmail("fr", `Échec ${randomUUID()}`) });
+  const transport = smtp.transport();
+  const maxAttempts = 4;
+
+  let now = dueAt;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    await drain({ transport, from: FROM, now, maxAttempts });
+    expect(smtp.attemptsFor(to)).toBe(attempt);
+    now = at(now, retryDelayMs(attempt));
+  }
+  // Nothing more is tried, however late.
+  await drain({ transport, from: FROM, now: at(dueAt, 30 * 24 * 60 * 60_000), maxAttempts });
+
+  expect(smtp.attemptsFor(to)).toBe(maxAttempts);
+  expect(smtp.messagesTo(to)).toHaveLength(0);
+  const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(row).toMatchObject({ status: "FAILED", attempts: maxAttempts, sentAt: null });
+  expect(row.lastError).toContain("554");
+  expect(row.lastError).toContain("mailbox unavailable");
+});
+
+test("two workers delivering at the same time send each of 20 emails exactly once", async () => {
+  const smtp = await startSmtpServer({ delayMs: 5 });
+  const dueAt = outOfReach();
+  const to = recipient();
+  const subjects = Array.from({ length: 20 }, (_, index) => `Lot ${index} ${randomUUID()}`);
+  await Promise.all(subjects.map((subject) => enqueueDueAt(dueAt, { to, locale: "fr", ...simpleEmail("fr", subject) })));
+
+  // Small batches, each worker with its own SMTP connection, so that the claims interleave.
+  const [first, second] = await Promise.all([
+    drain({ transport: smtp.transport(), from: FROM, now: dueAt, batchSize: 3 }),
+    drain({ transport: smtp.transport(), from: FROM, now: dueAt, batchSize: 3 }),
+  ]);
+
+  expect(first.sent + second.sent).toBeGreaterThanOrEqual(20);
+  const received = smtp.messagesTo(to).map((message) => parseMessage(message.raw).subject);
+  expect(received.toSorted()).toEqual(subjects.toSorted());
+  const rows = await db().outboxEmail.findMany({ where: { to }, select: { status: true, attempts: true } });
+  expect(rows).toHaveLength(20);
+  expect(rows.every((row) => row.status === "SENT" && row.attempts === 1)).toBe(true);
+});
+
+test("the outbox lists emails newest first", async () => {
+  const to = recipient();
+  const older = await enqueueDueAt(outOfReach(), { to, locale: "en", ...simpleEmail("en", "Older") });
+  await db().outboxEmail.update({ where: { id: older }, data: { createdAt: new Date(Date.now() - 60_000) } });
+  const newer = await enqueueDueAt(outOfReach(), { to, locale: "en", ...simpleEmail("en", "Newer") });
+
+  const listed = (await listOutbox({ limit: 500 })).filter((email) => email.to === to);
+
+  expect(listed.map((email) => email.id)).toEqual([newer, older]);
+  expect(listed[0]).toMatchObject({ to, locale: "en", subject: "Newer", status: "PENDING", attempts: 0, sentAt: null });
+  expect(listed[0]?.html).toContain('<html lang="en"');
+  // Due in a year: remove them rather than leave them to whichever test delivers with a late clock.
+  await db().outboxEmail.deleteMany({ where: { to } });
+});
+
+test("the mail worker delivers the outbox over the SMTP_URL server in the background", async () => {
+  const smtp = await startSmtpServer();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+  cleanups.push(async () => {
+    delete process.env.SMTP_URL;
+  });
+  const worker = startMailWorker({ intervalMs: 50 });
+  cleanups.push(() => worker.stop());
+  const to = recipient();
+
+  const id = await db().$transaction(async (tx) => (await enqueueEmail(tx, { to, locale: "en", ...simpleEmail("en", "Hello") })).id);
+
+  await expect.poll(() => smtp.messagesTo(to).length, { timeout: 10_000, interval: 50 }).toBe(1);
+  await worker.stop();
+  const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
+  expect(row).toMatchObject({ status: "SENT", attempts: 1 });
+});
+
+// --- factories -----------------------------------------------------------------------------
+
+function recipient(): string {
+  return `${randomUUID()}@example.test`;
+}
+
+function outOfReach(): Date {
+  return new Date(Date.now() + YEAR_MS);
+}
+
+function at(base: Date, offsetMs: number): Date {
+  return new Date(base.getTime() + offsetMs);
+}
+
+function simpleEmail(locale: "fr" | "en", subject: string) {
+  return renderEmail({ locale, subject, paragraphs: [subject] });
+}
+
+/** Enqueues in a committed transaction, already pushed to `dueAt` when other workers can see it. */
+async function enqueueDueAt(dueAt: Date, email: Parameters<typeof enqueueEmail>[1]): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const { id } = await enqueueEmail(tx, email);
+    await tx.outboxEmail.update({ where: { id }, data: { nextAttemptAt: dueAt } });
+    return id;
+  });
+}
+
+/** Delivers until nothing is due at `now` any more (emails of other files may be due too). */
+async function drain(options: Parameters<typeof deliverDueEmails>[0]) {
+  const total = { sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const report = await deliverDueEmails(options);
+    total.sent += report.sent;
+    total.retried += report.retried;
+    total.failed += report.failed;
+    if (report.sent + report.retried + report.failed === 0) return total;
+  }
+}
+
+type Received = { recipients: string[]; raw: string };
+
+/**
+ * A real SMTP server on a free port of 127.0.0.1. `refuse` answers RCPT TO with a temporary 451;
+ * `rejectData` takes the whole message then answers 554; every other message is kept.
+ */
+async function startSmtpServer(
+  options: {
+    refuse?: (address: string, attempt: number) => boolean;
+    rejectData?: (address: string) => boolean;
+    delayMs?: number;
+  } = {},
+) {
+  const received: Received[] = [];
+  const attempts = new Map<string, number>();
+  const transports: nodemailer.Transporter[] = [];
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const attempt = (attempts.get(address.address) ?? 0) + 1;
+      attempts.set(address.address, attempt);
+      if (options.refuse?.(address.address, attempt)) {
+        callback(Object.assign(new Error("Service temporairement indisponible"), { responseCode: 451 }));
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        if (recipients.some((address) => options.rejectData?.(address))) {
+          callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 554 }));
+          return;
+        }
+        setTimeout(() => {
+          received.push({ recipients, raw: Buffer.concat(chunks).toString("utf8") });
+          callback();
+        }, options.delayMs ?? 0);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  if (address === null || typeof address === "string") throw new Error("le serveur SMTP n'écoute pas sur TCP");
+  const port = address.port;
+
+  cleanups.push(async () => {
+    for (const transport of transports) transport.close();
+    await new Promise<void>((resolve) => server.close(resolve));
+  });
+
+  return {
+    port,
+    transport() {
+      const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+      transports.push(transport);
+      return transport;
+    },
+    messagesTo: (address: string) => received.filter((message) => message.recipients.includes(address)),
+    attemptsFor: (address: string) => attempts.get(address) ?? 0,
+  };
+}
+
+// --- a MIME reader, just enough for what nodemailer writes ---------------------------------------
+
+type Headers = Map<string, string>;
+
+function parseMessage(raw: string): { subject: string; from: string; text: string; html: string } {
+  const { headers, body } = splitEntity(raw);
+  const parts = flattenParts(headers, body);
+  const partOf = (type: string) => parts.find((part) => (part.headers.get("content-type") ?? "").startsWith(type));
+  const text = partOf("text/plain");
+  const html = partOf("text/html");
+  if (!text || !html) throw new Error(`parties text/plain et text/html attendues :\n${raw}`);
+  return {
+    subject: decodeEncodedWords(headers.get("subject") ?? ""),
+    from: decodeEncodedWords(headers.get("from") ?? ""),
+    text: decodeBody(text.headers, text.body),
+    html: decodeBody(html.headers, html.body),
+  };
+}
+
+function splitEntity(raw: string): { headers: Headers; body: string } {
+  const end = raw.indexOf("\r\n\r\n");
+  const head = end === -1 ? raw : raw.slice(0, end);
+  const body = end === -1 ? "" : raw.slice(end + 4);
+  const headers: Headers = new Map();
+  for (const line of head.replace(/\r\n[ \t]/g, " ").split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body };
+}
+
+function flattenParts(headers: Headers, body: string): Array<{ headers: Headers; body: string }> {
+  const contentType = headers.get("content-type") ?? "text/plain";
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!contentType.startsWith("multipart/") || !boundary) return [{ headers, body }];
+  const sections = body.split(`--${boundary}`).slice(1, -1);
+  return sections.flatMap((section) => {
+    const part = splitEntity(section.replace(/^\r\n/, "").replace(/\r\n$/, ""));
+    return flattenParts(part.headers, part.body);
+  });
+}
+
+// Text travels with CRLF line ends (RFC 5322); read back with the LF the renderer wrote.
+function decodeBody(headers: Headers, body: string): string {
+  const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+  const decoded =
+    encoding === "base64"
+      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? decodeQuotedPrintable(body)
+        : body;
+  return decoded.replace(/\r\n/g, "\n");
+}
+
+function decodeQuotedPrintable(value: string): string {
+  const unfolded = value.replace(/=\r\n/g, "");
+  const bytes: number[] = [];
+  for (let index = 0; index < unfolded.length; index += 1) {
+    const hex = unfolded.slice(index + 1, index + 3);
+    if (unfolded[index] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      index += 2;
+    } else {
+      bytes.push(unfolded.charCodeAt(index));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_match, _charset: string, kind: string, text: string) =>
+      kind.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
+}

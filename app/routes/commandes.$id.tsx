@@ -17,7 +17,7 @@ import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
 import { FormAlert, SecondaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
@@ -77,9 +77,9 @@ export default function OrderPage() {
       </div>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">
         <dt className="font-semibold">{t("orders.where")}</dt>
-        <dd>{point.name}, {point.address}, {point.commune}</dd>
+        <dd>{point.name}, {placeLine(point.address, point.commune)}</dd>
         <dt className="font-semibold">{t("orders.when")}</dt>
-        <dd><span className="capitalize">{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
+        <dd><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
         <dt className="font-semibold">{t("orders.payment")}</dt>
         <dd>{t("orders.payAtPickup", { total: euros(order.totalCents, locale) })}</dd>
       </dl>

@@ -16,7 +16,7 @@ import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
 import { FormAlert } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -108,7 +108,7 @@ export default function Catalogue() {
       <p className="text-sm"><Link to="/" className="text-sea-700 underline">{t("nav.home")}</Link></p>
       <h1 className="mt-2 text-2xl font-bold text-sea-900">{distribution.pickupPoint.name}</h1>
       <p className="text-slate-800">
-        <span className="capitalize">{longDate(distribution.startsAt, locale)}</span>, {timeRange(distribution.startsAt, distribution.endsAt)} · {distribution.pickupPoint.address}, {distribution.pickupPoint.commune}
+        <span>{longDate(distribution.startsAt, locale)}</span>, {timeRange(distribution.startsAt, distribution.endsAt)} · {placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune)}
       </p>
       <p className="mt-1 font-medium">
         {distribution.state === "open" ? t("catalogue.orderUntil", { date: dateTime(distribution.cutoffAt, locale) }) : t(`error.${distribution.state}`)}

@@ -16,7 +16,7 @@ import { localeOf } from "~/http/locale.server";
 import { appUrl } from "~/http/request-context.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { dateTime, euros, longDate, timeRange } from "~/ui/format";
+import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
 import { FormAlert, PrimaryButton, SecondaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Mon panier — Terre & Mer" }];
@@ -123,7 +123,7 @@ export default function CartPage() {
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <fieldset>
             <legend className="font-bold">{t("cart.slot")}</legend>
-            <p className="text-sm text-slate-700">{distribution.pickupPoint.address}, {distribution.pickupPoint.commune}</p>
+            <p className="text-sm text-slate-700">{placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune)}</p>
             {distribution.slots.map((slot) => (
               <label key={slot.id} className="mt-2 flex min-h-11 items-center gap-2">
                 <input type="radio" name="slotId" value={slot.id} disabled={slot.full} defaultChecked={slot.id === firstFreeSlot} className="h-5 w-5" />

@@ -7,8 +7,10 @@ export function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+/** "Vendredi 27 novembre": first letter up, French months stay lower case. */
 export function longDate(value: Date | string, locale: Locale): string {
-  return formatParis(asDate(value), locale, locale === "fr" ? "EEEE d MMMM" : "EEEE d MMMM");
+  const text = formatParis(asDate(value), locale, "EEEE d MMMM");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function dateTime(value: Date | string, locale: Locale): string {
@@ -22,3 +24,5 @@ export function timeRange(start: Date | string, end: Date | string): string {
 export function euros(cents: number, locale: Locale): string {
   return formatEuros(cents, locale);
 }
+
+export { placeLine } from "~/domain/distributions/place-line";

@@ -1,3 +1,4 @@
+import { placeLine } from "~/domain/distributions/place-line";
 import { formatEuros } from "~/domain/money";
 import { renderEmail } from "~/domain/mail/render-email";
 import type { OrderView } from "~/domain/ordering/order-view.server";
@@ -11,7 +12,7 @@ function when(order: OrderView, locale: Locale): string {
 
 function where(order: OrderView): string {
   const point = order.distribution.pickupPoint;
-  return `${point.name}, ${point.address}, ${point.commune}`;
+  return `${point.name}, ${placeLine(point.address, point.commune)}`;
 }
 
 function lineRows(order: OrderView, locale: Locale): Array<[string, string]> {

@@ -57,6 +57,10 @@ export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
 
 async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offerId: string; quantity: number }>): Promise<OrderView> {
   if (input.idempotencyKey) {
+    // A retry racing its original waits here until the original commits or rolls back, then
+    // finds its order; otherwise it would queue on the stock and answer sold_out for an order
+    // that was in fact placed.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`order:${input.customer.id}:${input.idempotencyKey}`}, 0))`;
     const existing = await tx.order.findFirst({
       where: { userId: input.customer.id, idempotencyKey: input.idempotencyKey },
       select: { id: true },

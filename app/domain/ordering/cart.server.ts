@@ -3,9 +3,11 @@ import { db } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
-import { formQuantityField, idField } from "~/domain/fields";
+import { formAddQuantityField, formQuantityField, idField } from "~/domain/fields";
 
 export const setCartQuantitySchema = z.object({ offerId: idField, quantity: formQuantityField });
+/** The catalogue's "Add" button: a quantity of at least 1. */
+export const addToCartSchema = z.object({ offerId: idField, quantity: formAddQuantityField });
 
 /**
  * Puts a quantity of an offer in the signed-in person's cart (0 takes it out). The cart is kept

@@ -1,0 +1,190 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_PRODUCTS } from "~/demo/demo-territory";
+import { formatEuros } from "~/domain/money";
+import { formatParis } from "~/domain/time/paris";
+
+const QUAY = "Quai Henri IV — étal des pêcheurs";
+const SEA_BASKET = "Panier de la mer";
+const CIDER = "Cidre brut fermier (75 cl)";
+const BREAD = "Pain de campagne au levain (800 g)";
+
+function priceOf(name: string): number {
+  const product = DEMO_PRODUCTS.find((candidate) => candidate.name === name);
+  if (!product) throw new Error(`Produit absent du territoire de démonstration : ${name}`);
+  return product.priceCents;
+}
+
+function euros(cents: number): string {
+  return formatEuros(cents, "fr");
+}
+
+/** Every page of the journey must have no serious or critical WCAG 2.1 A/AA violation. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const report = blocking
+    .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")} — ${node.failureSummary ?? ""}`).join("\n")}`)
+    .join("\n");
+  expect(blocking, `Violations d'accessibilité sur ${page.url()} :\n${report}`).toEqual([]);
+}
+
+/** A test fails on an unexpected console.error (tests/setup does the same for Vitest). */
+function failOnConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
+type ApiDistribution = { id: string; pickupPoint: { name: string }; start: string; status: string };
+
+async function nextOpenQuayDistribution(request: APIRequestContext): Promise<ApiDistribution> {
+  const response = await request.get("/api/v1/distributions");
+  expect(response.status()).toBe(200);
+  const { distributions } = (await response.json()) as { distributions: ApiDistribution[] };
+  const open = distributions
+    .filter((distribution) => distribution.pickupPoint.name === QUAY && distribution.status === "open")
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const next = open[0];
+  if (!next) throw new Error(`Aucune distribution ouverte au quai dans le territoire de démonstration : ${JSON.stringify(distributions.map((d) => [d.pickupPoint.name, d.start, d.status]))}`);
+  return next;
+}
+
+async function addToCart(page: Page, product: string, quantity: number, cartCount: number) {
+  await page.getByLabel(`Quantité de ${product}`, { exact: true }).fill(String(quantity));
+  await page.getByRole("button", { name: `Ajouter ${product}`, exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ajouté au panier." })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Voir mon panier (${cartCount})` })).toBeVisible();
+}
+
+test("a new resident orders a sea basket and two products at the quay, gets the email, then changes the order", async ({ page, browser, request }) => {
+  // A dozen axe scans, two of them on an 80-offer catalogue: slower than the default minute on a busy machine.
+  test.setTimeout(150_000);
+  const consoleErrors = failOnConsoleErrors(page);
+  const email = `habitant-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@exemple.fr`;
+  const name = "Louise Testeuse";
+  const distribution = await nextOpenQuayDistribution(request);
+
+  // Sign up.
+  await page.goto("/inscription");
+  await expect(page.getByRole("heading", { level: 1, name: "Créer un compte" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Nom et prénom").fill(name);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("un mot de passe solide");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+  // Home: the next quay distribution open for orders.
+  await expect(page).toHaveURL("/");
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  await expect(nav.getByRole("link", { name: "Mes commandes" })).toBeVisible();
+  await expectAccessible(page);
+  // The home page links that distribution, with its orders open until the cutoff.
+  const distributionLink = page.getByRole("link").and(page.locator(`[href="/distributions/${distribution.id}"]`));
+  await expect(page.getByRole("listitem").filter({ has: distributionLink })).toContainText("Commandes jusqu'au");
+  await distributionLink.click();
+  await expect(page).toHaveURL(`/distributions/${distribution.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: QUAY })).toBeVisible();
+  await expectAccessible(page);
+
+  // The sea basket's product page, then back to the catalogue.
+  await page.getByRole("link", { name: SEA_BASKET, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: SEA_BASKET })).toBeVisible();
+  await expectAccessible(page);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: QUAY })).toBeVisible();
+
+  // A sea basket and two products.
+  await addToCart(page, SEA_BASKET, 1, 1);
+  await addToCart(page, CIDER, 2, 3);
+  await addToCart(page, BREAD, 1, 4);
+  await expectAccessible(page);
+
+  // Cart and checkout: second slot, payment at pickup.
+  const total = priceOf(SEA_BASKET) + 2 * priceOf(CIDER) + priceOf(BREAD);
+  await page.getByRole("link", { name: "Voir mon panier (4)" }).click();
+  await expect(page).toHaveURL(`/panier/${distribution.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Mon panier" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Total TTC" })).toContainText(euros(total));
+  await expectAccessible(page);
+  const slot = page.getByRole("group", { name: "Créneau de retrait" }).getByRole("radio").nth(1);
+  await slot.check();
+  const slotLabel = (await slot.locator("xpath=..").innerText()).trim();
+  expect(slotLabel).toMatch(/^\d\d:\d\d–\d\d:\d\d$/);
+  await page.getByRole("radio", { name: /^Au retrait/ }).check();
+  await page.getByRole("button", { name: `Confirmer la commande — ${euros(total)}` }).click();
+
+  // Confirmation: number, where, when, total.
+  await expect(page).toHaveURL(/\/commandes\/[\w-]+\?confirmee=1$/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(/^Commande n° \d+ — Confirmée$/);
+  const orderNumber = (await heading.innerText()).match(/n° (\d+)/)?.[1];
+  expect(orderNumber).toBeTruthy();
+  await expect(page.getByRole("status").filter({ hasText: "Commande confirmée : un e-mail récapitulatif vient de partir." })).toBeVisible();
+  const details = page.getByRole("definition");
+  await expect(details.nth(0)).toContainText(`${QUAY}, Quai Henri IV, 76200 Dieppe`);
+  const pickupDay = formatParis(new Date(distribution.start), "fr", "EEEE d MMMM");
+  await expect(details.nth(1)).toContainText(new RegExp(`^${pickupDay}, ${slotLabel}$`, "i"));
+  await expect(details.nth(2)).toHaveText(`${euros(total)} à régler au retrait`);
+  await expect(page.getByRole("row", { name: /^Total TTC/ })).toContainText(euros(total));
+  const orderUrl = new URL(page.url()).pathname;
+  await expectAccessible(page);
+
+  // The territory admin sees the confirmation email waiting in the outbox.
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    const adminConsoleErrors = failOnConsoleErrors(admin);
+    await admin.goto("/connexion?redirectTo=/admin/outbox");
+    await expectAccessible(admin);
+    await admin.getByLabel("Adresse e-mail").fill("admin@terre-et-mer.test");
+    await admin.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await admin.getByRole("button", { name: "Se connecter" }).click();
+    await expect(admin).toHaveURL("/admin/outbox");
+    await expect(admin.getByRole("heading", { level: 1, name: "Boîte d'envoi des courriels" })).toBeVisible();
+    const confirmation = admin
+      .getByRole("listitem")
+      .filter({ hasText: `Destinataire : ${email}` })
+      .filter({ hasText: "confirmée" });
+    await expect(confirmation).toHaveCount(1);
+    await expect(confirmation).toContainText(new RegExp(`Commande n° ${orderNumber} confirmée — retrait ${pickupDay}`, "i"));
+    await expectAccessible(admin);
+    expect(adminConsoleErrors, adminConsoleErrors.join("\n")).toEqual([]);
+  } finally {
+    await adminContext.close();
+  }
+
+  // Back as the resident: one more bottle of cider; the total follows.
+  await page.goto(orderUrl);
+  const changedTotal = total + priceOf(CIDER);
+  await page.getByLabel(`Quantité de ${CIDER}`, { exact: true }).fill("3");
+  await page.getByRole("button", { name: `Modifier ${CIDER}`, exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Commande modifiée." })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Total TTC/ })).toContainText(euros(changedTotal));
+  await expect(details.nth(2)).toHaveText(`${euros(changedTotal)} à régler au retrait`);
+  await expect(page.getByLabel(`Quantité de ${CIDER}`, { exact: true })).toHaveValue("3");
+  await expectAccessible(page);
+
+  // Remove the bread: its line disappears, the total follows.
+  const finalTotal = changedTotal - priceOf(BREAD);
+  await page.getByRole("button", { name: `Retirer cette ligne : ${BREAD}`, exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ligne retirée de la commande." })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: new RegExp(`^${BREAD.replace(/[()]/g, "\\$&")}`) })).toHaveCount(0);
+  await expect(page.getByRole("rowheader", { name: new RegExp(`^${SEA_BASKET}`) })).toHaveCount(1);
+  await expect(page.getByRole("row", { name: /^Total TTC/ })).toContainText(euros(finalTotal));
+  await expect(details.nth(2)).toHaveText(`${euros(finalTotal)} à régler au retrait`);
+  await expectAccessible(page);
+
+  // The list of orders shows it, confirmed, with the new total.
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mes commandes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes commandes" })).toBeVisible();
+  const listed = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Commande n° ${orderNumber}`, exact: true }) });
+  await expect(listed).toContainText("Confirmée");
+  await expect(listed).toContainText(euros(finalTotal));
+  await expectAccessible(page);
+
+  expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+});

@@ -1,5 +1,5 @@
 // The territory's checked reference data, copied verbatim from shared/data (sources in
-// data/SOURCES.md; tests/integration/reference-data.test.ts keeps the copies identical).
+// data/SOURCES.md). Refresh them with `cp ../shared/data/*.json app/domain/reference/data/`, never by hand.
 import allergensJson from "./data/allergens.json";
 import communesJson from "./data/communes.json";
 import faoAreasJson from "./data/fao-areas.json";

@@ -40,6 +40,24 @@ export function db(): PrismaClient {
   return holder.prisma;
 }
 
+/**
+ * A read on the hot path (the catalogue: hundreds of rows on every visit) straight through the
+ * pool Prisma itself uses: Prisma 7 adds ~5 ms of CPU per 500-row result, the driver alone does
+ * not (docs/decisions/007-hot-reads-through-the-pool.md). Parameters are always bound, never
+ * interpolated. Writes and everything else go through Prisma.
+ */
+export async function readRows<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
+  db();
+  const pool = holder.pool;
+  if (!pool) throw new Error("Pool PostgreSQL absent.");
+  holder.statements += 1;
+  const started = performance.now();
+  const result = await pool.query<Row>(text, values);
+  const duration = performance.now() - started;
+  if (duration > SLOW_STATEMENT_MS) console.warn(`[db] requête lente (${Math.round(duration)} ms) : ${text.slice(0, 200)}`);
+  return result.rows;
+}
+
 /** SQL statements sent since the process started: the query-budget tests read it around a call. */
 export function statementsIssued(): number {
   return holder.statements;

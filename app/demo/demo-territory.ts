@@ -24,7 +24,9 @@ export type Place = { commune: string; dLat: number; dLon: number };
 
 export type DemoCategory = { id: string; nameFr: string; nameEn: string };
 
+// Baskets first: they are what most residents come for each week.
 export const DEMO_CATEGORIES = [
+  { id: "paniers", nameFr: "Paniers", nameEn: "Baskets" },
   { id: "legumes", nameFr: "Légumes", nameEn: "Vegetables" },
   { id: "fruits", nameFr: "Fruits", nameEn: "Fruit" },
   { id: "cremerie", nameFr: "Crèmerie & œufs", nameEn: "Dairy & eggs" },
@@ -34,7 +36,6 @@ export const DEMO_CATEGORIES = [
   { id: "boulangerie", nameFr: "Boulangerie", nameEn: "Bakery" },
   { id: "boissons", nameFr: "Boissons", nameEn: "Drinks" },
   { id: "epicerie", nameFr: "Épicerie", nameEn: "Pantry" },
-  { id: "paniers", nameFr: "Paniers", nameEn: "Baskets" },
 ] as const satisfies readonly DemoCategory[];
 
 export type CategoryId = (typeof DEMO_CATEGORIES)[number]["id"];

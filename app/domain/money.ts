@@ -1,8 +1,18 @@
 export type Locale = "fr" | "en";
 
+// Building an Intl.NumberFormat costs ~20 µs; a catalogue formats hundreds of prices: build once.
+const euroFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }),
+  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }),
+};
+const rateFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }),
+};
+
 /** 1234 → "12,34 €" (fr) / "€12.34" (en). Money is integer cents everywhere (product.md). */
 export function formatEuros(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+  return euroFormats[locale].format(cents / 100);
 }
 
 /** The VAT included in a VAT-inclusive amount, rounded to the cent: 1055 at 5.5 % → 55. */
@@ -25,7 +35,7 @@ export function vatBreakdown(lines: ReadonlyArray<{ totalCents: number; vatRateB
 }
 
 export function formatVatRate(vatRateBp: number, locale: Locale): string {
-  return `${new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }).format(vatRateBp / 100)} %`;
+  return `${rateFormats[locale].format(vatRateBp / 100)} %`;
 }
 
 export type UnitPriceBasis = { unit: "PIECE" | "BUNCH" | "KG" | "G100" | "DOZEN" | "LITRE"; netQuantityGrams: number | null };

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { catalogueFacets, listOffers } from "~/domain/catalog/list-offers.server";
+import { catalogueFacets, listOffersPage } from "~/domain/catalog/list-offers.server";
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { perUnit } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
@@ -28,7 +28,11 @@ const filtersSchema = z.object({
   producteur: idField.optional().catch(undefined),
   bio: z.literal("1").optional().catch(undefined),
   q: searchField.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+/** A phone shows a few dozen rows comfortably; filters and search narrow the rest. */
+export const CATALOGUE_PAGE_SIZE = 48;
 
 /**
  * The catalogue of one distribution. Statements: the session (1), the distribution (1), the
@@ -45,8 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const [user, distribution] = await Promise.all([getCurrentUser(request), getDistribution(id.data)]);
   if (!distribution) throw new Response("Not found", { status: 404 });
-  const [offers, facets, cart] = await Promise.all([
-    listOffers(id.data, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
+  const pageNumber = filters.page ?? 1;
+  const [{ offers, total }, facets, cart] = await Promise.all([
+    listOffersPage(
+      id.data,
+      { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined },
+      { limit: CATALOGUE_PAGE_SIZE, offset: (pageNumber - 1) * CATALOGUE_PAGE_SIZE },
+    ),
     catalogueFacets(id.data),
     user ? cartQuantities(user.id, id.data) : Promise.resolve({} as Record<string, number>),
   ]);
@@ -61,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
     filterError,
+    pagination: { page: pageNumber, total, first: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + 1, last: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + offers.length, hasNext: pageNumber * CATALOGUE_PAGE_SIZE < total },
     signedIn: user !== null,
     facets,
     cart,
@@ -158,7 +168,9 @@ export default function Catalogue() {
       </Form>
 
       <p className="mt-4 text-sm text-slate-700" role="status">
-        {t("catalogue.results", { count: page.offers.length })}
+        {page.pagination.total > CATALOGUE_PAGE_SIZE
+          ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
+          : t("catalogue.results", { count: page.pagination.total })}
         {filters.q || filters.categorie || filters.producteur || filters.bio ? (
           <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
         ) : null}
@@ -206,8 +218,30 @@ export default function Catalogue() {
           </ul>
         </section>
       ))}
+
+      {page.pagination.page > 1 || page.pagination.hasNext ? (
+        <nav aria-label={t("catalogue.pages")} className="mt-6 flex justify-between gap-2">
+          {page.pagination.page > 1 ? (
+            <Link to={pageLink(page.pagination.page - 1)} className="min-h-11 rounded-lg border border-sea-700 px-4 py-2 font-semibold text-sea-800">{t("catalogue.previous")}</Link>
+          ) : <span />}
+          {page.pagination.hasNext ? (
+            <Link to={pageLink(page.pagination.page + 1)} className="min-h-11 rounded-lg bg-sea-700 px-4 py-2 font-semibold text-white">{t("catalogue.next")}</Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
+
+  function pageLink(target: number): string {
+    const params = new URLSearchParams();
+    if (filters.q) params.set("q", filters.q);
+    if (filters.categorie) params.set("categorie", filters.categorie);
+    if (filters.producteur) params.set("producteur", filters.producteur);
+    if (filters.bio) params.set("bio", "1");
+    if (target > 1) params.set("page", String(target));
+    const query = params.toString();
+    return `/distributions/${distribution.id}${query ? `?${query}` : ""}`;
+  }
 }
 
 export function ErrorBoundary() {

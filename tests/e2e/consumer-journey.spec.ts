@@ -54,6 +54,12 @@ async function nextOpenQuayDistribution(request: APIRequestContext): Promise<Api
 }
 
 async function addToCart(page: Page, product: string, quantity: number, cartCount: number) {
+  // The catalogue shows a few dozen offers per page: a resident looks for the others by name.
+  if ((await page.getByLabel(`Quantité de ${product}`, { exact: true }).count()) === 0) {
+    await page.getByRole("searchbox", { name: "Rechercher" }).fill(product);
+    await page.getByRole("button", { name: "Appliquer" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /produit/ })).toBeVisible();
+  }
   await page.getByLabel(`Quantité de ${product}`, { exact: true }).fill(String(quantity));
   await page.getByRole("button", { name: `Ajouter ${product}`, exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ajouté au panier." })).toBeVisible();

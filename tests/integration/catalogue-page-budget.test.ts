@@ -11,10 +11,10 @@ async function statementsForCataloguePage(distributionId: string, cookie?: strin
   return { used, response };
 }
 
-function offerCount(response: unknown): number {
+function shown(response: unknown): { rows: number; total: number } {
   // `data()` wraps the page's data; the loader's own shape is what the page renders.
-  const page = (response as { data: { offers: unknown[] } }).data;
-  return page.offers.length;
+  const page = (response as { data: { offers: unknown[]; pagination: { total: number } } }).data;
+  return { rows: page.offers.length, total: page.pagination.total };
 }
 
 test("the catalogue page costs the same few statements for 50 and for 1,000 offers", async () => {
@@ -28,10 +28,19 @@ test("the catalogue page costs the same few statements for 50 and for 1,000 offe
   const forSmall = await statementsForCataloguePage(small.id, cookie);
   const forLarge = await statementsForCataloguePage(large.id, cookie);
 
-  expect(offerCount(forSmall.response)).toBe(50);
-  expect(offerCount(forLarge.response)).toBe(1000);
+  expect(shown(forSmall.response)).toEqual({ rows: 48, total: 50 });
+  expect(shown(forLarge.response)).toEqual({ rows: 48, total: 1000 });
   expect(forLarge.used).toBe(forSmall.used);
   expect(forLarge.used).toBeLessThanOrEqual(6);
+});
+
+test("the last page shows what is left, and the count stays right", async () => {
+  const distribution = await createDistribution();
+  await createOffers(distribution.id, 100);
+  const last = await statementsForCataloguePage(distribution.id, undefined, "?page=3");
+  expect(shown(last.response)).toEqual({ rows: 4, total: 100 });
+  const beyond = await statementsForCataloguePage(distribution.id, undefined, "?page=9");
+  expect(shown(beyond.response).rows).toBe(0);
 });
 
 test("filters and search do not add statements, and an anonymous visitor costs fewer", async () => {

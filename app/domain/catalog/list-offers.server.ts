@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
 
 export type CatalogueFilters = {
@@ -33,27 +33,55 @@ function likePattern(search: string): string {
  * The offers of one distribution, filtered, in category order: ONE statement whatever the
  * catalogue size (peers.md: Open Food Network's shopfronts ran ~11 queries per product).
  */
-export async function listOffers(distributionId: string, filters: CatalogueFilters = {}): Promise<CatalogueOffer[]> {
+type OfferRow = Omit<CatalogueOffer, "producer" | "allergens"> & { allergens: string; producerId: string; producerName: string; producerSlug: string; total: string };
+
+// Allergens travel as one comma-joined string: cheaper to decode than a text[] per row.
+const OFFERS_SQL = `SELECT o.id, p.kind::text AS kind, p.name, p."nameEn", p."categoryId", p.unit::text AS unit, p."netQuantityGrams",
+            o."priceCents", p."vatRateBp", (o.stock - o.ordered) AS remaining, p.organic,
+            array_to_string(p.allergens, ',') AS allergens, p."variableWeight",
+            org.id AS "producerId", org.name AS "producerName", org.slug AS "producerSlug",
+            count(*) OVER () AS total
+     FROM "Offer" o
+     JOIN "Product" p ON p.id = o."productId"
+     JOIN "Organisation" org ON org.id = p."producerId"
+     JOIN "Category" cat ON cat.id = p."categoryId"
+     WHERE o."distributionId" = $1
+       AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
+       AND ($2::text IS NULL OR p."categoryId" = $2)
+       AND ($3::text IS NULL OR org.id = $3)
+       AND ($4::boolean = false OR p.organic)
+       AND ($5::text IS NULL OR p.name ILIKE $5 OR COALESCE(p."nameEn", '') ILIKE $5 OR org.name ILIKE $5)
+     ORDER BY cat.position, p.kind DESC, p.name, o.id
+     LIMIT $6 OFFSET $7`;
+
+function offersParameters(distributionId: string, filters: CatalogueFilters, page?: { limit: number; offset: number }): unknown[] {
   const search = filters.search ? likePattern(filters.search) : null;
-  const rows = await db().$queryRaw<Array<Omit<CatalogueOffer, "producer"> & { producerId: string; producerName: string; producerSlug: string }>>`
-    SELECT o.id, p.kind::text AS kind, p.name, p."nameEn", p."categoryId", p.unit::text AS unit, p."netQuantityGrams",
-           o."priceCents", p."vatRateBp", (o.stock - o.ordered) AS remaining, p.organic, p.allergens, p."variableWeight",
-           org.id AS "producerId", org.name AS "producerName", org.slug AS "producerSlug"
-    FROM "Offer" o
-    JOIN "Product" p ON p.id = o."productId"
-    JOIN "Organisation" org ON org.id = p."producerId"
-    JOIN "Category" cat ON cat.id = p."categoryId"
-    WHERE o."distributionId" = ${distributionId}
-      AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
-      AND (${filters.categoryId ?? null}::text IS NULL OR p."categoryId" = ${filters.categoryId ?? null})
-      AND (${filters.producerId ?? null}::text IS NULL OR org.id = ${filters.producerId ?? null})
-      AND (${filters.organicOnly ?? false} = false OR p.organic)
-      AND (${search}::text IS NULL OR p.name ILIKE ${search} OR COALESCE(p."nameEn", '') ILIKE ${search} OR org.name ILIKE ${search})
-    ORDER BY cat.position, p.kind DESC, p.name, o.id`;
-  return rows.map(({ producerId, producerName, producerSlug, ...row }) => ({
+  // LIMIT NULL is LIMIT ALL in PostgreSQL.
+  return [distributionId, filters.categoryId ?? null, filters.producerId ?? null, filters.organicOnly ?? false, search, page?.limit ?? null, page?.offset ?? 0];
+}
+
+function toCatalogueOffers(rows: OfferRow[]): CatalogueOffer[] {
+  return rows.map(({ producerId, producerName, producerSlug, allergens, total: _total, ...row }) => ({
     ...row,
+    allergens: allergens ? allergens.split(",") : [],
     producer: { id: producerId, name: producerName, slug: producerSlug },
   }));
+}
+
+/** Every offer of the distribution that passes the filters (the API's list). */
+export async function listOffers(distributionId: string, filters: CatalogueFilters = {}): Promise<CatalogueOffer[]> {
+  return toCatalogueOffers(await readRows<OfferRow>(OFFERS_SQL, offersParameters(distributionId, filters)));
+}
+
+/** One page of the same list and how many pass the filters in all, still in one statement. */
+export async function listOffersPage(
+  distributionId: string,
+  filters: CatalogueFilters,
+  page: { limit: number; offset: number },
+): Promise<{ offers: CatalogueOffer[]; total: number }> {
+  const rows = await readRows<OfferRow>(OFFERS_SQL, offersParameters(distributionId, filters, page));
+  // Past the last page there is no row to carry the count: the page says so and links back.
+  return { offers: toCatalogueOffers(rows), total: rows[0] ? Number(rows[0].total) : 0 };
 }
 
 export type CatalogueFacets = {

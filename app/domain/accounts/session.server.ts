@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db, type DbOrTx } from "~/db.server";
+import { db, readRows, type DbOrTx } from "~/db.server";
 import { rolesFromMemberships, type Role } from "~/domain/accounts/permissions";
 import type { Locale } from "~/i18n/messages";
 
@@ -41,12 +41,15 @@ type SessionRow = {
 
 /** One statement: the session, its user and their memberships. */
 export async function findSessionUser(token: string, now: Date): Promise<CurrentUser | null> {
-  const rows = await db().$queryRaw<SessionRow[]>`
-    SELECT u.id, u.email, u.name, u.locale::text AS locale,
-      COALESCE((SELECT json_agg(json_build_object('role', m.role, 'organisationId', m."organisationId"))
-                FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships
-    FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${hashToken(token)} AND s."expiresAt" > ${now}`;
+  // Every signed-in page reads this: through the pool directly (decision 007).
+  const rows = await readRows<SessionRow>(
+    `SELECT u.id, u.email, u.name, u.locale::text AS locale,
+       COALESCE((SELECT json_agg(json_build_object('role', m.role, 'organisationId', m."organisationId"))
+                 FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships
+     FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = $1 AND s."expiresAt" > $2`,
+    [hashToken(token), now],
+  );
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,4 +1,4 @@
-import { db, readRows } from "~/db.server";
+import { readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
 
 export type CatalogueFilters = {
@@ -91,18 +91,21 @@ export type CatalogueFacets = {
 
 /** What the filters can offer for this distribution, unfiltered: one statement. */
 export async function catalogueFacets(distributionId: string): Promise<CatalogueFacets> {
-  const rows = await db().$queryRaw<Array<{ facet: "category" | "producer"; id: string; nameFr: string; nameEn: string; count: number; position: number }>>`
+  const rows = await readRows<{ facet: "category" | "producer"; id: string; nameFr: string; nameEn: string; count: number; position: number }>(
+    `
     SELECT 'category' AS facet, cat.id, cat."nameFr", cat."nameEn", count(*)::int AS count, cat.position
     FROM "Offer" o JOIN "Product" p ON p.id = o."productId" JOIN "Category" cat ON cat.id = p."categoryId"
     JOIN "Organisation" org ON org.id = p."producerId"
-    WHERE o."distributionId" = ${distributionId} AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
+    WHERE o."distributionId" = $1 AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
     GROUP BY cat.id
     UNION ALL
     SELECT 'producer', org.id, org.name, org.name, count(*)::int, 0
     FROM "Offer" o JOIN "Product" p ON p.id = o."productId" JOIN "Organisation" org ON org.id = p."producerId"
-    WHERE o."distributionId" = ${distributionId} AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
+    WHERE o."distributionId" = $1 AND p."archivedAt" IS NULL AND org."verifiedAt" IS NOT NULL
     GROUP BY org.id
-    ORDER BY 1, 6, 3`;
+    ORDER BY 1, 6, 3`,
+    [distributionId],
+  );
   return {
     categories: rows.filter((row) => row.facet === "category").map(({ id, nameFr, nameEn, count }) => ({ id, nameFr, nameEn, count })),
     producers: rows.filter((row) => row.facet === "producer").map(({ id, nameFr, count }) => ({ id, name: nameFr, count })),

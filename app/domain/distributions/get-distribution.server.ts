@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, readRows } from "~/db.server";
 
 export type DistributionDetail = {
   id: string;
@@ -13,7 +13,8 @@ export type DistributionDetail = {
 
 /** A distribution with its pickup point and slots, in one statement; null when unknown. */
 export async function getDistribution(id: string): Promise<DistributionDetail | null> {
-  const rows = await db().$queryRaw<Array<Omit<DistributionDetail, "slots" | "pickupPoint"> & { pickupPoint: DistributionDetail["pickupPoint"]; slots: Array<{ id: string; startsAt: string; endsAt: string; capacity: number; booked: number }> }>>`
+  const rows = await readRows<Omit<DistributionDetail, "slots" | "pickupPoint"> & { pickupPoint: DistributionDetail["pickupPoint"]; slots: Array<{ id: string; startsAt: string; endsAt: string; capacity: number; booked: number }> }>(
+    `
     SELECT d.id, d."startsAt", d."endsAt", d."opensAt", d."cutoffAt", d.status::text AS status,
       json_build_object('id', pp.id, 'name', pp.name, 'kind', pp.kind, 'address', pp.address, 'commune', c.name,
                         'accessibilityNotes', pp."accessibilityNotes") AS "pickupPoint",
@@ -23,7 +24,9 @@ export async function getDistribution(id: string): Promise<DistributionDetail | 
     FROM "Distribution" d
     JOIN "PickupPoint" pp ON pp.id = d."pickupPointId"
     JOIN "Commune" c ON c."inseeCode" = pp."communeInsee"
-    WHERE d.id = ${id}`;
+    WHERE d.id = $1`,
+    [id],
+  );
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db.server";
+import { db, readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
@@ -56,8 +56,10 @@ export async function getCart(userId: string, distributionId: string): Promise<C
 
 /** The cart's quantities per offer for one distribution, for the catalogue's buttons. */
 export async function cartQuantities(userId: string, distributionId: string): Promise<Record<string, number>> {
-  const rows = await db().$queryRaw<Array<{ offerId: string; quantity: number }>>`
-    SELECT ci."offerId", ci.quantity FROM "CartItem" ci JOIN "Offer" o ON o.id = ci."offerId"
-    WHERE ci."userId" = ${userId} AND o."distributionId" = ${distributionId}`;
+  const rows = await readRows<{ offerId: string; quantity: number }>(
+    `SELECT ci."offerId", ci.quantity FROM "CartItem" ci JOIN "Offer" o ON o.id = ci."offerId"
+     WHERE ci."userId" = $1 AND o."distributionId" = $2`,
+    [userId, distributionId],
+  );
   return Object.fromEntries(rows.map((row) => [row.offerId, row.quantity]));
 }

@@ -50,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, distribution] = await Promise.all([getCurrentUser(request), getDistribution(id.data)]);
   if (!distribution) throw new Response("Not found", { status: 404 });
   const pageNumber = filters.page ?? 1;
-  const [{ offers, total }, facets, cart] = await Promise.all([
+  const filtered = Boolean(filters.categorie || filters.producteur || filters.bio || filters.q);
+  const [{ offers, hasMore }, facets, cart] = await Promise.all([
     listOffersPage(
       id.data,
       { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined },
@@ -70,7 +71,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
     filterError,
-    pagination: { page: pageNumber, total, first: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + 1, last: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + offers.length, hasNext: pageNumber * CATALOGUE_PAGE_SIZE < total },
+    pagination: {
+      page: pageNumber,
+      // Without filters the facets have counted everything; with filters, only "more follow" is known.
+      total: filtered ? null : facets.categories.reduce((sum, category) => sum + category.count, 0),
+      first: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + 1,
+      last: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + offers.length,
+      hasNext: hasMore,
+    },
     signedIn: user !== null,
     facets,
     cart,
@@ -168,9 +176,11 @@ export default function Catalogue() {
       </Form>
 
       <p className="mt-4 text-sm text-slate-700" role="status">
-        {page.pagination.total > CATALOGUE_PAGE_SIZE
-          ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
-          : t("catalogue.results", { count: page.pagination.total })}
+        {page.pagination.page === 1 && !page.pagination.hasNext
+          ? t("catalogue.results", { count: page.offers.length })
+          : page.pagination.total !== null
+            ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
+            : t("catalogue.rangeOpen", { first: page.pagination.first, last: page.pagination.last })}
         {filters.q || filters.categorie || filters.producteur || filters.bio ? (
           <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
         ) : null}

@@ -11,10 +11,10 @@ async function statementsForCataloguePage(distributionId: string, cookie?: strin
   return { used, response };
 }
 
-function shown(response: unknown): { rows: number; total: number } {
+function shown(response: unknown): { rows: number; total: number | null; hasNext: boolean } {
   // `data()` wraps the page's data; the loader's own shape is what the page renders.
-  const page = (response as { data: { offers: unknown[]; pagination: { total: number } } }).data;
-  return { rows: page.offers.length, total: page.pagination.total };
+  const page = (response as { data: { offers: unknown[]; pagination: { total: number | null; hasNext: boolean } } }).data;
+  return { rows: page.offers.length, total: page.pagination.total, hasNext: page.pagination.hasNext };
 }
 
 test("the catalogue page costs the same few statements for 50 and for 1,000 offers", async () => {
@@ -28,8 +28,8 @@ test("the catalogue page costs the same few statements for 50 and for 1,000 offe
   const forSmall = await statementsForCataloguePage(small.id, cookie);
   const forLarge = await statementsForCataloguePage(large.id, cookie);
 
-  expect(shown(forSmall.response)).toEqual({ rows: 48, total: 50 });
-  expect(shown(forLarge.response)).toEqual({ rows: 48, total: 1000 });
+  expect(shown(forSmall.response)).toEqual({ rows: 48, total: 50, hasNext: true });
+  expect(shown(forLarge.response)).toEqual({ rows: 48, total: 1000, hasNext: true });
   expect(forLarge.used).toBe(forSmall.used);
   expect(forLarge.used).toBeLessThanOrEqual(6);
 });
@@ -38,9 +38,13 @@ test("the last page shows what is left, and the count stays right", async () => 
   const distribution = await createDistribution();
   await createOffers(distribution.id, 100);
   const last = await statementsForCataloguePage(distribution.id, undefined, "?page=3");
-  expect(shown(last.response)).toEqual({ rows: 4, total: 100 });
+  expect(shown(last.response)).toEqual({ rows: 4, total: 100, hasNext: false });
+  const full = await statementsForCataloguePage(distribution.id, undefined, "?page=2");
+  expect(shown(full.response)).toEqual({ rows: 48, total: 100, hasNext: true });
   const beyond = await statementsForCataloguePage(distribution.id, undefined, "?page=9");
-  expect(shown(beyond.response).rows).toBe(0);
+  expect(shown(beyond.response)).toEqual({ rows: 0, total: 100, hasNext: false });
+  const searched = await statementsForCataloguePage(distribution.id, undefined, "?q=Produit%20000");
+  expect(shown(searched.response)).toEqual({ rows: 48, total: null, hasNext: true });
 });
 
 test("filters and search do not add statements, and an anonymous visitor costs fewer", async () => {

@@ -33,14 +33,13 @@ function likePattern(search: string): string {
  * The offers of one distribution, filtered, in category order: ONE statement whatever the
  * catalogue size (peers.md: Open Food Network's shopfronts ran ~11 queries per product).
  */
-type OfferRow = Omit<CatalogueOffer, "producer" | "allergens"> & { allergens: string; producerId: string; producerName: string; producerSlug: string; total: string };
+type OfferRow = Omit<CatalogueOffer, "producer" | "allergens"> & { allergens: string; producerId: string; producerName: string; producerSlug: string };
 
 // Allergens travel as one comma-joined string: cheaper to decode than a text[] per row.
 const OFFERS_SQL = `SELECT o.id, p.kind::text AS kind, p.name, p."nameEn", p."categoryId", p.unit::text AS unit, p."netQuantityGrams",
             o."priceCents", p."vatRateBp", (o.stock - o.ordered) AS remaining, p.organic,
             array_to_string(p.allergens, ',') AS allergens, p."variableWeight",
-            org.id AS "producerId", org.name AS "producerName", org.slug AS "producerSlug",
-            count(*) OVER () AS total
+            org.id AS "producerId", org.name AS "producerName", org.slug AS "producerSlug"
      FROM "Offer" o
      JOIN "Product" p ON p.id = o."productId"
      JOIN "Organisation" org ON org.id = p."producerId"
@@ -61,7 +60,7 @@ function offersParameters(distributionId: string, filters: CatalogueFilters, pag
 }
 
 function toCatalogueOffers(rows: OfferRow[]): CatalogueOffer[] {
-  return rows.map(({ producerId, producerName, producerSlug, allergens, total: _total, ...row }) => ({
+  return rows.map(({ producerId, producerName, producerSlug, allergens, ...row }) => ({
     ...row,
     allergens: allergens ? allergens.split(",") : [],
     producer: { id: producerId, name: producerName, slug: producerSlug },
@@ -73,15 +72,17 @@ export async function listOffers(distributionId: string, filters: CatalogueFilte
   return toCatalogueOffers(await readRows<OfferRow>(OFFERS_SQL, offersParameters(distributionId, filters)));
 }
 
-/** One page of the same list and how many pass the filters in all, still in one statement. */
+/**
+ * One page of the same list, and whether more follow: one row more than the page is read rather
+ * than counting every match (the facets already count the whole distribution).
+ */
 export async function listOffersPage(
   distributionId: string,
   filters: CatalogueFilters,
   page: { limit: number; offset: number },
-): Promise<{ offers: CatalogueOffer[]; total: number }> {
-  const rows = await readRows<OfferRow>(OFFERS_SQL, offersParameters(distributionId, filters, page));
-  // Past the last page there is no row to carry the count: the page says so and links back.
-  return { offers: toCatalogueOffers(rows), total: rows[0] ? Number(rows[0].total) : 0 };
+): Promise<{ offers: CatalogueOffer[]; hasMore: boolean }> {
+  const rows = await readRows<OfferRow>(OFFERS_SQL, offersParameters(distributionId, filters, { limit: page.limit + 1, offset: page.offset }));
+  return { offers: toCatalogueOffers(rows.slice(0, page.limit)), hasMore: rows.length > page.limit };
 }
 
 export type CatalogueFacets = {

@@ -1,0 +1,496 @@
+// The load benchmark: `npm run bench [-- --offers 500 --duration 10 --connections 10 --write]`.
+//
+// Runs the PRODUCTION build (`npm run build` first: this script builds nothing) against its own
+// embedded PostgreSQL (or DATABASE_URL when set), and measures with autocannon:
+//   (a) the catalogue page of a distribution holding --offers offers,
+//   (b) the JSON offers endpoint of the same distribution,
+//   (c) order placement under contention: --users signed-in consumers POST one unit each of the
+//       SAME 5 offers, whose stock covers about 60 % of the requests, so that every request fights
+//       for the same rows and the run ends in sold-out answers (409); afterwards no offer may be
+//       oversold and the number of 201 answers must equal the units taken.
+// Also reports the server's RSS and the response sizes. --cpu-prof DIR runs the server under
+// `node --cpu-prof` (profiles written to DIR when it stops; open them in Chrome DevTools).
+// Prints a Markdown table; --write appends it, dated, with the machine, to docs/benchmarks.md.
+// The aims are in docs/benchmarks.md. It is not a test: nothing here runs in `npm test`.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { appendFileSync, chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { seedBenchDistribution } from "~/demo/seed.server";
+import { db, disconnectDb } from "~/db.server";
+import { hashPassword } from "~/domain/accounts/password.server";
+import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
+import { migrate } from "~/infra/migrate.server";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
+const DOC = path.join(ROOT, "docs", "benchmarks.md");
+
+/**
+ * The contention test: this many offers, wanted by every user. Their stock is set after the
+ * warm-up so that about this share of the measured requests can succeed and the rest meet a
+ * sold-out offer, whatever the machine's speed (the warm-up's rate sizes the run).
+ */
+const CONTENDED_OFFERS = 5;
+const SUCCESS_SHARE = 0.6;
+const WARMUP_SECONDS = 2;
+
+// The aims (docs/benchmarks.md), at 10 connections.
+const AIM_CATALOGUE_RPS = 100;
+const AIM_CATALOGUE_P99_MS = 200;
+const AIM_OFFERS_FACTOR = 2;
+
+// ---------------------------------------------------------------------------------------------
+// autocannon (no type definitions are published for it: the part used here is typed by hand)
+// ---------------------------------------------------------------------------------------------
+
+type AutocannonRequest = {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+};
+type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number };
+type AutocannonResult = {
+  duration: number;
+  requests: Histogram & { sent: number };
+  latency: Histogram;
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+};
+type AutocannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  requests?: AutocannonRequest[];
+  timeout?: number;
+  amount?: number;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+type Options = { offers: number; duration: number; connections: number; users: number; write: boolean; analyze: boolean; cpuProf?: string };
+
+const USAGE =
+  "usage : npm run bench -- [--offers N (500)] [--duration S (10)] [--connections C (10)] [--users U (50)] [--write] [--no-analyze] [--cpu-prof DIR]";
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { offers: 500, duration: 10, connections: 10, users: 50, write: false, analyze: true };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    const [name, inline] = argument.includes("=") ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)] : [argument, undefined];
+    const value = () => {
+      const raw = inline ?? argv[++index];
+      if (raw === undefined) throw new Error(`${name} attend une valeur (${USAGE})`);
+      return raw;
+    };
+    const positive = () => {
+      const raw = value();
+      const parsed = Number(raw);
+      if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} attend un entier positif, reçu « ${raw} »`);
+      return parsed;
+    };
+    if (name === "--offers") options.offers = positive();
+    else if (name === "--duration") options.duration = positive();
+    else if (name === "--connections") options.connections = positive();
+    else if (name === "--users") options.users = positive();
+    else if (name === "--write") options.write = true;
+    else if (name === "--no-analyze") options.analyze = false;
+    else if (name === "--cpu-prof") options.cpuProf = path.resolve(value());
+    else if (name === "--help" || name === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`Option inconnue : ${argument} (${USAGE})`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssOf(pid: number): { rssMb: number; peakMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+    return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+function kB(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+function statusSplit(result: AutocannonResult): string {
+  return Object.entries(result.statusCodeStats)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, { count }]) => `${code}: ${count}`)
+    .join(", ");
+}
+
+/** Answered requests per second over the whole run. */
+function rps(result: AutocannonResult): number {
+  return result.requests.total / result.duration;
+}
+
+function count(result: AutocannonResult, code: number): number {
+  return result.statusCodeStats[String(code)]?.count ?? 0;
+}
+
+/** Which code was measured: the build's date, and the commit with any uncommitted app changes. */
+function buildDescription(): string {
+  const built = statSync(SERVER_BUILD).mtime.toISOString().slice(0, 16).replace("T", " ");
+  let source = "";
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "app", "scripts/server.ts"], { cwd: ROOT, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean).length;
+    source = `, sources at commit ${head}${dirty > 0 ? ` + ${dirty} uncommitted file(s) under app/` : ""}`;
+  } catch {
+    // not a git checkout
+  }
+  return `build/server/index.js built ${built} UTC${source}`;
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server under test
+// ---------------------------------------------------------------------------------------------
+
+type Server = { process: ChildProcess; url: string; logFile: string; exited: Promise<number | null> };
+
+async function startServer(databaseUrl: string, tmp: string, cpuProf: string | undefined): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(tmp, "server.log");
+  const log = createWriteStream(logFile);
+  // `node --import tsx` rather than `npx tsx`: ONE process, whose pid is the server's (RSS, profile).
+  const nodeArgs = [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--import", "tsx", "scripts/server.ts"];
+  const { SMTP_URL: _smtp, DATA_DIR: _dataDir, ...inherited } = process.env;
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: ROOT,
+    env: { ...inherited, NODE_ENV: "production", SEED_DEMO: "false", DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const server = { process: child, url, logFile, exited };
+
+  const deadline = Date.now() + 60_000;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline && !gone) {
+    try {
+      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
+      await response.arrayBuffer();
+      if (response.status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
+  child.kill("SIGKILL");
+  throw new Error(`Le serveur n'a pas répondu${gone ? " (il s'est arrêté)" : " en 60 s"}. Fin de ${logFile} :\n${tail}`);
+}
+
+async function stopServer(server: Server): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  server.process.kill("SIGTERM");
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!stopped) {
+    server.process.kill("SIGKILL");
+    await server.exited;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------
+
+type Row = {
+  name: string;
+  result: AutocannonResult;
+  bytes: string;
+  note: string;
+};
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  process.chdir(ROOT);
+  if (!existsSync(SERVER_BUILD)) {
+    throw new Error(`${path.relative(ROOT, SERVER_BUILD)} est introuvable : run npm run build first (lancez d'abord npm run build).`);
+  }
+
+  const loadBefore = loadAverage();
+  console.info(`[bench] charge de la machine (uptime, 1/5/15 min) : ${loadBefore}`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "terre-et-mer-bench-"));
+  // As root, embedded-postgres runs PostgreSQL as a `postgres` user, who must reach the folder.
+  chmodSync(tmp, 0o755);
+  let embedded: EmbeddedDatabase | undefined;
+  let server: Server | undefined;
+  let failed = false;
+  try {
+    // 1. The database.
+    let databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) {
+      console.warn("[bench] DATABASE_URL est défini : les données de charge sont ajoutées à cette base et y restent.");
+    } else {
+      const pgPort = await freePort();
+      const started = Date.now();
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), port: pgPort, database: "terre_et_mer" });
+      databaseUrl = embedded.url;
+      process.env.DATABASE_URL = databaseUrl;
+      console.info(`[bench] PostgreSQL embarqué prêt en ${Date.now() - started} ms (port ${pgPort}, ${tmp})`);
+    }
+    await migrate(databaseUrl);
+    const prisma = db();
+    const versionRows = await prisma.$queryRawUnsafe<Array<{ server_version: string }>>("SHOW server_version");
+    const pgVersion = versionRows[0]?.server_version ?? "?";
+
+    // 2. The data: the catalogue, the contended offers, the consumers and their sessions.
+    const now = new Date();
+    const seeded = Date.now();
+    const catalogue = await seedBenchDistribution(prisma, { offers: options.offers, now });
+    // Twice as many offers as contended: the warm-up of the order path orders the other half, with
+    // the same spread over rows (so the same lock contention), and leaves the measured ones alone.
+    const rush = await seedBenchDistribution(prisma, { offers: CONTENDED_OFFERS * 2, now, stock: 1, slotCapacity: 1_000_000 });
+    for (const { distributionId } of [catalogue, rush]) {
+      const distribution = await prisma.distribution.findUniqueOrThrow({ where: { id: distributionId }, select: { opensAt: true, cutoffAt: true, status: true } });
+      const open = distribution.status === "SCHEDULED" && distribution.opensAt <= now && now < distribution.cutoffAt;
+      if (!open) {
+        throw new Error(
+          `seedBenchDistribution a créé une distribution fermée aux commandes (opensAt ${distribution.opensAt.toISOString()}, ` +
+            `cutoffAt ${distribution.cutoffAt.toISOString()}, maintenant ${now.toISOString()}).`,
+        );
+      }
+    }
+    const rushOffers = await prisma.offer.findMany({ where: { distributionId: rush.distributionId }, select: { id: true }, orderBy: { id: "asc" } });
+    const contended = rushOffers.slice(0, CONTENDED_OFFERS).map((offer) => offer.id);
+    const warmupOffers = rushOffers.slice(CONTENDED_OFFERS).map((offer) => offer.id);
+    // The warm-up must not sell out: sold-out answers are cheaper and would skew its rate.
+    await prisma.offer.updateMany({ where: { id: { in: warmupOffers } }, data: { stock: 1_000_000 } });
+
+    // Fresh bulk-loaded tables have no planner statistics yet; autovacuum would gather them within
+    // a minute on a live database, so the bench does it at once rather than measure bad plans.
+    if (options.analyze) await prisma.$executeRawUnsafe("ANALYZE");
+    const passwordHash = await hashPassword(`bench-${now.getTime()}`);
+    const run = now.getTime().toString(36);
+    const users = Array.from({ length: options.users }, (_, index) => ({
+      id: randomUUID(),
+      email: `banc-${run}-${index + 1}@example.test`,
+      name: `Client de charge ${index + 1}`,
+      passwordHash,
+    }));
+    await prisma.user.createMany({ data: users });
+    const cookies: string[] = [];
+    for (const user of users) cookies.push(`${SESSION_COOKIE}=${(await createSession(prisma, user.id, now)).token}`);
+    console.info(`[bench] données prêtes en ${Date.now() - seeded} ms : ${options.offers} offres, ${options.users} comptes (PostgreSQL ${pgVersion})`);
+
+    // 3. The production server.
+    const code = buildDescription();
+    server = await startServer(databaseUrl, tmp, options.cpuProf);
+    const pid = server.process.pid!;
+    console.info(`[bench] serveur de production prêt sur ${server.url} (pid ${pid})`);
+
+    // Sanity: the pages answer what they should, and their sizes.
+    const pagePath = `/distributions/${catalogue.distributionId}`;
+    const offersPath = `/api/v1/distributions/${catalogue.distributionId}/offers`;
+    const page = await fetch(server.url + pagePath);
+    const pageHtml = await page.text();
+    const pageLinks = pageHtml.match(/href="\/offres\//g)?.length ?? 0;
+    // The page may show all the offers or only its first page of them: either way, some.
+    if (page.status !== 200 || pageLinks < 1 || pageLinks > options.offers) {
+      throw new Error(`La page catalogue répond ${page.status} avec ${pageLinks} offres affichées (distribution de ${options.offers} offres).`);
+    }
+    const offersResponse = await fetch(server.url + offersPath);
+    const offersJson = await offersResponse.text();
+    const listed = (JSON.parse(offersJson) as { offers?: unknown[] }).offers?.length ?? 0;
+    if (offersResponse.status !== 200 || listed !== options.offers) {
+      throw new Error(`L'API des offres répond ${offersResponse.status} avec ${listed} offres au lieu de ${options.offers}.`);
+    }
+    const sizeOf = (text: string) => {
+      const raw = Buffer.byteLength(text);
+      return `${kB(raw)} (gzip ${kB(gzipSync(text).length)})`;
+    };
+    const compressed = page.headers.get("content-encoding");
+
+    // 4. Measure.
+    const base = { url: server.url, connections: options.connections, timeout: 30 };
+    const rows: Row[] = [];
+    const measure = async (name: string, target: Omit<AutocannonOptions, "connections" | "duration">) => {
+      process.stdout.write(`[bench] ${name} : échauffement ${WARMUP_SECONDS} s… mesure ${options.duration} s… `);
+      await autocannon({ ...base, ...target, duration: WARMUP_SECONDS });
+      const result = await autocannon({ ...base, ...target, duration: options.duration });
+      console.info(`${rps(result).toFixed(1)} req/s, p99 ${result.latency.p99} ms`);
+      return result;
+    };
+
+    const pageResult = await measure("page catalogue", { url: server.url + pagePath });
+    rows.push({ name: `catalogue page \`GET /distributions/:id\` (${options.offers} offers, ${pageLinks} shown, anonymous)`, result: pageResult, bytes: sizeOf(pageHtml), note: "" });
+
+    const offersResult = await measure("API des offres", { url: server.url + offersPath });
+    rows.push({ name: `offers endpoint \`GET /api/v1/distributions/:id/offers\``, result: offersResult, bytes: sizeOf(offersJson), note: "" });
+
+    // The rush: every request takes the next user's cookie and the next contended offer.
+    let turn = 0;
+    const orderRequest = (offerIds: string[]): AutocannonRequest => ({
+      method: "POST",
+      path: "/api/v1/orders",
+      headers: { "content-type": "application/json" },
+      setupRequest: (request) => {
+        const index = turn++;
+        return {
+          ...request,
+          headers: { ...request.headers, cookie: cookies[index % cookies.length]! },
+          body: JSON.stringify({
+            distributionId: rush.distributionId,
+            lines: [{ offerId: offerIds[index % offerIds.length]!, quantity: 1 }],
+            paymentMethod: "at_pickup",
+          }),
+        };
+      },
+    });
+    process.stdout.write(`[bench] commandes concurrentes : échauffement 2 × ${WARMUP_SECONDS} s… `);
+    await autocannon({ ...base, requests: [orderRequest(warmupOffers)], duration: WARMUP_SECONDS });
+    // A second, warm, pass measures the rate that sizes the run (the first orders are far slower).
+    const warm = await autocannon({ ...base, requests: [orderRequest(warmupOffers)], duration: WARMUP_SECONDS });
+    // A run cut at a fixed time drops the answers still in flight, although the server completes
+    // those orders: the rush is a fixed number of requests instead (what the warm-up's rate does
+    // in --duration seconds), every one of them answered, so that 201s and units taken must match.
+    const amount = Math.max(options.connections * 10, Math.round((warm.requests.total / WARMUP_SECONDS) * options.duration));
+    const stock = Math.max(options.connections, Math.round((amount * SUCCESS_SHARE) / CONTENDED_OFFERS));
+    await prisma.offer.updateMany({ where: { id: { in: contended } }, data: { stock } });
+    process.stdout.write(`mesure ${amount} requêtes sur ${CONTENDED_OFFERS} offres × stock ${stock}… `);
+    const ordersResult = await autocannon({ ...base, requests: [orderRequest(contended)], amount, duration: options.duration });
+    console.info(`${rps(ordersResult).toFixed(1)} req/s, p99 ${ordersResult.latency.p99} ms`);
+    const created = count(ordersResult, 201);
+    const soldOut = count(ordersResult, 409);
+    const others = ordersResult.requests.total - created - soldOut;
+
+    const memory = rssOf(pid);
+
+    // Invariants after the rush.
+    const after = await prisma.offer.findMany({ where: { id: { in: contended } }, select: { id: true, stock: true, ordered: true } });
+    const oversold = after.filter((offer) => offer.ordered > offer.stock);
+    const orderedUnits = after.reduce((sum, offer) => sum + offer.ordered, 0);
+    const lineUnits = await prisma.orderLine.aggregate({ where: { offerId: { in: contended } }, _sum: { quantity: true } });
+    const problems: string[] = [];
+    if (oversold.length > 0) problems.push(`offres survendues : ${oversold.map((offer) => `${offer.id} (${offer.ordered}/${offer.stock})`).join(", ")}`);
+    if (created !== orderedUnits) problems.push(`${created} réponses 201 mais ${orderedUnits} unités prises`);
+    if ((lineUnits._sum.quantity ?? 0) !== orderedUnits) problems.push(`${lineUnits._sum.quantity ?? 0} unités en lignes de commande mais ${orderedUnits} prises`);
+    if (ordersResult.errors > 0 || ordersResult.timeouts > 0) problems.push(`${ordersResult.errors} erreurs, ${ordersResult.timeouts} délais dépassés côté client`);
+    rows.push({
+      name: `order placement \`POST /api/v1/orders\` (${options.users} users, ${CONTENDED_OFFERS} offers × stock ${stock}, ${amount} requests)`,
+      result: ordersResult,
+      bytes: "—",
+      note: `201: ${created}, 409: ${soldOut}${others > 0 ? `, other: ${others} (${statusSplit(ordersResult)})` : ""}; units taken ${orderedUnits}/${CONTENDED_OFFERS * stock}, oversold offers: ${oversold.length}`,
+    });
+    for (const row of rows.slice(0, 2)) {
+      if (row.result.non2xx > 0 || row.result.errors > 0) problems.push(`${row.name} : ${row.result.non2xx} réponses non-2xx, ${row.result.errors} erreurs (${statusSplit(row.result)})`);
+    }
+
+    // 5. Report.
+    const pageRps = rps(pageResult);
+    const aims = [
+      {
+        aim: `catalogue page ≥ ${AIM_CATALOGUE_RPS} req/s`,
+        met: pageRps >= AIM_CATALOGUE_RPS,
+        measured: `${pageRps.toFixed(1)} req/s`,
+      },
+      { aim: `catalogue page p99 < ${AIM_CATALOGUE_P99_MS} ms`, met: pageResult.latency.p99 < AIM_CATALOGUE_P99_MS, measured: `${pageResult.latency.p99} ms` },
+      {
+        aim: `offers endpoint ≥ ${AIM_OFFERS_FACTOR * AIM_CATALOGUE_RPS} req/s (${AIM_OFFERS_FACTOR} × the page's aim)`,
+        met: rps(offersResult) >= AIM_OFFERS_FACTOR * AIM_CATALOGUE_RPS,
+        measured: `${rps(offersResult).toFixed(1)} req/s (${(rps(offersResult) / pageRps).toFixed(1)} × the page measured here)`,
+      },
+    ];
+    const loadAfter = loadAverage();
+    const table = [
+      `| measurement | req/s | p50 | p99 | requests answered | statuses | response size (uncompressed; the server sends it ${compressed ? `with ${compressed}` : "as is"}) |`,
+      "|---|---:|---:|---:|---:|---|---|",
+      ...rows.map(
+        ({ name, result, bytes, note }) =>
+          `| ${name} | ${rps(result).toFixed(1)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.requests.total} in ${result.duration.toFixed(1)} s | ${note || statusSplit(result)} | ${bytes} |`,
+      ),
+      "",
+      `Server RSS after the runs: ${memory ? `${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB)` : "unknown"}.`,
+      "",
+      "| aim | measured | met? |",
+      "|---|---|---|",
+      ...aims.map(({ aim, measured, met }) => `| ${aim} | ${measured} | ${met ? "yes" : "**no**"} |`),
+    ].join("\n");
+    const cpu = os.cpus();
+    const context = [
+      `- Command: \`npm run bench -- --offers ${options.offers} --duration ${options.duration} --connections ${options.connections} --users ${options.users}${options.analyze ? "" : " --no-analyze"}\` (${WARMUP_SECONDS} s warm-up before each measurement, 2 × ${WARMUP_SECONDS} s for the orders)`,
+      `- Machine: ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion}${process.env.DATABASE_URL && !embedded ? " (DATABASE_URL)" : " (embedded, default settings, same machine)"}`,
+      `- Code: ${code}`,
+      `- Load average (1/5/15 min): ${loadBefore} before, ${loadAfter} after. autocannon runs in the bench process, on the same cores as the server and PostgreSQL.`,
+    ].join("\n");
+    console.log(`\n${context}\n\n${table}\n`);
+
+    if (problems.length > 0) {
+      failed = true;
+      console.error(`[bench] ÉCHEC des vérifications :\n- ${problems.join("\n- ")}`);
+    }
+    if (options.write) {
+      const section = `\n### ${now.toISOString().slice(0, 19).replace("T", " ")} UTC\n\n${context}\n\n${table}\n${problems.length > 0 ? `\nChecks FAILED: ${problems.join("; ")}\n` : ""}`;
+      if (existsSync(DOC)) appendFileSync(DOC, section);
+      else writeFileSync(DOC, `# Benchmarks\n\nRuns of \`npm run bench\` (scripts/bench.ts), newest last.\n\n## Runs\n${section}`);
+      console.info(`[bench] résultats ajoutés à ${path.relative(ROOT, DOC)}`);
+    }
+  } finally {
+    // 6. Clean up, whatever happened.
+    if (server) await stopServer(server).catch((error: unknown) => console.warn("[bench] arrêt du serveur :", error));
+    await disconnectDb().catch(() => {});
+    if (embedded) await embedded.stop().catch((error: unknown) => console.warn("[bench] arrêt de PostgreSQL :", error));
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  // Not process.exitCode: embedded-postgres' exit hook ends the process with 0 on "beforeExit".
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] échec : ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,9 +1,7 @@
 // The demo territory, loaded into a database of its own (other test files share the suite's
 // database concurrently, and seedDemo only loads into an EMPTY one).
-import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/demo/demo-territory";
 import { QUAY_PICKUP_POINT_ID, seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { verifyPassword } from "~/domain/accounts/password.server";
@@ -11,28 +9,19 @@ import { allergens, communes, faoAreas, fishSpecies, gearCategories } from "~/do
 import { formatParis, parisDateTime, parisIsoDate } from "~/domain/time/paris";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrate } from "~/infra/migrate.server";
+import { createFreshDatabase, type FreshDatabase } from "../setup/fresh-database";
 
 // A Wednesday morning, four days before the spring DST change (Sunday 28 March 2027): the next
 // four Fridays straddle it, so 17:00 Paris is 16:00 UTC on the first and 15:00 UTC on the others.
 const NOW = parisDateTime("2027-03-24", "10:00");
 
-const databaseName = `demo_seed_${randomBytes(5).toString("hex")}`;
 let prisma: PrismaClient;
+let database: FreshDatabase | undefined;
 let seedMs = 0;
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("adminDatabaseUrl") });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`));
-  const url = inject("databaseUrl").replace(/\/[^/]+$/, `/${databaseName}`);
+  database = await createFreshDatabase("demo_seed");
+  const url = database.url;
   await migrate(url);
   prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   await prisma.user.count(); // warms the client up: the timing below is the seed's own
@@ -44,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prisma?.$disconnect();
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
+  await database?.drop();
 });
 
 const SEA_CATEGORIES = ["poissons", "coquillages"];

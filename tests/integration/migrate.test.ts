@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createFreshDatabase, withClient, type FreshDatabase } from "../setup/fresh-database";
 import { migrate } from "~/infra/migrate.server";
 
 /*
@@ -20,27 +20,11 @@ const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .sort();
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-type FreshDatabase = { name: string; url: string };
 const created: FreshDatabase[] = [];
 const temporaryDirs: string[] = [];
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function freshDatabase(): Promise<FreshDatabase> {
-  const adminUrl = inject("adminDatabaseUrl");
-  const name = `migrate_${randomBytes(6).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = { name, url: url.toString() };
+  const database = await createFreshDatabase("migrate");
   created.push(database);
   return database;
 }
@@ -73,10 +57,7 @@ const historyOf = (url: string) =>
   withClient(url, async (client) => (await client.query<MigrationRow>(`SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`)).rows);
 
 afterAll(async () => {
-  const adminUrl = inject("adminDatabaseUrl");
-  await withClient(adminUrl, async (client) => {
-    for (const database of created) await client.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
-  });
+  for (const database of created) await database.drop();
   for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import internals from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createFreshDatabase, withClient } from "../setup/fresh-database";
 import { migrate } from "~/infra/migrate.server";
 
 /*
@@ -729,31 +729,6 @@ function compareSchemas(expected: ExpectedSchema, actual: ActualSchema): string[
 
 // ---------------------------------------------------------------------------------------------
 // a database of our own, migrated from zero
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createFreshDatabase(prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const adminUrl = inject("adminDatabaseUrl");
-  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
-}
 
 /** Edits the schema text in memory, failing loudly if the text to edit is not there. */
 function edit(schema: string, from: string | RegExp, to: string): string {

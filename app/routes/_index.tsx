@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { weekBaskets } from "~/domain/catalog/week-baskets.server";
 import { listUpcomingDistributions } from "~/domain/distributions/list-upcoming.server";
-import { orderingState, type OrderingState } from "~/domain/distributions/ordering-window";
+import { scheduleAt, type OrderingState } from "~/domain/distributions/ordering-window";
 import { now } from "~/http/clock.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
@@ -27,15 +27,7 @@ export async function loader(_: LoaderFunctionArgs) {
     const point = distribution.pickupPoint;
     const group = byPoint.get(point.id) ?? { pickupPoint: { id: point.id, name: point.name, commune: point.commune, address: point.address }, distributions: [] };
     if (group.distributions.length < 4) {
-      group.distributions.push({
-        id: distribution.id,
-        startsAt: distribution.startsAt,
-        endsAt: distribution.endsAt,
-        cutoffAt: distribution.cutoffAt,
-        opensAt: distribution.opensAt,
-        state: orderingState(distribution, at),
-        offerCount: distribution.offerCount,
-      });
+      group.distributions.push({ ...scheduleAt(distribution, at), offerCount: distribution.offerCount });
     }
     byPoint.set(point.id, group);
   }

@@ -6,7 +6,7 @@ import { catalogueFacets, listOffersPage } from "~/domain/catalog/list-offers.se
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { perUnit } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
-import { orderingState } from "~/domain/distributions/ordering-window";
+import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField, searchField } from "~/domain/fields";
 import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
 import { getCurrentUser } from "~/http/auth.server";
@@ -62,11 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const page = {
     distribution: {
-      id: distribution.id,
-      startsAt: distribution.startsAt,
-      endsAt: distribution.endsAt,
-      cutoffAt: distribution.cutoffAt,
-      state: orderingState(distribution, now()),
+      ...scheduleAt(distribution, now()),
       pickupPoint: { name: distribution.pickupPoint.name, commune: distribution.pickupPoint.commune, address: distribution.pickupPoint.address },
     },
     filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },

@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { unitLabel } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
-import { orderingState } from "~/domain/distributions/ordering-window";
+import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField } from "~/domain/fields";
 import { getCart, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
 import { checkoutCart, checkoutSchema } from "~/domain/ordering/checkout-cart.server";
@@ -29,11 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cart = await getCart(user.id, distribution.id);
   return {
     distribution: {
-      id: distribution.id,
-      startsAt: distribution.startsAt,
-      endsAt: distribution.endsAt,
-      cutoffAt: distribution.cutoffAt,
-      state: orderingState(distribution, now()),
+      ...scheduleAt(distribution, now()),
       pickupPoint: distribution.pickupPoint,
       slots: distribution.slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, full: slot.booked >= slot.capacity })),
     },

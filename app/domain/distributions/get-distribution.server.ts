@@ -1,12 +1,7 @@
+import type { DistributionSchedule } from "~/domain/distributions/ordering-window";
 import { db, readRows } from "~/db.server";
 
-export type DistributionDetail = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  opensAt: Date;
-  cutoffAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
+export type DistributionDetail = DistributionSchedule & {
   pickupPoint: { id: string; name: string; kind: string; address: string; commune: string; accessibilityNotes: string };
   slots: Array<{ id: string; startsAt: Date; endsAt: Date; capacity: number; booked: number }>;
 };

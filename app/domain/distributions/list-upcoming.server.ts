@@ -1,12 +1,7 @@
+import type { DistributionSchedule } from "~/domain/distributions/ordering-window";
 import { readRows } from "~/db.server";
 
-export type UpcomingDistribution = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  opensAt: Date;
-  cutoffAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
+export type UpcomingDistribution = DistributionSchedule & {
   pickupPoint: { id: string; name: string; kind: string; address: string; commune: string };
   offerCount: number;
 };

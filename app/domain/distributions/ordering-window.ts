@@ -4,6 +4,25 @@ export type OrderingWindow = {
   cutoffAt: Date;
 };
 
+/** What every view of a distribution carries: its dates, its ordering window, its status. */
+export type DistributionSchedule = OrderingWindow & {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+/** The schedule as pages show it: dates, cutoff, and whether orders are open now. */
+export function scheduleAt(distribution: DistributionSchedule, now: Date) {
+  return {
+    id: distribution.id,
+    startsAt: distribution.startsAt,
+    endsAt: distribution.endsAt,
+    opensAt: distribution.opensAt,
+    cutoffAt: distribution.cutoffAt,
+    state: orderingState(distribution, now),
+  };
+}
+
 export type OrderingState = "open" | "not_open_yet" | "cutoff_passed" | "distribution_cancelled";
 
 /**

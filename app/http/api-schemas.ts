@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CatalogueOffer } from "~/domain/catalog/list-offers.server";
+import type { CatalogueOffer } from "~/domain/catalog/catalogue-view";
 import type { UpcomingDistribution } from "~/domain/distributions/list-upcoming.server";
 import type { OrderView } from "~/domain/ordering/order-view.server";
 

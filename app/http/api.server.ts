@@ -6,13 +6,16 @@ import { domainErrorMessage, domainErrorStatus, translateIssues } from "~/http/e
 import { localeOf } from "~/http/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
 
-/** JSON API answers: `{error, message, ...}` on failure, with a message in the caller's language. */
+/**
+ * JSON API answers: `{error, message, ...}` on failure, with a message in the caller's language.
+ * A string is taken as JSON already serialised.
+ */
 export function apiJson(body: unknown, init?: number | ResponseInit): Response {
   const responseInit = typeof init === "number" ? { status: init } : init;
   const headers = new Headers(responseInit?.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(body), { ...responseInit, headers });
+  return new Response(typeof body === "string" ? body : JSON.stringify(body), { ...responseInit, headers });
 }
 
 export function apiLocale(request: Request): Locale {

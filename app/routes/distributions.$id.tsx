@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { catalogueFacets, listOffersPage } from "~/domain/catalog/list-offers.server";
+import { distributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
+import { facetsOf, filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { perUnit } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
@@ -36,7 +37,8 @@ export const CATALOGUE_PAGE_SIZE = 48;
 
 /**
  * The catalogue of one distribution. Statements: the session (1), the distribution (1), the
- * filtered offers (1), the filter choices (1), the cart (1) — whatever the number of offers.
+ * offers (1, shared for a second between visitors), the cart (1) — whatever the number of offers.
+ * Filters, search, the filter choices and the page are computed from the offers in memory.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeOf(request);
@@ -49,17 +51,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const [user, distribution] = await Promise.all([getCurrentUser(request), getDistribution(id.data)]);
   if (!distribution) throw new Response("Not found", { status: 404 });
-  const pageNumber = filters.page ?? 1;
-  const filtered = Boolean(filters.categorie || filters.producteur || filters.bio || filters.q);
-  const [{ offers, hasMore }, facets, cart] = await Promise.all([
-    listOffersPage(
-      id.data,
-      { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined },
-      { limit: CATALOGUE_PAGE_SIZE, offset: (pageNumber - 1) * CATALOGUE_PAGE_SIZE },
-    ),
-    catalogueFacets(id.data),
+  const [offersOfDistribution, cart] = await Promise.all([
+    distributionOffers(id.data),
     user ? cartQuantities(user.id, id.data) : Promise.resolve({} as Record<string, number>),
   ]);
+  const shown = pageOf(
+    filterOffers(offersOfDistribution, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
+    filters.page ?? 1,
+    CATALOGUE_PAGE_SIZE,
+  );
+  const facets = facetsOf(offersOfDistribution);
+  const { offers, ...pagination } = shown;
   const page = {
     distribution: {
       ...scheduleAt(distribution, now()),
@@ -67,14 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
     filterError,
-    pagination: {
-      page: pageNumber,
-      // Without filters the facets have counted everything; with filters, only "more follow" is known.
-      total: filtered ? null : facets.categories.reduce((sum, category) => sum + category.count, 0),
-      first: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + 1,
-      last: (pageNumber - 1) * CATALOGUE_PAGE_SIZE + offers.length,
-      hasNext: hasMore,
-    },
+    pagination,
     signedIn: user !== null,
     facets,
     cart,
@@ -172,11 +167,9 @@ export default function Catalogue() {
       </Form>
 
       <p className="mt-4 text-sm text-slate-700" role="status">
-        {page.pagination.page === 1 && !page.pagination.hasNext
-          ? t("catalogue.results", { count: page.offers.length })
-          : page.pagination.total !== null
-            ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
-            : t("catalogue.rangeOpen", { first: page.pagination.first, last: page.pagination.last })}
+        {page.pagination.total > CATALOGUE_PAGE_SIZE
+          ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
+          : t("catalogue.results", { count: page.pagination.total })}
         {filters.q || filters.categorie || filters.producteur || filters.bio ? (
           <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
         ) : null}

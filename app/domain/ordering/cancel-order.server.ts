@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { orderCancelledEmail } from "~/domain/ordering/emails";
 import { lockOpenOrder } from "~/domain/ordering/lock-open-order.server";
@@ -14,12 +15,14 @@ type CancelInput = {
 
 /** Cancels an order before the cutoff and gives back exactly the stock and the slot place it took. */
 export async function cancelOrder(input: CancelInput): Promise<OrderView> {
-  return db().$transaction(async (tx) => {
+  const cancelled = await db().$transaction(async (tx) => {
     await cancelOrderIn(tx, input);
     const order = await findOwnOrder(tx, input.orderId, input.customer.id);
     if (!order) throw new Error("La commande annulée est introuvable.");
     return order;
   }, ORDER_TRANSACTION_OPTIONS);
+  forgetDistributionOffers(cancelled.distribution.id);
+  return cancelled;
 }
 
 export async function cancelOrderIn(tx: Tx, input: CancelInput): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db.server";
+import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
 import { formQuantityField, idField } from "~/domain/fields";
 import { cancelOrderIn } from "~/domain/ordering/cancel-order.server";
@@ -22,7 +23,7 @@ export async function changeOrderLine(input: {
   customer: { id: string; email: string; name: string; locale: Locale };
   now: Date;
 }): Promise<OrderView> {
-  return db().$transaction(async (tx) => {
+  const changed = await db().$transaction(async (tx) => {
     await lockOpenOrder(tx, { orderId: input.orderId, userId: input.customer.id, now: input.now });
     const line = await tx.orderLine.findUnique({
       where: { orderId_offerId: { orderId: input.orderId, offerId: input.offerId } },
@@ -55,4 +56,6 @@ export async function changeOrderLine(input: {
     if (!order) throw new DomainError("not_found");
     return order;
   }, ORDER_TRANSACTION_OPTIONS);
+  forgetDistributionOffers(changed.distribution.id);
+  return changed;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
+import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
 import { idField, MAX_QUANTITY, quantityField } from "~/domain/fields";
@@ -40,7 +41,9 @@ export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
   const lines = mergeLines(input.lines);
   if (lines.some((line) => line.quantity > MAX_QUANTITY)) throw new DomainError("invalid", { field: "lines" });
   try {
-    return await db().$transaction((tx) => placeOrderIn(tx, input, lines), ORDER_TRANSACTION_OPTIONS);
+    const order = await db().$transaction((tx) => placeOrderIn(tx, input, lines), ORDER_TRANSACTION_OPTIONS);
+    forgetDistributionOffers(input.distributionId);
+    return order;
   } catch (error) {
     // Two requests with the same idempotency key: the second one answers with the first order.
     if (input.idempotencyKey && isUniqueViolation(error)) {

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { unitLabel } from "~/domain/catalog/units";
-import { orderingState } from "~/domain/distributions/ordering-window";
 import { idField } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";
+import { orderChangeRefusal } from "~/domain/ordering/order-changes";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
 import { orderVatBreakdown } from "~/domain/ordering/pricing";
 import { db } from "~/db.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404 });
   return {
     order,
-    editable: order.status === "CONFIRMED" && orderingState(order.distribution, now()) === "open",
+    editable: orderChangeRefusal(order.status, order.distribution, now()) === null,
     vat: orderVatBreakdown(order.lines),
   };
 }

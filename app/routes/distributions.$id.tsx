@@ -140,24 +140,20 @@ export default function Catalogue() {
           <label htmlFor="q" className="block text-sm font-semibold">{t("catalogue.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={80} className="mt-1 w-full rounded-lg border border-slate-400 px-3 py-2" />
         </div>
-        <div>
-          <label htmlFor="categorie" className="block text-sm font-semibold">{t("catalogue.category")}</label>
-          <select id="categorie" name="categorie" defaultValue={filters.categorie} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
-            <option value="">{t("catalogue.all")}</option>
-            {facets.categories.map((category) => (
-              <option key={category.id} value={category.id}>{locale === "en" ? category.nameEn : category.nameFr} ({category.count})</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="producteur" className="block text-sm font-semibold">{t("catalogue.producer")}</label>
-          <select id="producteur" name="producteur" defaultValue={filters.producteur} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
-            <option value="">{t("catalogue.allProducers")}</option>
-            {facets.producers.map((producer) => (
-              <option key={producer.id} value={producer.id}>{producer.name} ({producer.count})</option>
-            ))}
-          </select>
-        </div>
+        <FacetSelect
+          name="categorie"
+          label={t("catalogue.category")}
+          allLabel={t("catalogue.all")}
+          value={filters.categorie}
+          choices={facets.categories.map((category) => ({ id: category.id, label: locale === "en" ? category.nameEn : category.nameFr, count: category.count }))}
+        />
+        <FacetSelect
+          name="producteur"
+          label={t("catalogue.producer")}
+          allLabel={t("catalogue.allProducers")}
+          value={filters.producteur}
+          choices={facets.producers.map((producer) => ({ id: producer.id, label: producer.name, count: producer.count }))}
+        />
         <div className="flex flex-col justify-end gap-2">
           <label className="flex items-center gap-2 text-sm font-semibold">
             <input type="checkbox" name="bio" value="1" defaultChecked={filters.bio} className="h-5 w-5" /> {t("catalogue.organic")}
@@ -241,6 +237,21 @@ export default function Catalogue() {
     const query = params.toString();
     return `/distributions/${distribution.id}${query ? `?${query}` : ""}`;
   }
+}
+
+/** One filter of the catalogue: "all", then each choice with how many offers it holds. */
+function FacetSelect(props: { name: string; label: string; allLabel: string; value: string; choices: Array<{ id: string; label: string; count: number }> }) {
+  return (
+    <div>
+      <label htmlFor={props.name} className="block text-sm font-semibold">{props.label}</label>
+      <select id={props.name} name={props.name} defaultValue={props.value} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
+        <option value="">{props.allLabel}</option>
+        {props.choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>{choice.label} ({choice.count})</option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export function ErrorBoundary() {

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     distribution: {
       ...scheduleAt(distribution, now()),
       pickupPoint: distribution.pickupPoint,
-      slots: distribution.slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, full: slot.booked >= slot.capacity })),
+      slots: distribution.slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, full: slot.full })),
     },
     cart,
     // One key per rendering of the checkout: a double submit places one order, not two.

@@ -3,7 +3,8 @@ import { db, readRows } from "~/db.server";
 
 export type DistributionDetail = DistributionSchedule & {
   pickupPoint: { id: string; name: string; kind: string; address: string; commune: string; accessibilityNotes: string };
-  slots: Array<{ id: string; startsAt: Date; endsAt: Date; capacity: number; booked: number }>;
+  /** `full`: no place left in the slot; booking checks it again atomically. */
+  slots: Array<{ id: string; startsAt: Date; endsAt: Date; capacity: number; booked: number; full: boolean }>;
 };
 
 /** A distribution with its pickup point and slots, in one statement; null when unknown. */
@@ -26,7 +27,7 @@ export async function getDistribution(id: string): Promise<DistributionDetail | 
   if (!row) return null;
   return {
     ...row,
-    slots: row.slots.map((slot) => ({ ...slot, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) })),
+    slots: row.slots.map((slot) => ({ ...slot, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt), full: slot.booked >= slot.capacity })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Tx } from "~/db.server";
-import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
+import { orderChangeRefusal } from "~/domain/ordering/order-changes";
 
 /**
  * Locks the customer's order row for the rest of the transaction and checks it may still
@@ -15,9 +15,7 @@ export async function lockOpenOrder(tx: Tx, options: { orderId: string; userId: 
     FOR UPDATE OF o`;
   const order = rows[0];
   if (!order) throw new DomainError("not_found");
-  if (order.status === "CANCELLED") throw new DomainError("order_cancelled");
-  const state = orderingState({ status: order.distStatus, opensAt: order.opensAt, cutoffAt: order.cutoffAt }, options.now);
-  // Before opening there can be no order; only the cutoff and a cancelled distribution matter.
-  if (state === "cutoff_passed" || state === "distribution_cancelled") throw new DomainError(state);
+  const refusal = orderChangeRefusal(order.status, { status: order.distStatus, opensAt: order.opensAt, cutoffAt: order.cutoffAt }, options.now);
+  if (refusal) throw new DomainError(refusal);
   return order;
 }

@@ -1,34 +1,6 @@
 import type { DbOrTx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { lineTotalCents } from "~/domain/ordering/pricing";
-
-/** What an order looks like to its customer, on pages, in the API and in emails. */
-export type OrderView = {
-  id: string;
-  number: number;
-  status: "CONFIRMED" | "CANCELLED";
-  paymentMethod: "AT_PICKUP";
-  totalCents: number;
-  createdAt: Date;
-  distribution: {
-    id: string;
-    startsAt: Date;
-    endsAt: Date;
-    cutoffAt: Date;
-    opensAt: Date;
-    status: "SCHEDULED" | "CANCELLED";
-    pickupPoint: { id: string; name: string; address: string; commune: string };
-  };
-  slot: { id: string; startsAt: Date; endsAt: Date };
-  lines: Array<{
-    offerId: string;
-    productName: string;
-    unit: "PIECE" | "BUNCH" | "KG" | "G100" | "DOZEN" | "LITRE";
-    quantity: number;
-    unitPriceCents: number;
-    vatRateBp: number;
-    lineTotalCents: number;
-  }>;
-};
 
 export const orderViewSelect = {
   id: true,
@@ -55,18 +27,15 @@ export const orderViewSelect = {
   },
 } as const;
 
-type SelectedOrder = {
-  id: string;
-  number: number;
-  status: "CONFIRMED" | "CANCELLED";
-  paymentMethod: "AT_PICKUP";
-  totalCents: number;
-  createdAt: Date;
-  distribution: Omit<OrderView["distribution"], "pickupPoint"> & {
-    pickupPoint: { id: string; name: string; address: string; commune: { name: string } };
+/** Exactly what `orderViewSelect` reads, typed by Prisma from the select itself. */
+type SelectedOrder = Prisma.OrderGetPayload<{ select: typeof orderViewSelect }>;
+
+/** What an order looks like to its customer, on pages, in the API and in emails. */
+export type OrderView = Omit<SelectedOrder, "distribution" | "lines"> & {
+  distribution: Omit<SelectedOrder["distribution"], "pickupPoint"> & {
+    pickupPoint: { id: string; name: string; address: string; commune: string };
   };
-  slot: OrderView["slot"];
-  lines: Array<Omit<OrderView["lines"][number], "lineTotalCents">>;
+  lines: Array<SelectedOrder["lines"][number] & { lineTotalCents: number }>;
 };
 
 export function toOrderView(order: SelectedOrder): OrderView {

@@ -12,6 +12,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Terre & Mer <bonjour@terre-et-mer.test>"),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   DATA_DIR: z.string().default(".data"),
+  /** App processes per server (scripts/server.ts); absent: one per core in production, one in development. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

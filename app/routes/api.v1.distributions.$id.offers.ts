@@ -1,26 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { distributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
-import type { CatalogueOffer } from "~/domain/catalog/catalogue-view";
-import { distributionExists } from "~/domain/distributions/get-distribution.server";
+import { catalogueSnapshot, type CatalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { apiJson, handleApi } from "~/http/api.server";
 import { presentOffer } from "~/http/api-schemas";
 
 // The body is the same for every caller while the snapshot lasts: serialise it once per snapshot.
-const bodies = new WeakMap<readonly CatalogueOffer[], string>();
+const bodies = new WeakMap<CatalogueSnapshot, string>();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return handleApi(request, async () => {
     const id = idField.safeParse(params.id);
     if (!id.success) throw new DomainError("not_found");
-    const offers = await distributionOffers(id.data);
-    // Only an empty answer needs the second statement: an unknown distribution is a 404.
-    if (offers.length === 0 && !(await distributionExists(id.data))) throw new DomainError("not_found");
-    let body = bodies.get(offers);
+    const snapshot = await catalogueSnapshot(id.data);
+    if (!snapshot) throw new DomainError("not_found");
+    let body = bodies.get(snapshot);
     if (body === undefined) {
-      body = JSON.stringify({ distributionId: id.data, offers: offers.map(presentOffer) });
-      bodies.set(offers, body);
+      body = JSON.stringify({ distributionId: id.data, offers: snapshot.offers.map(presentOffer) });
+      bodies.set(snapshot, body);
     }
     return apiJson(body);
   });

@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { distributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
-import { facetsOf, filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
+import { catalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
+import { filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { perUnit } from "~/domain/catalog/units";
-import { getDistribution } from "~/domain/distributions/get-distribution.server";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField, searchField } from "~/domain/fields";
 import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
@@ -36,8 +35,8 @@ const filtersSchema = z.object({
 export const CATALOGUE_PAGE_SIZE = 48;
 
 /**
- * The catalogue of one distribution. Statements: the session (1), the distribution (1), the
- * offers (1, shared for a second between visitors), the cart (1) — whatever the number of offers.
+ * The catalogue of one distribution. Statements: the session (1), the distribution and its offers
+ * (2, shared for a second between visitors), the cart (1) — whatever the number of offers.
  * Filters, search, the filter choices and the page are computed from the offers in memory.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,23 +48,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parsedFilters.success ? parsedFilters.data : {};
   const filterError = parsedFilters.success ? null : translateIssues(parsedFilters.error, locale)[0]?.message ?? null;
 
-  const [user, distribution] = await Promise.all([getCurrentUser(request), getDistribution(id.data)]);
-  if (!distribution) throw new Response("Not found", { status: 404 });
-  const [offersOfDistribution, cart] = await Promise.all([
-    distributionOffers(id.data),
-    user ? cartQuantities(user.id, id.data) : Promise.resolve({} as Record<string, number>),
-  ]);
+  const [user, snapshot] = await Promise.all([getCurrentUser(request), catalogueSnapshot(id.data)]);
+  if (!snapshot) throw new Response("Not found", { status: 404 });
+  const { distribution, facets } = snapshot;
+  const cart = user ? await cartQuantities(user.id, id.data) : {};
   const shown = pageOf(
-    filterOffers(offersOfDistribution, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
+    filterOffers(snapshot.offers, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
     filters.page ?? 1,
     CATALOGUE_PAGE_SIZE,
   );
-  const facets = facetsOf(offersOfDistribution);
   const { offers, ...pagination } = shown;
   const page = {
     distribution: {
       ...scheduleAt(distribution, now()),
-      pickupPoint: { name: distribution.pickupPoint.name, commune: distribution.pickupPoint.commune, address: distribution.pickupPoint.address },
+      pickupPoint: distribution.pickupPoint,
     },
     filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
     filterError,

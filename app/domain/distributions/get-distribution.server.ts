@@ -1,5 +1,5 @@
 import type { DistributionSchedule } from "~/domain/distributions/ordering-window";
-import { db, readRows } from "~/db.server";
+import { readRows } from "~/db.server";
 
 export type DistributionDetail = DistributionSchedule & {
   pickupPoint: { id: string; name: string; kind: string; address: string; commune: string; accessibilityNotes: string };
@@ -29,8 +29,4 @@ export async function getDistribution(id: string): Promise<DistributionDetail | 
     ...row,
     slots: row.slots.map((slot) => ({ ...slot, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt), full: slot.booked >= slot.capacity })),
   };
-}
-
-export async function distributionExists(id: string): Promise<boolean> {
-  return (await db().distribution.count({ where: { id } })) > 0;
 }

@@ -19,11 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   return {
     locale: localeOf(request, user?.locale),
-    user: user ? { name: user.name, canReadOutbox: can(user, "read:outbox:any") } : null,
+    user: user
+      ? { name: user.name, canReadOutbox: can(user, "read:outbox:any"), isProducer: user.memberships.some((membership) => membership.role === "PRODUCER") }
+      : null,
   };
 }
 
-type RootData = { locale: Locale; user: { name: string; canReadOutbox: boolean } | null };
+type RootData = { locale: Locale; user: { name: string; canReadOutbox: boolean; isProducer: boolean } | null };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
@@ -66,6 +68,7 @@ function Header() {
           {user ? (
             <>
               <NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink>
+              {user.isProducer ? <NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink> : null}
               {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>

@@ -13,6 +13,7 @@ import {
   vatRatesBp,
 } from "~/domain/reference/reference-data";
 import { addParisDays, parisDateTime, parisIsoDate } from "~/domain/time/paris";
+import { weighedTerms } from "~/domain/ordering/variable-weight";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
 import {
   DEMO_AMAP,
@@ -523,6 +524,14 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
         quantity,
         unitPriceCents: offer.priceCents,
         vatRateBp: product.vatRateBp,
+        producerId: demoId("organisation", product.producer),
+        ...weighedTerms({
+          variableWeight: product.estimatedWeightGrams !== undefined,
+          unit: product.unit,
+          estimatedWeightGrams: product.estimatedWeightGrams ?? null,
+          quantity,
+          unitPriceCents: offer.priceCents,
+        }),
       });
     }
     bookedBySlot.set(slotId, (bookedBySlot.get(slotId) ?? 0) + 1);

@@ -16,12 +16,22 @@ export type DomainErrorCode =
   | "invalid_credentials"
   | "rate_limited"
   | "email_taken"
-  | "token_invalid";
+  | "token_invalid"
+  | "below_ordered"
+  | "not_verified"
+  | "file_too_large"
+  | "file_type_refused"
+  | "preparation_not_open"
+  | "invitation_invalid";
 
 export type DomainErrorDetails = {
   offerIds?: string[];
   field?: string;
   retryAfterSeconds?: number;
+  /** below_ordered: what customers have already ordered of the offer. */
+  ordered?: number;
+  /** file_too_large: the limit, in bytes. */
+  maxBytes?: number;
 };
 
 export class DomainError extends Error {

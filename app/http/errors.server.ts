@@ -3,6 +3,7 @@ import type { ZodError } from "zod";
 import { DomainError, isDomainError, type DomainErrorCode } from "~/domain/errors";
 import { messageParams } from "~/domain/fields";
 import { isMessageKey, translate, type Locale } from "~/i18n/messages";
+import { localeOf } from "~/http/locale.server";
 
 /** One status per domain error, for pages and API alike. */
 const statusByCode: Record<DomainErrorCode, number> = {
@@ -20,6 +21,12 @@ const statusByCode: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   email_taken: 409,
   token_invalid: 400,
+  below_ordered: 409,
+  not_verified: 403,
+  file_too_large: 413,
+  file_type_refused: 415,
+  preparation_not_open: 409,
+  invitation_invalid: 400,
 };
 
 export function domainErrorStatus(code: DomainErrorCode): number {
@@ -30,10 +37,24 @@ export function domainErrorMessage(error: DomainError, locale: Locale): string {
   if (error.code === "rate_limited") {
     return translate(locale, "error.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
   }
+  if (error.code === "below_ordered") {
+    return translate(locale, "error.below_ordered", { ordered: error.details.ordered ?? 0 });
+  }
+  if (error.code === "file_too_large") {
+    return translate(locale, "error.file_too_large", { megabytes: Math.round((error.details.maxBytes ?? 0) / (1024 * 1024)) });
+  }
   if (error.code === "invalid" && error.details.offerIds?.length) {
     return translate(locale, "field.id.invalid") + ` (${error.details.offerIds.join(", ")})`;
   }
   return translate(locale, `error.${error.code}`);
+}
+
+/**
+ * A domain error thrown from a page's loader as a response: its status, and its message in the
+ * visitor's language for the ErrorBoundary (app/ui/error-page.tsx shows `data.message`).
+ */
+export function pageError(request: Request, error: DomainError): Response {
+  return Response.json({ message: domainErrorMessage(error, localeOf(request)) }, { status: domainErrorStatus(error.code) });
 }
 
 export type FieldIssue = { path: string; message: string };

@@ -1,3 +1,11 @@
+import { producerSpaceEn, producerSpaceFr } from "~/i18n/areas/producer-space";
+import { productsEn, productsFr } from "~/i18n/areas/products";
+import { offersEn, offersFr } from "~/i18n/areas/offers";
+import { preparationEn, preparationFr } from "~/i18n/areas/preparation";
+import { catalogueImportEn, catalogueImportFr } from "~/i18n/areas/catalogue-import";
+import { organisationsEn, organisationsFr } from "~/i18n/areas/organisations";
+import { distributionsAdminEn, distributionsAdminFr } from "~/i18n/areas/distributions-admin";
+
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
  * checks it). Placeholders are `{name}`.
@@ -31,6 +39,12 @@ export const fr = {
   "error.token_invalid": "Ce lien n'est plus valable. Demandez un nouveau lien de réinitialisation.",
   "error.cross_origin": "Requête refusée : elle ne vient pas de ce site.",
   "error.unexpected": "Une erreur inattendue s'est produite. Réessayez dans un instant ; si elle persiste, contactez-nous.",
+  "error.below_ordered": "Le stock ne peut pas descendre sous ce qui est déjà commandé : {ordered}.",
+  "error.not_verified": "Votre organisation n'est pas encore vérifiée par le territoire : vous pourrez vendre dès qu'elle le sera.",
+  "error.file_too_large": "Ce fichier est trop lourd : {megabytes} Mo au plus.",
+  "error.file_type_refused": "Ce fichier n'est pas une image JPEG, PNG ou WebP.",
+  "error.preparation_not_open": "La préparation s'ouvre à l'heure limite des commandes : les clients peuvent encore modifier leurs commandes.",
+  "error.invitation_invalid": "Cette invitation n'est plus valable. Demandez-en une nouvelle à votre organisation.",
   "error.title": "Oups",
   "error.back_home": "Retour à l'accueil",
 
@@ -173,6 +187,13 @@ export const fr = {
   "outbox.empty": "Aucun courriel pour le moment.",
   "outbox.to": "Destinataire",
   "outbox.status": "État",
+  ...producerSpaceFr,
+  ...productsFr,
+  ...offersFr,
+  ...preparationFr,
+  ...catalogueImportFr,
+  ...organisationsFr,
+  ...distributionsAdminFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -206,6 +227,12 @@ export const en: Record<MessageKey, string> = {
   "error.token_invalid": "This link is no longer valid. Ask for a new reset link.",
   "error.cross_origin": "Request refused: it does not come from this site.",
   "error.unexpected": "Something unexpected went wrong. Try again in a moment; if it persists, contact us.",
+  "error.below_ordered": "Stock cannot go below what is already ordered: {ordered}.",
+  "error.not_verified": "Your organisation has not been verified by the territory yet: you can sell as soon as it is.",
+  "error.file_too_large": "This file is too large: {megabytes} MB at most.",
+  "error.file_type_refused": "This file is not a JPEG, PNG or WebP image.",
+  "error.preparation_not_open": "Preparation opens at the order cutoff: customers can still change their orders.",
+  "error.invitation_invalid": "This invitation is no longer valid. Ask your organisation for a new one.",
   "error.title": "Oops",
   "error.back_home": "Back to home",
 
@@ -348,6 +375,13 @@ export const en: Record<MessageKey, string> = {
   "outbox.empty": "No email yet.",
   "outbox.to": "To",
   "outbox.status": "Status",
+  ...producerSpaceEn,
+  ...productsEn,
+  ...offersEn,
+  ...preparationEn,
+  ...catalogueImportEn,
+  ...organisationsEn,
+  ...distributionsAdminEn,
 };
 
 export type Locale = "fr" | "en";

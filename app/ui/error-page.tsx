@@ -11,6 +11,8 @@ export function ErrorPage() {
     else if (error.status === 403) message = t("error.forbidden");
     else if (error.status === 401) message = t("error.unauthenticated");
     else if (error.status === 400) message = t("error.invalid");
+    // A page that explains its refusal (app/http/errors.server.ts pageError) says it in its words.
+    if (typeof error.data === "object" && error.data !== null && "message" in error.data && typeof error.data.message === "string") message = error.data.message;
   }
   return (
     <div className="mx-auto max-w-xl py-10">

@@ -12,15 +12,19 @@ export type Permission =
   | "read:outbox:any"
   | "read:order:any"
   | "manage:offer:own"
+  | "manage:product:own"
+  | "prepare:order:own"
+  | "manage:organisation:own"
+  | "verify:organisation:any"
   | "manage:distribution:own"
   | "claim:donation:own";
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   CONSUMER: ["create:order:own", "read:order:own", "update:order:own"],
-  PRODUCER: ["manage:offer:own", "manage:distribution:own"],
-  AMAP_COORDINATOR: ["manage:distribution:own"],
-  CHARITY: ["claim:donation:own"],
-  ADMIN: ["read:outbox:any", "read:order:any", "manage:distribution:own"],
+  PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own"],
+  AMAP_COORDINATOR: ["manage:distribution:own", "manage:organisation:own"],
+  CHARITY: ["claim:donation:own", "manage:organisation:own"],
+  ADMIN: ["read:outbox:any", "read:order:any", "manage:distribution:own", "verify:organisation:any"],
 };
 
 export type Principal = { roles: readonly Role[] };

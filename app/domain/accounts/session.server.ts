@@ -13,6 +13,8 @@ export type CurrentUser = {
   locale: Locale;
   roles: Role[];
   organisationIds: string[];
+  /** Each organisation the person belongs to, with their role there. */
+  memberships: Array<{ organisationId: string; role: Exclude<Role, "CONSUMER"> }>;
 };
 
 /** The database keeps only a hash of the session token: a leaked table opens no session. */
@@ -59,5 +61,6 @@ export async function findSessionUser(token: string, now: Date): Promise<Current
     locale: row.locale,
     roles: rolesFromMemberships(row.memberships),
     organisationIds: row.memberships.map((membership) => membership.organisationId),
+    memberships: row.memberships,
   };
 }

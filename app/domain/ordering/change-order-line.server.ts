@@ -7,6 +7,7 @@ import { cancelOrderIn } from "~/domain/ordering/cancel-order.server";
 import { lockOpenOrder } from "~/domain/ordering/lock-open-order.server";
 import { findOwnOrder, type OrderView } from "~/domain/ordering/order-view.server";
 import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server";
+import { capFor } from "~/domain/ordering/variable-weight";
 import type { Locale } from "~/i18n/messages";
 
 export const changeOrderLineSchema = z.object({ offerId: idField, quantity: formQuantityField });
@@ -27,7 +28,7 @@ export async function changeOrderLine(input: {
     await lockOpenOrder(tx, { orderId: input.orderId, userId: input.customer.id, now: input.now });
     const line = await tx.orderLine.findUnique({
       where: { orderId_offerId: { orderId: input.orderId, offerId: input.offerId } },
-      select: { id: true, quantity: true },
+      select: { id: true, quantity: true, variableWeight: true, unitPriceCents: true },
     });
     if (!line) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });
     const lineCount = await tx.orderLine.count({ where: { orderId: input.orderId } });
@@ -45,7 +46,11 @@ export async function changeOrderLine(input: {
       if (input.quantity === 0) {
         await tx.orderLine.delete({ where: { id: line.id } });
       } else {
-        await tx.orderLine.update({ where: { id: line.id }, data: { quantity: input.quantity } });
+        // A weighed line's cap follows the quantity the customer now asks for.
+        await tx.orderLine.update({
+          where: { id: line.id },
+          data: { quantity: input.quantity, ...(line.variableWeight ? { capCents: capFor(input.quantity, line.unitPriceCents) } : {}) },
+        });
       }
       await tx.$executeRaw`
         UPDATE "Order" SET "totalCents" = (SELECT COALESCE(SUM(l.quantity * l."unitPriceCents"), 0) FROM "OrderLine" l WHERE l."orderId" = ${input.orderId}),

@@ -4,6 +4,7 @@ import { db, type Tx } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
+import { weighedTerms } from "~/domain/ordering/variable-weight";
 import { idField, MAX_QUANTITY, quantityField } from "~/domain/fields";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { orderConfirmationEmail } from "~/domain/ordering/emails";
@@ -82,8 +83,10 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
 
   const offerIds = lines.map((line) => line.offerId).sort();
   const quantities = offerIds.map((id) => lines.find((line) => line.offerId === id)?.quantity ?? 0);
-  const offers = await tx.$queryRaw<Array<{ id: string; priceCents: number; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number }>>`
-    SELECT o.id, o."priceCents", p.name, p.unit::text AS unit, p."vatRateBp"
+  const offers = await tx.$queryRaw<
+    Array<{ id: string; priceCents: number; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number; producerId: string; variableWeight: boolean; estimatedWeightGrams: number | null }>
+  >`
+    SELECT o.id, o."priceCents", p.name, p.unit::text AS unit, p."vatRateBp", p."producerId", p."variableWeight", p."estimatedWeightGrams"
     FROM "Offer" o JOIN "Product" p ON p.id = o."productId"
     WHERE o.id = ANY(${offerIds}::text[]) AND o."distributionId" = ${input.distributionId} AND p."archivedAt" IS NULL
     ORDER BY o.id
@@ -105,15 +108,20 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
 
   const slotId = await bookSlot(tx, input.distributionId, input.slotId);
 
-  const orderLines = offers.map((offer, index) => ({
-    id: randomUUID(),
-    offerId: offer.id,
-    productName: offer.name,
-    unit: offer.unit,
-    quantity: quantities[index] ?? 0,
-    unitPriceCents: offer.priceCents,
-    vatRateBp: offer.vatRateBp,
-  }));
+  const orderLines = offers.map((offer, index) => {
+    const quantity = quantities[index] ?? 0;
+    return {
+      id: randomUUID(),
+      offerId: offer.id,
+      productName: offer.name,
+      unit: offer.unit,
+      quantity,
+      unitPriceCents: offer.priceCents,
+      vatRateBp: offer.vatRateBp,
+      producerId: offer.producerId,
+      ...weighedTerms({ variableWeight: offer.variableWeight, unit: offer.unit, estimatedWeightGrams: offer.estimatedWeightGrams, quantity, unitPriceCents: offer.priceCents }),
+    };
+  });
   const orderId = randomUUID();
   await tx.order.create({
     data: {
@@ -126,7 +134,7 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
       idempotencyKey: input.idempotencyKey ?? null,
       createdAt: input.now,
       updatedAt: input.now,
-      lines: { createMany: { data: orderLines.map(({ id, offerId, productName, unit, quantity, unitPriceCents, vatRateBp }) => ({ id, offerId, productName, unit, quantity, unitPriceCents, vatRateBp })) } },
+      lines: { createMany: { data: orderLines } },
     },
     select: { id: true },
   });

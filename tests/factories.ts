@@ -78,6 +78,30 @@ export async function createProducer(options: { name?: string; verified?: boolea
   return { id, name };
 }
 
+/**
+ * A person who works for a producer organisation (PRODUCER membership), signed in: the producer
+ * space and the producer API act for that organisation.
+ */
+export async function createProducerUser(options: { producerId?: string; verified?: boolean; name?: string } = {}) {
+  const producer = options.producerId ? { id: options.producerId } : await createProducer({ verified: options.verified });
+  const user = await createUser({ name: options.name ?? "Paul Producteur", email: uniqueEmail("producteur") });
+  await db().membership.create({ data: { userId: user.id, organisationId: producer.id, role: "PRODUCER" } });
+  return { user, producerId: producer.id, cookie: await signedInCookie(user.id) };
+}
+
+/** A member of another kind of organisation (a charity, the territory), signed in. */
+export async function createMemberUser(role: "CHARITY" | "ADMIN" | "AMAP_COORDINATOR") {
+  const communeInsee = await ensureCommune();
+  const organisationId = randomUUID();
+  const kind = role === "CHARITY" ? "CHARITY" : role === "ADMIN" ? "TERRITORY" : "AMAP";
+  await db().organisation.create({
+    data: { id: organisationId, kind, name: `Organisation ${organisationId.slice(0, 6)}`, slug: `org-${organisationId}`, communeInsee, verifiedAt: new Date("2026-01-01T00:00:00Z") },
+  });
+  const user = await createUser({ email: uniqueEmail(role.toLowerCase()) });
+  await db().membership.create({ data: { userId: user.id, organisationId, role } });
+  return { user, organisationId, cookie: await signedInCookie(user.id) };
+}
+
 export async function createDistribution(
   options: { startsAt?: Date; cutoffAt?: Date; opensAt?: Date; slotCapacity?: number; slots?: number; status?: "SCHEDULED" | "CANCELLED" } = {},
 ) {

@@ -1,18 +1,12 @@
-import { z } from "zod";
 import { logInSchema } from "~/domain/accounts/log-in.server";
 import { placeOrderSchema } from "~/domain/ordering/place-order.server";
 import { apiDistributionSchema, apiErrorSchema, apiOfferSchema, apiOrderSchema, apiSessionSchema } from "~/http/api-schemas";
 
-type JsonSchema = Record<string, unknown>;
+import { error, json, ref, schema } from "~/http/openapi/parts";
+import { preparationApi } from "~/http/openapi/preparation";
+import { producerOffersApi } from "~/http/openapi/producer-offers";
 
-function schema(type: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: "any", target: "openapi-3.0" }) as JsonSchema;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (content: JsonSchema) => ({ "application/json": { schema: content } });
-const error = (description: string) => ({ description, content: json(ref("Error")) });
+const parts = [producerOffersApi, preparationApi];
 
 /**
  * The OpenAPI 3.0 document of /api/v1, generated from the same zod schemas that validate the
@@ -38,6 +32,7 @@ export function openApiDocument(serverUrl: string) {
         Session: schema(apiSessionSchema),
         LogIn: schema(logInSchema, "input"),
         PlaceOrder: schema(placeOrderSchema, "input"),
+        ...Object.assign({}, ...parts.map((part) => part.schemas)),
       },
     },
     paths: {
@@ -97,6 +92,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "The cancelled order", content: json(ref("Order")) }, "401": error("Not signed in"), "404": error("No such order among the caller's"), "409": error("`cutoff_passed` or `order_cancelled`") },
         },
       },
+      ...Object.assign({}, ...parts.map((part) => part.paths)),
     },
   };
 }

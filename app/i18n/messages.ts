@@ -181,6 +181,11 @@ export const fr = {
   "orders.vat": "dont TVA {rate}",
   "orders.product": "Produit",
   "orders.lineTotal": "Montant",
+  "orders.weighed": "Pesé : {weight}",
+  "orders.upTo": "Vendu au poids : au plus {amount} après pesée",
+  "orders.finalTotal": "Montant final",
+  "orders.orderedTotal": "Montant à la commande : {amount}",
+  "orders.awaitingWeighing": "Certains produits sont vendus au poids : le montant final suivra la pesée, sans dépasser le maximum indiqué.",
 
   "outbox.title": "Boîte d'envoi des courriels",
   "outbox.intro": "Sans serveur SMTP configuré, les courriels restent ici. Ils sont écrits dans la même transaction que ce qui les déclenche.",
@@ -367,6 +372,11 @@ export const en: Record<MessageKey, string> = {
   "orders.updated": "Order updated.",
   "orders.lineRemoved": "Line removed from the order.",
   "orders.vat": "incl. VAT {rate}",
+  "orders.weighed": "Weighed: {weight}",
+  "orders.upTo": "Sold by weight: at most {amount} after weighing",
+  "orders.finalTotal": "Final amount",
+  "orders.orderedTotal": "Amount when ordered: {amount}",
+  "orders.awaitingWeighing": "Some products are sold by weight: the final amount will follow the weighing, never above the maximum shown.",
   "orders.product": "Product",
   "orders.lineTotal": "Amount",
 

@@ -17,7 +17,7 @@ import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
+import { dateTime, euros, longDate, placeLine, timeRange, weight } from "~/ui/format";
 import { FormAlert, SecondaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
@@ -81,13 +81,14 @@ export default function OrderPage() {
         <dt className="font-semibold">{t("orders.when")}</dt>
         <dd><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
         <dt className="font-semibold">{t("orders.payment")}</dt>
-        <dd>{t("orders.payAtPickup", { total: euros(order.totalCents, locale) })}</dd>
+        <dd>{t("orders.payAtPickup", { total: euros(order.amountDueCents, locale) })}</dd>
       </dl>
       {order.status === "CONFIRMED" ? (
         <p className="mt-3 text-slate-800">
           {editable ? t("orders.editableUntil", { date: dateTime(order.distribution.cutoffAt, locale) }) : t("orders.readOnly")}
         </p>
       ) : null}
+      {order.status === "CONFIRMED" && order.awaitingWeighing ? <p className="mt-2 text-slate-800">{t("orders.awaitingWeighing")}</p> : null}
 
       <table className="mt-4 w-full border-collapse bg-white text-left">
         <thead>
@@ -104,6 +105,11 @@ export default function OrderPage() {
                 {line.productName}
                 <br />
                 <span className="text-sm text-slate-700">{euros(line.unitPriceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+                {line.variableWeight && line.weighedGrams !== null ? (
+                  <><br /><span className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</span></>
+                ) : line.variableWeight && line.capCents !== null ? (
+                  <><br /><span className="text-sm text-slate-700">{t("orders.upTo", { amount: euros(line.capCents, locale) })}</span></>
+                ) : null}
               </th>
               <td className="p-2">
                 {editable ? (
@@ -124,8 +130,13 @@ export default function OrderPage() {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={2} className="p-2 text-left">{t("cart.total")}</th>
-            <td className="p-2 text-right font-bold">{euros(order.totalCents, locale)}</td>
+            <th scope="row" colSpan={2} className="p-2 text-left">
+              {order.amountDueCents !== order.totalCents ? t("orders.finalTotal") : t("cart.total")}
+              {order.amountDueCents !== order.totalCents ? (
+                <span className="block text-sm font-normal text-slate-700">{t("orders.orderedTotal", { amount: euros(order.totalCents, locale) })}</span>
+              ) : null}
+            </th>
+            <td className="p-2 text-right font-bold" data-testid="order-amount-due">{euros(order.amountDueCents, locale)}</td>
           </tr>
           {vat.map((line) => (
             <tr key={line.vatRateBp} className="text-sm text-slate-700">

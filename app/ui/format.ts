@@ -25,4 +25,10 @@ export function euros(cents: number, locale: Locale): string {
   return formatEuros(cents, locale);
 }
 
+/** A weighed quantity: "2,1 kg", "850 g". */
+export function weight(grams: number, locale: Locale): string {
+  if (grams < 1000) return `${grams} g`;
+  return `${(grams / 1000).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} kg`;
+}
+
 export { placeLine } from "~/domain/distributions/place-line";

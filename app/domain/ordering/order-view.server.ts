@@ -22,7 +22,18 @@ export const orderViewSelect = {
   },
   slot: { select: { id: true, startsAt: true, endsAt: true } },
   lines: {
-    select: { offerId: true, productName: true, unit: true, quantity: true, unitPriceCents: true, vatRateBp: true },
+    select: {
+      offerId: true,
+      productName: true,
+      unit: true,
+      quantity: true,
+      unitPriceCents: true,
+      vatRateBp: true,
+      variableWeight: true,
+      capCents: true,
+      weighedGrams: true,
+      finalCents: true,
+    },
     orderBy: { productName: "asc" },
   },
 } as const;
@@ -36,14 +47,24 @@ export type OrderView = Omit<SelectedOrder, "distribution" | "lines"> & {
     pickupPoint: { id: string; name: string; address: string; commune: string };
   };
   lines: Array<SelectedOrder["lines"][number] & { lineTotalCents: number }>;
+  /**
+   * What the customer owes: `totalCents` is the amount at order; lines sold by weight take their
+   * weighed price once the producer has weighed them (never above the cap agreed at order).
+   */
+  amountDueCents: number;
+  /** Some lines sold by weight are still to be weighed: the amount due may still move, up to the caps. */
+  awaitingWeighing: boolean;
 };
 
 export function toOrderView(order: SelectedOrder): OrderView {
   const { commune, ...pickupPoint } = order.distribution.pickupPoint;
+  const lines = order.lines.map((line) => ({ ...line, lineTotalCents: lineTotalCents(line) }));
   return {
     ...order,
     distribution: { ...order.distribution, pickupPoint: { ...pickupPoint, commune: commune.name } },
-    lines: order.lines.map((line) => ({ ...line, lineTotalCents: lineTotalCents(line) })),
+    lines,
+    amountDueCents: lines.reduce((sum, line) => sum + line.lineTotalCents, 0),
+    awaitingWeighing: lines.some((line) => line.variableWeight && line.finalCents === null),
   };
 }
 

@@ -1,9 +1,10 @@
 import { vatBreakdown, type VatLine } from "~/domain/money";
 
-export type PricedLine = { quantity: number; unitPriceCents: number; vatRateBp: number };
+/** A line as priced: quantity × unit price, or, once a line sold by weight is weighed, its final amount. */
+export type PricedLine = { quantity: number; unitPriceCents: number; vatRateBp: number; finalCents?: number | null };
 
 export function lineTotalCents(line: PricedLine): number {
-  return line.quantity * line.unitPriceCents;
+  return line.finalCents ?? line.quantity * line.unitPriceCents;
 }
 
 export function orderTotalCents(lines: readonly PricedLine[]): number {

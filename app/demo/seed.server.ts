@@ -465,6 +465,8 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
       distributions.push({
         id: distributionId,
         pickupPointId: demoId("pickup-point", point.key),
+        // Run by the place's own organisation (a farm, the AMAP), else by the territory.
+        organiserId: demoId("organisation", point.organisation ?? DEMO_TERRITORY.key),
         startsAt: times.startsAt,
         endsAt: times.endsAt,
         opensAt: times.opensAt,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { z } from "zod";
 import { db } from "~/db.server";
+import { setCartQuantity } from "~/domain/ordering/cart.server";
 import { apiDistributionSchema, apiErrorSchema, apiOfferSchema, apiOrderSchema } from "~/http/api-schemas";
 import { en, fr, translate, type MessageKey } from "~/i18n/messages";
 import { loader as offersLoader } from "~/routes/api.v1.distributions.$id.offers";
@@ -279,6 +280,27 @@ test("POST /orders for more than remains answers 409 sold_out naming the offers,
   expect(await offerStock(scarce.id)).toMatchObject({ ordered: 0 });
   expect(await offerStock(plenty.id)).toMatchObject({ ordered: 0 });
   expect(await db().order.count({ where: { userId: customer.id } })).toBe(0);
+});
+
+test("an offer of a producer the territory has not verified, or of an archived product, cannot be ordered nor put in a cart", async () => {
+  const distribution = await openDistribution();
+  const unverified = await createProducer({ verified: false });
+  const hidden = await createOffer({ distributionId: distribution.id, producerId: unverified.id, stock: 10 });
+  const archived = await createOffer({ distributionId: distribution.id, stock: 10 });
+  await db().product.update({ where: { id: archived.productId }, data: { archivedAt: new Date() } });
+  const customer = await createUser();
+  const cookie = await signedInCookie(customer.id);
+
+  for (const offer of [hidden, archived]) {
+    const answer = await postOrder({ distributionId: distribution.id, lines: [{ offerId: offer.id, quantity: 1 }], paymentMethod: "at_pickup" }, { cookie });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: "invalid" });
+    expect(String(answer.body.message)).toContain(offer.id);
+    await expect(setCartQuantity({ userId: customer.id, offerId: offer.id, quantity: 1, now: new Date() })).rejects.toMatchObject({ code: "invalid" });
+    expect(await offerStock(offer.id)).toMatchObject({ ordered: 0 });
+  }
+  expect(await db().order.count({ where: { userId: customer.id } })).toBe(0);
+  expect(await db().cartItem.count({ where: { userId: customer.id } })).toBe(0);
 });
 
 test("POST /orders after the cutoff answers 409 cutoff_passed and takes nothing", async () => {

@@ -15,8 +15,9 @@ export const addToCartSchema = z.object({ offerId: idField, quantity: formAddQua
  * stock is taken when the order is placed.
  */
 export async function setCartQuantity(input: { userId: string; offerId: string; quantity: number; now: Date }): Promise<void> {
-  const offer = await db().offer.findUnique({
-    where: { id: input.offerId },
+  // Only what is on sale publicly can be put in a cart: an archived product or an unverified producer is unknown here.
+  const offer = await db().offer.findFirst({
+    where: { id: input.offerId, product: { archivedAt: null, producer: { verifiedAt: { not: null } } } },
     select: { stock: true, ordered: true, distribution: { select: { status: true, opensAt: true, cutoffAt: true } } },
   });
   if (!offer) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });

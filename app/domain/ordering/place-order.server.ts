@@ -87,8 +87,9 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
     Array<{ id: string; priceCents: number; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number; producerId: string; variableWeight: boolean; estimatedWeightGrams: number | null }>
   >`
     SELECT o.id, o."priceCents", p.name, p.unit::text AS unit, p."vatRateBp", p."producerId", p."variableWeight", p."estimatedWeightGrams"
-    FROM "Offer" o JOIN "Product" p ON p.id = o."productId"
+    FROM "Offer" o JOIN "Product" p ON p.id = o."productId" JOIN "Organisation" org ON org.id = p."producerId"
     WHERE o.id = ANY(${offerIds}::text[]) AND o."distributionId" = ${input.distributionId} AND p."archivedAt" IS NULL
+      AND org."verifiedAt" IS NOT NULL
     ORDER BY o.id
     FOR UPDATE OF o`;
   if (offers.length !== offerIds.length) {

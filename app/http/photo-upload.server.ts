@@ -1,0 +1,68 @@
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
+
+/** Room for the multipart boundaries, headers and the few text fields around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+const TEXT_FIELD_BYTES = 1024;
+
+export type PhotoUpload = { bytes: Uint8Array; fields: Record<string, string> };
+
+/**
+ * Reads a multipart form carrying one image file in the field `fieldName`, never holding more
+ * than `maxBytes` of it: a declared Content-Length over the limit is refused before reading, and
+ * a body that goes on past it (chunked, or lying about its length) is cut off as it streams. The
+ * file name the browser sent is dropped here: it never names anything on our side.
+ */
+export async function readPhotoUpload(request: Request, options: { fieldName: string; maxBytes: number }): Promise<PhotoUpload> {
+  const tooLarge = () => new DomainError("file_too_large", { maxBytes: options.maxBytes });
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data") || !request.body) throw new DomainError("invalid", { field: options.fieldName });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const bodyLimit = options.maxBytes + ENVELOPE_BYTES;
+  if (declared > bodyLimit) throw tooLarge();
+
+  let received = 0;
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > bodyLimit) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const limited = new Request(request.url, { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit);
+
+  let file: Uint8Array | null = null;
+  const fields: Record<string, string> = {};
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    const isFile = typeof filename === "string";
+    const limit = isFile ? options.maxBytes : TEXT_FIELD_BYTES;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > limit) {
+        if (isFile) throw tooLarge();
+        throw new DomainError("invalid", { field: name });
+      }
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    if (isFile && name === options.fieldName && file === null) file = new Uint8Array(bytes);
+    else if (!isFile && !(name in fields)) fields[name] = bytes.toString("utf8");
+    return undefined;
+  };
+
+  try {
+    await unstable_parseMultipartFormData(limited, handler);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (error instanceof MaxPartSizeExceededError) throw tooLarge();
+    if (received > bodyLimit) throw tooLarge();
+    throw new DomainError("invalid", { field: options.fieldName });
+  }
+  // An empty file input sends a part with no bytes: that is "no photo chosen".
+  if (file === null || (file as Uint8Array).byteLength === 0) throw new DomainError("invalid", { field: options.fieldName });
+  return { bytes: file, fields };
+}

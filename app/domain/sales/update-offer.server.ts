@@ -1,0 +1,74 @@
+import { db } from "~/db.server";
+import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
+import type { SaleUnit } from "~/domain/catalog/units";
+import { DomainError } from "~/domain/errors";
+
+export type UpdateOfferInput = {
+  producerId: string;
+  offerId: string;
+  /** When the caller knows it (the page's URL): the offer must belong to that distribution. */
+  distributionId?: string;
+  stock?: number;
+  priceCents?: number;
+  now: Date;
+};
+
+export type UpdatedOffer = {
+  id: string;
+  distributionId: string;
+  productId: string;
+  kind: "PRODUCT" | "BASKET";
+  name: string;
+  unit: SaleUnit;
+  priceCents: number;
+  stock: number;
+  ordered: number;
+  remaining: number;
+  updatedAt: Date;
+};
+
+/** Orders may come and go between our attempt and our look; this many looks settle it. */
+const ATTEMPTS = 5;
+
+/**
+ * Changes the stock and/or price of one of the producer's offers. Raising stock is always
+ * allowed; lowering it below what customers have already ordered is refused with that quantity
+ * (409 below_ordered). The check and the write are ONE conditional UPDATE: on the offer row,
+ * which placeOrder locks too, PostgreSQL re-evaluates `ordered <= new stock` against the latest
+ * committed `ordered`, so an order arriving at the same instant can never be oversold (and the
+ * Offer_stock_check constraint stands behind it). A new price applies to new orders only: order
+ * lines keep the price they were placed at.
+ * Another producer's offer is not found, exactly like a missing one: ownership is in the WHERE.
+ */
+export async function updateOffer(input: UpdateOfferInput): Promise<UpdatedOffer> {
+  if (input.stock === undefined && input.priceCents === undefined) throw new DomainError("invalid", { field: "stock" });
+  for (let attempt = 1; ; attempt += 1) {
+    const rows = await db().$queryRaw<UpdatedOffer[]>`
+      UPDATE "Offer" o
+      SET stock = coalesce(${input.stock ?? null}::int, o.stock),
+          "priceCents" = coalesce(${input.priceCents ?? null}::int, o."priceCents"),
+          "updatedAt" = ${input.now}
+      FROM "Product" p
+      WHERE o.id = ${input.offerId} AND p.id = o."productId" AND p."producerId" = ${input.producerId}
+        AND (${input.distributionId ?? null}::text IS NULL OR o."distributionId" = ${input.distributionId ?? null}::text)
+        AND (${input.stock ?? null}::int IS NULL OR o.ordered <= ${input.stock ?? null}::int)
+      RETURNING o.id, o."distributionId", o."productId", p.kind::text AS kind, p.name, p.unit::text AS unit,
+                o."priceCents", o.stock, o.ordered, o.stock - o.ordered AS remaining, o."updatedAt"`;
+    const updated = rows[0];
+    if (updated) {
+      forgetDistributionOffers(updated.distributionId);
+      return updated;
+    }
+    // Nothing updated: not theirs (or no such offer), or below what is ordered right now.
+    const current = await db().offer.findFirst({
+      where: { id: input.offerId, product: { producerId: input.producerId }, ...(input.distributionId ? { distributionId: input.distributionId } : {}) },
+      select: { ordered: true },
+    });
+    if (!current) throw new DomainError("not_found");
+    if (input.stock !== undefined && (current.ordered > input.stock || attempt >= ATTEMPTS)) {
+      throw new DomainError("below_ordered", { ordered: current.ordered });
+    }
+    if (attempt >= ATTEMPTS) throw new DomainError("not_found");
+    // A cancellation gave stock back between the two statements: try again.
+  }
+}

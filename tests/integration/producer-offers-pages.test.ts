@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import type { LoaderFunctionArgs } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { expect, test } from "vitest";
+import { db } from "~/db.server";
+import { placeOrder } from "~/domain/ordering/place-order.server";
+import * as dashboard from "~/routes/producteur._index";
+import * as sheet from "~/routes/producteur.ventes.$distributionId";
+import * as salesList from "~/routes/producteur.ventes._index";
+import { createDistribution, createProducerUser, createUser, ensureCategory } from "../factories";
+
+/**
+ * The producer's sales pages rendered to HTML on the server, as a phone receives them: what a
+ * fisher at dawn sees (stock, ordered, remaining), and fields that are labelled and big enough.
+ */
+
+type PageModule = { default: ComponentType; loader: (args: { request: Request; params: Record<string, string | undefined>; context: object }) => Promise<unknown> };
+
+async function render(page: PageModule, path: string, pattern: string, cookie: string): Promise<string> {
+  const handler = createStaticHandler([
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ locale: "fr" }),
+      children: [{ id: "page", path: pattern, loader: ({ request, params }: LoaderFunctionArgs) => page.loader({ request, params, context: {} }), Component: page.default }],
+    },
+  ]);
+  const context = await handler.query(new Request(`http://localhost${path}`, { headers: { cookie } }));
+  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  // Without React's text separators, to read the page as text.
+  return renderToString(createElement(StaticRouterProvider, { router, context })).replaceAll("<!-- -->", "");
+}
+
+async function product(producerId: string, name: string, kind: "PRODUCT" | "BASKET", priceCents: number) {
+  const id = randomUUID();
+  await db().product.create({ data: { id, producerId, categoryId: await ensureCategory(), kind, name, unit: kind === "BASKET" ? "PIECE" : "KG", priceCents, vatRateBp: 550 } });
+  return id;
+}
+
+test("the offers sheet shows each offer's stock, ordered and remaining, labelled inputs for wet fingers, the basket's composition and its total", async () => {
+  const producer = await createProducerUser();
+  const distribution = await createDistribution();
+  const scallopsOffer = randomUUID();
+  await db().offer.create({ data: { id: scallopsOffer, distributionId: distribution.id, productId: await product(producer.producerId, "Coquilles Saint-Jacques", "PRODUCT", 1450), stock: 40, priceCents: 1450 } });
+  const basketOffer = randomUUID();
+  await db().offer.create({ data: { id: basketOffer, distributionId: distribution.id, productId: await product(producer.producerId, "Panier de la mer", "BASKET", 1500), stock: 10, priceCents: 1500 } });
+  await db().basketItem.createMany({
+    data: [
+      { id: randomUUID(), offerId: basketOffer, position: 0, label: "Maquereaux", quantityLabel: "500 g", indicativePriceCents: 900 },
+      { id: randomUUID(), offerId: basketOffer, position: 1, label: "Bulots", quantityLabel: "300 g", indicativePriceCents: 370 },
+    ],
+  });
+  await product(producer.producerId, "Moules de bouchot", "PRODUCT", 600);
+  const customer = await createUser();
+  await placeOrder({ distributionId: distribution.id, lines: [{ offerId: scallopsOffer, quantity: 2 }], paymentMethod: "at_pickup", customer, now: new Date(), appUrl: "http://localhost" });
+
+  const html = await render(sheet as PageModule, `/producteur/ventes/${distribution.id}`, "producteur/ventes/:distributionId", producer.cookie);
+
+  expect(html).toMatch(/<h1[^>]*>Mes offres — /);
+  expect(html).toContain("Coquilles Saint-Jacques");
+  // Stock 40, ordered 2, remaining 38, side by side.
+  expect(html).toMatch(/Stock<\/dt><dd[^>]*>40<\/dd>.*Commandé<\/dt><dd[^>]*>2<\/dd>.*Reste<\/dt><dd[^>]*>38<\/dd>/s);
+  expect(html).toContain(`<label for="stock-${scallopsOffer}"`);
+  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}" name="stock" type="text" inputMode="numeric"[^>]*value="40"`));
+  expect(html).toMatch(new RegExp(`id="price-${scallopsOffer}" name="priceCents" type="text" inputMode="decimal"[^>]*value="14,50"`));
+  expect(html).toContain("min-h-11");
+  expect(html).toContain("Reprendre la semaine dernière");
+  expect(html).toMatch(/<option value="[^"]+">Moules de bouchot — 6,00\s€ \/ kg<\/option>/);
+  expect(html).toContain(`value="Maquereaux"`);
+  expect(html).toMatch(/Total indicatif : 12,70\s€ pour un panier à 15,00\s€/);
+  // A basket shows three empty rows to add items.
+  expect(html).toContain(`id="label-4-${basketOffer}"`);
+});
+
+test("the sales list and the dashboard link each distribution the producer serves to its offers and its preparation", async () => {
+  const producer = await createProducerUser();
+  const soon = Date.now() + 15 * 60_000;
+  const distribution = await createDistribution({ startsAt: new Date(soon), cutoffAt: new Date(soon - 5 * 60_000), opensAt: new Date(Date.now() - 3600_000) });
+  await db().offer.create({ data: { id: randomUUID(), distributionId: distribution.id, productId: await product(producer.producerId, "Bars de ligne", "PRODUCT", 2800), stock: 6, priceCents: 2800 } });
+
+  const home = await render(dashboard as PageModule, "/producteur", "producteur", producer.cookie);
+  expect(home).toContain("Vos prochaines distributions");
+  expect(home).toContain(`href="/producteur/ventes/${distribution.id}"`);
+  expect(home).toContain(`href="/producteur/preparation/${distribution.id}"`);
+  expect(home).toContain("1 offre(s) · 0 commandé(s)");
+
+  const list = await render(salesList as PageModule, "/producteur/ventes", "producteur/ventes", producer.cookie);
+  expect(list).toMatch(/<h1[^>]*>Ventes<\/h1>/);
+  expect(list).toContain(`href="/producteur/ventes/${distribution.id}"`);
+});
+
+test("a producer not yet verified sees why they cannot sell, and no form to put anything on sale", async () => {
+  const producer = await createProducerUser({ verified: false });
+  const distribution = await createDistribution();
+  await product(producer.producerId, "Cidre brut", "PRODUCT", 450);
+
+  const html = await render(sheet as PageModule, `/producteur/ventes/${distribution.id}`, "producteur/ventes/:distributionId", producer.cookie);
+
+  expect(html).toContain("Votre organisation n&#x27;est pas encore vérifiée : vous pourrez mettre en vente dès qu&#x27;elle le sera.");
+  expect(html).not.toContain("Mettre en vente");
+  expect(html).not.toContain("Reprendre la semaine dernière");
+});

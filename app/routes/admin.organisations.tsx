@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isProducerKind } from "~/domain/organisations/producer-kinds";
+import { listOrganisationsForReview } from "~/domain/organisations/list-organisations.server";
+import { refuseOrganisation, reviewOrganisationSchema } from "~/domain/organisations/refuse-organisation.server";
+import { verifyOrganisation } from "~/domain/organisations/verify-organisation.server";
+import { requirePermission } from "~/http/auth.server";
+import { now } from "~/http/clock.server";
+import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import { appUrl } from "~/http/request-context.server";
+import { translate } from "~/i18n/messages";
+import { useLocale, useT } from "~/i18n/use-t";
+import { ErrorPage } from "~/ui/error-page";
+import { FormAlert, PrimaryButton, SecondaryButton } from "~/ui/form";
+import { dateTime } from "~/ui/format";
+
+export const meta: MetaFunction = () => [{ title: "Producteurs à vérifier — Terre & Mer" }];
+
+/** For territory admins: producers to verify (pending first), refused ones and verified ones. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "verify:organisation:any");
+  return { organisations: await listOrganisationsForReview() };
+}
+
+type Done = { ok: true; organisationId: string; message: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "verify:organisation:any");
+  const locale = localeOf(request, admin.locale);
+  const parsed = reviewOrganisationSchema.safeParse(await readForm(request));
+  if (!parsed.success) return invalidForm(parsed.error, locale);
+  try {
+    const input = { organisationId: parsed.data.organisationId, admin, now: now(), appUrl: appUrl() };
+    if (parsed.data.intent === "verify") await verifyOrganisation(input);
+    else await refuseOrganisation({ ...input, reason: parsed.data.reason });
+    return { ok: true, organisationId: parsed.data.organisationId, message: translate(locale, parsed.data.intent === "verify" ? "organisations.review.verified" : "organisations.review.refused") } satisfies Done;
+  } catch (error) {
+    return formFailure(error, locale);
+  }
+}
+
+export default function ReviewOrganisations() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<FormFailure | Done>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-bold text-sea-900">{t("organisations.review.title")}</h1>
+      <p className="mt-2">{t("organisations.review.intro")}</p>
+      <div className="mt-4">
+        {result?.ok ? <FormAlert tone="success" message={result.message} /> : null}
+        {result && !result.ok ? <FormAlert message={Object.values(result.fieldErrors)[0] ?? result.message} /> : null}
+      </div>
+      {organisations.length === 0 ? <p className="mt-4">{t("organisations.review.empty")}</p> : null}
+      <ul className="mt-4 space-y-4">
+        {organisations.map((organisation) => (
+          <li key={organisation.id} className="rounded-xl border border-slate-300 bg-white p-4">
+            <h2 className="text-lg font-bold">{organisation.name}</h2>
+            <p className={`mt-1 inline-block rounded px-2 py-1 text-sm font-semibold ${organisation.status === "verified" ? "bg-sea-50 text-sea-900" : organisation.status === "refused" ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
+              {t(`organisations.status.${organisation.status}`)}
+            </p>
+            <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="font-semibold">{t("organisations.form.siret")}</dt>
+              <dd>{organisation.siret ?? "—"}</dd>
+              <dt className="font-semibold">{t("organisations.form.kind")}</dt>
+              <dd>{organisation.producerKind && isProducerKind(organisation.producerKind) ? t(`organisations.kind.${organisation.producerKind}`) : "—"}</dd>
+              <dt className="font-semibold">{t("organisations.form.commune")}</dt>
+              <dd>{organisation.address}, {organisation.communeName ?? "—"}</dd>
+              <dt className="font-semibold">{t("organisations.form.contactEmail")}</dt>
+              <dd className="break-all">{organisation.contactEmail ?? "—"} {organisation.contactPhone ? `· ${organisation.contactPhone}` : ""}</dd>
+              <dt className="font-semibold">{t("organisations.form.controlBody")}</dt>
+              <dd>{organisation.organicControlBody ?? "—"}</dd>
+              <dt className="font-semibold">{t("organisations.review.registered")}</dt>
+              <dd>{dateTime(organisation.createdAt, locale)}</dd>
+            </dl>
+            {organisation.status === "refused" && organisation.refusalReason ? <p className="mt-2 text-sm">{t("organisations.status.reason", { reason: organisation.refusalReason })}</p> : null}
+            <div className="mt-3 flex flex-wrap items-end gap-3">
+              {organisation.status !== "verified" ? (
+                <Form method="post">
+                  <input type="hidden" name="organisationId" value={organisation.id} />
+                  <PrimaryButton name="intent" value="verify" disabled={busy} aria-label={t("organisations.review.verifyNamed", { name: organisation.name })}>{t("organisations.review.verify")}</PrimaryButton>
+                </Form>
+              ) : null}
+              {organisation.status !== "refused" ? (
+                <Form method="post" className="flex flex-1 flex-wrap items-end gap-2">
+                  <input type="hidden" name="organisationId" value={organisation.id} />
+                  <div className="min-w-56 flex-1">
+                    <label htmlFor={`reason-${organisation.id}`} className="block text-sm font-semibold">{t("organisations.review.reason")}</label>
+                    <input id={`reason-${organisation.id}`} name="reason" required maxLength={1000} className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-2" />
+                  </div>
+                  <SecondaryButton name="intent" value="refuse" disabled={busy} aria-label={t("organisations.review.refuseNamed", { name: organisation.name })}>{t("organisations.review.refuse")}</SecondaryButton>
+                </Form>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

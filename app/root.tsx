@@ -20,12 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale: localeOf(request, user?.locale),
     user: user
-      ? { name: user.name, canReadOutbox: can(user, "read:outbox:any"), isProducer: user.memberships.some((membership) => membership.role === "PRODUCER") }
+      ? {
+          name: user.name,
+          canReadOutbox: can(user, "read:outbox:any"),
+          canVerify: can(user, "verify:organisation:any"),
+          isProducer: user.memberships.some((membership) => membership.role === "PRODUCER"),
+          // Producers reach their distributions from their space; coordinators and admins from the header.
+          organisesDistributions: can(user, "manage:distribution:own") && !user.memberships.some((membership) => membership.role === "PRODUCER"),
+        }
       : null,
   };
 }
 
-type RootData = { locale: Locale; user: { name: string; canReadOutbox: boolean; isProducer: boolean } | null };
+type RootData = {
+  locale: Locale;
+  user: { name: string; canReadOutbox: boolean; canVerify: boolean; isProducer: boolean; organisesDistributions: boolean } | null;
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
@@ -69,6 +79,8 @@ function Header() {
             <>
               <NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink>
               {user.isProducer ? <NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink> : null}
+              {user.organisesDistributions ? <NavLink to="/gestion/distributions" className={linkClass}>{t("nav.distributions")}</NavLink> : null}
+              {user.canVerify ? <NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink> : null}
               {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>
@@ -107,9 +119,13 @@ export default function App() {
 
 function Footer() {
   const t = useT();
+  const data = useRouteLoaderData<RootData>("root");
   return (
-    <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-slate-700">
-      {t("brand.name")} — {t("brand.tagline")}
+    <footer className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-8 text-sm text-slate-700">
+      <span>{t("brand.name")} — {t("brand.tagline")}</span>
+      {data?.user?.isProducer ? null : (
+        <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>
+      )}
     </footer>
   );
 }

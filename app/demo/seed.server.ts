@@ -159,6 +159,7 @@ const PRODUCT_COLUMNS: Columns<Prisma.ProductCreateManyInput> = {
   faoArea: "text",
   gearCategory: "text",
   thawed: "bool",
+  reference: "text",
   createdAt: "timestamptz",
 };
 
@@ -281,9 +282,11 @@ type ProductRowInput = {
   product: DemoProduct;
   createdAt: Date;
   nameSuffix?: string;
+  /** The producer's own reference (CSV re-imports match on it); the demo key by default. */
+  reference?: string;
 };
 
-function productRow({ id, producerId, producerOrganic, product, createdAt, nameSuffix = "" }: ProductRowInput): Prisma.ProductCreateManyInput {
+function productRow({ id, producerId, producerOrganic, product, createdAt, nameSuffix = "", reference = product.key }: ProductRowInput): Prisma.ProductCreateManyInput {
   for (const code of product.allergens ?? []) {
     if (!knownAllergens.has(code)) throw new Error(`Allergène inconnu pour ${product.key} : ${code}`);
   }
@@ -330,6 +333,7 @@ function productRow({ id, producerId, producerOrganic, product, createdAt, nameS
     ingredients: product.ingredients ?? null,
     thawed: false,
     ...sea,
+    reference,
     createdAt,
   };
 }
@@ -702,7 +706,7 @@ export async function seedBenchDistribution(
         const wanted = Math.min(BENCH_PRODUCTS_PER_PRODUCER, offerCount - index * BENCH_PRODUCTS_PER_PRODUCER);
         for (let position = 0; position < wanted; position += 1) {
           const template = templates[(index * 3 + position) % templates.length]!;
-          products.push(productRow({ id: randomUUID(), producerId, producerOrganic: organic, product: template, createdAt: now }));
+          products.push(productRow({ id: randomUUID(), producerId, producerOrganic: organic, product: template, createdAt: now, reference: `${template.key}-${position + 1}` }));
         }
       }
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUp, signUpSchema } from "~/domain/accounts/sign-up.server";
 import { safeRedirect, sessionCookie } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -31,18 +31,22 @@ export default function SignUpPage() {
   const t = useT();
   const failure = useActionData<FormFailure>();
   const busy = useNavigation().state !== "idle";
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo");
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold text-sea-900">{t("auth.signup.title")}</h1>
       <p className="mb-6">{t("auth.signup.intro")}</p>
       <FormAlert message={failure?.message} />
       <Form method="post" noValidate>
+        {/* Someone invited to a farm signs up first, then comes back to their invitation. */}
+        <input type="hidden" name="redirectTo" value={redirectTo ?? "/"} />
         <Field name="name" autoComplete="name" required label={t("auth.field.name")} error={failure?.fieldErrors.name} maxLength={100} />
         <Field name="email" type="email" autoComplete="email" required label={t("auth.field.email")} error={failure?.fieldErrors.email} />
         <Field name="password" type="password" autoComplete="new-password" required label={t("auth.field.password")} hint={t("auth.field.passwordHint")} error={failure?.fieldErrors.password} />
         <PrimaryButton disabled={busy}>{t("auth.signup.submit")}</PrimaryButton>
       </Form>
-      <p className="mt-6">{t("auth.signup.hasAccount")} <Link className="font-semibold text-sea-700 underline" to="/connexion">{t("nav.login")}</Link></p>
+      <p className="mt-6">{t("auth.signup.hasAccount")} <Link className="font-semibold text-sea-700 underline" to={redirectTo ? `/connexion?redirectTo=${encodeURIComponent(redirectTo)}` : "/connexion"}>{t("nav.login")}</Link></p>
     </div>
   );
 }

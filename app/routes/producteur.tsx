@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: "/producteur/preparation", key: "producer.nav.preparation", end: false },
   { to: "/producteur/import", key: "producer.nav.import", end: false },
   { to: "/producteur/organisation", key: "producer.nav.organisation", end: false },
+  { to: "/gestion/distributions", key: "producer.nav.distributions", end: false },
 ] as const;
 
 export default function ProducerSpace() {

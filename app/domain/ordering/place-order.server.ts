@@ -73,10 +73,10 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
     if (order) return order;
   }
 
-  const distribution = await tx.distribution.findUnique({
-    where: { id: input.distributionId },
-    select: { status: true, opensAt: true, cutoffAt: true },
-  });
+  // FOR SHARE: an order cannot land on a date being cancelled at that moment
+  // (cancel-distribution locks the row FOR UPDATE, then cancels every order it holds).
+  const [distribution] = await tx.$queryRaw<Array<{ status: "SCHEDULED" | "CANCELLED"; opensAt: Date; cutoffAt: Date }>>`
+    SELECT status::text AS status, "opensAt", "cutoffAt" FROM "Distribution" WHERE id = ${input.distributionId} FOR SHARE`;
   if (!distribution) throw new DomainError("invalid", { field: "distributionId" });
   const state = orderingState(distribution, input.now);
   if (state !== "open") throw new DomainError(state);

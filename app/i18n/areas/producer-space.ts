@@ -1,6 +1,9 @@
 /** Messages of the producer space's frame (see app/i18n/messages.ts), French first; en has the same keys. */
 export const producerSpaceFr = {
   "nav.producer": "Espace producteur",
+  "nav.distributions": "Distributions",
+  "nav.organisations": "Organisations",
+  "nav.becomeProducer": "Producteur, pêcheur ? Vendez sur Terre & Mer",
   "producer.nav.label": "Espace producteur",
   "producer.nav.home": "Tableau de bord",
   "producer.nav.products": "Produits",
@@ -18,6 +21,9 @@ export const producerSpaceFr = {
 
 export const producerSpaceEn: Record<keyof typeof producerSpaceFr, string> = {
   "nav.producer": "Producer space",
+  "nav.distributions": "Distributions",
+  "nav.organisations": "Organisations",
+  "nav.becomeProducer": "Farmer or fisher? Sell on Terre & Mer",
   "producer.nav.label": "Producer space",
   "producer.nav.home": "Dashboard",
   "producer.nav.products": "Products",

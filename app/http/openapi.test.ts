@@ -3,7 +3,17 @@ import { openApiDocument } from "~/http/openapi";
 
 test("the OpenAPI document describes every endpoint of /api/v1 with schemas generated from zod", () => {
   const document = openApiDocument("http://localhost:3000");
-  expect(Object.keys(document.paths).sort()).toEqual(["/distributions", "/distributions/{id}/offers", "/orders", "/orders/{id}", "/orders/{id}/cancel", "/session"]);
+  expect(Object.keys(document.paths).sort()).toEqual([
+    "/distributions",
+    "/distributions/{id}/offers",
+    "/offers/{id}",
+    "/orders",
+    "/orders/{id}",
+    "/orders/{id}/cancel",
+    "/producer/distributions/{id}/pickup-sheet",
+    "/producer/offers",
+    "/session",
+  ]);
   const placeOrder = document.components.schemas.PlaceOrder as { properties: Record<string, { enum?: string[]; type?: string }>; required: string[] };
   expect(placeOrder.required).toEqual(expect.arrayContaining(["distributionId", "lines", "paymentMethod"]));
   expect(placeOrder.properties.paymentMethod?.enum).toEqual(["at_pickup"]);

@@ -1,0 +1,205 @@
+import type { SaleUnit } from "~/domain/catalog/units";
+import { lineAmountCents } from "~/domain/ordering/variable-weight";
+
+/**
+ * The three lists a producer works from after the cutoff, built from one flat read of THEIR
+ * order lines for one distribution (read-preparation.server.ts): cancelled orders and other
+ * producers' lines never reach these functions, so a customer's name only appears here when the
+ * order holds something this producer sells.
+ */
+
+export type HandoverStatus = "COLLECTED" | "NOT_COLLECTED";
+export type PaymentMethod = "CASH" | "CHEQUE" | "CARD_TERMINAL";
+
+/** One order line of this producer, with what its order says (repeated on each of its lines). */
+export type PreparationRow = {
+  orderId: string;
+  orderNumber: number;
+  customerName: string;
+  slotStartsAt: Date;
+  slotEndsAt: Date;
+  lineId: string;
+  offerId: string;
+  productName: string;
+  unit: SaleUnit;
+  quantity: number;
+  unitPriceCents: number;
+  variableWeight: boolean;
+  gramsPerUnit: number | null;
+  capCents: number | null;
+  weighedGrams: number | null;
+  finalCents: number | null;
+  handoverStatus: HandoverStatus | null;
+  paidCashCents: number;
+  paidChequeCents: number;
+  paidCardCents: number;
+};
+
+export type PickingItem = {
+  offerId: string;
+  productName: string;
+  unit: SaleUnit;
+  /** Units ordered in all (kg for a product sold by the kg). */
+  quantity: number;
+  orders: number;
+  variableWeight: boolean;
+  /** Sold by weight: what the orders add up to by estimate, and what the scale said so far. */
+  estimatedGrams: number | null;
+  weighedGrams: number | null;
+  linesToWeigh: number;
+};
+
+export type PackingLine = {
+  lineId: string;
+  productName: string;
+  unit: SaleUnit;
+  quantity: number;
+  unitPriceCents: number;
+  variableWeight: boolean;
+  estimatedGrams: number | null;
+  weighedGrams: number | null;
+  capCents: number | null;
+  /** What the line costs now: weighed price once weighed, else quantity × price. */
+  amountCents: number;
+};
+
+export type PackingOrder = {
+  orderId: string;
+  number: number;
+  customerName: string;
+  slot: { startsAt: Date; endsAt: Date };
+  lines: PackingLine[];
+};
+
+export type PickupOrder = PackingOrder & {
+  /** This producer's part of the order: weighed lines at their final price, others quantity × price. */
+  dueCents: number;
+  paid: { cashCents: number; chequeCents: number; cardCents: number; totalCents: number };
+  /** Negative when more was taken than is due (a weighing lowered the price after payment). */
+  toPayCents: number;
+  awaitingWeighing: boolean;
+  handover: HandoverStatus | null;
+};
+
+export type PickupSheet = {
+  orders: PickupOrder[];
+  totals: { orders: number; dueCents: number; paidCents: number; toPayCents: number; collected: number; notCollected: number };
+};
+
+const names = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+function estimateOf(row: Pick<PreparationRow, "variableWeight" | "gramsPerUnit" | "quantity">): number | null {
+  return row.variableWeight && row.gramsPerUnit !== null ? row.gramsPerUnit * row.quantity : null;
+}
+
+/** "À préparer": the total quantity of each product, the estimate and what is weighed for weighed ones. */
+export function buildPickingList(rows: readonly PreparationRow[]): PickingItem[] {
+  const byOffer = new Map<string, PickingItem & { orderIds: Set<string> }>();
+  for (const row of rows) {
+    let item = byOffer.get(row.offerId);
+    if (!item) {
+      item = {
+        offerId: row.offerId,
+        productName: row.productName,
+        unit: row.unit,
+        quantity: 0,
+        orders: 0,
+        variableWeight: row.variableWeight,
+        estimatedGrams: row.variableWeight ? 0 : null,
+        weighedGrams: row.variableWeight ? 0 : null,
+        linesToWeigh: 0,
+        orderIds: new Set(),
+      };
+      byOffer.set(row.offerId, item);
+    }
+    item.quantity += row.quantity;
+    item.orderIds.add(row.orderId);
+    const estimate = estimateOf(row);
+    if (item.estimatedGrams !== null && estimate !== null) item.estimatedGrams += estimate;
+    if (item.weighedGrams !== null && row.weighedGrams !== null) item.weighedGrams += row.weighedGrams;
+    if (row.variableWeight && row.weighedGrams === null) item.linesToWeigh += 1;
+  }
+  return [...byOffer.values()]
+    .map(({ orderIds, ...item }) => ({ ...item, orders: orderIds.size }))
+    .sort((a, b) => names.compare(a.productName, b.productName) || a.offerId.localeCompare(b.offerId));
+}
+
+function packingLine(row: PreparationRow): PackingLine {
+  return {
+    lineId: row.lineId,
+    productName: row.productName,
+    unit: row.unit,
+    quantity: row.quantity,
+    unitPriceCents: row.unitPriceCents,
+    variableWeight: row.variableWeight,
+    estimatedGrams: estimateOf(row),
+    weighedGrams: row.weighedGrams,
+    capCents: row.capCents,
+    amountCents: lineAmountCents(row),
+  };
+}
+
+function byPickupOrder(a: PackingOrder, b: PackingOrder): number {
+  return a.slot.startsAt.getTime() - b.slot.startsAt.getTime() || names.compare(a.customerName, b.customerName) || a.number - b.number;
+}
+
+/** Groups the rows by order, keeping the first row of each order as its header. */
+function groupByOrder(rows: readonly PreparationRow[]): Array<{ first: PreparationRow; rows: PreparationRow[] }> {
+  const byOrder = new Map<string, { first: PreparationRow; rows: PreparationRow[] }>();
+  for (const row of rows) {
+    const group = byOrder.get(row.orderId);
+    if (group) group.rows.push(row);
+    else byOrder.set(row.orderId, { first: row, rows: [row] });
+  }
+  return [...byOrder.values()];
+}
+
+function packingOrder(first: PreparationRow, rows: readonly PreparationRow[]): PackingOrder {
+  return {
+    orderId: first.orderId,
+    number: first.orderNumber,
+    customerName: first.customerName,
+    slot: { startsAt: first.slotStartsAt, endsAt: first.slotEndsAt },
+    lines: rows.map(packingLine).sort((a, b) => names.compare(a.productName, b.productName) || a.lineId.localeCompare(b.lineId)),
+  };
+}
+
+/** "Par client": each order with this producer's lines, by slot then customer name. */
+export function buildPackingList(rows: readonly PreparationRow[]): PackingOrder[] {
+  return groupByOrder(rows)
+    .map(({ first, rows: lines }) => packingOrder(first, lines))
+    .sort(byPickupOrder);
+}
+
+/** "Feuille de retrait": what to hand over to whom, what is due for this producer's part, what is paid. */
+export function buildPickupSheet(rows: readonly PreparationRow[]): PickupSheet {
+  const orders = groupByOrder(rows)
+    .map(({ first, rows: lines }): PickupOrder => {
+      const packing = packingOrder(first, lines);
+      const dueCents = packing.lines.reduce((sum, line) => sum + line.amountCents, 0);
+      const paid = {
+        cashCents: first.paidCashCents,
+        chequeCents: first.paidChequeCents,
+        cardCents: first.paidCardCents,
+        totalCents: first.paidCashCents + first.paidChequeCents + first.paidCardCents,
+      };
+      return {
+        ...packing,
+        dueCents,
+        paid,
+        toPayCents: dueCents - paid.totalCents,
+        awaitingWeighing: packing.lines.some((line) => line.variableWeight && line.weighedGrams === null),
+        handover: first.handoverStatus,
+      };
+    })
+    .sort(byPickupOrder);
+  const totals = { orders: orders.length, dueCents: 0, paidCents: 0, toPayCents: 0, collected: 0, notCollected: 0 };
+  for (const order of orders) {
+    totals.dueCents += order.dueCents;
+    totals.paidCents += order.paid.totalCents;
+    totals.toPayCents += order.toPayCents;
+    if (order.handover === "COLLECTED") totals.collected += 1;
+    if (order.handover === "NOT_COLLECTED") totals.notCollected += 1;
+  }
+  return { orders, totals };
+}

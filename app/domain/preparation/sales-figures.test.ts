@@ -1,0 +1,49 @@
+import { expect, test } from "vitest";
+import { currentMonth, summariseSales, type SalesRow } from "~/domain/preparation/sales-figures";
+
+function row(overrides: Partial<SalesRow>): SalesRow {
+  return {
+    distributionId: "d1",
+    startsAt: new Date("2026-11-27T16:00:00Z"),
+    pickupPointName: "Quai Henri IV",
+    producerId: "p1",
+    producerName: "Pêcherie du Pollet",
+    orders: 2,
+    orderedCents: 10_000,
+    dueCents: 10_400,
+    collectedCents: 6_000,
+    notCollectedCents: 4_400,
+    paidCashCents: 3_000,
+    paidChequeCents: 2_000,
+    paidCardCents: 1_000,
+    ...overrides,
+  };
+}
+
+test("still due is the amount due, less orders not collected, less what was paid at pickup", () => {
+  const summary = summariseSales([row({})]);
+  expect(summary.distributions[0]).toMatchObject({ weighingCents: 400, dueCents: 10_400, paidCents: 6_000, stillDueCents: 10_400 - 4_400 - 6_000 });
+});
+
+test("one line per producer and a total over the period's distributions", () => {
+  const summary = summariseSales([
+    row({ distributionId: "d2", startsAt: new Date("2026-11-20T16:00:00Z") }),
+    row({ producerId: "p2", producerName: "Ferme des Hêtres", orders: 1, orderedCents: 500, dueCents: 500, collectedCents: 500, notCollectedCents: 0, paidCashCents: 500, paidChequeCents: 0, paidCardCents: 0 }),
+    row({}),
+  ]);
+  expect(summary.distributions.map((line) => [line.distributionId, line.producerName])).toEqual([
+    ["d2", "Pêcherie du Pollet"],
+    ["d1", "Ferme des Hêtres"],
+    ["d1", "Pêcherie du Pollet"],
+  ]);
+  expect(summary.producers.map((producer) => [producer.producerName, producer.orders, producer.stillDueCents])).toEqual([
+    ["Ferme des Hêtres", 1, 0],
+    ["Pêcherie du Pollet", 4, 0],
+  ]);
+  expect(summary.total).toMatchObject({ orders: 5, orderedCents: 20_500, dueCents: 21_300, paidCashCents: 6_500, paidCents: 12_500 });
+});
+
+test("the default period is the current Paris month, leap years included", () => {
+  expect(currentMonth("2026-11-26")).toEqual({ from: "2026-11-01", to: "2026-11-30" });
+  expect(currentMonth("2028-02-10")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+});

@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: user.name,
           canReadOutbox: can(user, "read:outbox:any"),
           canVerify: can(user, "verify:organisation:any"),
+          canReadAllSales: can(user, "read:order:any"),
           isProducer: user.memberships.some((membership) => membership.role === "PRODUCER"),
           // Producers reach their distributions from their space; coordinators and admins from the header.
           organisesDistributions: can(user, "manage:distribution:own") && !user.memberships.some((membership) => membership.role === "PRODUCER"),
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = {
   locale: Locale;
-  user: { name: string; canReadOutbox: boolean; canVerify: boolean; isProducer: boolean; organisesDistributions: boolean } | null;
+  user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; organisesDistributions: boolean } | null;
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -65,7 +66,7 @@ function Header() {
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-2 py-2 underline-offset-4 hover:underline ${isActive ? "font-bold underline" : ""}`;
   return (
-    <header className="bg-sea-900 text-white">
+    <header className="bg-sea-900 text-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-sea-900">
         {t("nav.skip")}
       </a>
@@ -81,6 +82,7 @@ function Header() {
               {user.isProducer ? <NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink> : null}
               {user.organisesDistributions ? <NavLink to="/gestion/distributions" className={linkClass}>{t("nav.distributions")}</NavLink> : null}
               {user.canVerify ? <NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink> : null}
+              {user.canReadAllSales ? <NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink> : null}
               {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>
@@ -121,7 +123,7 @@ function Footer() {
   const t = useT();
   const data = useRouteLoaderData<RootData>("root");
   return (
-    <footer className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-8 text-sm text-slate-700">
+    <footer className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-8 text-sm text-slate-700 print:hidden">
       <span>{t("brand.name")} — {t("brand.tagline")}</span>
       {data?.user?.isProducer ? null : (
         <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>

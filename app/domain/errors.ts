@@ -21,6 +21,7 @@ export type DomainErrorCode =
   | "not_verified"
   | "file_too_large"
   | "file_type_refused"
+  | "file_name_refused"
   | "preparation_not_open"
   | "invitation_invalid";
 

@@ -25,6 +25,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   not_verified: 403,
   file_too_large: 413,
   file_type_refused: 415,
+  file_name_refused: 400,
   preparation_not_open: 409,
   invitation_invalid: 400,
 };

@@ -11,7 +11,10 @@ export type PhotoUpload = { bytes: Uint8Array; fields: Record<string, string> };
  * Reads a multipart form carrying one image file in the field `fieldName`, never holding more
  * than `maxBytes` of it: a declared Content-Length over the limit is refused before reading, and
  * a body that goes on past it (chunked, or lying about its length) is cut off as it streams. The
- * file name the browser sent is dropped here: it never names anything on our side.
+ * file name the browser sent never names anything on our side (files are stored under random
+ * keys); a name carrying a path ("../../etc/passwd.jpg", "C:\\photos\\x.jpg") is refused all
+ * the same, as no browser sends one: Remix would keep only its last part, so the part headers are
+ * read here as they stream by.
  */
 export async function readPhotoUpload(request: Request, options: { fieldName: string; maxBytes: number }): Promise<PhotoUpload> {
   const tooLarge = () => new DomainError("file_too_large", { maxBytes: options.maxBytes });
@@ -22,9 +25,12 @@ export async function readPhotoUpload(request: Request, options: { fieldName: st
   if (declared > bodyLimit) throw tooLarge();
 
   let received = 0;
+  let head = "";
   const counted = request.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
+        // The parts' headers come first: the envelope's worth of the body is enough to see them.
+        if (head.length < ENVELOPE_BYTES) head += Buffer.from(chunk.subarray(0, ENVELOPE_BYTES - head.length)).toString("latin1");
         received += chunk.byteLength;
         if (received > bodyLimit) controller.error(tooLarge());
         else controller.enqueue(chunk);
@@ -61,6 +67,9 @@ export async function readPhotoUpload(request: Request, options: { fieldName: st
     if (error instanceof MaxPartSizeExceededError) throw tooLarge();
     if (received > bodyLimit) throw tooLarge();
     throw new DomainError("invalid", { field: options.fieldName });
+  }
+  for (const match of head.matchAll(/content-disposition:[^\r\n]*;\s*filename="([^"\r\n]*)"/gi)) {
+    if (/[/\\]|^\.\.?$/.test(match[1] ?? "")) throw new DomainError("file_name_refused");
   }
   // An empty file input sends a part with no bytes: that is "no photo chosen".
   if (file === null || (file as Uint8Array).byteLength === 0) throw new DomainError("invalid", { field: options.fieldName });

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A search too long to mean anything is cut, not refused: the list stays usable.
   const search = searchField.catch("").parse((url.searchParams.get("q") ?? "").slice(0, 80));
   const products = await listProducerProducts({ producerId: producer.id, search });
-  return { search, ...products };
+  return { search, limit: LIST_LIMIT, ...products };
 }
 
 function ProductItem({ product }: { product: Omit<ProducerProductRow, "archivedAt"> & { archivedAt: Date | string | null } }) {
@@ -48,7 +48,7 @@ function ProductItem({ product }: { product: Omit<ProducerProductRow, "archivedA
 }
 
 export default function ProducerProducts() {
-  const { search, active, archived, truncated } = useLoaderData<typeof loader>();
+  const { search, active, archived, truncated, limit } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   return (
@@ -67,7 +67,7 @@ export default function ProducerProducts() {
         </div>
         <SecondaryButton>{t("products.list.searchButton")}</SecondaryButton>
       </Form>
-      {truncated ? <p className="mt-3 text-sm">{t("products.list.truncated", { count: LIST_LIMIT })}</p> : null}
+      {truncated ? <p className="mt-3 text-sm">{t("products.list.truncated", { count: limit })}</p> : null}
 
       <h2 className="mt-6 text-xl font-bold text-sea-900">{t("products.list.inUse", { count: active.length })}</h2>
       {active.length === 0 ? (

@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: "/producteur/produits", key: "producer.nav.products", end: false },
   { to: "/producteur/ventes", key: "producer.nav.sales", end: false },
   { to: "/producteur/preparation", key: "producer.nav.preparation", end: false },
+  { to: "/producteur/bilan", key: "producer.nav.summary", end: false },
   { to: "/producteur/import", key: "producer.nav.import", end: false },
   { to: "/producteur/organisation", key: "producer.nav.organisation", end: false },
   { to: "/gestion/distributions", key: "producer.nav.distributions", end: false },
@@ -25,8 +26,8 @@ export default function ProducerSpace() {
   const t = useT();
   return (
     <div>
-      <p className="text-sm font-semibold text-slate-700">{producer.name}</p>
-      <nav aria-label={t("producer.nav.label")} className="-mx-4 mt-2 overflow-x-auto border-b border-slate-300 px-4">
+      <p className="text-sm font-semibold text-slate-700 print:hidden">{producer.name}</p>
+      <nav aria-label={t("producer.nav.label")} className="-mx-4 mt-2 overflow-x-auto border-b border-slate-300 px-4 print:hidden">
         <ul className="flex gap-1 whitespace-nowrap text-sm">
           {SECTIONS.map((section) => (
             <li key={section.to}>

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectAccessible, failOnConsoleErrors } from "./helpers";
 import { DEMO_PASSWORD, DEMO_PRODUCTS } from "~/demo/demo-territory";
 import { formatEuros } from "~/domain/money";
 import { formatParis } from "~/domain/time/paris";
@@ -17,26 +17,6 @@ function priceOf(name: string): number {
 
 function euros(cents: number): string {
   return formatEuros(cents, "fr");
-}
-
-/** Every page of the journey must have no serious or critical WCAG 2.1 A/AA violation. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = blocking
-    .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")} — ${node.failureSummary ?? ""}`).join("\n")}`)
-    .join("\n");
-  expect(blocking, `Violations d'accessibilité sur ${page.url()} :\n${report}`).toEqual([]);
-}
-
-/** A test fails on an unexpected console.error (tests/setup does the same for Vitest). */
-function failOnConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  return errors;
 }
 
 type ApiDistribution = { id: string; pickupPoint: { name: string }; start: string; status: string };

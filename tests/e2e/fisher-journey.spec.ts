@@ -1,0 +1,175 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { DEMO_PASSWORD } from "~/demo/demo-territory";
+import { expectAccessible, failOnConsoleErrors } from "./helpers";
+
+const QUAY = "Quai Henri IV — étal des pêcheurs";
+const CATCH = "Saint-Jacques de la marée du jour";
+/** The e2e server's embedded PostgreSQL (playwright.config.ts): the test moves the clock past the cutoff there. */
+const E2E_DATABASE_URL = "postgresql://terre_et_mer:terre_et_mer_local@127.0.0.1:54341/terre_et_mer";
+
+type ApiDistribution = { id: string; pickupPoint: { name: string }; start: string; status: string };
+
+/** Friday at the quay: the next quay distribution open for orders. */
+async function nextOpenQuayDistribution(request: APIRequestContext): Promise<ApiDistribution> {
+  const response = await request.get("/api/v1/distributions");
+  expect(response.status()).toBe(200);
+  const { distributions } = (await response.json()) as { distributions: ApiDistribution[] };
+  const next = distributions.filter((distribution) => distribution.pickupPoint.name === QUAY && distribution.status === "open").sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (!next) throw new Error("Aucune distribution ouverte au quai dans le territoire de démonstration.");
+  return next;
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+}
+
+/**
+ * Time passes: the distribution's orders close, as the clock would do on Wednesday at 20:00. The
+ * returned function puts the real cutoff back, for the journeys that run after this one.
+ */
+async function passTheCutoff(distributionId: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const before = await client.query<{ cutoffAt: Date }>(`SELECT "cutoffAt" FROM "Distribution" WHERE id = $1`, [distributionId]);
+    const result = await client.query(`UPDATE "Distribution" SET "cutoffAt" = GREATEST("opensAt", now() - interval '1 minute') WHERE id = $1`, [distributionId]);
+    expect(result.rowCount).toBe(1);
+    const cutoffAt = before.rows[0]!.cutoffAt;
+    return async () => {
+      const restore = new pg.Client({ connectionString: E2E_DATABASE_URL });
+      await restore.connect();
+      await restore.query(`UPDATE "Distribution" SET "cutoffAt" = $2 WHERE id = $1`, [distributionId, cutoffAt]).finally(() => restore.end());
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg at 2.1 kg, hands them over and is paid; the customer sees the final amount", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const consoleErrors = failOnConsoleErrors(page);
+  const distribution = await nextOpenQuayDistribution(request);
+
+  // 1. The fisher describes the catch: scallops from 27.7.d, dredged, sold by weight at 24 €/kg.
+  await logIn(page, "pecheur@terre-et-mer.test");
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Espace producteur" }).click();
+  await expect(page).toHaveURL("/producteur");
+  await expectAccessible(page);
+  await page.goto("/producteur/produits/nouveau");
+  await expectAccessible(page);
+  await page.getByLabel("Nom", { exact: true }).fill(CATCH);
+  await page.getByLabel("Catégorie").selectOption({ label: "Coquillages & céphalopodes" });
+  await page.getByLabel("Référence (facultatif)").fill("SJ-MAREE");
+  await page.getByLabel("Prix TTC en euros").fill("24");
+  await page.getByLabel("Unité de vente").selectOption({ label: "kg" });
+  await page.getByLabel(/^Poids variable/).check();
+  await page.getByRole("checkbox", { name: /Mollusques/ }).check();
+  await page.getByLabel("Dénomination commerciale").fill("Coquille Saint-Jacques");
+  await page.getByLabel("Nom scientifique").fill("Pecten maximus");
+  await page.getByLabel("Méthode de production").selectOption({ label: "Pêché en mer" });
+  await page.getByLabel("Zone de capture (division FAO)").selectOption({ value: "27.7.d" });
+  await page.getByLabel("Engin de pêche").selectOption({ value: "dredges" });
+  await page.getByRole("group", { name: "Décongelé" }).getByRole("radio", { name: "Non" }).check();
+  await page.getByRole("button", { name: "Créer le produit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifier « ${CATCH} »`);
+  await expectAccessible(page);
+
+  // 2. …and puts 40 kg on sale for Friday at the quay.
+  await page.goto(`/producteur/ventes/${distribution.id}`);
+  await expectAccessible(page);
+  const choice = await page.locator("#add-product option", { hasText: CATCH }).getAttribute("value");
+  await page.locator("#add-product").selectOption(choice ?? "");
+  await page.locator("#add-stock").fill("40");
+  await page.getByRole("button", { name: "Mettre en vente" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${CATCH} est en vente.` })).toBeVisible();
+  await expectAccessible(page);
+  await logOut(page);
+
+  // 3. A resident orders 2 kg of it. (Another app process may show the catalogue of a second ago.)
+  await logIn(page, "client@terre-et-mer.test");
+  await expect(async () => {
+    await page.goto(`/distributions/${distribution.id}?q=${encodeURIComponent("marée du jour")}`);
+    await expect(page.getByLabel(`Quantité de ${CATCH}`, { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByLabel(`Quantité de ${CATCH}`, { exact: true }).fill("2");
+  await page.getByRole("button", { name: `Ajouter ${CATCH}`, exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ajouté au panier." })).toBeVisible();
+  await page.goto(`/panier/${distribution.id}`);
+  await page.getByRole("group", { name: "Créneau de retrait" }).getByRole("radio").first().check();
+  await page.getByRole("radio", { name: /^Au retrait/ }).check();
+  await page.getByRole("button", { name: /^Confirmer la commande — / }).click();
+  await expect(page).toHaveURL(/\/commandes\/[\w-]+\?confirmee=1$/);
+  const orderPath = new URL(page.url()).pathname;
+  const orderNumber = (await page.getByRole("heading", { level: 1 }).innerText()).match(/n° (\d+)/)?.[1];
+  expect(orderNumber).toBeTruthy();
+  // Sold by weight: before weighing, the customer sees the most it can cost (48 € + 10 %).
+  await expect(page.getByText("Vendu au poids : au plus 52,80 € après pesée")).toBeVisible();
+  await expectAccessible(page);
+  await logOut(page);
+
+  // 4. Wednesday 20:00 passes: orders are closed, preparation opens.
+  const restoreCutoff = await passTheCutoff(distribution.id);
+  try {
+    // 5. The fisher weighs the customer's scallops: 2.1 kg, that is 50.40 € (under the cap).
+    await logIn(page, "pecheur@terre-et-mer.test");
+    await page.goto(`/producteur/preparation/${distribution.id}`);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Par client" }).click();
+    await expect(page).toHaveURL(/vue=colisage/);
+    const packingCard = page.locator("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^N° ${orderNumber} — `) }) });
+    await packingCard.getByLabel(`Poids pesé, en kg : ${CATCH}`).fill("2,1");
+    await packingCard.getByRole("button", { name: "Enregistrer la pesée" }).click();
+    await expect(page.getByText("Pesée enregistrée : 2,1 kg, soit 50,40 €.")).toBeVisible();
+    await expectAccessible(page);
+
+    // 6. The pickup sheet, printed: on paper only the sheet, without the site's navigation.
+    await page.getByRole("link", { name: "Feuille de retrait" }).click();
+    await expect(page).toHaveURL(/vue=retrait/);
+    const card = page.locator("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^N° ${orderNumber} — `) }) });
+    await expect(card).toContainText(`${CATCH} — pesé 2,1 kg : 50,40 €`);
+    await expect(card).toContainText("Reste à payer : 50,40 €");
+    await expectAccessible(page);
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute("data-printed", "yes");
+    });
+    await page.getByRole("button", { name: "Imprimer" }).click();
+    await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
+    await expect(card).toBeVisible();
+    await expect(card.getByRole("button", { name: "Remise au client" })).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+
+    // 7. On the quay: handed over, paid in cash.
+    await card.getByRole("button", { name: "Remise au client" }).click();
+    await expect(card.getByRole("heading")).toContainText("Retirée");
+    await expect(card.getByLabel(`Encaisser pour la commande n° ${orderNumber} — Montant reçu (€)`)).toHaveValue("50,40");
+    await card.getByRole("button", { name: "Espèces" }).click();
+    await expect(card).toContainText("Tout est payé.");
+    await expect(card).toContainText("Espèces : 50,40 €");
+    await expectAccessible(page);
+    await logOut(page);
+
+    // 8. The customer sees what they paid for: the weight and the final amount.
+    await logIn(page, "client@terre-et-mer.test");
+    await page.goto(orderPath);
+    await expect(page.getByText("Pesé : 2,1 kg")).toBeVisible();
+    await expect(page.getByRole("row", { name: /^Montant final/ })).toContainText("50,40 €");
+    await expect(page.getByText("Montant à la commande : 48,00 €")).toBeVisible();
+    await expectAccessible(page);
+  } finally {
+    await restoreCutoff();
+  }
+
+  expect(consoleErrors).toEqual([]);
+});

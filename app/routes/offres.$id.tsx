@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: locale === "en" && product.nameEn ? product.nameEn : product.name,
     kind: product.kind,
     description: product.description,
+    photoId: product.photoId,
     priceCents: offer.priceCents,
     unit: product.unit,
     pricePer: pricePerKgCents(offer.priceCents, product),
@@ -59,6 +60,10 @@ export default function ProductPage() {
     <article className="mx-auto max-w-2xl">
       <p className="text-sm"><Link to={`/distributions/${offer.distributionId}`} className="text-sea-700 underline">{t("product.back")}</Link></p>
       <h1 className="mt-2 text-2xl font-bold text-sea-900">{offer.name}</h1>
+      {offer.photoId ? (
+        // The name is the heading just above: the photo adds nothing a screen reader must hear.
+        <img src={`/photos/${offer.photoId}`} alt="" width={800} height={600} className="mt-3 h-auto w-full max-w-md rounded-xl object-cover" loading="lazy" />
+      ) : null}
       {offer.description ? <p className="mt-2">{offer.description}</p> : null}
 
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">

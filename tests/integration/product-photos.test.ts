@@ -7,7 +7,8 @@ import { db } from "~/db.server";
 import { MAX_PHOTO_BYTES } from "~/domain/catalog/product-photo";
 import { loader as photoLoader } from "~/routes/photos.$id";
 import { action as editAction, loader as editLoader } from "~/routes/producteur.produits.$id";
-import { createProducerUser, ensureCategory } from "../factories";
+import { loader as offerLoader } from "~/routes/offres.$id";
+import { createDistribution, createProducerUser, ensureCategory } from "../factories";
 
 /**
  * Photo uploads tried the way an abuser would: too big, HTML calling itself a JPEG, a path in the
@@ -232,4 +233,20 @@ test("an unknown photo id is a 404", async () => {
     const response = (await photoLoader({ request: new Request("http://localhost/photos/x"), params: { id }, context: {} })) as Response;
     expect(response.status).toBe(404);
   }
+});
+
+test("the product's photo is shown to customers on its offer's page", async () => {
+  const { cookie, producerId, productId } = await producerWithProduct();
+  const distribution = await createDistribution();
+  const offerId = crypto.randomUUID();
+  await db().offer.create({ data: { id: offerId, distributionId: distribution.id, productId, priceCents: 320, stock: 5 } });
+  const offerPage = async () => (await offerLoader({ request: new Request(`http://localhost/offres/${offerId}`), params: { id: offerId }, context: {} })) as { photoId: string | null };
+  expect((await offerPage()).photoId).toBeNull();
+
+  await upload(productId, cookie, { bytes: await jpeg(120, 90), name: "carottes.jpg", type: "image/jpeg" });
+  const { photoId } = await photoState(producerId, productId);
+  expect(photoId).not.toBeNull();
+  expect((await offerPage()).photoId).toBe(photoId);
+  const served = await photoLoader({ request: new Request(`http://localhost/photos/${photoId}`), params: { id: photoId! }, context: {} });
+  expect(served.status).toBe(200);
 });

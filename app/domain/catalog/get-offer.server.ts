@@ -26,6 +26,8 @@ export type OfferDetail = {
     faoArea: string | null;
     gearCategory: string | null;
     thawed: boolean;
+    /** The producer's photo, served at /photos/:id; null when there is none. */
+    photoId: string | null;
   };
   producer: { id: string; name: string; slug: string; commune: string | null; organicControlBody: string | null; description: string };
   basketItems: Array<{ label: string; labelEn: string | null; quantityLabel: string; indicativePriceCents: number }>;
@@ -46,6 +48,7 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
           kind: true, name: true, nameEn: true, description: true, categoryId: true, unit: true, netQuantityGrams: true,
           vatRateBp: true, variableWeight: true, estimatedWeightGrams: true, organic: true, allergens: true, ingredients: true,
           commercialName: true, scientificName: true, productionMethod: true, faoArea: true, gearCategory: true, thawed: true,
+          photoId: true,
           producer: { select: { id: true, name: true, slug: true, description: true, organicControlBody: true, commune: { select: { name: true } } } },
         },
       },

@@ -1,20 +1,34 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import { afterEach, expect, test } from "vitest";
-import { db } from "~/db.server";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { db, disconnectDb } from "~/db.server";
 import { deliverDueEmails, retryDelayMs } from "~/domain/mail/deliver-outbox.server";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { listOutbox } from "~/domain/mail/list-outbox.server";
 import { renderEmail } from "~/domain/mail/render-email";
 import { startMailWorker } from "~/infra/mail-worker.server";
+import { migrate } from "~/infra/migrate.server";
+import { createFreshDatabase, type FreshDatabase } from "../setup/fresh-database";
 
-// Other test files share this database and may deliver the outbox with the real clock. The emails
-// of this file are made due a year from now, out of their reach, and delivered with `now` set
-// there; whatever else is due then is delivered to this file's SMTP server too, and the
-// assertions only look at this file's own recipients.
+// This file delivers the whole outbox: on the shared test database it would also deliver the
+// hundreds of emails other files write at the same time (and time out doing it). It gets a
+// migrated database of its own. Its emails are still made due a year from now and delivered
+// with `now` set there, so that its background-worker test cannot take them early.
 const YEAR_MS = 365 * 24 * 60 * 60_000;
 const FROM = "Terre & Mer <bonjour@terre-et-mer.test>";
+
+let ownDatabase: FreshDatabase | undefined;
+beforeAll(async () => {
+  ownDatabase = await createFreshDatabase("mail");
+  await migrate(ownDatabase.url);
+  await disconnectDb();
+  process.env.DATABASE_URL = ownDatabase.url;
+});
+afterAll(async () => {
+  await disconnectDb();
+  await ownDatabase?.drop();
+});
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

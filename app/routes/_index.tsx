@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { weekBaskets } from "~/domain/catalog/week-baskets.server";
 import { listUpcomingDistributions } from "~/domain/distributions/list-upcoming.server";
 import { scheduleAt, type OrderingState } from "~/domain/distributions/ordering-window";
+import { compositionTotal } from "~/domain/sales/offer-rules";
 import { now } from "~/http/clock.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
@@ -92,7 +93,7 @@ export default function Home() {
                   ))}
                 </ul>
                 <p className="mt-2 text-sm text-slate-700">
-                  {t("home.basketTotal", { total: euros(basket.items.reduce((sum, item) => sum + item.indicativePriceCents, 0), locale) })}
+                  {t("home.basketTotal", { total: euros(compositionTotal(basket.items, basket.priceCents).totalCents, locale) })}
                 </p>
               </article>
             ))}

@@ -3,9 +3,9 @@ import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { offerChangeSchema } from "~/domain/sales/offer-fields";
 import { updateOffer } from "~/domain/sales/update-offer.server";
-import { apiJson, methodNotAllowed, readJsonBody } from "~/http/api.server";
+import { apiJson, handleApi, methodNotAllowed, readJsonBody } from "~/http/api.server";
 import { now } from "~/http/clock.server";
-import { handleProducerApi } from "~/http/producer-api-errors.server";
+
 import { presentProducerOffer } from "~/http/producer-api-offers";
 import { requireApiProducer } from "~/http/producer.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "PATCH") return methodNotAllowed(request, ["PATCH"]);
-  return handleProducerApi(request, async () => {
+  return handleApi(request, async () => {
     const { producer } = await requireApiProducer(request, { verified: true });
     const id = idField.safeParse(params.id);
     if (!id.success) throw new DomainError("not_found");

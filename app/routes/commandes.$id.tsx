@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { unitLabel } from "~/domain/catalog/units";
-import { idField } from "~/domain/fields";
+import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";
@@ -116,7 +116,7 @@ export default function OrderPage() {
                   <Form method="post" className="flex flex-wrap items-center gap-1" preventScrollReset>
                     <input type="hidden" name="offerId" value={line.offerId} />
                     <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
-                    <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={99} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
+                    <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
                     <SecondaryButton name="intent" value="change" disabled={busy} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SecondaryButton>
                     <SecondaryButton name="intent" value="remove" disabled={busy} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SecondaryButton>
                   </Form>

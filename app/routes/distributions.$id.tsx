@@ -7,7 +7,7 @@ import { filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { perUnit } from "~/domain/catalog/units";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
-import { idField, searchField } from "~/domain/fields";
+import { idField, MAX_QUANTITY, searchField } from "~/domain/fields";
 import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
 import { getCurrentUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -195,7 +195,7 @@ export default function Catalogue() {
                       name="quantity"
                       defaultValue={page.cart[offer.id] ?? 1}
                       min={1}
-                      max={Math.min(99, offer.remaining)}
+                      max={Math.min(MAX_QUANTITY, offer.remaining)}
                       aria-label={t("catalogue.quantityFor", { name: offer.name })}
                       className="w-16 rounded-lg border border-slate-400 px-2 py-2"
                     />

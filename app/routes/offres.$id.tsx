@@ -3,8 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { allergenLabels, catchAreaLabel, gearLabel } from "~/domain/catalog/food-information";
 import { getOffer } from "~/domain/catalog/get-offer.server";
 import { unitLabel } from "~/domain/catalog/units";
-import { idField } from "~/domain/fields";
+import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { formatVatRate, pricePerKgCents } from "~/domain/money";
+import { compositionTotal } from "~/domain/sales/offer-rules";
 import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -55,7 +56,7 @@ export default function ProductPage() {
   const offer = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const compositionTotal = offer.basketItems.reduce((sum, item) => sum + item.indicativePriceCents, 0);
+  const composition = compositionTotal(offer.basketItems, offer.priceCents);
   return (
     <article className="mx-auto max-w-2xl">
       <p className="text-sm"><Link to={`/distributions/${offer.distributionId}`} className="text-sea-700 underline">{t("product.back")}</Link></p>
@@ -146,7 +147,7 @@ export default function ProductPage() {
               <tr>
                 <th scope="row" className="py-2 text-left">{t("product.compositionTotal")}</th>
                 <td />
-                <td className="py-2 text-right font-semibold">{euros(compositionTotal, locale)}</td>
+                <td className="py-2 text-right font-semibold">{euros(composition.totalCents, locale)}</td>
               </tr>
             </tfoot>
           </table>
@@ -158,7 +159,7 @@ export default function ProductPage() {
           <input type="hidden" name="offerId" value={offer.id} />
           <div>
             <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
-            <input id="quantity" type="number" name="quantity" defaultValue={1} min={1} max={Math.min(99, offer.remaining)} className="mt-1 w-20 rounded-lg border border-slate-400 px-2 py-2" />
+            <input id="quantity" type="number" name="quantity" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining)} className="mt-1 w-20 rounded-lg border border-slate-400 px-2 py-2" />
           </div>
           <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-5 font-semibold text-white">{t("catalogue.add")}</button>
         </Form>

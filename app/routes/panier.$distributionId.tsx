@@ -5,9 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { unitLabel } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
-import { idField } from "~/domain/fields";
+import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { getCart, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
 import { checkoutCart, checkoutSchema } from "~/domain/ordering/checkout-cart.server";
+import { orderTotalCents } from "~/domain/ordering/pricing";
 import { requireUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
@@ -67,7 +68,7 @@ export default function CartPage() {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state !== "idle";
-  const total = cart.reduce((sum, line) => sum + line.quantity * line.priceCents, 0);
+  const total = orderTotalCents(cart.map((line) => ({ quantity: line.quantity, unitPriceCents: line.priceCents })));
   const open = distribution.state === "open";
   const soldOut = new Set(failure && !failure.ok ? failure.offerIds ?? [] : []);
   const firstFreeSlot = distribution.slots.find((slot) => !slot.full)?.id;
@@ -99,7 +100,7 @@ export default function CartPage() {
               <Form method="post" className="flex items-center gap-1" preventScrollReset>
                 <input type="hidden" name="offerId" value={line.offerId} />
                 <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.name })}</label>
-                <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={99} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
+                <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
                 <SecondaryButton name="intent" value="update" aria-label={`${t("cart.update")} ${line.name}`}>{t("cart.update")}</SecondaryButton>
                 <SecondaryButton name="intent" value="remove" aria-label={`${t("cart.remove")} ${line.name}`}>{t("cart.remove")}</SecondaryButton>
               </Form>

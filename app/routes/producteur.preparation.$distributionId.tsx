@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return refused(target, message, 400, { amount: message });
     }
     if (isDomainError(error)) {
-      const message = error.code === "invalid" && error.details.field === "lineId" ? translate(locale, "preparation.weigh.notWeighable") : domainErrorMessage(error, locale);
+      const message = domainErrorMessage(error, locale);
       return refused(target, message, domainErrorStatus(error.code), error.details.field ? { [error.details.field]: message } : {});
     }
     throw error;

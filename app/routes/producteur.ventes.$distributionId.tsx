@@ -7,7 +7,7 @@ import { idField } from "~/domain/fields";
 import { copyLastWeek } from "~/domain/sales/copy-last-week.server";
 import { listOfferableProducts } from "~/domain/sales/list-offerable-products.server";
 import { listProducerOffers, type ProducerOffer } from "~/domain/sales/list-producer-offers.server";
-import { addOfferFormSchema, basketItemFormSchema, MAX_BASKET_ITEMS, offerRowFormSchema } from "~/domain/sales/offer-fields";
+import { addOfferFormSchema, basketItemsFormSchema, MAX_BASKET_ITEMS, offerRowFormSchema } from "~/domain/sales/offer-fields";
 import { centsToInput, compositionTotal } from "~/domain/sales/offer-rules";
 import { putOffer } from "~/domain/sales/put-offer.server";
 import { removeOffer } from "~/domain/sales/remove-offer.server";
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const offerId = offerIdSchema.safeParse(form);
         if (!offerId.success) return salesInvalidForm(offerId.error, locale, { intent });
         const rows = compositionRows(form);
-        const parsed = z.array(basketItemFormSchema).max(MAX_BASKET_ITEMS, { error: "offers.field.items.too_many" }).safeParse(rows.map((row) => row.fields));
+        const parsed = basketItemsFormSchema.safeParse(rows.map((row) => row.fields));
         if (!parsed.success) {
           return salesInvalidForm(parsed.error, locale, { intent, offerId: offerId.data.offerId }, (path) => {
             const [index, field] = path.split(".");

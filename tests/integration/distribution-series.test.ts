@@ -7,37 +7,13 @@ import { formatParisTime } from "~/domain/time/paris";
 import { action as cancelAction, loader as listLoader } from "~/routes/gestion.distributions._index";
 import { action as seriesAction, loader as seriesLoader } from "~/routes/gestion.distributions.nouvelle";
 import { createMemberUser, createOffer, createProducerUser, createUser, ensureCommune, offerStock, signedInCookie } from "../factories";
+import { asFailure, type Done, get, post, statusOf } from "../route-requests";
 
 /**
  * Recurring distributions and their exceptions, through the page modules, on the real database:
  * the dates follow Paris wall-clock time across a DST change, and cancelling one date cancels
  * its orders, gives stock back exactly and tells each customer once.
  */
-
-type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: Record<string, string> } };
-type Done = { ok: true; message: string };
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
-}
-
-function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
-}
-
-function asFailure(result: unknown): Failure {
-  return result as Failure;
-}
-
-async function statusOf(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const result = await run();
-    return result instanceof Response ? result.status : 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 async function createPickupPoint() {
   const communeInsee = await ensureCommune();

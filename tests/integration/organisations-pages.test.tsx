@@ -1,6 +1,3 @@
-import { UNSAFE_RemixContext } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/messages";
@@ -11,6 +8,7 @@ import NewSeries, { action as seriesAction, loader as seriesLoader } from "~/rou
 import InvitationPage, { action as acceptAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import OrganisationPage, { action as organisationAction, loader as organisationLoader } from "~/routes/producteur.organisation";
 import { createMemberUser, createProducerUser, createUser, ensureCommune, signedInCookie, uniqueEmail } from "../factories";
+import { renderPage, type PageRoute } from "../render-page";
 
 /**
  * The joining and distribution pages rendered on the server with their real loaders and actions:
@@ -18,47 +16,17 @@ import { createMemberUser, createProducerUser, createUser, ensureCommune, signed
  * refusals in an alert and beside their field.
  */
 
-type Handler = (args: { request: Request; params: Record<string, string | undefined>; context: Record<string, unknown> }) => unknown;
+const pages: PageRoute[] = [
+  { path: "devenir-producteur", loader: createLoader, action: createAction, Component: BecomeProducer },
+  { path: "producteur/organisation", loader: organisationLoader, action: organisationAction, Component: OrganisationPage },
+  { path: "admin/organisations", loader: reviewLoader, action: reviewAction, Component: ReviewOrganisations },
+  { path: "invitation/:token", loader: invitationLoader, action: acceptAction, Component: InvitationPage },
+  { path: "gestion/distributions", loader: listLoader, action: cancelAction, Component: OrganisedDistributions },
+  { path: "gestion/distributions/nouvelle", loader: seriesLoader, action: seriesAction, Component: NewSeries },
+];
 
-const remixContext = { manifest: { routes: {}, entry: { imports: [], module: "" }, url: "", version: "" }, routeModules: {}, future: {}, isSpaMode: false };
-
-async function render(locale: Locale, cookie: string, url: string, init?: RequestInit) {
-  const call = (handler: Handler) => async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => {
-    const headers = new Headers(request.headers);
-    headers.set("cookie", `${cookie}; tm_lang=${locale}`);
-    const result = await handler({ request: new Request(request.url, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit), params, context: {} });
-    if (typeof result === "object" && result !== null && "init" in result && "data" in result) {
-      const typed = result as { data: unknown; init: { status?: number } | null };
-      return new Response(JSON.stringify(typed.data), { status: typed.init?.status ?? 200, headers: { "content-type": "application/json" } });
-    }
-    return result;
-  };
-  const routes = [
-    {
-      id: "root",
-      path: "/",
-      loader: () => ({ locale }),
-      children: [
-        { path: "devenir-producteur", loader: call(createLoader as Handler), action: call(createAction as Handler), Component: BecomeProducer },
-        { path: "producteur/organisation", loader: call(organisationLoader as Handler), action: call(organisationAction as Handler), Component: OrganisationPage },
-        { path: "admin/organisations", loader: call(reviewLoader as Handler), action: call(reviewAction as Handler), Component: ReviewOrganisations },
-        { path: "invitation/:token", loader: call(invitationLoader as Handler), action: call(acceptAction as Handler), Component: InvitationPage },
-        { path: "gestion/distributions", loader: call(listLoader as Handler), action: call(cancelAction as Handler), Component: OrganisedDistributions },
-        { path: "gestion/distributions/nouvelle", loader: call(seriesLoader as Handler), action: call(seriesAction as Handler), Component: NewSeries },
-      ],
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${url}`, init));
-  if (context instanceof Response) throw new Error(`redirection inattendue : ${context.status} ${context.headers.get("location")}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(
-    <UNSAFE_RemixContext.Provider value={remixContext as never}>
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </UNSAFE_RemixContext.Provider>,
-  );
-  // React's text separators say nothing a reader sees.
-  return { html: html.replaceAll("<!-- -->", ""), status: context.statusCode };
+function render(locale: Locale, cookie: string, url: string, init?: RequestInit) {
+  return renderPage(pages, locale, cookie, url, init);
 }
 
 function unlabelledFields(html: string): string[] {

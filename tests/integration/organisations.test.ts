@@ -11,6 +11,7 @@ import { action as createAction, loader as createLoader } from "~/routes/devenir
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { action as organisationAction, loader as organisationLoader } from "~/routes/producteur.organisation";
 import { createDistribution, createMemberUser, createOffer, createProducerUser, createUser, signedInCookie, uniqueEmail } from "../factories";
+import { asFailure, type Done, get, post, statusOf } from "../route-requests";
 
 /**
  * Joining: a producer registers, the territory verifies or refuses it with a reason, members
@@ -21,32 +22,6 @@ import { createDistribution, createMemberUser, createOffer, createProducerUser, 
 const dataDir = mkdtempSync(path.join(tmpdir(), "terre-et-mer-organisations-"));
 process.env.DATA_DIR = dataDir;
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: Record<string, string> } };
-type Done = { ok: true; message: string };
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
-}
-
-function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
-}
-
-function asFailure(result: unknown): Failure {
-  return result as Failure;
-}
-
-/** What a route threw or returned as a Response: its status. */
-async function statusOf(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const result = await run();
-    return result instanceof Response ? result.status : 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 // A real SIRET (INSEE's head office) — Luhn-valid.
 const SIRET = "120 001 011 00010";

@@ -9,22 +9,13 @@ import { action as forgotAction } from "~/routes/mot-de-passe-oublie";
 import { action as cartAction } from "~/routes/panier.$distributionId";
 import { action as resetAction } from "~/routes/reinitialiser.$token";
 import { createDistribution, createOffer, createUser, signedInCookie, uniqueEmail } from "../factories";
+import { asFailure, post } from "../route-requests";
 
 /**
  * Every page form of the consumer's order, fed bad input: 400, a French message that names the
  * problem, and nothing changed. (Sign-up and the catalogue are covered in accounts.test.ts and the
  * browser suite; the API in api-orders.test.ts.)
  */
-
-type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: Record<string, string> } };
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
-}
-
-function asFailure(result: unknown): Failure {
-  return result as Failure;
-}
 
 async function customerWithCart() {
   const distribution = await createDistribution();

@@ -1,6 +1,3 @@
-import { UNSAFE_RemixContext } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import type { Locale } from "~/i18n/messages";
@@ -8,6 +5,7 @@ import EditProduct, { action as editAction, loader as editLoader } from "~/route
 import ProducerProducts, { loader as listLoader } from "~/routes/producteur.produits._index";
 import NewProduct, { action as newAction, loader as newLoader } from "~/routes/producteur.produits.nouveau";
 import { createProducerUser } from "../factories";
+import { renderPage, type PageRoute } from "../render-page";
 
 /**
  * The product pages rendered on the server with their real loaders and actions, as the first
@@ -15,44 +13,14 @@ import { createProducerUser } from "../factories";
  * sea-product fieldset there without script.
  */
 
-type Handler = (args: { request: Request; params: Record<string, string | undefined>; context: Record<string, unknown> }) => unknown;
+const pages: PageRoute[] = [
+  { path: "producteur/produits", loader: listLoader, Component: ProducerProducts },
+  { path: "producteur/produits/nouveau", loader: newLoader, action: newAction, Component: NewProduct },
+  { path: "producteur/produits/:id", loader: editLoader, action: editAction, Component: EditProduct },
+];
 
-const remixContext = { manifest: { routes: {}, entry: { imports: [], module: "" }, url: "", version: "" }, routeModules: {}, future: {}, isSpaMode: false };
-
-async function render(locale: Locale, cookie: string, url: string, init?: RequestInit) {
-  const call = (handler: Handler) => async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => {
-    const headers = new Headers(request.headers);
-    headers.set("cookie", `${cookie}; tm_lang=${locale}`);
-    const result = await handler({ request: new Request(request.url, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit), params, context: {} });
-    // Remix's data(value, init) is what the page receives as its value.
-    if (typeof result === "object" && result !== null && "init" in result && "data" in result) {
-      const typed = result as { data: unknown; init: { status?: number } | null };
-      return new Response(JSON.stringify(typed.data), { status: typed.init?.status ?? 200, headers: { "content-type": "application/json" } });
-    }
-    return result;
-  };
-  const routes = [
-    {
-      id: "root",
-      path: "/",
-      loader: () => ({ locale }),
-      children: [
-        { path: "producteur/produits", loader: call(listLoader as Handler), Component: ProducerProducts },
-        { path: "producteur/produits/nouveau", loader: call(newLoader as Handler), action: call(newAction as Handler), Component: NewProduct },
-        { path: "producteur/produits/:id", loader: call(editLoader as Handler), action: call(editAction as Handler), Component: EditProduct },
-      ],
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${url}`, init));
-  if (context instanceof Response) throw new Error(`redirection inattendue : ${context.status} ${context.headers.get("location")}`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(
-    <UNSAFE_RemixContext.Provider value={remixContext as never}>
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </UNSAFE_RemixContext.Provider>,
-  );
-  return { html, status: context.statusCode };
+function render(locale: Locale, cookie: string, url: string, init?: RequestInit) {
+  return renderPage(pages, locale, cookie, url, init);
 }
 
 function labelledFields(html: string): { inputs: number; unlabelled: string[] } {

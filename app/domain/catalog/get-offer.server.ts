@@ -1,31 +1,13 @@
 import { db } from "~/db.server";
-import type { SaleUnit } from "~/domain/catalog/units";
+import type { ProductInput } from "~/domain/catalog/product-input";
 
 export type OfferDetail = {
   id: string;
   distributionId: string;
   priceCents: number;
   remaining: number;
-  product: {
-    kind: "PRODUCT" | "BASKET";
-    name: string;
-    nameEn: string | null;
-    description: string;
-    categoryId: string;
-    unit: SaleUnit;
-    netQuantityGrams: number | null;
-    vatRateBp: number;
-    variableWeight: boolean;
-    estimatedWeightGrams: number | null;
-    organic: boolean;
-    allergens: string[];
-    ingredients: string | null;
-    commercialName: string | null;
-    scientificName: string | null;
-    productionMethod: "CAUGHT_AT_SEA" | "CAUGHT_FRESH_WATER" | "FARMED" | null;
-    faoArea: string | null;
-    gearCategory: string | null;
-    thawed: boolean;
+  /** What the producer typed for the product, less its reference and usual price (the offer has its own). */
+  product: Omit<ProductInput, "reference" | "priceCents"> & {
     /** The producer's photo, served at /photos/:id; null when there is none. */
     photoId: string | null;
   };

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { STORED_PRODUCT_SELECT } from "~/domain/catalog/import/stored-products.server";
 import type { ProductInput } from "~/domain/catalog/product-input";
 import { DomainError } from "~/domain/errors";
 
@@ -14,28 +15,7 @@ export async function getProducerProduct(options: { producerId: string; productI
   const product = await db().product.findFirst({
     where: { id: options.productId, producerId: options.producerId },
     select: {
-      id: true,
-      reference: true,
-      kind: true,
-      name: true,
-      nameEn: true,
-      description: true,
-      categoryId: true,
-      unit: true,
-      netQuantityGrams: true,
-      priceCents: true,
-      vatRateBp: true,
-      variableWeight: true,
-      estimatedWeightGrams: true,
-      organic: true,
-      allergens: true,
-      ingredients: true,
-      commercialName: true,
-      scientificName: true,
-      productionMethod: true,
-      faoArea: true,
-      gearCategory: true,
-      thawed: true,
+      ...STORED_PRODUCT_SELECT,
       archivedAt: true,
       photo: { select: { id: true, width: true, height: true } },
       _count: { select: { offers: true } },

@@ -145,7 +145,7 @@ const gramsMessages = {
 } as const satisfies Record<string, Record<string, MessageKey>>;
 
 /** Lower case without accents, for lenient matching of labels typed by hand. */
-function fold(value: string): string {
+export function fold(value: string): string {
   return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
 }
 

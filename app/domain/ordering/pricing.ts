@@ -3,11 +3,14 @@ import { vatBreakdown, type VatLine } from "~/domain/money";
 /** A line as priced: quantity × unit price, or, once a line sold by weight is weighed, its final amount. */
 export type PricedLine = { quantity: number; unitPriceCents: number; vatRateBp: number; finalCents?: number | null };
 
-export function lineTotalCents(line: PricedLine): number {
+/** What a line costs does not depend on its VAT rate: a cart line, which has none, is costed alike. */
+type CostedLine = Omit<PricedLine, "vatRateBp"> & { vatRateBp?: number };
+
+export function lineTotalCents(line: CostedLine): number {
   return line.finalCents ?? line.quantity * line.unitPriceCents;
 }
 
-export function orderTotalCents(lines: readonly PricedLine[]): number {
+export function orderTotalCents(lines: readonly CostedLine[]): number {
   return lines.reduce((sum, line) => sum + lineTotalCents(line), 0);
 }
 

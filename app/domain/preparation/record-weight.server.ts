@@ -35,7 +35,7 @@ async function recordWeightIn(tx: DbOrTx, input: RecordWeightInput): Promise<Rec
     FOR UPDATE OF ol`;
   if (!line) throw new DomainError("not_found");
   if (preparationState(line, input.now) !== "open") throw new DomainError("preparation_not_open");
-  if (!line.variableWeight || line.gramsPerUnit === null || line.capCents === null) throw new DomainError("invalid", { field: "lineId" });
+  if (!line.variableWeight || line.gramsPerUnit === null || line.capCents === null) throw new DomainError("invalid", { field: "lineId", messageKey: "preparation.weigh.notWeighable" });
 
   const price = priceForWeight({ weighedGrams: input.grams, gramsPerUnit: line.gramsPerUnit, unitPriceCents: line.unitPriceCents, capCents: line.capCents });
   await tx.$executeRaw`

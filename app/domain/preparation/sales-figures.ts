@@ -39,7 +39,7 @@ export type SalesRow = {
   paidCardCents: number;
 };
 
-export type SalesLine = Omit<SalesRow, keyof SalesFigures | "orders" | "orderedCents" | "dueCents" | "collectedCents" | "notCollectedCents" | "paidCashCents" | "paidChequeCents" | "paidCardCents"> & SalesFigures;
+export type SalesLine = Omit<SalesRow, keyof SalesFigures> & SalesFigures;
 
 export type SalesSummary = {
   /** One line per distribution and producer, by date. */

@@ -2,7 +2,6 @@ import { db } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
 import { addOffersState } from "~/domain/sales/offer-rules";
-import { SalesRefusal } from "~/domain/sales/sales-refusal";
 
 export type CopyLastWeekResult = {
   /** The distribution copied from: the producer's last one at the same pickup point; null if none. */
@@ -27,7 +26,7 @@ export async function copyLastWeek(input: { producerId: string; distributionId: 
     if (!target) throw new DomainError("not_found");
     const state = addOffersState(target, input.now);
     if (state === "distribution_cancelled") throw new DomainError("distribution_cancelled");
-    if (state === "started") throw new SalesRefusal("cutoff_passed", "offers.error.started", { field: "distributionId" });
+    if (state === "started") throw new DomainError("cutoff_passed", { field: "distributionId", messageKey: "offers.error.started" });
 
     const sources = await tx.$queryRaw<Array<{ id: string; startsAt: Date; offers: number }>>`
       SELECT d.id, d."startsAt",

@@ -1,45 +1,17 @@
 import { readRows } from "~/db.server";
-import type { SaleUnit } from "~/domain/catalog/units";
-import { orderingState, type OrderingState } from "~/domain/distributions/ordering-window";
-import { addOffersState, compositionState } from "~/domain/sales/offer-rules";
+import { compositionState } from "~/domain/sales/offer-rules";
+import { OFFER_ROW_COLUMNS, type OfferRow } from "~/domain/sales/offer-row";
+import { producerDistribution, type ProducerDistribution, type ProducerDistributionRow } from "~/domain/sales/producer-distribution";
 
-export type ProducerOffer = {
-  id: string;
-  distributionId: string;
-  productId: string;
-  kind: "PRODUCT" | "BASKET";
-  name: string;
-  unit: SaleUnit;
-  priceCents: number;
-  stock: number;
-  ordered: number;
-  remaining: number;
-  updatedAt: Date;
+export type ProducerOffer = OfferRow & {
   /** No order ever took it: it can be removed rather than set to zero. */
   removable: boolean;
   basketItems: Array<{ label: string; labelEn: string | null; quantityLabel: string; indicativePriceCents: number }>;
 };
 
 export type ProducerSalesSheet = {
-  distribution: {
-    id: string;
-    startsAt: Date;
-    endsAt: Date;
-    opensAt: Date;
-    cutoffAt: Date;
-    status: "SCHEDULED" | "CANCELLED";
-    pickupPoint: { id: string; name: string; commune: string };
-    state: OrderingState;
-    canAddOffers: boolean;
-    canChangeComposition: boolean;
-  };
+  distribution: ProducerDistribution & { canChangeComposition: boolean };
   offers: ProducerOffer[];
-};
-
-type DistributionRow = Omit<ProducerSalesSheet["distribution"], "pickupPoint" | "state" | "canAddOffers" | "canChangeComposition"> & {
-  ppId: string;
-  ppName: string;
-  commune: string;
 };
 
 /**
@@ -49,7 +21,7 @@ type DistributionRow = Omit<ProducerSalesSheet["distribution"], "pickupPoint" | 
  */
 export async function listProducerOffers(options: { producerId: string; distributionId: string; now: Date }): Promise<ProducerSalesSheet | null> {
   const [distributions, offers] = await Promise.all([
-    readRows<DistributionRow>(
+    readRows<ProducerDistributionRow>(
       `SELECT d.id, d."startsAt", d."endsAt", d."opensAt", d."cutoffAt", d.status::text AS status,
               pp.id AS "ppId", pp.name AS "ppName", c.name AS commune
        FROM "Distribution" d
@@ -59,8 +31,7 @@ export async function listProducerOffers(options: { producerId: string; distribu
       [options.distributionId],
     ),
     readRows<ProducerOffer>(
-      `SELECT o.id, o."distributionId", o."productId", p.kind::text AS kind, p.name, p.unit::text AS unit,
-              o."priceCents", o.stock, o.ordered, o.stock - o.ordered AS remaining, o."updatedAt",
+      `SELECT ${OFFER_ROW_COLUMNS},
               NOT EXISTS (SELECT 1 FROM "OrderLine" l WHERE l."offerId" = o.id) AS removable,
               coalesce((SELECT json_agg(json_build_object('label', b.label, 'labelEn', b."labelEn", 'quantityLabel', b."quantityLabel",
                                                           'indicativePriceCents', b."indicativePriceCents") ORDER BY b.position)
@@ -74,15 +45,8 @@ export async function listProducerOffers(options: { producerId: string; distribu
   ]);
   const row = distributions[0];
   if (!row) return null;
-  const { ppId, ppName, commune, ...distribution } = row;
   return {
-    distribution: {
-      ...distribution,
-      pickupPoint: { id: ppId, name: ppName, commune },
-      state: orderingState(distribution, options.now),
-      canAddOffers: addOffersState(distribution, options.now) === "open",
-      canChangeComposition: compositionState(distribution, options.now) === "open",
-    },
+    distribution: { ...producerDistribution(row, options.now), canChangeComposition: compositionState(row, options.now) === "open" },
     offers,
   };
 }

@@ -1,24 +1,13 @@
 import { readRows } from "~/db.server";
-import { orderingState, type OrderingState } from "~/domain/distributions/ordering-window";
-import { addOffersState } from "~/domain/sales/offer-rules";
+import { producerDistribution, type ProducerDistribution, type ProducerDistributionRow } from "~/domain/sales/producer-distribution";
 
-export type ServeableDistribution = {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-  opensAt: Date;
-  cutoffAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
-  pickupPoint: { id: string; name: string; commune: string };
-  /** Whether customers can order now, and whether the producer can still add offers. */
-  state: OrderingState;
-  canAddOffers: boolean;
+export type ServeableDistribution = ProducerDistribution & {
   /** The producer's own offers there, and the units customers have ordered of them. */
   offerCount: number;
   orderedUnits: number;
 };
 
-type Row = Omit<ServeableDistribution, "pickupPoint" | "state" | "canAddOffers"> & { ppId: string; ppName: string; commune: string };
+type Row = ProducerDistributionRow & { offerCount: number; orderedUnits: number };
 
 /**
  * The distributions a producer can serve: every one that has not ended (cancelled ones too, with
@@ -44,10 +33,5 @@ export async function listServeableDistributions(options: { producerId: string; 
     LIMIT $4`,
     [options.now, options.producerId, options.servedOnly ?? false, options.limit ?? 50],
   );
-  return rows.map(({ ppId, ppName, commune, ...row }) => ({
-    ...row,
-    pickupPoint: { id: ppId, name: ppName, commune },
-    state: orderingState(row, options.now),
-    canAddOffers: addOffersState(row, options.now) === "open",
-  }));
+  return rows.map(({ offerCount, orderedUnits, ...row }) => ({ ...producerDistribution(row, options.now), offerCount, orderedUnits }));
 }

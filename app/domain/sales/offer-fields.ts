@@ -90,6 +90,7 @@ export const basketItemsSchema = z.array(basketItemSchema).max(MAX_BASKET_ITEMS,
 
 /** The same item typed in a form, its price in euros. */
 export const basketItemFormSchema = basketItemSchema.extend({ indicativePriceCents: formPriceField });
+export const basketItemsFormSchema = z.array(basketItemFormSchema).max(MAX_BASKET_ITEMS, message("offers.field.items.too_many"));
 
 export type BasketItemInput = z.infer<typeof basketItemSchema>;
 

@@ -3,7 +3,6 @@ import { db } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
 import { addOffersState } from "~/domain/sales/offer-rules";
-import { SalesRefusal } from "~/domain/sales/sales-refusal";
 
 export type PutOfferInput = {
   producerId: string;
@@ -32,13 +31,13 @@ export async function putOffer(input: PutOfferInput): Promise<PutOfferResult> {
     if (!distribution) throw new DomainError("not_found");
     const state = addOffersState(distribution, input.now);
     if (state === "distribution_cancelled") throw new DomainError("distribution_cancelled");
-    if (state === "started") throw new SalesRefusal("cutoff_passed", "offers.error.started", { field: "distributionId" });
+    if (state === "started") throw new DomainError("cutoff_passed", { field: "distributionId", messageKey: "offers.error.started" });
 
     const product = await tx.product.findFirst({
       where: { id: input.productId, producerId: input.producerId, archivedAt: null },
       select: { name: true, priceCents: true },
     });
-    if (!product) throw new SalesRefusal("invalid", "offers.error.unknownProduct", { field: "productId" });
+    if (!product) throw new DomainError("invalid", { field: "productId", messageKey: "offers.error.unknownProduct" });
 
     const priceCents = input.priceCents ?? product.priceCents;
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
@@ -47,7 +46,7 @@ export async function putOffer(input: PutOfferInput): Promise<PutOfferResult> {
       ON CONFLICT ("distributionId", "productId") DO NOTHING
       RETURNING id`;
     const offer = inserted[0];
-    if (!offer) throw new SalesRefusal("invalid", "offers.error.alreadyOffered", { field: "productId" });
+    if (!offer) throw new DomainError("invalid", { field: "productId", messageKey: "offers.error.alreadyOffered" });
     return { id: offer.id, name: product.name, stock: input.stock, priceCents };
   });
   forgetDistributionOffers(input.distributionId);

@@ -1,7 +1,6 @@
 import { db } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
-import { SalesRefusal } from "~/domain/sales/sales-refusal";
 
 /**
  * Takes an offer off sale by deleting it, only while no order ever took it (order lines keep
@@ -27,6 +26,6 @@ export async function removeOffer(input: { producerId: string; distributionId: s
     select: { ordered: true },
   });
   if (!current) throw new DomainError("not_found");
-  if (current.ordered > 0) throw new SalesRefusal("below_ordered", "offers.error.hasOrders", { ordered: current.ordered });
-  throw new SalesRefusal("invalid", "offers.error.hadOrders", { field: "offerId" });
+  if (current.ordered > 0) throw new DomainError("below_ordered", { ordered: current.ordered, messageKey: "offers.error.hasOrders", messageParams: { ordered: current.ordered } });
+  throw new DomainError("invalid", { field: "offerId", messageKey: "offers.error.hadOrders" });
 }

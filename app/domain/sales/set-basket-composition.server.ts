@@ -4,7 +4,6 @@ import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.se
 import { DomainError } from "~/domain/errors";
 import type { BasketItemInput } from "~/domain/sales/offer-fields";
 import { compositionState } from "~/domain/sales/offer-rules";
-import { SalesRefusal } from "~/domain/sales/sales-refusal";
 
 export type SetBasketCompositionInput = {
   producerId: string;
@@ -33,10 +32,10 @@ export async function setBasketComposition(input: SetBasketCompositionInput): Pr
       FOR UPDATE OF o`;
     const offer = offers[0];
     if (!offer) throw new DomainError("not_found");
-    if (offer.kind !== "BASKET") throw new SalesRefusal("invalid", "offers.error.notBasket", { field: "offerId" });
+    if (offer.kind !== "BASKET") throw new DomainError("invalid", { field: "offerId", messageKey: "offers.error.notBasket" });
     const state = compositionState(offer, input.now);
     if (state === "distribution_cancelled") throw new DomainError("distribution_cancelled");
-    if (state === "cutoff_passed") throw new SalesRefusal("cutoff_passed", "offers.error.compositionLocked", { field: "composition" });
+    if (state === "cutoff_passed") throw new DomainError("cutoff_passed", { field: "composition", messageKey: "offers.error.compositionLocked" });
 
     await tx.basketItem.deleteMany({ where: { offerId: input.offerId } });
     await tx.basketItem.createMany({

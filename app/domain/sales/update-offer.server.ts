@@ -1,7 +1,8 @@
 import { db } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
-import type { SaleUnit } from "~/domain/catalog/units";
 import { DomainError } from "~/domain/errors";
+import { OFFER_ROW_COLUMNS, type OfferRow } from "~/domain/sales/offer-row";
+import { Prisma } from "~/generated/prisma/client";
 
 export type UpdateOfferInput = {
   producerId: string;
@@ -13,19 +14,7 @@ export type UpdateOfferInput = {
   now: Date;
 };
 
-export type UpdatedOffer = {
-  id: string;
-  distributionId: string;
-  productId: string;
-  kind: "PRODUCT" | "BASKET";
-  name: string;
-  unit: SaleUnit;
-  priceCents: number;
-  stock: number;
-  ordered: number;
-  remaining: number;
-  updatedAt: Date;
-};
+export type UpdatedOffer = OfferRow;
 
 /** Orders may come and go between our attempt and our look; this many looks settle it. */
 const ATTEMPTS = 5;
@@ -52,8 +41,7 @@ export async function updateOffer(input: UpdateOfferInput): Promise<UpdatedOffer
       WHERE o.id = ${input.offerId} AND p.id = o."productId" AND p."producerId" = ${input.producerId}
         AND (${input.distributionId ?? null}::text IS NULL OR o."distributionId" = ${input.distributionId ?? null}::text)
         AND (${input.stock ?? null}::int IS NULL OR o.ordered <= ${input.stock ?? null}::int)
-      RETURNING o.id, o."distributionId", o."productId", p.kind::text AS kind, p.name, p.unit::text AS unit,
-                o."priceCents", o.stock, o.ordered, o.stock - o.ordered AS remaining, o."updatedAt"`;
+      RETURNING ${Prisma.raw(OFFER_ROW_COLUMNS)}`;
     const updated = rows[0];
     if (updated) {
       forgetDistributionOffers(updated.distributionId);

@@ -1,6 +1,7 @@
 import { mapColumns, type ColumnMap } from "~/domain/catalog/import/columns";
 import { decodeCsv, parseCsv, type CsvProblem, type CsvRecord, MAX_FILE_BYTES, MAX_ROWS } from "~/domain/catalog/import/csv";
 import {
+  fold,
   parseProductInput,
   SEA_CATEGORY_IDS,
   type ProductField,
@@ -44,11 +45,6 @@ export function readCatalogueText(text: string, limits: { maxRows?: number } = {
   if (!columns.ok) return columns;
   if (table.value.records.length === 0) return { ok: false, problem: { message: "import.file.header_only" } };
   return { ok: true, value: { text, records: table.value.records, columns: columns.value } };
-}
-
-/** Lower case without accents, to match a category typed by its name. */
-function fold(value: string): string {
-  return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
 }
 
 /**

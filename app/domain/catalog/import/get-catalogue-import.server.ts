@@ -118,13 +118,3 @@ function storedErrors(value: unknown): RowError[] {
       typeof item === "object" && item !== null && typeof item.line === "number" && typeof item.message === "string" && typeof item.column === "string",
   );
 }
-
-/** How far along an import is, for the progress bar's polling. One small read. */
-export async function getCatalogueImportProgress(options: { importId: string; producerId: string }) {
-  const job = await db().catalogueImport.findFirst({
-    where: { id: options.importId, producerId: options.producerId },
-    select: { status: true, processedRows: true, totalRows: true },
-  });
-  if (!job) throw new DomainError("not_found");
-  return job;
-}

@@ -1,7 +1,10 @@
 import type { DbOrTx } from "~/db.server";
 import type { StoredProduct } from "~/domain/catalog/import/catalogue-file";
 
-/** The fields of a product that a catalogue file carries, to compare a row with what is stored. */
+/**
+ * A product's id and every field a producer types for it (a catalogue file's columns, the product
+ * form's fields): to compare a row with what is stored, to export, and to fill the edit form.
+ */
 export const STORED_PRODUCT_SELECT = {
   id: true,
   reference: true,

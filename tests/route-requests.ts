@@ -1,0 +1,30 @@
+/**
+ * Requests for calling a page module's loader or action directly, and reading what it answers:
+ * a refusal as Remix's data(value, { status }), a success as its value, a 403/404 as a Response.
+ */
+
+export type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: Record<string, string> } };
+export type Done = { ok: true; message: string };
+
+export function post(path: string, fields: Record<string, string>, cookie?: string) {
+  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
+}
+
+export function get(path: string, cookie?: string) {
+  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+}
+
+export function asFailure(result: unknown): Failure {
+  return result as Failure;
+}
+
+/** What a route threw or returned as a Response: its status. */
+export async function statusOf(run: () => Promise<unknown>): Promise<number> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result.status : 200;
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+}

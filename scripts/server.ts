@@ -18,6 +18,7 @@ import { seedDemo } from "~/demo/seed.server";
 import { env } from "~/env.server";
 import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
+import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 
 const dev = process.argv.includes("--dev");
@@ -96,6 +97,8 @@ function supervise(booted: Booted) {
 
 async function serve(booted: Booted) {
   const mailWorker = startMailWorker();
+  // Expires lots past their window or their date, and marks claims not collected in time: idempotent.
+  const donationsWorker = startDonationsWorker();
 
   const app = express();
   app.disable("x-powered-by");
@@ -156,6 +159,7 @@ async function serve(booted: Booted) {
     if (cluster.isPrimary) console.info(`[web] arrêt (${signal})`);
     server.close();
     await mailWorker.stop();
+    await donationsWorker.stop();
     await disconnectDb();
     await booted.embedded?.stop();
     process.exit(0);

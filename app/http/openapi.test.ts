@@ -4,8 +4,12 @@ import { openApiDocument } from "~/http/openapi";
 test("the OpenAPI document describes every endpoint of /api/v1 with schemas generated from zod", () => {
   const document = openApiDocument("http://localhost:3000");
   expect(Object.keys(document.paths).sort()).toEqual([
+    "/claims",
+    "/claims/{id}/pickup",
     "/distributions",
     "/distributions/{id}/offers",
+    "/donation-lots",
+    "/donation-lots/{id}/claims",
     "/offers/{id}",
     "/orders",
     "/orders/{id}",

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { deliverDueEmails } from "~/domain/mail/deliver-outbox.server";
 import { env } from "~/env.server";
+import { startPeriodicJob } from "~/infra/periodic-job.server";
 
 const DEFAULT_INTERVAL_MS = 5000;
 const BATCH_SIZE = 20;
@@ -16,8 +17,8 @@ export type MailWorker = { stop(): Promise<void> };
 
 /**
  * Delivers the outbox in the background when SMTP_URL is set; otherwise emails simply stay in the
- * outbox, readable at /admin/outbox. Runs never overlap (the next one is scheduled when the
- * previous one ends) and no error escapes: a failed run is logged and retried at the next tick.
+ * outbox, readable at /admin/outbox. Runs never overlap (startPeriodicJob) and no error escapes:
+ * a failed run is logged and retried at the next tick.
  */
 export function startMailWorker(options: { intervalMs?: number } = {}): MailWorker {
   const config = env();
@@ -26,44 +27,29 @@ export function startMailWorker(options: { intervalMs?: number } = {}): MailWork
     return { stop: async () => {} };
   }
 
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const transport = nodemailer.createTransport({ url: config.SMTP_URL, ...SMTP_TIMEOUTS });
   const from = config.MAIL_FROM;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  async function tick(): Promise<void> {
-    try {
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped; batch += 1) {
-        const report = await deliverDueEmails({ transport, from, batchSize: BATCH_SIZE });
-        if (report.retried > 0 || report.failed > 0) {
-          console.warn(
-            `[mail] ${report.retried} e-mail(s) à réessayer, ${report.failed} en échec définitif (détail sur /admin/outbox)`,
-          );
+  const job = startPeriodicJob({
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    async run() {
+      try {
+        for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopped(); batch += 1) {
+          const report = await deliverDueEmails({ transport, from, batchSize: BATCH_SIZE });
+          if (report.retried > 0 || report.failed > 0) {
+            console.warn(
+              `[mail] ${report.retried} e-mail(s) à réessayer, ${report.failed} en échec définitif (détail sur /admin/outbox)`,
+            );
+          }
+          if (report.sent + report.retried + report.failed < BATCH_SIZE) break;
         }
-        if (report.sent + report.retried + report.failed < BATCH_SIZE) break;
+      } catch (error) {
+        console.warn("[mail] envoi interrompu, nouvel essai au prochain passage :", error instanceof Error ? error.message : error);
       }
-    } catch (error) {
-      console.warn("[mail] envoi interrompu, nouvel essai au prochain passage :", error instanceof Error ? error.message : error);
-    }
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(() => schedule(intervalMs));
-    }, delayMs);
-    // The worker must never be what keeps a process alive.
-    timer.unref();
-  }
-
-  schedule(0);
+    },
+  });
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+      await job.stop();
       transport.close();
     },
   };

@@ -1,23 +1,10 @@
 import { readRows } from "~/db.server";
 import { CHARITY_SETTINGS_COLUMNS, type CharitySettingsRow } from "~/domain/donations/charity-settings.server";
 import { matchesCharity } from "~/domain/donations/donation-rules";
+import type { LotCommon } from "~/domain/donations/lot";
 
-export type ClaimableLot = {
-  id: string;
-  productName: string;
-  description: string;
-  categoryId: string | null;
-  unit: "KG" | "PIECE" | "LITRE";
-  quantityMilli: number;
+export type ClaimableLot = LotCommon & {
   remainingMilli: number;
-  storage: "AMBIENT" | "CHILLED" | "FROZEN";
-  useBy: string | null;
-  bestBefore: string | null;
-  lotNumber: string | null;
-  rawFishery: boolean;
-  pickupPlace: string;
-  pickupStart: Date;
-  pickupEnd: Date;
   contributionCentsPerUnit: number | null;
   donor: { id: string; name: string };
 };

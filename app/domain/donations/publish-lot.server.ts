@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { LotCommon } from "~/domain/donations/lot";
+import type { DonationLot } from "~/generated/prisma/client";
 import { db, type Tx } from "~/db.server";
 import { CHARITY_SETTINGS_COLUMNS, type CharitySettingsRow } from "~/domain/donations/charity-settings.server";
 import { storageCodes, toMilli, unitCodes } from "~/domain/donations/donation-quantity";
@@ -12,27 +14,7 @@ import type { Locale } from "~/i18n/messages";
 /** The charities' page of lots to claim (pages come in a later step of issue 4). */
 export const CHARITY_LOTS_PATH = "/association/lots";
 
-export type PublishedLot = {
-  id: string;
-  donorId: string;
-  productName: string;
-  description: string;
-  categoryId: string | null;
-  unit: "KG" | "PIECE" | "LITRE";
-  quantityMilli: number;
-  claimedMilli: number;
-  storage: "AMBIENT" | "CHILLED" | "FROZEN";
-  useBy: string | null;
-  bestBefore: string | null;
-  lotNumber: string | null;
-  rawFishery: boolean;
-  pickupPlace: string;
-  pickupStart: Date;
-  pickupEnd: Date;
-  costPriceCents: number;
-  status: "OPEN" | "EXPIRED" | "WITHDRAWN";
-  createdAt: Date;
-};
+export type PublishedLot = LotCommon & Pick<DonationLot, "donorId" | "claimedMilli" | "costPriceCents" | "status" | "createdAt">;
 
 export type PublishLotOptions = {
   input: PublishLotInput;

@@ -19,7 +19,6 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { appendFileSync, chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +29,7 @@ import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
 import { capFor, priceForWeight } from "~/domain/ordering/variable-weight";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
+import { freePort } from "~/infra/free-port.server";
 import { migrate } from "~/infra/migrate.server";
 
 // React and the route modules are loaded once NODE_ENV is set: React picks its development or
@@ -71,17 +71,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The data

@@ -16,7 +16,6 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { appendFileSync, chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +26,7 @@ import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { migrate } from "~/infra/migrate.server";
+import { freePort } from "~/infra/free-port.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
@@ -133,17 +133,6 @@ function parseOptions(argv: string[]): Options {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

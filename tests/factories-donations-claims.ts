@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import type { CharityFacts } from "~/domain/donations/donation-rules";
 import type { Locale } from "~/i18n/messages";
 import { createProducerUser, createUsers, ensureCommune, signedInCookie } from "./factories";
 
@@ -7,19 +8,8 @@ import { createProducerUser, createUsers, ensureCommune, signedInCookie } from "
 
 const HOUR = 3600_000;
 
-export type CharitySettingsInput = Partial<{
-  acceptedCategoryIds: string[];
-  storesAmbient: boolean;
-  storesChilled: boolean;
-  storesFrozen: boolean;
-  minQuantityMilli: number | null;
-  maxQuantityMilli: number | null;
-  collectionWeekdays: number[];
-  collectionFrom: string;
-  collectionTo: string;
-  redistributesSameDay: boolean;
-  approvedRawFishery: boolean;
-}>;
+/** Settings a test gives a charity; the rest keep the columns' defaults. */
+export type CharitySettingsInput = Partial<{ [K in keyof CharityFacts]: CharityFacts[K] extends readonly (infer T)[] ? T[] : CharityFacts[K] }>;
 
 /**
  * Charities (kind CHARITY) each with one signed-in member (role CHARITY), in a few statements:

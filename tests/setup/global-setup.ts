@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../app/infra/embedded-postgres.server";
 import { migrate } from "../../app/infra/migrate.server";
+import { freePort } from "../../app/infra/free-port.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,14 +35,3 @@ export default async function setup(project: TestProject) {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

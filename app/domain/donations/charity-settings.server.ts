@@ -1,22 +1,10 @@
+import type { CharityFacts } from "~/domain/donations/donation-rules";
 /**
  * A charity's settings as the donation rules read them. A charity without a CharitySettings row
  * has the columns' defaults (prisma/migrations/20261126200000_donations): ambient storage only,
  * Monday to Friday 09:00–18:00, nothing special.
  */
-export type CharitySettingsRow = {
-  acceptedCategoryIds: string[];
-  storesAmbient: boolean;
-  storesChilled: boolean;
-  storesFrozen: boolean;
-  minQuantityMilli: number | null;
-  maxQuantityMilli: number | null;
-  collectionWeekdays: number[];
-  collectionFrom: string;
-  collectionTo: string;
-  redistributesSameDay: boolean;
-  approvedRawFishery: boolean;
-  processingWorkshop: boolean;
-};
+export type CharitySettingsRow = CharityFacts & { processingWorkshop: boolean };
 
 /** SQL columns of CharitySettings `s` with the defaults when the row is absent (LEFT JOIN). */
 export const CHARITY_SETTINGS_COLUMNS = `

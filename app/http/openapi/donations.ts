@@ -9,8 +9,8 @@ import { error, json, ref, schema, type OpenApiPart } from "~/http/openapi/parts
 const unit = z.enum(["kg", "piece", "litre"]);
 const storage = z.enum(["ambient", "chilled", "frozen"]);
 
-/** A lot as its donor sees it after publishing. Quantities are in the lot's unit. */
-export const apiDonationLotSchema = z.object({
+/** What every view of a lot shows (app/domain/donations/lot.ts). Quantities are in the lot's unit. */
+const lotFields = z.object({
   id: z.string(),
   productName: z.string(),
   description: z.string(),
@@ -26,27 +26,16 @@ export const apiDonationLotSchema = z.object({
   pickupPlace: z.string(),
   pickupStart: z.iso.datetime(),
   pickupEnd: z.iso.datetime(),
+});
+
+/** A lot as its donor sees it after publishing. */
+export const apiDonationLotSchema = lotFields.extend({
   costPriceCents: z.number().int().describe("Per unit, for the donor's valuation"),
   status: z.enum(["open", "expired", "withdrawn"]),
 });
 
 /** A lot as a charity sees it in its list: no cost price, no claims, no pickup codes. */
-export const apiClaimableLotSchema = z.object({
-  id: z.string(),
-  productName: z.string(),
-  description: z.string(),
-  categoryId: z.string().nullable(),
-  unit,
-  quantity: z.number(),
-  remaining: z.number().describe("What can still be claimed, in the lot's unit"),
-  storage,
-  useBy: z.iso.date().nullable(),
-  bestBefore: z.iso.date().nullable(),
-  lotNumber: z.string().nullable(),
-  rawFishery: z.boolean(),
-  pickupPlace: z.string(),
-  pickupStart: z.iso.datetime(),
-  pickupEnd: z.iso.datetime(),
+export const apiClaimableLotSchema = lotFields.extend({
   contributionCentsPerUnit: z.number().int().nullable().describe("Paniers de la mer: solidarity contribution per unit, else null"),
   donor: z.object({ id: z.string(), name: z.string() }),
 });

@@ -45,6 +45,8 @@ export type DomainErrorDetails = {
    */
   messageKey?: string;
   messageParams?: Record<string, string | number>;
+  /** Parameters of that sentence that are sums of money, in cents: written in the reader's language ("12,50 €"). */
+  messageAmounts?: Record<string, number>;
 };
 
 export class DomainError extends Error {

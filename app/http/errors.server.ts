@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
 import { DomainError, isDomainError, type DomainErrorCode } from "~/domain/errors";
 import { messageParams } from "~/domain/fields";
+import { formatEuros } from "~/domain/money";
 import { isMessageKey, translate, type Locale } from "~/i18n/messages";
 import { localeOf } from "~/http/locale.server";
 
@@ -39,8 +40,11 @@ export function domainErrorStatus(code: DomainErrorCode): number {
 }
 
 export function domainErrorMessage(error: DomainError, locale: Locale): string {
-  const { messageKey, messageParams } = error.details;
-  if (messageKey && isMessageKey(messageKey)) return translate(locale, messageKey, messageParams);
+  const { messageKey, messageParams, messageAmounts } = error.details;
+  if (messageKey && isMessageKey(messageKey)) {
+    const amounts = Object.fromEntries(Object.entries(messageAmounts ?? {}).map(([name, cents]) => [name, formatEuros(cents, locale)]));
+    return translate(locale, messageKey, { ...messageParams, ...amounts });
+  }
   if (error.code === "rate_limited") {
     return translate(locale, "error.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
   }

@@ -8,7 +8,7 @@ import { quantityText, slotText, weightText } from "~/domain/preparation/prepara
 import { buildPackingList, buildPickingList, buildPickupSheet, type PackingLine, type PaymentMethod, type PickupSheet } from "~/domain/preparation/preparation-lists";
 import { readPreparation } from "~/domain/preparation/read-preparation.server";
 import { recordHandover, recordHandoverFormSchema } from "~/domain/preparation/record-handover.server";
-import { PaymentAboveDue, recordPickupPayment, recordPickupPaymentFormSchema } from "~/domain/preparation/record-pickup-payment.server";
+import { recordPickupPayment, recordPickupPaymentFormSchema } from "~/domain/preparation/record-pickup-payment.server";
 import { recordWeight, recordWeightFormSchema } from "~/domain/preparation/record-weight.server";
 import { now } from "~/http/clock.server";
 import { domainErrorMessage, domainErrorStatus, fieldErrors, translateIssues } from "~/http/errors.server";
@@ -126,10 +126,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return refused(target, translate(locale, "preparation.field.intent.invalid"), 400, { intent: translate(locale, "preparation.field.intent.invalid") });
   } catch (error) {
-    if (error instanceof PaymentAboveDue) {
-      const message = translate(locale, "preparation.payment.tooMuch", { amount: euros(error.remainingCents, locale) });
-      return refused(target, message, 400, { amount: message });
-    }
     if (isDomainError(error)) {
       const message = domainErrorMessage(error, locale);
       return refused(target, message, domainErrorStatus(error.code), error.details.field ? { [error.details.field]: message } : {});

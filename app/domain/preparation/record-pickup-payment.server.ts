@@ -30,18 +30,6 @@ export type RecordPickupPaymentInput = {
 export type RecordedPayment = { paymentId: string; amountCents: number; method: PaymentMethod; dueCents: number; paidCents: number; toPayCents: number };
 
 /**
- * More than what remains to pay for this producer's part of the order: refused, with what
- * remains (an "invalid" amount; the page says how much is left).
- */
-export class PaymentAboveDue extends DomainError {
-  readonly remainingCents: number;
-  constructor(remainingCents: number) {
-    super("invalid", { field: "amount" });
-    this.remainingCents = remainingCents;
-  }
-}
-
-/**
  * Records a payment taken at pickup for this producer's part of an order (several are allowed:
  * part cash, part cheque). The order row is locked, so two payments recorded at once cannot
  * together exceed what is due; the database bounds any one payment (CHECK).
@@ -70,7 +58,8 @@ async function recordPickupPaymentIn(tx: DbOrTx, input: RecordPickupPaymentInput
     }
     return { paymentId: input.paymentId, amountCents: figures.existingAmount, method: figures.existingMethod, dueCents: figures.due, paidCents: figures.paid, toPayCents: remaining };
   }
-  if (input.amountCents > remaining) throw new PaymentAboveDue(Math.max(0, remaining));
+  // More than what remains to pay for this part of the order: an invalid amount, saying what remains.
+  if (input.amountCents > remaining) throw new DomainError("invalid", { field: "amount", messageKey: "preparation.payment.tooMuch", messageAmounts: { amount: Math.max(0, remaining) } });
   await tx.$executeRaw`
     INSERT INTO "PickupPayment" (id, "orderId", "producerId", method, "amountCents", "recordedAt", "recordedById")
     VALUES (${input.paymentId}, ${input.orderId}, ${input.producerId}, ${input.method}::"PickupPaymentMethod", ${input.amountCents}, ${input.now}, ${input.recordedById})`;

@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canVerify: can(user, "verify:organisation:any"),
           canReadAllSales: can(user, "read:order:any"),
           isProducer: user.memberships.some((membership) => membership.role === "PRODUCER"),
+          isCharity: user.memberships.some((membership) => membership.role === "CHARITY"),
           // Producers reach their distributions from their space; coordinators and admins from the header.
           organisesDistributions: can(user, "manage:distribution:own") && !user.memberships.some((membership) => membership.role === "PRODUCER"),
         }
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = {
   locale: Locale;
-  user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; organisesDistributions: boolean } | null;
+  user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; isCharity: boolean; organisesDistributions: boolean } | null;
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -80,9 +81,11 @@ function Header() {
             <>
               <NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink>
               {user.isProducer ? <NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink> : null}
+              {user.isCharity ? <NavLink to="/association" className={linkClass}>{t("nav.charity")}</NavLink> : null}
               {user.organisesDistributions ? <NavLink to="/gestion/distributions" className={linkClass}>{t("nav.distributions")}</NavLink> : null}
               {user.canVerify ? <NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink> : null}
               {user.canReadAllSales ? <NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink> : null}
+              {user.canVerify ? <NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink> : null}
               {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>
@@ -125,9 +128,14 @@ function Footer() {
   return (
     <footer className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-8 text-sm text-slate-700 print:hidden">
       <span>{t("brand.name")} — {t("brand.tagline")}</span>
-      {data?.user?.isProducer ? null : (
-        <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>
-      )}
+      <span className="flex flex-wrap gap-4">
+        {data?.user?.isProducer ? null : (
+          <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>
+        )}
+        {data?.user?.isCharity ? null : (
+          <Link to="/devenir-association" className="font-semibold text-sea-700 underline">{t("nav.becomeCharity")}</Link>
+        )}
+      </span>
     </footer>
   );
 }

@@ -2,6 +2,8 @@ import { readRows } from "~/db.server";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
 import { requireApiUser } from "~/http/api.server";
+import { requireUser } from "~/http/auth.server";
+import { pageError } from "~/http/errors.server";
 
 /** The charity organisation a person acts for when claiming donations. */
 export type CharityContext = {
@@ -30,6 +32,19 @@ function charityOf(request: Request, user: CurrentUser): Promise<CharityContext[
     cache.set(request, found);
   }
   return found;
+}
+
+/**
+ * Pages of the charity space (/association): a visitor goes to the login page; a signed-in person
+ * who acts for no charity gets 403; `verified: true` also refuses (403, said in words) a charity
+ * the territory has not verified yet.
+ */
+export async function requireCharity(request: Request, options: { verified?: boolean } = {}): Promise<CharityContext> {
+  const user = await requireUser(request);
+  const charity = await charityOf(request, user);
+  if (!charity) throw new Response("Forbidden", { status: 403 });
+  if (options.verified && !charity.verified) throw pageError(request, new DomainError("not_verified", { messageKey: "donations.claim.not_verified" }));
+  return { user, charity };
 }
 
 /**

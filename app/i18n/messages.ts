@@ -6,6 +6,11 @@ import { catalogueImportEn, catalogueImportFr } from "~/i18n/areas/catalogue-imp
 import { organisationsEn, organisationsFr } from "~/i18n/areas/organisations";
 import { distributionsAdminEn, distributionsAdminFr } from "~/i18n/areas/distributions-admin";
 import { donationsEn, donationsFr } from "~/i18n/areas/donations";
+import { donationsCharityEn, donationsCharityFr } from "~/i18n/areas/donations-charity-space";
+import { donationsClaimingEn, donationsClaimingFr } from "~/i18n/areas/donations-claiming";
+import { donationsDonorEn, donationsDonorFr } from "~/i18n/areas/donations-donor";
+import { donationsDocumentsEn, donationsDocumentsFr } from "~/i18n/areas/donations-documents";
+import { donationsSeaEn, donationsSeaFr } from "~/i18n/areas/donations-sea";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -20,6 +25,9 @@ export const fr = {
   "nav.signup": "Créer un compte",
   "nav.logout": "Se déconnecter",
   "nav.outbox": "Courriels envoyés",
+  "nav.charity": "Association",
+  "nav.impact": "Impact des dons",
+  "nav.becomeCharity": "Association : recevoir des dons",
   "nav.skip": "Aller au contenu",
   "nav.language": "Language: English",
   "nav.main": "Navigation principale",
@@ -206,6 +214,11 @@ export const fr = {
   ...organisationsFr,
   ...distributionsAdminFr,
   ...donationsFr,
+  ...donationsCharityFr,
+  ...donationsClaimingFr,
+  ...donationsDonorFr,
+  ...donationsDocumentsFr,
+  ...donationsSeaFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -219,6 +232,9 @@ export const en: Record<MessageKey, string> = {
   "nav.signup": "Create an account",
   "nav.logout": "Log out",
   "nav.outbox": "Sent emails",
+  "nav.charity": "Charity",
+  "nav.impact": "Donation impact",
+  "nav.becomeCharity": "Charities: receive donations",
   "nav.skip": "Skip to content",
   "nav.language": "Langue : français",
   "nav.main": "Main navigation",
@@ -405,6 +421,11 @@ export const en: Record<MessageKey, string> = {
   ...organisationsEn,
   ...distributionsAdminEn,
   ...donationsEn,
+  ...donationsCharityEn,
+  ...donationsClaimingEn,
+  ...donationsDonorEn,
+  ...donationsDocumentsEn,
+  ...donationsSeaEn,
 };
 
 export type Locale = "fr" | "en";

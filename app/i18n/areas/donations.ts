@@ -1,5 +1,13 @@
 /** Messages of the donations area (see app/i18n/messages.ts), French first; en has the same keys. */
 export const donationsFr = {
+  "donations.nav.label": "Espace association",
+  "donations.nav.home": "Accueil",
+  "donations.nav.lots": "Lots à réserver",
+  "donations.nav.claims": "Mes retraits",
+  "donations.nav.received": "Dons reçus",
+  "donations.nav.workshop": "Atelier",
+  "donations.nav.settings": "Réglages",
+  "producer.nav.donations": "Dons",
   "donations.rule.use_by_48h": "Produit réfrigéré avec DLC : il doit rester au moins 48 h au retrait, sauf pour une structure qui redistribue le jour même. À la fin de la fenêtre de retrait, il ne resterait que {hours} h.",
   "donations.rule.use_by_48h.pickup": "Produit réfrigéré avec DLC : il doit rester au moins 48 h au retrait, sauf pour une structure qui redistribue le jour même. Il ne reste que {hours} h avant la DLC.",
   "donations.rule.use_by_passed": "DLC : rien n'est donné après sa date limite de consommation. Ce produit n'est consommable que jusqu'à la fin du {useBy}, avant la fin du retrait.",
@@ -53,6 +61,14 @@ export const donationsFr = {
 } as const;
 
 export const donationsEn: Record<keyof typeof donationsFr, string> = {
+  "donations.nav.label": "Charity space",
+  "donations.nav.home": "Home",
+  "donations.nav.lots": "Lots to claim",
+  "donations.nav.claims": "My pickups",
+  "donations.nav.received": "Donations received",
+  "donations.nav.workshop": "Workshop",
+  "donations.nav.settings": "Settings",
+  "producer.nav.donations": "Donations",
   "donations.rule.use_by_48h": "Chilled product with a use-by date: at least 48 h must be left at pickup, unless the charity redistributes the same day. At the end of the pickup window only {hours} h would be left.",
   "donations.rule.use_by_48h.pickup": "Chilled product with a use-by date: at least 48 h must be left at pickup, unless the charity redistributes the same day. Only {hours} h are left before the use-by date.",
   "donations.rule.use_by_passed": "Use-by date: nothing is given past its use-by date. This product is only fit to eat until the end of {useBy}, before the pickup ends.",

@@ -16,8 +16,20 @@ export const CHARITY_LOTS_PATH = "/association/lots";
 
 export type PublishedLot = LotCommon & Pick<DonationLot, "donorId" | "claimedMilli" | "costPriceCents" | "status" | "createdAt">;
 
+/** Where a lot comes from, beyond the donor's form: the unsold offer, the photo, the raw claim it was processed from. */
+export type LotOrigin = {
+  /** The unsold offer of a closed distribution this lot is made of (at most one lot per offer). */
+  offerId?: string;
+  photoId?: string;
+  /** Paniers de la mer: the collected claim of the raw lot this processed lot was made from. */
+  sourceClaimId?: string;
+  /** Paniers de la mer: the solidarity contribution per unit charities pay for it. */
+  contributionCentsPerUnit?: number;
+};
+
 export type PublishLotOptions = {
   input: PublishLotInput;
+  origin?: LotOrigin;
   /** The verified producer organisation giving the lot (the route checks who acts for it). */
   donor: { id: string; name: string };
   createdById: string;
@@ -47,7 +59,15 @@ const LOT_SELECT = {
  * match it gets an email (outbox) in their language.
  */
 export async function publishLot(options: PublishLotOptions): Promise<PublishedLot> {
-  const { input, now } = options;
+  const facts = checkLotPublication(options.input, options.now);
+  return db().$transaction((tx) => publishLotIn(tx, options, facts), { maxWait: 20_000, timeout: 20_000 });
+}
+
+/**
+ * The publication rules alone, before any write: the lot's facts, or a 400 `invalid` naming the
+ * field and the first broken rule. Use cases that publish several lots at once check them all first.
+ */
+export function checkLotPublication(input: PublishLotInput, now: Date): LotFacts {
   const quantityMilli = toMilli(input.quantity);
   if (quantityMilli === null) throw new DomainError("invalid", { field: "quantity", messageKey: "donations.lot.field.quantity.decimals" });
   const facts: LotFacts = {
@@ -69,11 +89,13 @@ export async function publishLot(options: PublishLotOptions): Promise<PublishedL
       messageParams: breach.params,
     });
   }
-  return db().$transaction((tx) => publishLotIn(tx, options, facts), { maxWait: 20_000, timeout: 20_000 });
+  return facts;
 }
 
-async function publishLotIn(tx: Tx, options: PublishLotOptions, facts: LotFacts): Promise<PublishedLot> {
+/** Writes a checked lot and its alerts inside the caller's transaction. */
+export async function publishLotIn(tx: Tx, options: PublishLotOptions, facts: LotFacts): Promise<PublishedLot> {
   const { input, donor, now } = options;
+  const origin = options.origin ?? {};
   if (facts.categoryId !== null) {
     const category = await tx.category.findUnique({ where: { id: facts.categoryId }, select: { id: true } });
     if (!category) throw new DomainError("invalid", { field: "categoryId", messageKey: "donations.lot.field.categoryId" });
@@ -98,6 +120,10 @@ async function publishLotIn(tx: Tx, options: PublishLotOptions, facts: LotFacts)
       pickupStart: facts.pickupStart,
       pickupEnd: facts.pickupEnd,
       costPriceCents: input.costPriceCents,
+      offerId: origin.offerId ?? null,
+      photoId: origin.photoId ?? null,
+      sourceClaimId: origin.sourceClaimId ?? null,
+      contributionCentsPerUnit: origin.contributionCentsPerUnit ?? null,
       createdAt: now,
     },
     select: LOT_SELECT,

@@ -59,8 +59,28 @@ export type DemoOrganisation = {
   address: string;
   place: Place;
   organicControlBody?: string;
+  /** Charities: their RNA number and their settings for donations. */
+  rna?: string;
+  charity?: DemoCharitySettings;
   /** Members of the organisation, with their role. */
   members: Array<DemoPerson & { role: MembershipRole }>;
+};
+
+/** A demo charity's donation settings (CharitySettings); what is not said takes the columns' defaults. */
+export type DemoCharitySettings = {
+  acceptedCategories?: CategoryId[];
+  storesAmbient: boolean;
+  storesChilled: boolean;
+  storesFrozen: boolean;
+  maxKilos?: number;
+  collectionWeekdays: number[];
+  collectionFrom: string;
+  collectionTo: string;
+  redistributesSameDay: boolean;
+  /** Granted by the territory: raw fishery products, processing workshop (paniers de la mer). */
+  approvedRawFishery: boolean;
+  processingWorkshop: boolean;
+  inDirectory: boolean;
 };
 
 /** The agglomeration: its name is read from communes.json (the EPCI entry), not retyped. */
@@ -290,6 +310,12 @@ export const DEMO_CHARITIES: readonly DemoOrganisation[] = [
     description: "Aide alimentaire, vestimentaire et accès aux vacances ; distribution de colis deux fois par semaine.",
     address: "Rue de la Barre, 76200 Dieppe",
     place: { commune: "Dieppe", dLat: 0.0004, dLon: -0.0052 },
+    rna: "W763000412",
+    // Collects every day: the demo journeys run on any day of the week.
+    charity: {
+      storesAmbient: true, storesChilled: true, storesFrozen: true, collectionWeekdays: [1, 2, 3, 4, 5, 6, 7], collectionFrom: "08:00", collectionTo: "20:00",
+      redistributesSameDay: false, approvedRawFishery: true, processingWorkshop: false, inDirectory: true,
+    },
     members: [{ name: "Karima Haddad", email: "association@terre-et-mer.test", role: "CHARITY" }],
   },
   {
@@ -300,6 +326,11 @@ export const DEMO_CHARITIES: readonly DemoOrganisation[] = [
     description: "Épicerie sociale, maraudes et aide alimentaire d'urgence pour Dieppe et les communes voisines.",
     address: "Avenue Gambetta, 76200 Dieppe",
     place: { commune: "Dieppe", dLat: -0.0041, dLon: 0.0012 },
+    rna: "W763000587",
+    charity: {
+      storesAmbient: true, storesChilled: true, storesFrozen: false, collectionWeekdays: [1, 2, 3, 4, 5, 6, 7], collectionFrom: "08:00", collectionTo: "21:00",
+      redistributesSameDay: true, approvedRawFishery: true, processingWorkshop: false, inDirectory: true,
+    },
     members: [{ name: "Gérard Lefrançois", email: "gerard.lefrancois@croix-rouge-dieppe.test", role: "CHARITY" }],
   },
   {
@@ -310,7 +341,30 @@ export const DEMO_CHARITIES: readonly DemoOrganisation[] = [
     description: "Repas et paniers pour les personnes accueillies, atelier cuisine, distribution hivernale et estivale.",
     address: "Rue Irénée Bourgois, 76200 Dieppe",
     place: { commune: "Dieppe", dLat: -0.0023, dLon: 0.0041 },
+    rna: "W763001128",
+    charity: {
+      acceptedCategories: ["legumes", "fruits", "cremerie", "boulangerie", "epicerie"],
+      storesAmbient: true, storesChilled: true, storesFrozen: true, maxKilos: 40, collectionWeekdays: [1, 2, 3, 4, 5], collectionFrom: "09:00", collectionTo: "17:00",
+      redistributesSameDay: false, approvedRawFishery: false, processingWorkshop: false, inDirectory: false,
+    },
     members: [{ name: "Valérie Cousin", email: "valerie.cousin@restos-dieppe.test", role: "CHARITY" }],
+  },
+  {
+    key: "maree-solidaire",
+    kind: "CHARITY",
+    name: "La Marée solidaire — atelier chantier d'insertion",
+    slug: "la-maree-solidaire",
+    description:
+      "Atelier chantier d'insertion agréé : filetage et surgélation du poisson retiré de la vente à la criée, conditionné en sachets de 1 kg pour les « paniers de la mer » des associations.",
+    address: "Quai du Carénage, 76200 Dieppe",
+    place: { commune: "Dieppe", dLat: 0.0031, dLon: 0.0027 },
+    rna: "W763002245",
+    charity: {
+      acceptedCategories: ["poissons", "coquillages"],
+      storesAmbient: false, storesChilled: true, storesFrozen: true, collectionWeekdays: [1, 2, 3, 4, 5, 6], collectionFrom: "06:00", collectionTo: "14:00",
+      redistributesSameDay: true, approvedRawFishery: true, processingWorkshop: true, inDirectory: true,
+    },
+    members: [{ name: "Thierry Vasseur", email: "atelier@terre-et-mer.test", role: "CHARITY" }],
   },
 ];
 
@@ -332,6 +386,7 @@ export const DEMO_ACCOUNTS = {
   fisher: "pecheur@terre-et-mer.test",
   amapCoordinator: "amap@terre-et-mer.test",
   charity: "association@terre-et-mer.test",
+  workshop: "atelier@terre-et-mer.test",
   admin: "admin@terre-et-mer.test",
 } as const;
 
@@ -549,6 +604,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 
   // --- Le Pourquoi-Pas (chalut côtier, Dieppe) ------------------------------------------------
   P({ key: "pourquoi-pas-merlan", producer: "le-pourquoi-pas", category: "poissons", name: "Merlan entier", nameEn: "Whole whiting", unit: "PIECE", priceCents: 650, vatRateBp: 550, estimatedWeightGrams: 500, allergens: ["fish"], sea: { species: "merlan", gear: "trawls" }, description: "Vidé sur demande." }),
+  P({ key: "pourquoi-pas-sole", producer: "le-pourquoi-pas", category: "poissons", name: "Sole commune", nameEn: "Common sole", unit: "KG", priceCents: 2690, vatRateBp: 550, allergens: ["fish"], sea: { species: "sole", gear: "trawls" }, description: "Petites soles du chalut côtier, vendues entières au kilo." }),
   P({ key: "pourquoi-pas-filets-merlan", producer: "le-pourquoi-pas", category: "poissons", name: "Filets de merlan", nameEn: "Whiting fillets", unit: "KG", priceCents: 1890, vatRateBp: 550, allergens: ["fish"], sea: { species: "merlan", gear: "trawls" } }),
   P({ key: "pourquoi-pas-plie", producer: "le-pourquoi-pas", category: "poissons", name: "Plie (carrelet) entière", nameEn: "Whole plaice", unit: "PIECE", priceCents: 720, vatRateBp: 550, estimatedWeightGrams: 600, allergens: ["fish"], sea: { species: "plie", gear: "trawls" } }),
   P({ key: "pourquoi-pas-limande", producer: "le-pourquoi-pas", category: "poissons", name: "Limande", nameEn: "Dab", unit: "KG", priceCents: 1190, vatRateBp: 550, allergens: ["fish"], sea: { species: "limande", gear: "trawls" } }),
@@ -777,7 +833,7 @@ export const DEMO_PAST_ORDERS: readonly DemoPastOrder[] = [
   { consumer: "kevin", pickupPoint: QUAY_PICKUP_POINT_KEY, slot: 0, lines: [["jean-ango-saint-jacques", 2], ["falaises-pdt-charlotte", 2], ["falaises-persil", 1]] },
   { consumer: "sophie", pickupPoint: QUAY_PICKUP_POINT_KEY, slot: 2, lines: [["estran-bar", 1], ["falaises-batavia", 1], ["vergers-jus-pomme", 2]] },
   { consumer: "emma", pickupPoint: QUAY_PICKUP_POINT_KEY, slot: 3, lines: [["panier-mer", 1], ["conserverie-harengs-fumes", 2], ["ancourt-cidre-doux", 1]] },
-  { consumer: "olivier", pickupPoint: QUAY_PICKUP_POINT_KEY, slot: 1, lines: [["pourquoi-pas-filets-merlan", 1], ["jean-ango-bulots-cuits", 1], ["fournil-seigle", 1]] },
+  { consumer: "olivier", pickupPoint: QUAY_PICKUP_POINT_KEY, slot: 1, lines: [["pourquoi-pas-filets-merlan", 1], ["pourquoi-pas-sole", 3], ["jean-ango-bulots-cuits", 1], ["fournil-seigle", 1]] },
   { consumer: "camille", pickupPoint: "amap-offranville", slot: 0, lines: [["panier-legumes-familial", 1], ["coteaux-oeufs-12", 1]] },
   { consumer: "nadia", pickupPoint: "amap-offranville", slot: 1, lines: [["panier-legumes-petit", 1], ["manneville-buche", 1], ["fournil-campagne", 1]] },
   { consumer: "martine", pickupPoint: "amap-offranville", slot: 2, lines: [["scie-tomates", 2], ["beaumais-saucisses", 1]] },
@@ -785,3 +841,56 @@ export const DEMO_PAST_ORDERS: readonly DemoPastOrder[] = [
 
 /** Pickup points that also get last week's (past) distribution, holding the orders above. */
 export const DEMO_PAST_DISTRIBUTION_POINTS: readonly string[] = [...new Set(DEMO_PAST_ORDERS.map((order) => order.pickupPoint))];
+
+// ---------------------------------------------------------------------------------------------
+// Donations
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What last week's quay distribution left unsold for the demo fisher: exactly this many kilos of
+ * sole, which the donation journey turns into a lot for the charities.
+ */
+export const DEMO_UNSOLD = { pickupPoint: QUAY_PICKUP_POINT_KEY, product: "pourquoi-pas-sole", kilos: 15 } as const;
+
+/** A past donation: a lot given some days ago and the claims charities collected from it. */
+export type DemoPastDonation = {
+  donor: string;
+  productName: string;
+  category: CategoryId;
+  kilos: number;
+  storage: "AMBIENT" | "CHILLED" | "FROZEN";
+  /** Days between the pickup and the use-by date (none: best-before or nothing). */
+  useByDaysAfterPickup?: number;
+  rawFishery?: boolean;
+  costPriceCents: number;
+  daysAgo: number;
+  lotNumber?: string;
+  claims: Array<{ charity: string; kilos: number; temperatureC?: number }>;
+};
+
+/** Six months of donations, so the impact page and the donors' yearly summaries have figures. */
+export const DEMO_PAST_DONATIONS: readonly DemoPastDonation[] = [
+  { donor: "jardins-des-falaises", productName: "Carottes (calibre irrégulier)", category: "legumes", kilos: 40, storage: "AMBIENT", costPriceCents: 90, daysAgo: 160, claims: [{ charity: "restos-du-coeur-dieppe", kilos: 25 }, { charity: "secours-populaire-dieppe", kilos: 15 }] },
+  { donor: "le-pourquoi-pas", productName: "Merlan entier", category: "poissons", kilos: 22, storage: "CHILLED", useByDaysAfterPickup: 3, rawFishery: true, costPriceCents: 310, daysAgo: 131, lotNumber: "DP-0617-02", claims: [{ charity: "croix-rouge-dieppe", kilos: 12, temperatureC: 2.5 }, { charity: "secours-populaire-dieppe", kilos: 10, temperatureC: 3 }] },
+  { donor: "jardins-des-falaises", productName: "Courges butternut", category: "legumes", kilos: 60, storage: "AMBIENT", costPriceCents: 110, daysAgo: 97, claims: [{ charity: "restos-du-coeur-dieppe", kilos: 40 }, { charity: "croix-rouge-dieppe", kilos: 20 }] },
+  { donor: "ferme-laitiere-de-sauqueville", productName: "Yaourts nature (pots de 125 g)", category: "cremerie", kilos: 18, storage: "CHILLED", useByDaysAfterPickup: 2, costPriceCents: 240, daysAgo: 72, claims: [{ charity: "croix-rouge-dieppe", kilos: 18, temperatureC: 3.5 }] },
+  { donor: "le-pourquoi-pas", productName: "Tacaud entier", category: "poissons", kilos: 30, storage: "CHILLED", useByDaysAfterPickup: 3, rawFishery: true, costPriceCents: 220, daysAgo: 45, lotNumber: "DP-1011-05", claims: [{ charity: "maree-solidaire", kilos: 30, temperatureC: 1.5 }] },
+  { donor: "jardins-des-falaises", productName: "Poireaux", category: "legumes", kilos: 25, storage: "AMBIENT", costPriceCents: 130, daysAgo: 20, claims: [{ charity: "secours-populaire-dieppe", kilos: 25 }] },
+  { donor: "le-pourquoi-pas", productName: "Limande", category: "poissons", kilos: 14, storage: "CHILLED", useByDaysAfterPickup: 3, rawFishery: true, costPriceCents: 380, daysAgo: 9, lotNumber: "DP-1117-01", claims: [{ charity: "secours-populaire-dieppe", kilos: 8, temperatureC: 2 }, { charity: "croix-rouge-dieppe", kilos: 6, temperatureC: 2.5 }] },
+];
+
+/**
+ * A panier de la mer from the tacaud above: the workshop filleted and froze it, and a charity
+ * bought the bags at a solidarity contribution per kilo (invoiced at hand-over).
+ */
+export const DEMO_PROCESSED_DONATION = {
+  fromProductName: "Tacaud entier",
+  workshop: "maree-solidaire",
+  productName: "Filets de tacaud surgelés — sachets de 1 kg",
+  kilos: 12,
+  contributionCentsPerUnit: 150,
+  costPriceCents: 450,
+  daysAfterSource: 6,
+  lotNumber: "MS-2026-118",
+  claim: { charity: "secours-populaire-dieppe", kilos: 8, temperatureC: -20 },
+} as const;

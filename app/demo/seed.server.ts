@@ -22,7 +22,10 @@ import {
   DEMO_CONSUMERS,
   DEMO_PASSWORD,
   DEMO_PAST_DISTRIBUTION_POINTS,
+  DEMO_PAST_DONATIONS,
   DEMO_PAST_ORDERS,
+  DEMO_PROCESSED_DONATION,
+  DEMO_UNSOLD,
   DEMO_PICKUP_POINTS,
   DEMO_PRODUCERS,
   DEMO_PRODUCTS,
@@ -387,6 +390,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
     ...resolvePlace(org.place),
     organicCertified: org.organicControlBody !== undefined,
     organicControlBody: org.organicControlBody ?? null,
+    rna: org.rna ?? null,
     verifiedAt: daysAgo(200 - index * 7),
     createdAt: daysAgo(210 - index * 7),
   });
@@ -398,6 +402,27 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
   };
   const organisations = [territory, DEMO_AMAP, ...DEMO_CHARITIES, ...DEMO_PRODUCERS];
   await tx.organisation.createMany({ data: organisations.map(organisationRow) });
+  await tx.charitySettings.createMany({
+    data: DEMO_CHARITIES.flatMap(({ key, charity }) =>
+      charity
+        ? [{
+            organisationId: demoId("organisation", key),
+            acceptedCategoryIds: charity.acceptedCategories ?? [],
+            storesAmbient: charity.storesAmbient,
+            storesChilled: charity.storesChilled,
+            storesFrozen: charity.storesFrozen,
+            maxQuantityMilli: charity.maxKilos === undefined ? null : charity.maxKilos * 1000,
+            collectionWeekdays: charity.collectionWeekdays,
+            collectionFrom: charity.collectionFrom,
+            collectionTo: charity.collectionTo,
+            redistributesSameDay: charity.redistributesSameDay,
+            approvedRawFishery: charity.approvedRawFishery,
+            processingWorkshop: charity.processingWorkshop,
+            inDirectory: charity.inDirectory,
+          }]
+        : [],
+    ),
+  });
 
   // People and memberships.
   const users: Prisma.UserCreateManyInput[] = [];
@@ -556,6 +581,10 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
       updatedAt: placedAt,
     });
   });
+  // The fisher's sole left unsold last week, for the donation journey.
+  const unsoldOffer = past.get(DEMO_UNSOLD.pickupPoint)?.offers.get(DEMO_UNSOLD.product);
+  if (!unsoldOffer) throw new Error(`Pas d'offre ${DEMO_UNSOLD.product} à la distribution passée de ${DEMO_UNSOLD.pickupPoint}`);
+  unsoldOffer.stock = (unsoldOffer.ordered ?? 0) + DEMO_UNSOLD.kilos;
   for (const slot of slots) {
     slot.booked = bookedBySlot.get(slot.id!) ?? 0;
     if (slot.booked > slot.capacity) throw new Error("Créneau surchargé dans les commandes passées");
@@ -567,6 +596,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
   await bulkInsert(tx, "BasketItem", BASKET_ITEM_COLUMNS, basketItems);
   await tx.order.createMany({ data: orders });
   await tx.orderLine.createMany({ data: orderLines });
+  const donations = await loadPastDonations(tx, { now, memberOf: (key) => memberIdOf(organisations, key) });
 
   return {
     communes: communes.length,
@@ -578,7 +608,141 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
     distributions: distributions.length,
     offers: offers.length,
     orders: orders.length,
+    donationLots: donations.lots,
+    donationClaims: donations.claims,
   };
+}
+
+/** The user id of an organisation's first member (demo ids are derived from the e-mail). */
+function memberIdOf(organisations: readonly DemoOrganisation[], key: string): string {
+  const member = organisations.find((org) => org.key === key)?.members[0];
+  if (!member) throw new Error(`Organisation de démonstration sans membre : ${key}`);
+  return demoId("user", member.email.toLowerCase());
+}
+
+/**
+ * Six months of collected donations (lots, claims, the workshop's processed lot and its invoice),
+ * written as the app would have left them: windows over, lots EXPIRED, claims COLLECTED.
+ */
+async function loadPastDonations(tx: Tx, { now, memberOf }: { now: Date; memberOf: (key: string) => string }) {
+  const lots: Prisma.DonationLotCreateManyInput[] = [];
+  const claims: Prisma.DonationClaimCreateManyInput[] = [];
+  const claimIdByProduct = new Map<string, string>();
+  const code = (seed: string) => String(pick(`code:${seed}`, 100000, 999999));
+  const pickupAt = (daysAgo: number) => parisDateTime(parisIsoDate(addParisDays(now, -daysAgo)), "10:00");
+  for (const donation of DEMO_PAST_DONATIONS) {
+    const lotId = randomUUID();
+    const pickupStart = pickupAt(donation.daysAgo);
+    const pickupEnd = new Date(pickupStart.getTime() + 8 * 60 * 60 * 1000);
+    lots.push({
+      id: lotId,
+      donorId: demoId("organisation", donation.donor),
+      createdById: memberOf(donation.donor),
+      productName: donation.productName,
+      categoryId: donation.category,
+      unit: "KG",
+      quantityMilli: donation.kilos * 1000,
+      claimedMilli: donation.claims.reduce((sum, claim) => sum + claim.kilos * 1000, 0),
+      storage: donation.storage,
+      useBy: donation.useByDaysAfterPickup === undefined ? null : parisIsoDate(addParisDays(pickupStart, donation.useByDaysAfterPickup)),
+      lotNumber: donation.lotNumber ?? null,
+      rawFishery: donation.rawFishery ?? false,
+      pickupPlace: "Sur place, chez le donateur",
+      pickupStart,
+      pickupEnd,
+      costPriceCents: donation.costPriceCents,
+      status: "EXPIRED",
+      expiredAt: pickupEnd,
+      createdAt: new Date(pickupStart.getTime() - 20 * 60 * 60 * 1000),
+    });
+    donation.claims.forEach((claim, index) => {
+      const id = randomUUID();
+      if (claim.charity === DEMO_PROCESSED_DONATION.workshop && donation.productName === DEMO_PROCESSED_DONATION.fromProductName) claimIdByProduct.set(donation.productName, id);
+      claims.push({
+        id,
+        lotId,
+        charityId: demoId("organisation", claim.charity),
+        claimedById: memberOf(claim.charity),
+        quantityMilli: claim.kilos * 1000,
+        pickupCode: code(id),
+        status: "COLLECTED",
+        collectedAt: new Date(pickupStart.getTime() + (index + 1) * 45 * 60 * 1000),
+        collectedById: memberOf(donation.donor),
+        temperatureDeciC: claim.temperatureC === undefined ? null : Math.round(claim.temperatureC * 10),
+        createdAt: new Date(pickupStart.getTime() - 12 * 60 * 60 * 1000),
+      });
+    });
+  }
+
+  // The panier de la mer made from the workshop's tacaud, and the charity's bags, invoiced.
+  const processed = DEMO_PROCESSED_DONATION;
+  const sourceClaimId = claimIdByProduct.get(processed.fromProductName);
+  const source = DEMO_PAST_DONATIONS.find((donation) => donation.productName === processed.fromProductName);
+  if (!sourceClaimId || !source) throw new Error("Don brut de l'atelier introuvable");
+  const processedLotId = randomUUID();
+  const processedStart = pickupAt(source.daysAgo - processed.daysAfterSource);
+  const processedEnd = new Date(processedStart.getTime() + 8 * 60 * 60 * 1000);
+  lots.push({
+    id: processedLotId,
+    donorId: demoId("organisation", processed.workshop),
+    createdById: memberOf(processed.workshop),
+    productName: processed.productName,
+    categoryId: "poissons",
+    unit: "KG",
+    quantityMilli: processed.kilos * 1000,
+    claimedMilli: processed.claim.kilos * 1000,
+    storage: "FROZEN",
+    bestBefore: parisIsoDate(addParisDays(processedStart, 180)),
+    lotNumber: processed.lotNumber,
+    pickupPlace: "Atelier, quai du Carénage, Dieppe",
+    pickupStart: processedStart,
+    pickupEnd: processedEnd,
+    costPriceCents: processed.costPriceCents,
+    contributionCentsPerUnit: processed.contributionCentsPerUnit,
+    sourceClaimId,
+    status: "EXPIRED",
+    expiredAt: processedEnd,
+    createdAt: new Date(processedStart.getTime() - 20 * 60 * 60 * 1000),
+  });
+  const processedClaimId = randomUUID();
+  const collectedAt = new Date(processedStart.getTime() + 60 * 60 * 1000);
+  const contributionCents = processed.contributionCentsPerUnit * processed.claim.kilos;
+  claims.push({
+    id: processedClaimId,
+    lotId: processedLotId,
+    charityId: demoId("organisation", processed.claim.charity),
+    claimedById: memberOf(processed.claim.charity),
+    quantityMilli: processed.claim.kilos * 1000,
+    pickupCode: code(processedClaimId),
+    status: "COLLECTED",
+    contributionCents,
+    collectedAt,
+    collectedById: memberOf(processed.workshop),
+    temperatureDeciC: processed.claim.temperatureC * 10,
+    createdAt: new Date(processedStart.getTime() - 12 * 60 * 60 * 1000),
+  });
+
+  await tx.donationLot.createMany({ data: lots.filter((lot) => lot.sourceClaimId === undefined) });
+  await tx.donationClaim.createMany({ data: claims.filter((claim) => claim.lotId !== processedLotId) });
+  await tx.donationLot.createMany({ data: lots.filter((lot) => lot.sourceClaimId !== undefined) });
+  await tx.donationClaim.createMany({ data: claims.filter((claim) => claim.lotId === processedLotId) });
+  const year = Number(parisIsoDate(collectedAt).slice(0, 4));
+  await tx.contributionInvoiceCounter.create({ data: { issuerId: demoId("organisation", processed.workshop), year, lastSequence: 1 } });
+  await tx.contributionInvoice.create({
+    data: {
+      id: randomUUID(),
+      number: `${year}-0001`,
+      issuerId: demoId("organisation", processed.workshop),
+      charityId: demoId("organisation", processed.claim.charity),
+      claimId: processedClaimId,
+      year,
+      sequence: 1,
+      amountCents: contributionCents,
+      vatRatePermille: 55,
+      issuedAt: collectedAt,
+    },
+  });
+  return { lots: lots.length, claims: claims.length };
 }
 
 export type DemoCounts = Awaited<ReturnType<typeof loadDemoTerritory>>;

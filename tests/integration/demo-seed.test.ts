@@ -74,7 +74,7 @@ describe("seedDemo", () => {
     expect(new Set(categories.map((category) => category.position)).size).toBe(categories.length);
   });
 
-  test("verified producers of every kind across the territory, an AMAP, three charities, the agglomeration", async () => {
+  test("verified producers of every kind across the territory, an AMAP, four charities (one a processing workshop), the agglomeration", async () => {
     const producers = await prisma.organisation.findMany({ where: { kind: "PRODUCER" } });
     expect(producers.length).toBeGreaterThanOrEqual(12);
     for (const producer of producers) {
@@ -96,8 +96,15 @@ describe("seedDemo", () => {
 
     expect(await prisma.organisation.count({ where: { kind: "AMAP" } })).toBe(1);
     const charities = await prisma.organisation.findMany({ where: { kind: "CHARITY" } });
-    expect(charities).toHaveLength(3);
-    for (const charity of charities) expect(charity.verifiedAt).not.toBeNull();
+    expect(charities).toHaveLength(4);
+    for (const charity of charities) {
+      expect(charity.verifiedAt).not.toBeNull();
+      expect(charity.rna).toMatch(/^W\d{9}$/);
+    }
+    const settings = await prisma.charitySettings.findMany();
+    expect(settings).toHaveLength(4);
+    expect(settings.filter((row) => row.processingWorkshop)).toHaveLength(1);
+    expect(settings.filter((row) => row.approvedRawFishery).length).toBeGreaterThanOrEqual(3);
     const territory = await prisma.organisation.findMany({ where: { kind: "TERRITORY" }, include: { memberships: true } });
     expect(territory).toHaveLength(1);
     expect(territory[0]!.name).toContain("Région Dieppoise");
@@ -333,6 +340,35 @@ describe("seedDemo", () => {
     const slots = await prisma.pickupSlot.findMany({ include: { _count: { select: { orders: { where: { status: "CONFIRMED" } } } } } });
     for (const slot of slots) expect(slot.booked).toBe(slot._count.orders);
     expect(slots.some((slot) => slot.booked > 0)).toBe(true);
+  });
+
+  test("last week's quay distribution left the fisher exactly 15 kg of sole unsold", async () => {
+    const [row] = await prisma.$queryRaw<Array<{ stock: number; ordered: number; unit: string; endsAt: Date; producer: string }>>`
+      SELECT o.stock, o.ordered, p.unit::text AS unit, d."endsAt", org.name AS producer
+      FROM "Offer" o JOIN "Product" p ON p.id = o."productId" JOIN "Distribution" d ON d.id = o."distributionId"
+      JOIN "Organisation" org ON org.id = p."producerId"
+      WHERE p.name = 'Sole commune' AND d."endsAt" < ${NOW}`;
+    expect(row).toMatchObject({ unit: "KG", producer: "Le Pourquoi-Pas — pêche côtière" });
+    expect(row!.stock - row!.ordered).toBe(15);
+    expect(row!.ordered).toBeGreaterThan(0);
+    expect(NOW.getTime() - row!.endsAt.getTime()).toBeLessThan(7 * 24 * 3600 * 1000);
+  });
+
+  test("six months of donations: collected claims within their lots, a panier de la mer invoiced once", async () => {
+    const lots = await prisma.donationLot.findMany({ include: { claims: true } });
+    expect(lots.length).toBeGreaterThanOrEqual(8);
+    for (const lot of lots) {
+      expect(lot.claims.reduce((sum, claim) => sum + claim.quantityMilli, 0)).toBe(lot.claimedMilli);
+      expect(lot.claimedMilli).toBeLessThanOrEqual(lot.quantityMilli);
+      expect(lot.pickupEnd.getTime()).toBeLessThan(NOW.getTime());
+      for (const claim of lot.claims) expect(claim.status).toBe("COLLECTED");
+    }
+    const processed = lots.filter((lot) => lot.sourceClaimId !== null);
+    expect(processed).toHaveLength(1);
+    expect(processed[0]!.contributionCentsPerUnit).toBe(150);
+    const invoices = await prisma.contributionInvoice.findMany();
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ amountCents: 1200, sequence: 1, claimId: processed[0]!.claims[0]!.id });
   });
 
   test("a second run changes nothing", async () => {

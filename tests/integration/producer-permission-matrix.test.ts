@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { createDistribution, createMemberUser, createOffer, createProducerUser, createUser, signedInCookie } from "../factories";
+import { intentsOf, isRefusal, loadRoute, outcomeOf, requestFor, routeUrl, routesMatching, type Actor } from "../route-matrix";
 
 /*
  * The permission matrix of the producer space, generated from the route list: every route module
@@ -17,40 +16,8 @@ import { createDistribution, createMemberUser, createOffer, createProducerUser, 
  * parameter must be given an owner below, or this test fails and says so.
  */
 
-const ROUTES_DIR = fileURLToPath(new URL("../../app/routes/", import.meta.url));
-const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
-
-/** Which route files belong to the producer space and its API. */
-const PRODUCER_ROUTE = /^(producteur[.]|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.]organisations)/;
-
-type RouteModule = {
-  loader?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
-  action?: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
-};
-
-type Outcome = { status: number; body: string };
-
-async function outcomeOf(call: () => unknown): Promise<Outcome> {
-  try {
-    return await describeResult(await call());
-  } catch (thrown) {
-    if (thrown instanceof Response || isDataWithInit(thrown)) return describeResult(thrown);
-    throw thrown;
-  }
-}
-
-function isDataWithInit(value: unknown): value is { init: { status?: number; headers?: HeadersInit } | null; data: unknown } {
-  return typeof value === "object" && value !== null && "init" in value && "data" in value;
-}
-
-async function describeResult(result: unknown): Promise<Outcome> {
-  if (result instanceof Response) {
-    const location = result.headers.get("location");
-    return { status: result.status, body: location ? `location: ${location}` : await result.text() };
-  }
-  if (isDataWithInit(result)) return { status: result.init?.status ?? 200, body: JSON.stringify(result.data) };
-  return { status: 200, body: JSON.stringify(result ?? null) };
-}
+/** Which route files belong to the producer space and its API (donations have their own matrix). */
+const PRODUCER_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.]organisations)/;
 
 const SECRET_CUSTOMER = `Céleste Secrète-${randomUUID().slice(0, 6)}`;
 const SECRET_PRODUCT = `Produit confidentiel ${randomUUID().slice(0, 6)}`;
@@ -141,16 +108,6 @@ function parameterValue(route: string, name: string, ids: Ids): { value: string;
   throw new Error(`La matrice des droits ne sait pas ce que désigne le paramètre « ${name} » de la route ${route} : ajoutez-le à parameterValue.`);
 }
 
-/** Intents a route's forms send (`name="intent" value="…"` or `intent === "…"`), read from its source. */
-function intentsOf(file: string): string[] {
-  const source = readFileSync(`${ROUTES_DIR}${file}`, "utf8");
-  const found = new Set<string>();
-  for (const match of source.matchAll(/name="intent"\s+value="([a-z0-9_-]+)"/gi)) found.add(match[1]!);
-  for (const match of source.matchAll(/intent\s*===\s*"([a-z0-9_-]+)"/gi)) found.add(match[1]!);
-  for (const match of source.matchAll(/case\s+"([a-z0-9_-]+)"\s*:/gi)) found.add(match[1]!);
-  return found.size > 0 ? [...found] : [""];
-}
-
 /** A body naming A's things under every field name the forms and the API use. */
 function probeFields(ids: Ids, intent: string): Record<string, string> {
   return {
@@ -201,29 +158,6 @@ async function fingerprintOf(producerId: string): Promise<string> {
   return rows[0]!.fingerprint;
 }
 
-type Actor = { name: string; cookie: string | null; kind: "producer" | "consumer" | "charity" | "anonymous" };
-
-function requestFor(actor: Actor, url: string, init: { method: string; fields?: Record<string, string>; json?: boolean }): Request {
-  const headers: Record<string, string> = {};
-  if (actor.cookie) headers.cookie = actor.cookie;
-  let body: BodyInit | undefined;
-  if (init.fields && init.json) {
-    headers["content-type"] = "application/json";
-    const numeric = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
-    body = JSON.stringify(Object.fromEntries(Object.entries(init.fields).map(([key, value]) => [key, numeric(value)])));
-  } else if (init.fields) {
-    body = new URLSearchParams(init.fields);
-  }
-  return new Request(url, { method: init.method, headers, body });
-}
-
-function refusal(actor: Actor, outcome: Outcome, isApi: boolean): boolean {
-  if (actor.kind === "anonymous") {
-    return isApi ? outcome.status === 401 : (outcome.status === 302 || outcome.status === 303) && outcome.body.includes("/connexion");
-  }
-  return outcome.status === 403 || outcome.status === 404;
-}
-
 test("no producer route lets another producer, a consumer, a charity or an anonymous visitor see or change producer A's things", async () => {
   const a = await producerWithEverything();
   const other = await createProducerUser({ name: "Bruno Producteur-B" });
@@ -235,36 +169,17 @@ test("no producer route lets another producer, a consumer, a charity or an anony
     { name: "une association", cookie: charity.cookie, kind: "charity" },
     { name: "un visiteur anonyme", cookie: null, kind: "anonymous" },
   ];
-  const files = Object.keys(routeModules)
-    .map((key) => key.slice(key.lastIndexOf("/") + 1))
-    .filter((file) => PRODUCER_ROUTE.test(file.replace(/[.]tsx?$/, "")))
-    .sort();
-  expect(files.length).toBeGreaterThan(0);
+  const routes = routesMatching(PRODUCER_ROUTE);
+  expect(routes.length).toBeGreaterThan(0);
 
   const before = await fingerprintOf(a.producerId);
   const problems: string[] = [];
   let calls = 0;
-  for (const file of files) {
-    const route = file.replace(/[.]tsx?$/, "");
-    const module = await routeModules[`../../app/routes/${file}`]!();
+  for (const route of routes) {
+    const module = await loadRoute(route);
     const isApi = route.startsWith("api.");
-    const params: Record<string, string> = {};
-    let ownedParams = false;
-    // "retrait[.]csv" is one segment with a dot in it (Remix's escape).
-    const segments = route.replaceAll("[.]", "\u0000").split(".").map((segment) => segment.replaceAll("\u0000", "."));
-    const pathSegments: string[] = [];
-    for (const segment of segments) {
-      if (segment.startsWith("_")) continue;
-      if (segment.startsWith("$")) {
-        const { value, owned } = parameterValue(route, segment.slice(1), a.ids);
-        params[segment.slice(1)] = value;
-        ownedParams ||= owned;
-        pathSegments.push(value);
-      } else {
-        pathSegments.push(segment);
-      }
-    }
-    const url = `http://localhost/${pathSegments.join("/")}?distributionId=${a.ids.distributionId}`;
+    const { path, params, owned: ownedParams } = routeUrl(route, (name) => parameterValue(route, name, a.ids));
+    const url = `http://localhost${path}?distributionId=${a.ids.distributionId}`;
     for (const actor of actors) {
       // A producer may be answered about their own part of a shared thing, never about A's.
       const mayAnswer = actor.kind === "producer" && !ownedParams && !route.startsWith("admin.");
@@ -272,20 +187,19 @@ test("no producer route lets another producer, a consumer, a charity or an anony
         calls += 1;
         const outcome = await outcomeOf(() => module.loader!({ request: requestFor(actor, url, { method: "GET" }), params, context: {} }));
         // An endpoint that only takes writes answers 405 to a read, whoever asks.
-        const refused = refusal(actor, outcome, isApi) || (isApi && outcome.status === 405);
+        const refused = isRefusal(actor, outcome, isApi) || (isApi && outcome.status === 405);
         if (!refused && !(mayAnswer && outcome.status < 400)) problems.push(`${route} (lecture) par ${actor.name} : ${outcome.status} au lieu d'un refus`);
         if (outcome.body.includes(SECRET_CUSTOMER) || outcome.body.includes(SECRET_PRODUCT)) problems.push(`${route} (lecture) par ${actor.name} : montre des données du producteur A`);
       }
       if (module.action) {
-        const source = intentsOf(file);
+        const source = intentsOf(route);
         for (const method of isApi ? ["POST", "PATCH", "DELETE"] : ["POST"]) {
           for (const intent of source) {
             calls += 1;
             // The API takes strict bodies: it is probed with the change it accepts from A.
-            const fields = isApi ? { stock: "1", priceCents: "1" } : probeFields(a.ids, intent);
-            const request = requestFor(actor, url, { method, fields, json: isApi });
+            const request = requestFor(actor, url, isApi ? { method, json: { stock: 1, priceCents: 1 } } : { method, fields: probeFields(a.ids, intent) });
             const outcome = await outcomeOf(() => module.action!({ request, params, context: {} }));
-            const refused = refusal(actor, outcome, isApi) || (isApi && outcome.status === 405);
+            const refused = isRefusal(actor, outcome, isApi) || (isApi && outcome.status === 405);
             if (!refused && !(mayAnswer && outcome.status < 500)) problems.push(`${route} (${method} ${intent || "sans intent"}) par ${actor.name} : ${outcome.status} au lieu d'un refus`);
             if (outcome.body.includes(SECRET_CUSTOMER) || outcome.body.includes(SECRET_PRODUCT)) problems.push(`${route} (${method} ${intent}) par ${actor.name} : montre des données du producteur A`);
           }
@@ -295,5 +209,5 @@ test("no producer route lets another producer, a consumer, a charity or an anony
   }
   expect(problems).toEqual([]);
   expect(await fingerprintOf(a.producerId)).toBe(before);
-  expect(calls).toBeGreaterThan(files.length);
+  expect(calls).toBeGreaterThan(routes.length);
 });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { setCharityApprovals, setCharityApprovalsSchema } from "~/domain/donations/set-charity-approvals.server";
 import { isProducerKind } from "~/domain/organisations/producer-kinds";
 import { listOrganisationsForReview } from "~/domain/organisations/list-organisations.server";
 import { refuseOrganisation, reviewOrganisationSchema } from "~/domain/organisations/refuse-organisation.server";
@@ -18,7 +19,10 @@ import { dateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Producteurs à vérifier — Terre & Mer" }];
 
-/** For territory admins: producers to verify (pending first), refused ones and verified ones. */
+/**
+ * For territory admins: producers and charities to verify (pending first), refused ones and
+ * verified ones; a verified charity also gets the territory's two approvals here.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "verify:organisation:any");
   return { organisations: await listOrganisationsForReview() };
@@ -29,7 +33,18 @@ type Done = { ok: true; organisationId: string; message: string };
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
-  const parsed = reviewOrganisationSchema.safeParse(await readForm(request));
+  const form = await readForm(request);
+  if (form.intent === "approvals") {
+    const approvals = setCharityApprovalsSchema.safeParse(form);
+    if (!approvals.success) return invalidForm(approvals.error, locale);
+    try {
+      await setCharityApprovals({ ...approvals.data, admin, now: now() });
+      return { ok: true, organisationId: approvals.data.organisationId, message: translate(locale, "charity.approvals.saved") } satisfies Done;
+    } catch (error) {
+      return formFailure(error, locale);
+    }
+  }
+  const parsed = reviewOrganisationSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
     const input = { organisationId: parsed.data.organisationId, admin, now: now(), appUrl: appUrl() };
@@ -51,6 +66,7 @@ export default function ReviewOrganisations() {
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("organisations.review.title")}</h1>
       <p className="mt-2">{t("organisations.review.intro")}</p>
+      <p className="mt-2">{t("charity.review.intro")}</p>
       <div className="mt-4">
         {result?.ok ? <FormAlert tone="success" message={result.message} /> : null}
         {result && !result.ok ? <FormAlert message={Object.values(result.fieldErrors)[0] ?? result.message} /> : null}
@@ -64,16 +80,30 @@ export default function ReviewOrganisations() {
               {t(`organisations.status.${organisation.status}`)}
             </p>
             <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="font-semibold">{t("organisations.form.kind")}</dt>
+              <dd>
+                {organisation.kind === "CHARITY"
+                  ? t("charity.review.kind")
+                  : `${t("charity.review.kindProducer")} · ${organisation.producerKind && isProducerKind(organisation.producerKind) ? t(`organisations.kind.${organisation.producerKind}`) : "—"}`}
+              </dd>
+              {organisation.kind === "CHARITY" ? (
+                <>
+                  <dt className="font-semibold">{t("charity.review.rna")}</dt>
+                  <dd>{organisation.rna ?? "—"}</dd>
+                </>
+              ) : null}
               <dt className="font-semibold">{t("organisations.form.siret")}</dt>
               <dd>{organisation.siret ?? "—"}</dd>
-              <dt className="font-semibold">{t("organisations.form.kind")}</dt>
-              <dd>{organisation.producerKind && isProducerKind(organisation.producerKind) ? t(`organisations.kind.${organisation.producerKind}`) : "—"}</dd>
               <dt className="font-semibold">{t("organisations.form.commune")}</dt>
               <dd>{organisation.address}, {organisation.communeName ?? "—"}</dd>
               <dt className="font-semibold">{t("organisations.form.contactEmail")}</dt>
               <dd className="break-all">{organisation.contactEmail ?? "—"} {organisation.contactPhone ? `· ${organisation.contactPhone}` : ""}</dd>
-              <dt className="font-semibold">{t("organisations.form.controlBody")}</dt>
-              <dd>{organisation.organicControlBody ?? "—"}</dd>
+              {organisation.kind === "PRODUCER" ? (
+                <>
+                  <dt className="font-semibold">{t("organisations.form.controlBody")}</dt>
+                  <dd>{organisation.organicControlBody ?? "—"}</dd>
+                </>
+              ) : null}
               <dt className="font-semibold">{t("organisations.review.registered")}</dt>
               <dd>{dateTime(organisation.createdAt, locale)}</dd>
             </dl>
@@ -96,6 +126,23 @@ export default function ReviewOrganisations() {
                 </Form>
               ) : null}
             </div>
+            {organisation.kind === "CHARITY" && organisation.status === "verified" ? (
+              <Form method="post" className="mt-3">
+                <input type="hidden" name="organisationId" value={organisation.id} />
+                <fieldset className="rounded-lg border border-slate-300 p-3">
+                  <legend className="px-1 text-sm font-semibold">{t("charity.approvals.legend")}</legend>
+                  <label className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" name="approvedRawFishery" defaultChecked={organisation.approvedRawFishery} className="h-5 w-5" />
+                    {t("charity.approvals.rawFishery")}
+                  </label>
+                  <label className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" name="processingWorkshop" defaultChecked={organisation.processingWorkshop} className="h-5 w-5" />
+                    {t("charity.approvals.workshop")}
+                  </label>
+                  <SecondaryButton name="intent" value="approvals" disabled={busy} aria-label={t("charity.approvals.saveNamed", { name: organisation.name })}>{t("charity.approvals.save")}</SecondaryButton>
+                </fieldset>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ul>

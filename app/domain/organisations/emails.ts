@@ -2,8 +2,37 @@ import { renderEmail } from "~/domain/mail/render-email";
 import { formatParis } from "~/domain/time/paris";
 import type { Locale } from "~/i18n/messages";
 
-/** To each territory admin: a producer (new, or corrected after a refusal) awaits verification. */
-export function awaitingVerificationEmail(locale: Locale, input: { adminName: string; organisationName: string; communeName: string; resubmitted: boolean; reviewUrl: string }) {
+/** Who applies to the territory: a producer (to sell) or a charity (to receive donations). */
+export type ApplicantKind = "PRODUCER" | "CHARITY";
+
+/** To each territory admin: a producer or a charity (new, or corrected after a refusal) awaits verification. */
+export function awaitingVerificationEmail(
+  locale: Locale,
+  input: { kind?: ApplicantKind; adminName: string; organisationName: string; communeName: string; resubmitted: boolean; reviewUrl: string },
+) {
+  if (input.kind === "CHARITY") {
+    return locale === "fr"
+      ? renderEmail({
+          locale,
+          subject: `Nouvelle association à vérifier : ${input.organisationName}`,
+          greeting: `Bonjour ${input.adminName},`,
+          paragraphs: [
+            `${input.organisationName} (${input.communeName}) demande à recevoir des dons et attend votre vérification.`,
+            "Tant qu'elle n'est pas vérifiée, elle ne voit ni ne réserve aucun lot. Contrôlez son numéro RNA ou SIRET.",
+          ],
+          button: { label: "Vérifier les associations", url: input.reviewUrl },
+        })
+      : renderEmail({
+          locale,
+          subject: `New charity to verify: ${input.organisationName}`,
+          greeting: `Hello ${input.adminName},`,
+          paragraphs: [
+            `${input.organisationName} (${input.communeName}) applies to receive donations and awaits your verification.`,
+            "Until it is verified, it neither sees nor claims any lot. Check its RNA or SIRET number.",
+          ],
+          button: { label: "Verify charities", url: input.reviewUrl },
+        });
+  }
   return locale === "fr"
     ? renderEmail({
         locale,
@@ -31,7 +60,31 @@ export function awaitingVerificationEmail(locale: Locale, input: { adminName: st
       });
 }
 
-export function organisationVerifiedEmail(locale: Locale, input: { name: string; organisationName: string; spaceUrl: string }) {
+/** To each member of a verified organisation; a charity's members are sent to the charity space. */
+export function organisationVerifiedEmail(locale: Locale, input: { kind?: ApplicantKind; name: string; organisationName: string; spaceUrl: string }) {
+  if (input.kind === "CHARITY") {
+    return locale === "fr"
+      ? renderEmail({
+          locale,
+          subject: `${input.organisationName} est vérifiée sur Terre & Mer`,
+          greeting: `Bonjour ${input.name},`,
+          paragraphs: [
+            `Le territoire a vérifié ${input.organisationName}. Vous pouvez désormais réserver les lots de dons des producteurs depuis votre espace association.`,
+            "Vérifiez vos réglages (stockage, jours et heures de collecte) : vous n'êtes alerté que des lots qui leur correspondent.",
+          ],
+          button: { label: "Ouvrir mon espace association", url: input.spaceUrl },
+        })
+      : renderEmail({
+          locale,
+          subject: `${input.organisationName} is verified on Terre & Mer`,
+          greeting: `Hello ${input.name},`,
+          paragraphs: [
+            `The territory has verified ${input.organisationName}. You can now claim the producers' donation lots from your charity space.`,
+            "Check your settings (storage, collection days and hours): you are only alerted to the lots that match them.",
+          ],
+          button: { label: "Open my charity space", url: input.spaceUrl },
+        });
+  }
   return locale === "fr"
     ? renderEmail({
         locale,
@@ -49,7 +102,33 @@ export function organisationVerifiedEmail(locale: Locale, input: { name: string;
       });
 }
 
-export function organisationRefusedEmail(locale: Locale, input: { name: string; organisationName: string; reason: string; profileUrl: string }) {
+/** To each member of a refused organisation, with the territory's reason. */
+export function organisationRefusedEmail(locale: Locale, input: { kind?: ApplicantKind; name: string; organisationName: string; reason: string; profileUrl: string }) {
+  if (input.kind === "CHARITY") {
+    return locale === "fr"
+      ? renderEmail({
+          locale,
+          subject: `${input.organisationName} : vérification refusée`,
+          greeting: `Bonjour ${input.name},`,
+          paragraphs: [
+            `Le territoire n'a pas pu vérifier ${input.organisationName}, pour la raison suivante :`,
+            input.reason,
+            "Tant qu'elle n'est pas vérifiée, votre association ne peut pas réserver de lots. Votre espace association reste ouvert ; contactez le territoire pour corriger votre demande.",
+          ],
+          button: { label: "Ouvrir mon espace association", url: input.profileUrl },
+        })
+      : renderEmail({
+          locale,
+          subject: `${input.organisationName}: verification refused`,
+          greeting: `Hello ${input.name},`,
+          paragraphs: [
+            `The territory could not verify ${input.organisationName}, for this reason:`,
+            input.reason,
+            "Until it is verified, your charity cannot claim lots. Your charity space stays open; contact the territory to correct your application.",
+          ],
+          button: { label: "Open my charity space", url: input.profileUrl },
+        });
+  }
   return locale === "fr"
     ? renderEmail({
         locale,

@@ -3,8 +3,11 @@ import type { VerificationStatus } from "~/domain/organisations/review-organisat
 
 export type OrganisationForReview = {
   id: string;
+  kind: "PRODUCER" | "CHARITY";
   name: string;
   siret: string | null;
+  /** Charities: their RNA number, the other way (with SIRET) to identify an association. */
+  rna: string | null;
   producerKind: string | null;
   communeName: string | null;
   address: string;
@@ -15,18 +18,28 @@ export type OrganisationForReview = {
   status: VerificationStatus;
   refusalReason: string | null;
   members: number;
+  /** Charities: the two approvals the territory grants (false when never granted). */
+  approvedRawFishery: boolean;
+  processingWorkshop: boolean;
 };
 
-/** The admins' review list: pending producers first (oldest first), then refused, then verified. */
+/**
+ * The admins' review list, producers and charities together: pending first (oldest first), then
+ * refused, then verified. One statement.
+ */
 export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
   return readRows<OrganisationForReview>(
-    `SELECT o.id, o.name, o.siret, o."producerKind"::text AS "producerKind", c.name AS "communeName", o.address,
+    `SELECT o.id, o.kind::text AS kind, o.name, o.siret, o.rna, o."producerKind"::text AS "producerKind", c.name AS "communeName", o.address,
        o."contactEmail", o."contactPhone", o."organicControlBody", o."createdAt",
        CASE WHEN o."verifiedAt" IS NOT NULL THEN 'verified' WHEN o."refusedAt" IS NOT NULL THEN 'refused' ELSE 'pending' END AS status,
        o."refusalReason",
-       (SELECT count(*)::int FROM "Membership" m WHERE m."organisationId" = o.id) AS members
-     FROM "Organisation" o LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
-     WHERE o.kind = 'PRODUCER'
+       (SELECT count(*)::int FROM "Membership" m WHERE m."organisationId" = o.id) AS members,
+       COALESCE(s."approvedRawFishery", false) AS "approvedRawFishery",
+       COALESCE(s."processingWorkshop", false) AS "processingWorkshop"
+     FROM "Organisation" o
+     LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
+     LEFT JOIN "CharitySettings" s ON s."organisationId" = o.id
+     WHERE o.kind IN ('PRODUCER', 'CHARITY')
      ORDER BY CASE WHEN o."verifiedAt" IS NOT NULL THEN 2 WHEN o."refusedAt" IS NOT NULL THEN 1 ELSE 0 END, o."createdAt", o.name
      LIMIT 500`,
     [],

@@ -5,6 +5,7 @@ test("the OpenAPI document describes every endpoint of /api/v1 with schemas gene
   const document = openApiDocument("http://localhost:3000");
   expect(Object.keys(document.paths).sort()).toEqual([
     "/claims",
+    "/claims/{id}/cancel",
     "/claims/{id}/pickup",
     "/distributions",
     "/distributions/{id}/offers",

@@ -3,12 +3,13 @@ import { placeOrderSchema } from "~/domain/ordering/place-order.server";
 import { apiDistributionSchema, apiErrorSchema, apiOfferSchema, apiOrderSchema, apiSessionSchema } from "~/http/api-schemas";
 
 import { error, json, ref, schema } from "~/http/openapi/parts";
+import { donationCancelApi } from "~/http/openapi/donation-cancel";
 import { donationPickupsApi } from "~/http/openapi/donation-pickups";
 import { donationsApi } from "~/http/openapi/donations";
 import { preparationApi } from "~/http/openapi/preparation";
 import { producerOffersApi } from "~/http/openapi/producer-offers";
 
-const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi];
+const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi, donationCancelApi];
 
 /**
  * The OpenAPI 3.0 document of /api/v1, generated from the same zod schemas that validate the

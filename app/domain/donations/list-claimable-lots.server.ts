@@ -6,6 +6,8 @@ import type { LotCommon } from "~/domain/donations/lot";
 export type ClaimableLot = LotCommon & {
   remainingMilli: number;
   contributionCentsPerUnit: number | null;
+  /** The lot's photo, served at /photos/<photoId>. */
+  photoId: string | null;
   donor: { id: string; name: string };
 };
 
@@ -26,7 +28,7 @@ export async function listClaimableLots(options: { charityId: string; now: Date 
     `SELECT l.id, l."productName", l.description, l."categoryId", l.unit::text AS unit, l."quantityMilli",
        l."quantityMilli" - l."claimedMilli" AS "remainingMilli", l.storage::text AS storage, l."useBy", l."bestBefore",
        l."lotNumber", l."rawFishery", l."pickupPlace", l."pickupStart", l."pickupEnd", l."contributionCentsPerUnit",
-       l."donorId", d.name AS "donorName"
+       l."photoId", l."donorId", d.name AS "donorName"
      FROM "DonationLot" l JOIN "Organisation" d ON d.id = l."donorId"
      WHERE l.status = 'OPEN' AND l."pickupEnd" > $1 AND l."claimedMilli" < l."quantityMilli" AND d."verifiedAt" IS NOT NULL
      ORDER BY l."pickupEnd", l.id`,
@@ -51,4 +53,10 @@ export async function listClaimableLots(options: { charityId: string; now: Date 
       ),
     )
     .map(({ donorId, donorName, ...lot }) => ({ ...lot, donor: { id: donorId, name: donorName } }));
+}
+
+/** The unit of a lot, to word what remains of it ("4,5 kg") after a claim asked for too much. */
+export async function lotUnit(lotId: string): Promise<"KG" | "PIECE" | "LITRE" | null> {
+  const [row] = await readRows<{ unit: "KG" | "PIECE" | "LITRE" }>(`SELECT unit::text AS unit FROM "DonationLot" WHERE id = $1`, [lotId]);
+  return row?.unit ?? null;
 }

@@ -1,5 +1,6 @@
 import { readRows } from "~/db.server";
 import { toUnits, unitNames } from "~/domain/donations/donation-quantity";
+import { parisDateTime } from "~/domain/time/paris";
 
 export type ClaimListItem = {
   id: string;
@@ -38,6 +39,9 @@ type Row = {
   charityId: string;
   charityName: string;
   pickupCode: string;
+  donorPhone: string | null;
+  contributionCents: number;
+  storage: "AMBIENT" | "CHILLED" | "FROZEN";
 };
 
 const LIMIT = 500;
@@ -45,7 +49,8 @@ const LIMIT = 500;
 function select(where: string): string {
   return `SELECT c.id, c."lotId", l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, c.status::text AS status,
       l."pickupPlace", l."pickupStart", l."pickupEnd", c."collectedAt", c."temperatureDeciC",
-      d.id AS "donorId", d.name AS "donorName", ch.id AS "charityId", ch.name AS "charityName", c."pickupCode"
+      d.id AS "donorId", d.name AS "donorName", ch.id AS "charityId", ch.name AS "charityName", c."pickupCode",
+      d."contactPhone" AS "donorPhone", c."contributionCents", l.storage::text AS storage
     FROM "DonationClaim" c
     JOIN "DonationLot" l ON l.id = c."lotId"
     JOIN "Organisation" d ON d.id = l."donorId"
@@ -85,4 +90,64 @@ export async function listCharityClaims(charityId: string): Promise<ClaimListIte
 export async function listDonorClaims(donorId: string): Promise<ClaimListItem[]> {
   const rows = await readRows<Row>(select(`l."donorId" = $1`), [donorId]);
   return rows.map((row) => present(row, false));
+}
+
+/** What the charity's own pages show of a claim: the API's item, and what the pickup and the receipts need. */
+export type CharityClaimView = ClaimListItem & {
+  pickupCode: string;
+  unitCode: "KG" | "PIECE" | "LITRE";
+  storage: "AMBIENT" | "CHILLED" | "FROZEN";
+  donorPhone: string | null;
+  contributionCents: number;
+};
+
+function view(row: Row): CharityClaimView {
+  return {
+    ...present(row, true),
+    pickupCode: row.pickupCode,
+    unitCode: row.unit,
+    storage: row.storage,
+    donorPhone: row.donorPhone,
+    contributionCents: row.contributionCents,
+  };
+}
+
+/** A charity's own claims for its pickups page (one statement): with codes, the donor's phone and the storage. */
+export async function listCharityClaimViews(charityId: string): Promise<CharityClaimView[]> {
+  const rows = await readRows<Row>(select(`c."charityId" = $1`), [charityId]);
+  return rows.map(view);
+}
+
+export type ReceivedTotals = { KG: number; PIECE: number; LITRE: number; contributionCents: number };
+
+/**
+ * What a charity received in a calendar year (claims collected, Paris year of the hand-over),
+ * oldest first, with the totals per unit (kg, pieces, litres) summed in thousandths: one statement.
+ */
+export async function listReceivedDonations(options: { charityId: string; year: number }): Promise<{ claims: CharityClaimView[]; totals: ReceivedTotals }> {
+  const from = parisDateTime(`${options.year}-01-01`, "00:00");
+  const to = parisDateTime(`${options.year + 1}-01-01`, "00:00");
+  const rows = await readRows<Row>(
+    `SELECT c.id, c."lotId", l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, c.status::text AS status,
+        l."pickupPlace", l."pickupStart", l."pickupEnd", c."collectedAt", c."temperatureDeciC",
+        d.id AS "donorId", d.name AS "donorName", ch.id AS "charityId", ch.name AS "charityName", c."pickupCode",
+        d."contactPhone" AS "donorPhone", c."contributionCents", l.storage::text AS storage
+      FROM "DonationClaim" c
+      JOIN "DonationLot" l ON l.id = c."lotId"
+      JOIN "Organisation" d ON d.id = l."donorId"
+      JOIN "Organisation" ch ON ch.id = c."charityId"
+      WHERE c."charityId" = $1 AND c.status = 'COLLECTED' AND c."collectedAt" >= $2 AND c."collectedAt" < $3
+      ORDER BY c."collectedAt", c.id`,
+    [options.charityId, from, to],
+  );
+  const milli = { KG: 0, PIECE: 0, LITRE: 0 };
+  let contributionCents = 0;
+  for (const row of rows) {
+    milli[row.unit] += row.quantityMilli;
+    contributionCents += row.contributionCents;
+  }
+  return {
+    claims: rows.map(view),
+    totals: { KG: toUnits(milli.KG), PIECE: toUnits(milli.PIECE), LITRE: toUnits(milli.LITRE), contributionCents },
+  };
 }

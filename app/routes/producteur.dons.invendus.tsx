@@ -1,0 +1,211 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { donateUnsoldStock } from "~/domain/donations/donate-unsold-stock.server";
+import { quantityInput, quantityText, unitWord } from "~/domain/donations/donor-format";
+import { listUnsoldOffers } from "~/domain/donations/list-unsold-offers.server";
+import { instantToParisLocal, parseUnsoldForm } from "~/domain/donations/lot-form";
+import { defaultUnsoldWindow, UNSOLD_DAYS } from "~/domain/donations/unsold-stock";
+import { formatParis } from "~/domain/time/paris";
+import { isDomainError } from "~/domain/errors";
+import { now } from "~/http/clock.server";
+import { domainErrorMessage, domainErrorStatus } from "~/http/errors.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import { requireProducer } from "~/http/producer.server";
+import { appUrl } from "~/http/request-context.server";
+import { translate } from "~/i18n/messages";
+import { useLocale, useT } from "~/i18n/use-t";
+import { ErrorPage } from "~/ui/error-page";
+import { asDate, longDate } from "~/ui/format";
+import { Field, FormAlert, PrimaryButton } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Donner les invendus — Terre & Mer" }];
+
+type UnsoldFailure = { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+
+const STORED_UNIT = { kg: "KG", piece: "PIECE", litre: "LITRE" } as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { producer } = await requireProducer(request, { verified: true });
+  const at = now();
+  const { offers, farmAddress } = await listUnsoldOffers({ producerId: producer.id, now: at });
+  const window = defaultUnsoldWindow(at);
+  const latest = offers[0]?.distribution;
+  return {
+    offers,
+    defaults: {
+      pickupPlace: (latest ? `${latest.pickupPointName}, ${latest.pickupPointAddress}` : farmAddress).slice(0, 200),
+      pickupStart: instantToParisLocal(window.start),
+      pickupEnd: instantToParisLocal(window.end),
+    },
+  };
+}
+
+/** What was typed comes back as typed (bounded: a page never echoes a megabyte). */
+function keepValues(raw: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).slice(0, 2000).map(([key, value]) => [key.slice(0, 100), value.slice(0, 300)]));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, producer } = await requireProducer(request, { verified: true });
+  const locale = localeOf(request, user.locale);
+  const raw = await readForm(request);
+  const refused = (status: number, message: string, field?: string) =>
+    data<UnsoldFailure>({ ok: false, message, fieldErrors: field ? { [field]: message } : {}, values: keepValues(raw) }, { status });
+
+  const parsed = parseUnsoldForm(raw);
+  if (!parsed.ok) return refused(400, translate(locale, parsed.issue.messageKey), parsed.issue.field);
+  try {
+    const result = await donateUnsoldStock({ form: parsed.form, donor: producer, createdById: user.id, now: now(), appUrl: appUrl() });
+    const already = result.alreadyDonated.length > 0 ? `&deja=${result.alreadyDonated.length}` : "";
+    return redirect(`/producteur/dons?donnes=${result.published.length}${already}`);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const reason = domainErrorMessage(error, locale);
+    const field = error.details.field;
+    const product = error.details.messageParams?.product;
+    // A row's refusal names its product; the common window and place speak for every row.
+    const message = field?.includes(".") && typeof product === "string" ? translate(locale, "donor.unsold.rowError", { product, reason }) : reason;
+    return refused(domainErrorStatus(error.code), message, field);
+  }
+}
+
+const selectClass = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid]:border-red-700";
+
+export default function DonateUnsold() {
+  const { offers, defaults } = useLoaderData<typeof loader>();
+  const failure = useActionData<UnsoldFailure>();
+  const busy = useNavigation().state !== "idle";
+  const t = useT();
+  const locale = useLocale();
+  const errors = failure?.fieldErrors ?? {};
+  const typed = failure?.values;
+  const value = (name: string, fallback: string) => (typed ? (typed[name] ?? "") : fallback);
+  const checked = (name: string, fallback: boolean) => (typed ? typed[name] === "on" : fallback);
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p><Link to="/producteur/dons" className="inline-flex min-h-11 items-center text-sea-700 underline">{t("donor.back")}</Link></p>
+      <h1 className="text-2xl font-bold text-sea-900">{t("donor.unsold.title")}</h1>
+      <p className="mt-2">{t("donor.unsold.intro", { days: UNSOLD_DAYS })}</p>
+      <div className="mt-3">{failure ? <FormAlert message={failure.message} /> : null}</div>
+
+      {offers.length === 0 ? (
+        <p className="mt-6">{t("donor.unsold.empty", { days: UNSOLD_DAYS })}</p>
+      ) : (
+        <Form method="post" noValidate className="mt-4">
+          <fieldset className="mb-6 rounded-xl border border-slate-300 bg-white p-4">
+            <legend className="px-1 text-lg font-bold text-sea-900">{t("donor.unsold.common")}</legend>
+            <Field name="pickupPlace" label={t("donor.field.pickupPlace.label")} hint={t("donor.unsold.place.hint")} defaultValue={value("pickupPlace", defaults.pickupPlace)} error={errors.pickupPlace} maxLength={200} />
+            <div className="grid gap-x-4 sm:grid-cols-2">
+              <Field name="pickupStart" type="datetime-local" label={t("donor.field.pickupStart.label")} hint={t("donor.unsold.window.hint")} defaultValue={value("pickupStart", defaults.pickupStart)} error={errors.pickupStart} required />
+              <Field name="pickupEnd" type="datetime-local" label={t("donor.field.pickupEnd.label")} defaultValue={value("pickupEnd", defaults.pickupEnd)} error={errors.pickupEnd} required />
+            </div>
+            <p className="text-sm text-slate-700">{t("donor.field.dates.hint")} {t("donor.field.useBy.hint")}</p>
+            <p className="mt-1 text-sm text-slate-700">{t("donor.field.costPrice.hint")}</p>
+          </fieldset>
+
+          {errors.give ? <p className="mb-2 font-semibold text-red-800">{errors.give}</p> : null}
+          <ul className="space-y-4">
+            {offers.map((offer) => {
+              const id = offer.offerId;
+              const row = `${offer.productName} (${formatParis(asDate(offer.distribution.startsAt), locale, "EEEE d MMMM")})`;
+              const unit = STORED_UNIT[offer.unit];
+              const name = (field: string) => `${field}.${id}`;
+              const label = (key: Parameters<typeof t>[0]) => (
+                <>
+                  {t(key)}
+                  <span className="sr-only"> — {row}</span>
+                </>
+              );
+              const errorOf = (field: string) => errors[name(field)];
+              const inputProps = (field: string, hint = false) => ({
+                id: `${field}-${id}`,
+                name: name(field),
+                "aria-invalid": errorOf(field) ? true : undefined,
+                "aria-describedby": [hint ? `${field}-${id}-hint` : null, errorOf(field) ? `${field}-${id}-error` : null].filter(Boolean).join(" ") || undefined,
+              });
+              const errorText = (field: string) => (errorOf(field) ? <p id={`${field}-${id}-error`} className="mt-1 text-sm font-semibold text-red-800">{errorOf(field)}</p> : null);
+              const textInput = "mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base aria-[invalid]:border-red-700";
+              return (
+                <li key={id}>
+                  <fieldset className="rounded-xl border border-slate-300 bg-white p-4">
+                    <legend className="px-1 text-lg font-bold text-sea-900">{offer.productName}</legend>
+                    <p className="text-sm text-slate-700">
+                      {t("donor.unsold.rowFacts", {
+                        date: longDate(offer.distribution.startsAt, locale),
+                        place: offer.distribution.pickupPointName,
+                        unsold: quantityText(offer.unsoldMilli, unit, locale),
+                      })}
+                    </p>
+                    <label htmlFor={`give-${id}`} className="mt-2 flex min-h-11 items-center gap-3">
+                      <input type="checkbox" {...inputProps("give")} defaultChecked={checked(name("give"), false)} className="h-6 w-6" />
+                      <span className="font-semibold">{label("donor.unsold.give")}</span>
+                    </label>
+                    {errorText("give")}
+                    <div className="mt-2 grid gap-x-4 sm:grid-cols-2">
+                      <div className="mb-4">
+                        <label htmlFor={`quantity-${id}`} className="block font-semibold text-slate-900">{label("donor.unsold.quantity")}</label>
+                        <p id={`quantity-${id}-hint`} className="text-sm text-slate-700">{t("donor.unsold.quantity.hint", { unit: unitWord(unit, 2000, locale), unsold: quantityText(offer.unsoldMilli, unit, locale) })}</p>
+                        <input {...inputProps("quantity", true)} inputMode="decimal" autoComplete="off" defaultValue={value(name("quantity"), quantityInput(offer.unsoldMilli, locale))} className={textInput} />
+                        {errorText("quantity")}
+                      </div>
+                      <div className="mb-4">
+                        <label htmlFor={`costPrice-${id}`} className="block font-semibold text-slate-900">{label("donor.unsold.costPrice")}</label>
+                        <p id={`costPrice-${id}-hint`} className="text-sm text-slate-700">{t("donor.unsold.costPrice.hint", { unit: unitWord(unit, 1000, locale) })}</p>
+                        <input {...inputProps("costPrice", true)} inputMode="decimal" autoComplete="off" defaultValue={value(name("costPrice"), "")} className={textInput} />
+                        {errorText("costPrice")}
+                      </div>
+                      <div className="mb-4">
+                        <label htmlFor={`useBy-${id}`} className="block font-semibold text-slate-900">{label("donor.field.useBy.label")}</label>
+                        <input {...inputProps("useBy")} type="date" defaultValue={value(name("useBy"), "")} className={textInput} />
+                        {errorText("useBy")}
+                      </div>
+                      <div className="mb-4">
+                        <label htmlFor={`bestBefore-${id}`} className="block font-semibold text-slate-900">{label("donor.field.bestBefore.label")}</label>
+                        <input {...inputProps("bestBefore")} type="date" defaultValue={value(name("bestBefore"), "")} className={textInput} />
+                        {errorText("bestBefore")}
+                      </div>
+                      <div className="mb-4">
+                        <label htmlFor={`storage-${id}`} className="block font-semibold text-slate-900">{label("donor.field.storage.label")}</label>
+                        <select {...inputProps("storage")} defaultValue={value(name("storage"), offer.storage)} className={selectClass}>
+                          <option value="ambient">{t("donor.storage.ambient")}</option>
+                          <option value="chilled">{t("donor.storage.chilled")}</option>
+                          <option value="frozen">{t("donor.storage.frozen")}</option>
+                        </select>
+                        {errorText("storage")}
+                      </div>
+                      <div className="mb-4">
+                        <label htmlFor={`lotNumber-${id}`} className="block font-semibold text-slate-900">{label("donor.field.lotNumber.label")}</label>
+                        <input {...inputProps("lotNumber")} maxLength={60} defaultValue={value(name("lotNumber"), "")} className={textInput} />
+                        {errorText("lotNumber")}
+                      </div>
+                    </div>
+                    <label htmlFor={`rawFishery-${id}`} className="flex min-h-11 items-center gap-3">
+                      <input type="checkbox" {...inputProps("rawFishery")} defaultChecked={checked(name("rawFishery"), offer.rawFishery)} className="h-6 w-6" />
+                      <span>{label("donor.field.rawFishery.label")}</span>
+                    </label>
+                    {errorText("rawFishery")}
+                    <label htmlFor={`frozenAtMinus18-${id}`} className="flex min-h-11 items-center gap-3">
+                      <input type="checkbox" {...inputProps("frozenAtMinus18")} defaultChecked={checked(name("frozenAtMinus18"), false)} className="h-6 w-6" />
+                      <span>{label("donor.unsold.frozen")}</span>
+                    </label>
+                    {errorText("frozenAtMinus18")}
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="mt-6">
+            <PrimaryButton disabled={busy}>{t("donor.unsold.submit")}</PrimaryButton>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

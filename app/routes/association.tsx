@@ -21,6 +21,7 @@ const SECTIONS = [
   { to: "/association/retraits", key: "donations.nav.claims", end: false, workshop: false },
   { to: "/association/recus", key: "donations.nav.received", end: false, workshop: false },
   { to: "/association/atelier", key: "donations.nav.workshop", end: false, workshop: true },
+  { to: "/association/factures", key: "donations.nav.invoices", end: false, workshop: false },
   { to: "/association/reglages", key: "donations.nav.settings", end: false, workshop: false },
 ] as const;
 

@@ -29,6 +29,7 @@ export type ClaimLotOptions = {
 
 type LotRow = {
   id: string;
+  donorId: string;
   status: "OPEN" | "EXPIRED" | "WITHDRAWN";
   productName: string;
   unit: "KG" | "PIECE" | "LITRE";
@@ -66,12 +67,12 @@ export async function claimLot(options: ClaimLotOptions): Promise<ClaimedLot> {
 async function claimLotIn(tx: Tx, options: ClaimLotOptions, quantityMilli: number): Promise<ClaimedLot> {
   const { now, charity } = options;
   const [lot] = await tx.$queryRawUnsafe<LotRow[]>(
-    `SELECT l.id, l.status::text AS status, l."productName", l.unit::text AS unit, l."quantityMilli", l."claimedMilli",
+    `SELECT l.id, l."donorId", l.status::text AS status, l."productName", l.unit::text AS unit, l."quantityMilli", l."claimedMilli",
        l.storage::text AS storage, l."useBy", l."bestBefore", l."rawFishery", l."categoryId", l."pickupStart", l."pickupEnd",
        l."contributionCentsPerUnit",
        COALESCE((SELECT json_agg(json_build_object('email', u.email, 'name', u.name, 'locale', u.locale) ORDER BY u.email)
                  FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-                 WHERE m."organisationId" = l."donorId" AND m.role = 'PRODUCER'), '[]'::json) AS "donorMembers",
+                 WHERE m."organisationId" = l."donorId" AND m.role IN ('PRODUCER', 'CHARITY')), '[]'::json) AS "donorMembers",
        (SELECT row_to_json(c) FROM (SELECT ${CHARITY_SETTINGS_COLUMNS}
           FROM "Organisation" o LEFT JOIN "CharitySettings" s ON s."organisationId" = o.id WHERE o.id = $2) c) AS settings
      FROM "DonationLot" l WHERE l.id = $1`,
@@ -79,6 +80,8 @@ async function claimLotIn(tx: Tx, options: ClaimLotOptions, quantityMilli: numbe
     charity.id,
   );
   if (!lot || !lot.settings) throw new DomainError("not_found");
+  // A workshop's processed lots are for the other charities.
+  if (lot.donorId === charity.id) throw new DomainError("forbidden", { messageKey: "donations.claim.own_lot" });
   if (lot.status !== "OPEN" || lot.pickupEnd.getTime() <= now.getTime()) throw new DomainError("lot_closed");
 
   const facts: LotFacts = {

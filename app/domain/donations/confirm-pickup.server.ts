@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type DbOrTx } from "~/db.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { toUnits } from "~/domain/donations/donation-quantity";
+import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
 import { pickupCollectedEmail } from "~/domain/donations/pickup-emails";
 import { pickupBreaches } from "~/domain/donations/donation-rules";
 import { handOverTemperature, type PickupStorage, type TemperatureBreach } from "~/domain/donations/pickup-rules";
@@ -18,6 +19,9 @@ export const confirmPickupSchema = z.object({
     .max(20, { error: "donations.pickup.field.temperatureC" })
     .optional(),
 });
+
+/** Hand-overs of one workshop queue on its invoice counter's row: waiting is normal, not a 500. */
+const HAND_OVER_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
 
 /** Five wrong codes for one claim, then no more tries for 15 minutes: a code has 10^6 values. */
 export const PICKUP_CODE_RULE = { limit: 5, windowSeconds: 15 * 60 };
@@ -48,6 +52,9 @@ const temperatureMessages: Record<TemperatureBreach, MessageKey> = {
 type ClaimRow = {
   id: string;
   lotId: string;
+  donorId: string;
+  charityId: string;
+  contributionCents: number;
   quantityMilli: number;
   pickupCode: string;
   status: "RESERVED" | "COLLECTED" | "MISSED" | "CANCELLED";
@@ -117,6 +124,10 @@ export async function confirmPickup(input: ConfirmPickupInput): Promise<Collecte
       WHERE id = ${claim.id} AND status = 'RESERVED'
       RETURNING "collectedAt", "temperatureDeciC"`;
     if (!collected) throw new DomainError("claim_closed");
+    // Paniers de la mer: a processed lot's solidarity contribution is invoiced at the hand-over.
+    if (claim.contributionCents > 0) {
+      await issueContributionInvoice(tx, { id: claim.id, issuerId: claim.donorId, charityId: claim.charityId, contributionCents: claim.contributionCents }, input.now);
+    }
 
     const recipients = await tx.$queryRaw<Array<{ email: string; name: string; locale: Locale }>>`
       SELECT u.email, u.name, u.locale::text AS locale FROM "DonationClaim" c
@@ -147,12 +158,12 @@ export async function confirmPickup(input: ConfirmPickupInput): Promise<Collecte
       collectedAt: collected.collectedAt,
       temperatureC: collected.temperatureDeciC === null ? null : collected.temperatureDeciC / 10,
     };
-  });
+  }, HAND_OVER_TRANSACTION_OPTIONS);
 }
 
 function findDonorClaim(client: DbOrTx, claimId: string, donorId: string): Promise<ClaimRow | undefined> {
   return client.$queryRaw<ClaimRow[]>`
-    SELECT c.id, c."lotId", c."quantityMilli", c."pickupCode", c.status::text AS status, l.status::text AS "lotStatus",
+    SELECT c.id, c."lotId", l."donorId", c."charityId", c."contributionCents", c."quantityMilli", c."pickupCode", c.status::text AS status, l.status::text AS "lotStatus",
       l.storage::text AS storage, l."useBy", l."bestBefore", l."rawFishery", l."categoryId", l."quantityMilli" - l."claimedMilli" AS "remainingMilli", l."pickupStart", l."pickupEnd", l.unit::text AS unit, l."productName", l."lotNumber",
       d.name AS "donorName", s."redistributesSameDay"
     FROM "DonationClaim" c

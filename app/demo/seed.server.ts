@@ -250,7 +250,10 @@ export function distributionTimes(schedule: WeeklySchedule, isoDate: string): Di
   };
 }
 
-/** The Paris dates of a weekly schedule around `now`: the last one started, and the next `weeks`. */
+/**
+ * The Paris dates of a weekly schedule around `now`: the last one ENDED (its unsold stock can be
+ * given), and the next `weeks`, the one under way included.
+ */
 export function weeklyDates(schedule: WeeklySchedule, now: Date, weeks: number): { past: string; upcoming: string[] } {
   const today = parisIsoDate(now);
   let past: string | undefined;
@@ -258,7 +261,7 @@ export function weeklyDates(schedule: WeeklySchedule, now: Date, weeks: number):
   for (let day = -8; upcoming.length < weeks; day += 1) {
     const isoDate = shiftIsoDate(today, day);
     if (weekdayOf(isoDate) !== schedule.weekday) continue;
-    if (parisDateTime(isoDate, schedule.start).getTime() > now.getTime()) upcoming.push(isoDate);
+    if (parisDateTime(isoDate, schedule.end).getTime() > now.getTime()) upcoming.push(isoDate);
     else past = isoDate;
   }
   if (!past) throw new Error("Aucune date passée trouvée pour le calendrier");

@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { DEMO_PASSWORD } from "~/demo/demo-territory";
-import { expectAccessible, failOnConsoleErrors } from "./helpers";
+import { expectAccessible, failOnConsoleErrors, logIn, logOut } from "./helpers";
 
 const QUAY = "Quai Henri IV — étal des pêcheurs";
 const CATCH = "Saint-Jacques de la marée du jour";
@@ -18,19 +17,6 @@ async function nextOpenQuayDistribution(request: APIRequestContext): Promise<Api
   const next = distributions.filter((distribution) => distribution.pickupPoint.name === QUAY && distribution.status === "open").sort((a, b) => a.start.localeCompare(b.start))[0];
   if (!next) throw new Error("Aucune distribution ouverte au quai dans le territoire de démonstration.");
   return next;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
 }
 
 /**

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "~/demo/demo-territory";
 
 /** Every page of the journey must have no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
@@ -21,3 +22,17 @@ export function failOnConsoleErrors(page: Page): string[] {
   return errors;
 }
 
+
+/** Signs in through the login form, as a person would. */
+export async function logIn(page: Page, email: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+}

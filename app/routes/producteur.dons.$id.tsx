@@ -225,8 +225,7 @@ export default function DonorLotPage() {
                     </p>
                   </>
                 ) : null}
-                {claim.status === "RESERVED" && lot.status === "WITHDRAWN" ? <p className="mt-2 text-sm">{t("donor.pickup.withdrawnLot")}</p> : null}
-                {claim.status === "RESERVED" && lot.status !== "WITHDRAWN" ? (
+                {claim.status === "RESERVED" ? (
                   <Form method="post" noValidate className="mt-3 print:hidden" aria-label={t("donor.pickup.formLabel", { charity: claim.charityName })}>
                     <input type="hidden" name="intent" value="pickup" />
                     <input type="hidden" name="claimId" value={claim.id} />

@@ -302,7 +302,7 @@ test("the hand-over refuses a wrong code, a missing temperature for chilled food
   }
 });
 
-test("withdrawing a lot: nothing new can be claimed, reservations stay recorded; a second withdrawal says it is done", async () => {
+test("withdrawing a lot: nothing new can be claimed, reservations stay valid and are handed over; a second withdrawal says it is done", async () => {
   const donor = await createFarmDonor();
   const [charity, latecomer] = await Promise.all([createClaimingCharity(), createClaimingCharity()]);
   const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id });
@@ -315,6 +315,10 @@ test("withdrawing a lot: nothing new can be claimed, reservations stay recorded;
 
   const refused = await claimLot({ input: { quantity: 1 }, lotId: lot.id, charity: latecomer, claimedById: latecomer.user.id, now: new Date() }).catch((error: unknown) => error);
   expect(isDomainError(refused) && refused.code).toBe("lot_closed");
+
+  // The charity already on its way still collects what it reserved.
+  await lotPost(lot.id, { intent: "pickup", claimId: claimed.id, pickupCode: claimed.pickupCode, temperatureC: "" }, donor.cookie);
+  expect(await db().donationClaim.findUniqueOrThrow({ where: { id: claimed.id }, select: { status: true } })).toEqual({ status: "COLLECTED" });
 
   const again = asFailure(await lotPost(lot.id, { intent: "withdraw" }, donor.cookie));
   expect(again.init?.status).toBe(409);

@@ -494,3 +494,18 @@ test("the workshop's page and a trace cost the same few statements with 1 proces
   expect(smallTrace).toBeLessThanOrEqual(3);
   expect(largeTrace).toBe(smallTrace);
 });
+
+test("a workshop never claims its own processed lot, and is emailed when another charity claims it", async () => {
+  const workshop = await createWorkshop();
+  const buyer = await createBuyer();
+  const lot = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", productName: "Filets de merlan surgelés", contributionCentsPerUnit: 150 });
+
+  const own = await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: workshop.workshopId, name: workshop.name }, claimedById: workshop.user.id, now: new Date() }).catch((error: unknown) => error);
+  expect(isDomainError(own) && own.code).toBe("forbidden");
+  expect(isDomainError(own) && own.details.messageKey).toBe("donations.claim.own_lot");
+  expect(await db().donationClaim.count({ where: { lotId: lot.id } })).toBe(0);
+
+  await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: buyer.charityId, name: buyer.name }, claimedById: buyer.user.id, now: new Date() });
+  const emails = await db().outboxEmail.findMany({ where: { to: workshop.user.email } });
+  expect(emails.map((email) => email.subject).join("\n")).toContain("Filets de merlan surgelés");
+});

@@ -85,7 +85,7 @@ export async function confirmPickup(input: ConfirmPickupInput): Promise<Collecte
   const claim = await findDonorClaim(db(), input.claimId, input.donorId);
   if (!claim) throw new DomainError("not_found");
   if (claim.status !== "RESERVED") throw new DomainError("claim_closed");
-  if (claim.lotStatus === "WITHDRAWN") throw new DomainError("lot_closed");
+  // A withdrawn lot takes no new claim, but a charity already on its way still collects its reservation.
 
   const attempt = await hitRateLimit(db(), `pickup-code:${claim.id}`, PICKUP_CODE_RULE, input.now);
   if (!attempt.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: attempt.retryAfterSeconds });

@@ -175,3 +175,27 @@ test("the catalogue search refuses more than 80 characters with 400 and the Fren
   expect(response?.status()).toBe(400);
   await expect(page.getByRole("alert")).toHaveText("La recherche est trop longue (80 caractères au plus).");
 });
+
+test("the donation forms refuse bad input through the real server with 400 and a French message, and change nothing", async ({ request }) => {
+  const fisher = sessionCookieOf(await logIn(request, "pecheur@terre-et-mer.test", "demo-terre-et-mer"));
+  expect(fisher).toBeTruthy();
+  const refusedLot = `Lot refusé ${Date.now()}`;
+  const publish = await postForm(
+    request,
+    "/producteur/dons/nouveau",
+    { productName: refusedLot, quantity: "-3", unit: "kg", storage: "ambient", pickupStart: "2030-01-02T09:00", pickupEnd: "2030-01-02T12:00", costPrice: "2" },
+    fisher,
+  );
+  expect(publish.status()).toBe(400);
+  expect(await pageText(publish)).toContain("La quantité doit être supérieure à 0.");
+  expect(await pageText(await request.get("/producteur/dons", { headers: { cookie: fisher! } }))).not.toContain(refusedLot);
+
+  const charity = sessionCookieOf(await logIn(request, "association@terre-et-mer.test", "demo-terre-et-mer"));
+  expect(charity).toBeTruthy();
+  const settings = await postForm(request, "/association/reglages", { storesAmbient: "on", collectionWeekdays: "1", collectionFrom: "25:00", collectionTo: "18:00" }, charity);
+  expect(settings.status()).toBe(400);
+  expect(await pageText(settings)).toContain("Heure de début de collecte : une heure au format HH:MM, par exemple 09:00.");
+  // The demo charity still collects every day from 08:00.
+  const page = await pageText(await request.get("/association/reglages", { headers: { cookie: charity! } }));
+  expect(page).toContain('value="08:00"');
+});

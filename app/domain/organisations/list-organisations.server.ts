@@ -24,8 +24,9 @@ export type OrganisationForReview = {
 };
 
 /**
- * The admins' review list, producers and charities together: pending first (oldest first), then
- * refused, then verified. One statement.
+ * The admins' review list, producers and charities together: pending first (oldest first, the
+ * longest waiting), then refused, then verified (newest first: the one just verified is on top,
+ * for granting its approvals). One statement; the 500 first.
  */
 export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
   return readRows<OrganisationForReview>(
@@ -40,7 +41,9 @@ export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
      LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
      LEFT JOIN "CharitySettings" s ON s."organisationId" = o.id
      WHERE o.kind IN ('PRODUCER', 'CHARITY')
-     ORDER BY CASE WHEN o."verifiedAt" IS NOT NULL THEN 2 WHEN o."refusedAt" IS NOT NULL THEN 1 ELSE 0 END, o."createdAt", o.name
+     ORDER BY CASE WHEN o."verifiedAt" IS NOT NULL THEN 2 WHEN o."refusedAt" IS NOT NULL THEN 1 ELSE 0 END,
+       CASE WHEN o."verifiedAt" IS NULL AND o."refusedAt" IS NULL THEN o."createdAt" END ASC,
+       COALESCE(o."verifiedAt", o."refusedAt") DESC, o.name
      LIMIT 500`,
     [],
   );

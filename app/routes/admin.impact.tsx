@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { unitsNumber } from "~/domain/donations/donation-format";
 import { donationImpact, impactYearSchema, type ImpactAmounts } from "~/domain/donations/donation-impact.server";
 import { parisIsoDate } from "~/domain/time/paris";
 import { requirePermission } from "~/http/auth.server";
@@ -48,10 +49,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Line = ImpactAmounts & { key: string; label: string | null; labelEn?: string | null };
 
-function numberText(value: number, locale: Locale): string {
-  return value.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 });
-}
-
 /** "2026-03" → "mars 2026" / "March 2026". */
 function monthText(month: string, locale: Locale): string {
   const [year, number] = month.split("-").map(Number);
@@ -70,7 +67,7 @@ function View({ id, title, column, lines, labelOf }: { id: string; title: string
         <p className="mt-2">{t("impact.none")}</p>
       ) : (
         <>
-          <BarChart id={`${id}-chart`} title={title} bars={lines.map((line) => ({ key: line.key, label: labelOf(line), value: line.kg, valueText: `${numberText(line.kg, locale)} ${kg}` }))} />
+          <BarChart id={`${id}-chart`} title={title} bars={lines.map((line) => ({ key: line.key, label: labelOf(line), value: line.kg, valueText: `${unitsNumber(line.kg, locale)} ${kg}` }))} />
           <details className="mt-3">
             <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-sea-700 underline">{t("impact.table")}</summary>
             <div className="overflow-x-auto" role="region" aria-label={title} tabIndex={0}>
@@ -89,9 +86,9 @@ function View({ id, title, column, lines, labelOf }: { id: string; title: string
                   {lines.map((line) => (
                     <tr key={line.key} className="border-b border-slate-200">
                       <th scope="row" className="p-2 text-left font-semibold">{labelOf(line)}</th>
-                      <td className="p-2 text-right tabular-nums">{numberText(line.kg, locale)}</td>
-                      <td className="p-2 text-right tabular-nums">{numberText(line.pieces, locale)}</td>
-                      <td className="p-2 text-right tabular-nums">{numberText(line.litres, locale)}</td>
+                      <td className="p-2 text-right tabular-nums">{unitsNumber(line.kg, locale)}</td>
+                      <td className="p-2 text-right tabular-nums">{unitsNumber(line.pieces, locale)}</td>
+                      <td className="p-2 text-right tabular-nums">{unitsNumber(line.litres, locale)}</td>
                       <td className="p-2 text-right tabular-nums">{line.claims}</td>
                     </tr>
                   ))}
@@ -144,7 +141,7 @@ export default function DonationImpactPage() {
               ] as const).map(([key, label]) => (
                 <div key={key} className="rounded-lg bg-sea-50 p-3">
                   <dt className="text-sm font-semibold">{t(label)}</dt>
-                  <dd className="text-2xl font-bold tabular-nums" data-impact-total={key}>{numberText(impact.total[key], locale)}</dd>
+                  <dd className="text-2xl font-bold tabular-nums" data-impact-total={key}>{unitsNumber(impact.total[key], locale)}</dd>
                 </div>
               ))}
             </dl>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { readRows } from "~/db.server";
+import { unitsText } from "~/domain/donations/donation-format";
+import { unitCodes } from "~/domain/donations/donation-quantity";
 import { listClaimableLots } from "~/domain/donations/list-claimable-lots.server";
 import { listCharityClaims } from "~/domain/donations/list-claims.server";
 import { verificationStatus } from "~/domain/organisations/review-organisation";
@@ -51,7 +53,6 @@ export default function CharityHome() {
   const [search] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const quantity = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 });
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("charity.home.title")}</h1>
@@ -86,7 +87,7 @@ export default function CharityHome() {
                 <h3 className="text-lg font-bold">{t("charity.home.next")}</h3>
                 <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
                   <dt className="font-semibold">{t("charity.home.nextProduct")}</dt>
-                  <dd>{next.productName} · {quantity.format(next.quantity)} {t(`charity.unit.${next.unit}`)} · {next.donorName}</dd>
+                  <dd>{next.productName} · {unitsText(next.quantity, unitCodes[next.unit], locale)} · {next.donorName}</dd>
                   <dt className="font-semibold">{t("charity.home.nextPlace")}</dt>
                   <dd>{next.pickupPlace}</dd>
                   <dt className="font-semibold">{t("charity.home.nextWindow")}</dt>

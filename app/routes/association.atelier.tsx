@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { confirmPickup } from "~/domain/donations/confirm-pickup.server";
-import { quantityText } from "~/domain/donations/contribution-invoice-document";
+import { quantityText, unitName } from "~/domain/donations/donation-format";
 import { isProcessingWorkshop, readHandover, readWorkshop, type ProcessedLot, type ProcessedLotClaim } from "~/domain/donations/read-workshop.server";
 import { workshopHandoverFormSchema } from "~/domain/donations/workshop-forms";
 import { DomainError, isDomainError } from "~/domain/errors";
@@ -16,6 +16,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { FormAlert, PrimaryButton } from "~/ui/form";
 import { dateTime, euros } from "~/ui/format";
+import { InvoiceTable } from "~/ui/invoice-table";
 
 export const meta: MetaFunction = () => [{ title: "Atelier de transformation — Terre & Mer" }];
 
@@ -117,34 +118,7 @@ export default function WorkshopPage() {
         {invoices.length === 0 ? (
           <p className="mt-2">{t("sea.workshop.invoices.empty")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-xl border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">{t("sea.invoices.number")}</th>
-                  <th scope="col" className="p-2">{t("sea.invoices.date")}</th>
-                  <th scope="col" className="p-2">{t("sea.invoices.charity")}</th>
-                  <th scope="col" className="p-2 text-right">{t("sea.invoices.amount")}</th>
-                  <th scope="col" className="p-2">{t("sea.invoices.pdf")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((invoice) => (
-                  <tr key={invoice.id} className="border-t border-slate-200">
-                    <td className="p-2 font-semibold">{invoice.number}</td>
-                    <td className="p-2">{dateTime(invoice.issuedAt, locale)}</td>
-                    <td className="p-2">{invoice.charityName}</td>
-                    <td className="p-2 text-right">{euros(invoice.amountCents, locale)}</td>
-                    <td className="p-2">
-                      <a href={`/factures/${invoice.id}.pdf`} className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline" aria-label={t("sea.invoices.pdfOf", { number: invoice.number })}>
-                        {t("sea.invoices.pdf")}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceTable className="mt-3" partyLabel="sea.invoices.charity" invoices={invoices.map((invoice) => ({ ...invoice, party: invoice.charityName }))} />
         )}
       </section>
     </div>
@@ -156,7 +130,7 @@ type LotData = ReturnType<typeof useLoaderData<typeof loader>>["processedLots"][
 function ProcessedLotCard({ lot }: { lot: LotData }) {
   const t = useT();
   const locale = useLocale();
-  const unit = t(`sea.unit.${lot.unit}`);
+  const unit = unitName(lot.unit, locale);
   return (
     <li className="rounded-xl border border-slate-300 bg-white p-4">
       <h3 className="text-lg font-semibold">{lot.productName}</h3>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { quantityText } from "~/domain/donations/contribution-invoice-document";
+import { quantityText, unitName } from "~/domain/donations/donation-format";
 import { publishProcessedLot } from "~/domain/donations/publish-processed-lot.server";
 import { isProcessingWorkshop, readRawClaim } from "~/domain/donations/read-workshop.server";
 import { processedLotFormSchema, processedLotInput } from "~/domain/donations/workshop-forms";
@@ -16,7 +16,7 @@ import { appUrl } from "~/http/request-context.server";
 import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { Field, FormAlert, PrimaryButton } from "~/ui/form";
+import { Field, FormAlert, PrimaryButton, TextAreaField } from "~/ui/form";
 import { dateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Publier un lot transformé — Terre & Mer" }];
@@ -95,23 +95,10 @@ export default function NewProcessedLot() {
       <Form method="post" className="mt-4">
         <input type="hidden" name="sourceClaimId" value={source.claimId} />
         <Field name="productName" label={t("sea.publish.productName")} hint={t("sea.publish.productNameHint")} defaultValue={values.productName ?? ""} error={errors.productName} maxLength={120} required />
-        <div className="mb-4">
-          <label htmlFor="field-description" className="block font-semibold text-slate-900">{t("sea.publish.description")}</label>
-          <textarea
-            id="field-description"
-            name="description"
-            rows={3}
-            maxLength={2000}
-            defaultValue={values.description ?? ""}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={errors.description ? "field-description-error" : undefined}
-            className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base"
-          />
-          {errors.description ? <p id="field-description-error" className="mt-1 text-sm font-semibold text-red-800">{errors.description}</p> : null}
-        </div>
+        <TextAreaField name="description" label={t("sea.publish.description")} rows={3} maxLength={2000} defaultValue={values.description ?? ""} error={errors.description} />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field name="quantity" label={t("sea.publish.quantity")} hint={t("sea.publish.quantityHint")} inputMode="decimal" defaultValue={values.quantity ?? ""} error={errors.quantity} required />
-          <Choice name="unit" label={t("sea.publish.unit")} value={values.unit} error={errors.unit} options={[["kg", t("sea.unit.KG")], ["piece", t("sea.unit.PIECE")], ["litre", t("sea.unit.LITRE")]]} />
+          <Choice name="unit" label={t("sea.publish.unit")} value={values.unit} error={errors.unit} options={[["kg", unitName("KG", locale)], ["piece", unitName("PIECE", locale)], ["litre", unitName("LITRE", locale)]]} />
         </div>
         <Choice
           name="storage"

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { claimLot } from "~/domain/donations/claim-lot.server";
+import { unitName, unitsText } from "~/domain/donations/donation-format";
 import { listClaimableLots, lotUnit } from "~/domain/donations/list-claimable-lots.server";
 import { claimLotSchema } from "~/domain/donations/lot-input";
 import { DomainError, isDomainError } from "~/domain/errors";
@@ -18,8 +19,6 @@ import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Lots à réserver — Terre & Mer" }];
-
-type Unit = "KG" | "PIECE" | "LITRE";
 
 /** The lots this charity may claim now; a charity not verified yet reads why it sees none. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -65,10 +64,6 @@ function refused(target: string, message: string, status: number, fieldErrors: R
   return data<ActionResult>({ ok: false, target, message, fieldErrors }, { status });
 }
 
-function quantityText(quantity: number, unit: Unit, locale: Locale): string {
-  return `${quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${translate(locale, `claiming.unit.${unit}`)}`;
-}
-
 /** A claim from the list: the pickup code is shown on the pickups page; a refusal beside its lot. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, charity } = await requireCharity(request, { verified: true });
@@ -95,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const message =
         remaining <= 0 || !unit
           ? translate(locale, "claiming.claim.none_left")
-          : translate(locale, "claiming.claim.exceeds_remaining", { remaining: quantityText(remaining, unit, locale) });
+          : translate(locale, "claiming.claim.exceeds_remaining", { remaining: unitsText(remaining, unit, locale) });
       return refused(target, message, 409, { quantity: message });
     }
     const message = domainErrorMessage(error, locale);
@@ -143,7 +138,7 @@ function LotCard({ lot }: { lot: PageLot }) {
   const error = answer?.fieldErrors.quantity;
   const inputId = `quantite-${lot.id}`;
   const headingId = `lot-${lot.id}`;
-  const unit = t(`claiming.unit.${lot.unit}`);
+  const unit = unitName(lot.unit, locale);
   const decimal = (value: number) => String(value).replace(".", locale === "fr" ? "," : ".");
   return (
     <li>
@@ -166,8 +161,8 @@ function LotCard({ lot }: { lot: PageLot }) {
         <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("claiming.lots.remaining")}</dt>
           <dd className="text-lg font-bold">
-            {quantityText(lot.remaining, lot.unit, locale)}{" "}
-            {lot.remaining !== lot.quantity ? <span className="text-sm font-normal">{t("claiming.lots.ofTotal", { total: quantityText(lot.quantity, lot.unit, locale) })}</span> : null}
+            {unitsText(lot.remaining, lot.unit, locale)}{" "}
+            {lot.remaining !== lot.quantity ? <span className="text-sm font-normal">{t("claiming.lots.ofTotal", { total: unitsText(lot.quantity, lot.unit, locale) })}</span> : null}
           </dd>
           <dt className="font-semibold">{t("claiming.lots.storage")}</dt>
           <dd>{t(`claiming.storage.${lot.storage}`)}</dd>

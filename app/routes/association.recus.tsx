@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { degreesText, unitName, unitsNumber, unitsText } from "~/domain/donations/donation-format";
 import { impactYearSchema } from "~/domain/donations/donation-impact.server";
 import { listReceivedDonations } from "~/domain/donations/list-claims.server";
 import { parisIsoDate } from "~/domain/time/paris";
@@ -8,7 +9,7 @@ import { requireCharity } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
 import { translateIssues } from "~/http/errors.server";
 import { localeOf } from "~/http/locale.server";
-import { translate, type Locale } from "~/i18n/messages";
+import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { FormAlert, PrimaryButton } from "~/ui/form";
@@ -50,15 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function quantityText(quantity: number, unit: Unit, locale: Locale): string {
-  return `${quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${translate(locale, `claiming.unit.${unit}`)}`;
-}
-
 export default function ReceivedDonations() {
   const page = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const number = (value: number) => value.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB");
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("claiming.received.title")}</h1>
@@ -87,8 +83,8 @@ export default function ReceivedDonations() {
           <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
             {UNITS.map((unit) => (
               <div key={unit} className="contents">
-                <dt>{t(`claiming.unit.${unit}`)}</dt>
-                <dd className="text-right font-bold tabular-nums" data-total={unit}>{number(page.totals?.[unit] ?? 0)}</dd>
+                <dt>{unitName(unit, locale)}</dt>
+                <dd className="text-right font-bold tabular-nums" data-total={unit}>{unitsNumber(page.totals?.[unit] ?? 0, locale)}</dd>
               </div>
             ))}
             <div className="contents">
@@ -124,10 +120,10 @@ export default function ReceivedDonations() {
                     <tr key={claim.id} className="border-b border-slate-200 align-top">
                       <td className="p-2">{claim.collectedAt ? dateTime(claim.collectedAt, locale) : "—"}</td>
                       <th scope="row" className="p-2 text-left font-semibold">{claim.productName}</th>
-                      <td className="whitespace-nowrap p-2 text-right tabular-nums">{quantityText(claim.quantity, claim.unit, locale)}</td>
+                      <td className="whitespace-nowrap p-2 text-right tabular-nums">{unitsText(claim.quantity, claim.unit, locale)}</td>
                       <td className="p-2">{claim.donorName}</td>
                       <td className="p-2">{claim.lotNumber ?? "—"}</td>
-                      <td className="whitespace-nowrap p-2 text-right">{claim.temperatureC === null ? "—" : `${number(claim.temperatureC)} °C`}</td>
+                      <td className="whitespace-nowrap p-2 text-right">{claim.temperatureC === null ? "—" : degreesText(claim.temperatureC, locale)}</td>
                       <td className="whitespace-nowrap p-2 text-right">{claim.contributionCents > 0 ? euros(claim.contributionCents, locale) : "—"}</td>
                       <td className="p-2 print:hidden">
                         <Link to={`/dons/bordereau/${claim.id}`} className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("claiming.received.slip")}</Link>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { cancelClaim } from "~/domain/donations/cancel-claim.server";
+import { degreesText, quantityText, unitsText } from "~/domain/donations/donation-format";
 import { listCharityClaimViews, type CharityClaimView } from "~/domain/donations/list-claims.server";
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -10,14 +11,13 @@ import { now } from "~/http/clock.server";
 import { domainErrorMessage, domainErrorStatus } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
-import { translate, type Locale } from "~/i18n/messages";
+import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Mes retraits — Terre & Mer" }];
 
-type Unit = "KG" | "PIECE" | "LITRE";
 const GROUPS = ["reserved", "collected", "missed", "cancelled"] as const;
 type Group = (typeof GROUPS)[number];
 
@@ -62,10 +62,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: boolean; target: string; message: string };
 
-function quantityText(quantity: number, unit: Unit, locale: Locale): string {
-  return `${quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${translate(locale, `claiming.unit.${unit}`)}`;
-}
-
 /** Cancelling a reservation: the quantity goes back to the lot, the donor is told. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, charity } = await requireCharity(request);
@@ -76,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent !== "cancel") return data<ActionResult>({ ok: false, target: claimId.data, message: translate(locale, "claiming.field.intent") }, { status: 400 });
   try {
     const cancelled = await cancelClaim({ claimId: claimId.data, charityId: charity.id, now: now() });
-    const quantity = quantityText(cancelled.quantityMilli / 1000, cancelled.unit, locale);
+    const quantity = quantityText(cancelled.quantityMilli, cancelled.unit, locale);
     return { ok: true, target: cancelled.id, message: translate(locale, "claiming.cancel.done", { quantity }) } satisfies ActionResult;
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -113,7 +109,7 @@ export default function CharityPickups() {
             <span className="block font-semibold">{t("claiming.claims.code")}</span>
             <span className="block font-mono text-5xl font-bold tracking-widest text-slate-900" data-pickup-code>{justReserved.pickupCode}</span>
           </p>
-          <p className="mt-2 font-semibold">{justReserved.productName} — {quantityText(justReserved.quantity, justReserved.unit, locale)}</p>
+          <p className="mt-2 font-semibold">{justReserved.productName} — {unitsText(justReserved.quantity, justReserved.unit, locale)}</p>
           <p>{justReserved.pickupPlace}</p>
           <p>{t("claiming.lots.windowValue", { start: dateTime(justReserved.pickupStart, locale), end: dateTime(justReserved.pickupEnd, locale) })}</p>
         </section>
@@ -146,7 +142,7 @@ function ClaimCard({ claim }: { claim: PageClaim }) {
   const busy = useNavigation().state !== "idle";
   return (
     <li className="rounded-xl border border-slate-300 bg-white p-4">
-      <h3 className="font-bold">{claim.productName} — {quantityText(claim.quantity, claim.unit, locale)}</h3>
+      <h3 className="font-bold">{claim.productName} — {unitsText(claim.quantity, claim.unit, locale)}</h3>
       {claim.pickupCode ? (
         <p className="mt-1">
           <span className="font-semibold">{t("claiming.claims.code")} : </span>
@@ -185,7 +181,7 @@ function ClaimCard({ claim }: { claim: PageClaim }) {
             <dt className="font-semibold">{t("claiming.claims.collectedAt")}</dt>
             <dd>{claim.collectedAt ? dateTime(claim.collectedAt, locale) : "—"}</dd>
             <dt className="font-semibold">{t("claiming.claims.temperature")}</dt>
-            <dd>{claim.temperatureC === null ? t("claiming.claims.noTemperature") : `${claim.temperatureC.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB")} °C`}</dd>
+            <dd>{claim.temperatureC === null ? t("claiming.claims.noTemperature") : degreesText(claim.temperatureC, locale)}</dd>
           </>
         ) : null}
       </dl>

@@ -1,18 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { readRows } from "~/db.server";
+import { useLoaderData } from "@remix-run/react";
+import { isProcessingWorkshop } from "~/domain/donations/read-workshop.server";
 import { requireCharity } from "~/http/charity.server";
-import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
+import { SpaceFrame } from "~/ui/space-nav";
 
 /** The charity space's frame: who you act for, and its sections. Every child checks again. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { charity } = await requireCharity(request);
-  const [settings] = await readRows<{ processingWorkshop: boolean }>(
-    `SELECT "processingWorkshop" FROM "CharitySettings" WHERE "organisationId" = $1`,
-    [charity.id],
-  );
-  return { charity: { name: charity.name, verified: charity.verified, processingWorkshop: settings?.processingWorkshop ?? false } };
+  return { charity: { name: charity.name, verified: charity.verified, processingWorkshop: await isProcessingWorkshop(charity.id) } };
 }
 
 const SECTIONS = [
@@ -27,32 +23,7 @@ const SECTIONS = [
 
 export default function CharitySpace() {
   const { charity } = useLoaderData<typeof loader>();
-  const t = useT();
-  return (
-    <div>
-      <p className="text-sm font-semibold text-slate-700 print:hidden">{charity.name}</p>
-      <nav aria-label={t("donations.nav.label")} className="-mx-4 mt-2 overflow-x-auto border-b border-slate-300 px-4 print:hidden">
-        <ul className="flex gap-1 whitespace-nowrap text-sm">
-          {SECTIONS.filter((section) => !section.workshop || charity.processingWorkshop).map((section) => (
-            <li key={section.to}>
-              <NavLink
-                to={section.to}
-                end={section.end}
-                className={({ isActive }) =>
-                  `inline-block min-h-11 rounded-t-lg px-3 py-3 font-semibold ${isActive ? "bg-sea-800 text-white" : "text-sea-800 hover:bg-sea-100"}`
-                }
-              >
-                {t(section.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="mt-4">
-        <Outlet />
-      </div>
-    </div>
-  );
+  return <SpaceFrame name={charity.name} label="donations.nav.label" sections={SECTIONS.filter((section) => !section.workshop || charity.processingWorkshop)} />;
 }
 
 export function ErrorBoundary() {

@@ -11,7 +11,7 @@ import { localeOf } from "~/http/locale.server";
 import { appUrl } from "~/http/request-context.server";
 import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { Field, FormAlert, PrimaryButton } from "~/ui/form";
+import { Field, FormAlert, PrimaryButton, TextAreaField } from "~/ui/form";
 import { SelectField } from "~/ui/organisation-profile-fields";
 
 export const meta: MetaFunction = () => [{ title: "Association : recevoir des dons — Terre & Mer" }];
@@ -78,21 +78,7 @@ export default function BecomeCharityPage() {
         <Field name="address" label={t("charity.apply.address")} required maxLength={200} defaultValue={values.address ?? ""} error={errors.address} autoComplete="street-address" />
         <Field name="contactEmail" type="email" label={t("charity.apply.contactEmail")} required defaultValue={values.contactEmail ?? ""} error={errors.contactEmail} autoComplete="email" />
         <Field name="contactPhone" type="tel" label={t("charity.apply.contactPhone")} hint={t("organisations.form.contactPhoneHint")} maxLength={30} defaultValue={values.contactPhone ?? ""} error={errors.contactPhone} autoComplete="tel" />
-        <div className="mb-4">
-          <label htmlFor="field-description" className="block font-semibold text-slate-900">{t("charity.apply.description")}</label>
-          <p id="field-description-hint" className="text-sm text-slate-700">{t("charity.apply.descriptionHint")}</p>
-          <textarea
-            id="field-description"
-            name="description"
-            rows={4}
-            maxLength={1000}
-            defaultValue={values.description ?? ""}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={errors.description ? "field-description-hint field-description-error" : "field-description-hint"}
-            className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base"
-          />
-          {errors.description ? <p id="field-description-error" className="mt-1 text-sm font-semibold text-red-800">{errors.description}</p> : null}
-        </div>
+        <TextAreaField name="description" label={t("charity.apply.description")} hint={t("charity.apply.descriptionHint")} rows={4} maxLength={1000} defaultValue={values.description ?? ""} error={errors.description} />
         <PrimaryButton disabled={busy}>{t("charity.apply.submit")}</PrimaryButton>
       </Form>
     </div>

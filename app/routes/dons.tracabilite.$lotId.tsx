@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/domain/accounts/permissions";
-import { quantityText } from "~/domain/donations/contribution-invoice-document";
+import { quantityText, unitName } from "~/domain/donations/donation-format";
 import { traceLot } from "~/domain/donations/trace-lot.server";
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -71,7 +71,7 @@ function LotNode({ lot, lots, focusLotId }: { lot: PageLot; lots: PageLot[]; foc
         {lot.useBy ? <Fact label={t("sea.trace.useBy")} value={calendarDate(lot.useBy)} /> : null}
         {lot.bestBefore ? <Fact label={t("sea.trace.bestBefore")} value={calendarDate(lot.bestBefore)} /> : null}
         {lot.contributionCentsPerUnit !== null ? (
-          <Fact label={t("sea.trace.contribution")} value={t("sea.trace.contributionValue", { amount: euros(lot.contributionCentsPerUnit, locale), unit: t(`sea.unit.${lot.unit}`) })} />
+          <Fact label={t("sea.trace.contribution")} value={t("sea.trace.contributionValue", { amount: euros(lot.contributionCentsPerUnit, locale), unit: unitName(lot.unit, locale) })} />
         ) : null}
       </dl>
       {lot.rawFishery ? <p className="mt-1 text-sm font-semibold">{t("sea.trace.raw")}</p> : null}

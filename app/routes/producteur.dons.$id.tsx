@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE } from "~/domain/catalog/product-photo";
 import { attachLotPhoto } from "~/domain/donations/attach-lot-photo.server";
 import { confirmPickup, confirmPickupSchema } from "~/domain/donations/confirm-pickup.server";
-import { quantityText, temperatureText } from "~/domain/donations/donor-format";
+import { countedQuantityText, signedTemperatureText } from "~/domain/donations/donation-format";
 import { getDonorLot } from "~/domain/donations/list-donor-lots.server";
 import { decimalFromText } from "~/domain/donations/lot-form";
 import { donorLotState } from "~/domain/donations/unsold-stock";
@@ -153,9 +153,9 @@ export default function DonorLotPage() {
         ) : null}
         <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("donor.lot.quantity")}</dt>
-          <dd>{quantityText(lot.quantityMilli, lot.unit, locale)}</dd>
+          <dd>{countedQuantityText(lot.quantityMilli, lot.unit, locale)}</dd>
           <dt className="font-semibold">{t("donor.lot.claimed")}</dt>
-          <dd>{t("donor.lot.claimedOf", { claimed: quantityText(lot.claimedMilli, lot.unit, locale), total: quantityText(lot.quantityMilli, lot.unit, locale) })}</dd>
+          <dd>{t("donor.lot.claimedOf", { claimed: countedQuantityText(lot.claimedMilli, lot.unit, locale), total: countedQuantityText(lot.quantityMilli, lot.unit, locale) })}</dd>
           <dt className="font-semibold">{t("donor.field.storage.label")}</dt>
           <dd>{t(`donor.storage.${lot.storage === "AMBIENT" ? "ambient" : lot.storage === "CHILLED" ? "chilled" : "frozen"}`)}</dd>
           {lot.useBy ? (
@@ -210,14 +210,14 @@ export default function DonorLotPage() {
               <li key={claim.id} className="rounded-lg border border-slate-200 p-3">
                 <h3 className="font-bold">{claim.charityName}</h3>
                 <p className="mt-1 flex flex-wrap items-center gap-x-3">
-                  <span>{quantityText(claim.quantityMilli, lot.unit, locale)}</span>
+                  <span>{countedQuantityText(claim.quantityMilli, lot.unit, locale)}</span>
                   <ClaimStatusBadge status={claim.status} />
                 </p>
                 {claim.status === "COLLECTED" && claim.collectedAt ? (
                   <>
                     <p className="mt-2">
                       {t("donor.pickup.collectedAt", { date: formatParis(asDate(claim.collectedAt), locale, "d MMMM yyyy"), time: formatParis(asDate(claim.collectedAt), locale, "HH:mm") })}
-                      {claim.temperatureDeciC !== null ? `, ${temperatureText(claim.temperatureDeciC, locale)}` : ""}
+                      {claim.temperatureDeciC !== null ? `, ${signedTemperatureText(claim.temperatureDeciC, locale)}` : ""}
                     </p>
                     <p className="mt-2 flex flex-wrap gap-x-4 print:hidden">
                       <a href={`/dons/bordereau/${claim.id}.pdf`} className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("donor.slip.pdf")}</a>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { quantityText } from "~/domain/donations/donor-format";
+import { countedQuantityText } from "~/domain/donations/donation-format";
 import { listDonorLots } from "~/domain/donations/list-donor-lots.server";
 import { donorLotState } from "~/domain/donations/unsold-stock";
 import { now } from "~/http/clock.server";
@@ -72,7 +72,7 @@ export default function DonorLots() {
               <p className="mt-1"><LotStateBadge state={lot.state} /></p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
                 <dt className="font-semibold">{t("donor.lot.claimed")}</dt>
-                <dd>{t("donor.lot.claimedOf", { claimed: quantityText(lot.claimedMilli, lot.unit, locale), total: quantityText(lot.quantityMilli, lot.unit, locale) })}</dd>
+                <dd>{t("donor.lot.claimedOf", { claimed: countedQuantityText(lot.claimedMilli, lot.unit, locale), total: countedQuantityText(lot.quantityMilli, lot.unit, locale) })}</dd>
                 <dt className="font-semibold">{t("donor.lot.window")}</dt>
                 <dd>{t("donor.lot.windowText", { start: dateTime(lot.pickupStart, locale), end: dateTime(lot.pickupEnd, locale) })}</dd>
                 <dt className="font-semibold">{t("donor.lot.place")}</dt>
@@ -87,7 +87,7 @@ export default function DonorLots() {
                     {lot.claims.map((claim) => (
                       <li key={claim.id} className="flex flex-wrap items-center gap-x-3 py-2">
                         <span className="font-semibold">{claim.charityName}</span>
-                        <span>{quantityText(claim.quantityMilli, lot.unit, locale)}</span>
+                        <span>{countedQuantityText(claim.quantityMilli, lot.unit, locale)}</span>
                         <ClaimStatusBadge status={claim.status} />
                       </li>
                     ))}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { donateUnsoldStock } from "~/domain/donations/donate-unsold-stock.server";
-import { quantityInput, quantityText, unitWord } from "~/domain/donations/donor-format";
+import { countedQuantityText, quantityInput, unitWord } from "~/domain/donations/donation-format";
 import { listUnsoldOffers } from "~/domain/donations/list-unsold-offers.server";
 import { instantToParisLocal, parseUnsoldForm } from "~/domain/donations/lot-form";
 import { defaultUnsoldWindow, UNSOLD_DAYS } from "~/domain/donations/unsold-stock";
@@ -136,7 +136,7 @@ export default function DonateUnsold() {
                       {t("donor.unsold.rowFacts", {
                         date: longDate(offer.distribution.startsAt, locale),
                         place: offer.distribution.pickupPointName,
-                        unsold: quantityText(offer.unsoldMilli, unit, locale),
+                        unsold: countedQuantityText(offer.unsoldMilli, unit, locale),
                       })}
                     </p>
                     <label htmlFor={`give-${id}`} className="mt-2 flex min-h-11 items-center gap-3">
@@ -147,7 +147,7 @@ export default function DonateUnsold() {
                     <div className="mt-2 grid gap-x-4 sm:grid-cols-2">
                       <div className="mb-4">
                         <label htmlFor={`quantity-${id}`} className="block font-semibold text-slate-900">{label("donor.unsold.quantity")}</label>
-                        <p id={`quantity-${id}-hint`} className="text-sm text-slate-700">{t("donor.unsold.quantity.hint", { unit: unitWord(unit, 2000, locale), unsold: quantityText(offer.unsoldMilli, unit, locale) })}</p>
+                        <p id={`quantity-${id}-hint`} className="text-sm text-slate-700">{t("donor.unsold.quantity.hint", { unit: unitWord(unit, 2000, locale), unsold: countedQuantityText(offer.unsoldMilli, unit, locale) })}</p>
                         <input {...inputProps("quantity", true)} inputMode="decimal" autoComplete="off" defaultValue={value(name("quantity"), quantityInput(offer.unsoldMilli, locale))} className={textInput} />
                         {errorText("quantity")}
                       </div>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
@@ -7,24 +7,53 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-/** A labelled input whose error is announced and tied to it (WCAG 3.3.1). */
-export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
-  const inputId = id ?? `field-${name}`;
-  const described = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+/** The label, hint and error around one form control, tied to it by `aria-describedby` (WCAG 3.3.1). */
+function FieldFrame({ inputId, label, hint, error, children }: { inputId: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className="mb-4">
       <label htmlFor={inputId} className="block font-semibold text-slate-900">{label}</label>
       {hint ? <p id={`${inputId}-hint`} className="text-sm text-slate-700">{hint}</p> : null}
+      {children}
+      {error ? <p id={`${inputId}-error`} className="mt-1 text-sm font-semibold text-red-800">{error}</p> : null}
+    </div>
+  );
+}
+
+function describedBy(inputId: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A labelled input whose error is announced and tied to it (WCAG 3.3.1). */
+export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  return (
+    <FieldFrame inputId={inputId} label={label} hint={hint} error={error}>
       <input
         id={inputId}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(inputId, hint, error)}
         className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base aria-[invalid]:border-red-700"
         {...input}
       />
-      {error ? <p id={`${inputId}-error`} className="mt-1 text-sm font-semibold text-red-800">{error}</p> : null}
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** The same for a text of several lines. */
+export function TextAreaField({ name, label, error, hint, id, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; label: string; error?: string; hint?: string }) {
+  const inputId = id ?? `field-${name}`;
+  return (
+    <FieldFrame inputId={inputId} label={label} hint={hint} error={error}>
+      <textarea
+        id={inputId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+        className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base"
+        {...textarea}
+      />
+    </FieldFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode, SelectHTMLAttributes } from "react";
 import { PRODUCER_KINDS } from "~/domain/organisations/producer-kinds";
 import { useT } from "~/i18n/use-t";
-import { Field } from "~/ui/form";
+import { Field, TextAreaField } from "~/ui/form";
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string; label: string; error?: string; children: ReactNode };
 
@@ -77,20 +77,7 @@ export function OrganisationProfileFields({
           <Field name="lon" label={t("organisations.form.lon")} inputMode="decimal" defaultValue={values.lon ?? ""} error={errors.lon} />
         </div>
       </fieldset>
-      <div className="mb-4">
-        <label htmlFor="field-description" className="block font-semibold text-slate-900">{t("organisations.form.description")}</label>
-        <textarea
-          id="field-description"
-          name="description"
-          rows={4}
-          maxLength={2000}
-          defaultValue={values.description ?? ""}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? "field-description-error" : undefined}
-          className="mt-1 block w-full rounded-lg border border-slate-400 px-3 py-3 text-base"
-        />
-        {errors.description ? <p id="field-description-error" className="mt-1 text-sm font-semibold text-red-800">{errors.description}</p> : null}
-      </div>
+      <TextAreaField name="description" label={t("organisations.form.description")} rows={4} maxLength={2000} defaultValue={values.description ?? ""} error={errors.description} />
       <fieldset className="mb-4 rounded-lg border border-slate-300 p-3">
         <legend className="px-1 font-semibold text-slate-900">{t("organisations.form.organicLegend")}</legend>
         <label className="flex min-h-11 items-center gap-2">

@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import { unitsText } from "~/domain/donations/donation-format";
 import { toUnits } from "~/domain/donations/donation-quantity";
 import { DomainError } from "~/domain/errors";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
@@ -85,15 +86,6 @@ async function whyNot(tx: Tx, claimId: string, charityId: string): Promise<Domai
   return new DomainError("claim_closed");
 }
 
-const unitWords: Record<Locale, Record<Unit, string>> = {
-  fr: { KG: "kg", PIECE: "pièce(s)", LITRE: "litre(s)" },
-  en: { KG: "kg", PIECE: "piece(s)", LITRE: "litre(s)" },
-};
-
-function amount(quantity: number, unit: Unit, locale: Locale): string {
-  return `${quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${unitWords[locale][unit]}`;
-}
-
 /** To each member of the donor: a charity gave back its reservation; the quantity is claimable again. */
 export function claimCancelledEmail(
   locale: Locale,
@@ -106,8 +98,8 @@ export function claimCancelledEmail(
         subject: `${input.charityName} a annulé sa réservation de ${input.productName}`,
         greeting: `Bonjour ${input.name},`,
         paragraphs: [
-          `${input.charityName} a annulé sa réservation de ${amount(input.cancelled, input.unit, locale)} de ${input.productName} : elle ne viendra pas la retirer.`,
-          `Cette quantité est de nouveau proposée aux associations ; il reste ${amount(input.remaining, input.unit, locale)} à réserver (retrait : ${window}).`,
+          `${input.charityName} a annulé sa réservation de ${unitsText(input.cancelled, input.unit, locale)} de ${input.productName} : elle ne viendra pas la retirer.`,
+          `Cette quantité est de nouveau proposée aux associations ; il reste ${unitsText(input.remaining, input.unit, locale)} à réserver (retrait : ${window}).`,
         ],
       })
     : renderEmail({
@@ -115,8 +107,8 @@ export function claimCancelledEmail(
         subject: `${input.charityName} cancelled its claim on ${input.productName}`,
         greeting: `Hello ${input.name},`,
         paragraphs: [
-          `${input.charityName} cancelled its claim of ${amount(input.cancelled, input.unit, locale)} of ${input.productName}: it will not come to collect it.`,
-          `That quantity is offered to charities again; ${amount(input.remaining, input.unit, locale)} remain to claim (pickup: ${window}).`,
+          `${input.charityName} cancelled its claim of ${unitsText(input.cancelled, input.unit, locale)} of ${input.productName}: it will not come to collect it.`,
+          `That quantity is offered to charities again; ${unitsText(input.remaining, input.unit, locale)} remain to claim (pickup: ${window}).`,
         ],
       });
 }

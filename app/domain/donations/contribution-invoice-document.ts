@@ -1,24 +1,18 @@
+import { quantityText, unitName } from "~/domain/donations/donation-format";
 import type { ContributionInvoiceView } from "~/domain/donations/read-contribution-invoice.server";
 import { invoiceAmounts, vatRateText } from "~/domain/donations/invoice-amounts";
+import { postalAddress } from "~/domain/donations/yearly-summary";
 import { formatEuros } from "~/domain/money";
 import { formatParis } from "~/domain/time/paris";
 import { translate, type Locale } from "~/i18n/messages";
 import type { PdfBlock, PdfDocumentSpec } from "~/infra/pdf.server";
-
-const quantityFormats = { fr: new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 }) };
-
-/** "4 kg", "2,5 kg", "3 pièce(s)". */
-export function quantityText(milli: number, unit: "KG" | "PIECE" | "LITRE", locale: Locale): string {
-  return `${quantityFormats[locale].format(milli / 1000)} ${translate(locale, `sea.unit.${unit}`)}`;
-}
 
 function day(instant: Date, locale: Locale): string {
   return formatParis(instant, locale, "dd/MM/yyyy");
 }
 
 function partyFields(party: ContributionInvoiceView["issuer"], locale: Locale): Array<[string, string]> {
-  const place = [party.postalCode, party.commune].filter(Boolean).join(" ");
-  const address = [party.address.trim(), place].filter(Boolean).join(", ");
+  const address = postalAddress(party.address, party.postalCode, party.commune);
   const fields: Array<[string, string]> = [[translate(locale, "sea.pdf.name"), party.name]];
   if (address) fields.push([translate(locale, "sea.pdf.address"), address]);
   if (party.siret) fields.push([translate(locale, "sea.pdf.siret"), party.siret]);
@@ -35,7 +29,7 @@ export function contributionInvoiceDocument(invoice: ContributionInvoiceView, lo
   const amounts = invoiceAmounts(invoice.amountCents, invoice.vatRatePermille);
   const rate = vatRateText(invoice.vatRatePermille, locale);
   const money = (cents: number) => formatEuros(cents, locale);
-  const unitPrice = invoice.lot.contributionCentsPerUnit === null ? "" : `${money(invoice.lot.contributionCentsPerUnit)} / ${translate(locale, `sea.unit.${invoice.lot.unit}`)}`;
+  const unitPrice = invoice.lot.contributionCentsPerUnit === null ? "" : `${money(invoice.lot.contributionCentsPerUnit)} / ${unitName(invoice.lot.unit, locale)}`;
   const handedOver = invoice.claim.collectedAt ?? invoice.issuedAt;
   const blocks: PdfBlock[] = [
     { kind: "fields", fields: [[translate(locale, "sea.pdf.number"), invoice.number], [translate(locale, "sea.pdf.date"), day(invoice.issuedAt, locale)]] },

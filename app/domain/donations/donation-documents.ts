@@ -1,3 +1,4 @@
+import { quantityNumber, quantityText, temperatureText } from "~/domain/donations/donation-format";
 import type { DonationStorageCode, DonationUnitCode } from "~/domain/donations/donation-quantity";
 import { toUnits } from "~/domain/donations/donation-quantity";
 import { donationValueCents } from "~/domain/donations/donation-rules";
@@ -52,20 +53,9 @@ export type SlipView = {
   fileName: string;
 };
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 }),
-};
-
 const UNITS: readonly DonationUnitCode[] = ["KG", "PIECE", "LITRE"];
-const unitKeys = { KG: "slip.unit.KG", PIECE: "slip.unit.PIECE", LITRE: "slip.unit.LITRE" } as const satisfies Record<DonationUnitCode, MessageKey>;
 const perUnitKeys = { KG: "slip.perUnit.KG", PIECE: "slip.perUnit.PIECE", LITRE: "slip.perUnit.LITRE" } as const satisfies Record<DonationUnitCode, MessageKey>;
 const storageKeys = { AMBIENT: "slip.storage.AMBIENT", CHILLED: "slip.storage.CHILLED", FROZEN: "slip.storage.FROZEN" } as const satisfies Record<DonationStorageCode, MessageKey>;
-
-/** 10 500 thousandths of a kg → "10,5 kg" / "10.5 kg". */
-export function quantityText(milli: number, unit: DonationUnitCode, locale: Locale): string {
-  return `${numberFormats[locale].format(toUnits(milli))} ${translate(locale, unitKeys[unit])}`;
-}
 
 /** Several units added up apart: "15 kg + 4 pièce(s)"; nothing at all is "0 kg". */
 export function unitTotalsText(totals: UnitTotals, locale: Locale): string {
@@ -83,9 +73,8 @@ function perUnit(cents: number, unit: DonationUnitCode, locale: Locale): string 
   return translate(locale, "slip.value.perUnit", { price: formatEuros(cents, locale), unit: translate(locale, perUnitKeys[unit]) });
 }
 
-function temperatureText(deciC: number | null, locale: Locale): string {
-  if (deciC === null) return translate(locale, "slip.value.noTemperature");
-  return `${new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }).format(deciC / 10)} °C`;
+function handoverTemperature(deciC: number | null, locale: Locale): string {
+  return deciC === null ? translate(locale, "slip.value.noTemperature") : temperatureText(deciC, locale);
 }
 
 function orNone(value: string | null, locale: Locale): string {
@@ -114,7 +103,7 @@ export function slipView(slip: DonationSlip, locale: Locale): SlipView {
   const handover: DocumentField[] = [
     [t("slip.field.collectedAt"), formatParis(slip.collectedAt, locale, locale === "fr" ? "EEEE d MMMM yyyy 'à' HH:mm" : "EEEE d MMMM yyyy 'at' HH:mm")],
     [t("slip.field.pickupPlace"), slip.pickupPlace],
-    [t("slip.field.temperature"), temperatureText(slip.temperatureDeciC, locale)],
+    [t("slip.field.temperature"), handoverTemperature(slip.temperatureDeciC, locale)],
     [t("slip.field.handedOverBy"), orNone(slip.handedOverBy, locale)],
     [t("slip.field.claimedBy"), slip.claimedBy],
   ];
@@ -206,8 +195,8 @@ export function summaryView(summary: YearlySummary, locale: Locale): SummaryView
     [t("taxSummary.donations"), String(summary.donations)],
     [t("taxSummary.kilos"), quantityText(summary.milliByUnit.KG, "KG", locale)],
   ];
-  if (summary.milliByUnit.PIECE > 0) totals.push([t("taxSummary.pieces"), numberFormats[locale].format(toUnits(summary.milliByUnit.PIECE))]);
-  if (summary.milliByUnit.LITRE > 0) totals.push([t("taxSummary.litres"), numberFormats[locale].format(toUnits(summary.milliByUnit.LITRE))]);
+  if (summary.milliByUnit.PIECE > 0) totals.push([t("taxSummary.pieces"), quantityNumber(summary.milliByUnit.PIECE, locale)]);
+  if (summary.milliByUnit.LITRE > 0) totals.push([t("taxSummary.litres"), quantityNumber(summary.milliByUnit.LITRE, locale)]);
   return {
     title: t("taxSummary.title"),
     subtitle: t("taxSummary.subtitle", { donor: summary.donor.name, year: summary.year }),

@@ -4,10 +4,10 @@ import type { CurrentUser } from "~/domain/accounts/session.server";
 import type { DonationSlip } from "~/domain/donations/donation-documents";
 import type { DonationStorageCode, DonationUnitCode } from "~/domain/donations/donation-quantity";
 import { slipNumber } from "~/domain/donations/slip-number";
-import { postalAddress } from "~/domain/donations/yearly-summary";
+import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, postalAddress, type CharityColumns } from "~/domain/donations/yearly-summary";
 import { DomainError } from "~/domain/errors";
 
-type SlipRow = {
+type SlipRow = CharityColumns & {
   id: string;
   status: "RESERVED" | "COLLECTED" | "MISSED" | "CANCELLED";
   quantityMilli: number;
@@ -30,13 +30,6 @@ type SlipRow = {
   donorPostalCode: string | null;
   donorCommune: string | null;
   donorSiret: string | null;
-  charityId: string;
-  charityName: string;
-  charityAddress: string;
-  charityPostalCode: string | null;
-  charityCommune: string | null;
-  charityRna: string | null;
-  charitySiret: string | null;
   claimedBy: string;
   handedOverBy: string | null;
   invoiceNumber: string | null;
@@ -58,15 +51,13 @@ export async function findDonationSlip(input: { claimId: string; user: Pick<Curr
         l."productName", l.description, l.unit::text AS unit, l.storage::text AS storage, l."useBy", l."bestBefore", l."lotNumber",
         l."rawFishery", l."pickupPlace", l."costPriceCents", l."contributionCentsPerUnit",
         d.name AS "donorName", d.address AS "donorAddress", dc."postalCode" AS "donorPostalCode", dc.name AS "donorCommune", d.siret AS "donorSiret",
-        ch.id AS "charityId", ch.name AS "charityName", ch.address AS "charityAddress", chc."postalCode" AS "charityPostalCode", chc.name AS "charityCommune",
-        ch.rna AS "charityRna", ch.siret AS "charitySiret",
+        ${CHARITY_COLUMNS},
         claimer.name AS "claimedBy", giver.name AS "handedOverBy", inv.number AS "invoiceNumber"
      FROM "DonationClaim" c
      JOIN "DonationLot" l ON l.id = c."lotId"
      JOIN "Organisation" d ON d.id = l."donorId"
      LEFT JOIN "Commune" dc ON dc."inseeCode" = d."communeInsee"
-     JOIN "Organisation" ch ON ch.id = c."charityId"
-     LEFT JOIN "Commune" chc ON chc."inseeCode" = ch."communeInsee"
+     ${CHARITY_JOINS}
      JOIN "User" claimer ON claimer.id = c."claimedById"
      LEFT JOIN "User" giver ON giver.id = c."collectedById"
      LEFT JOIN "ContributionInvoice" inv ON inv."claimId" = c.id
@@ -93,13 +84,7 @@ export async function findDonationSlip(input: { claimId: string; user: Pick<Curr
     handedOverBy: row.handedOverBy,
     claimedBy: row.claimedBy,
     donor: { name: row.donorName, address: postalAddress(row.donorAddress, row.donorPostalCode, row.donorCommune), siret: row.donorSiret },
-    charity: {
-      id: row.charityId,
-      name: row.charityName,
-      address: postalAddress(row.charityAddress, row.charityPostalCode, row.charityCommune),
-      rna: row.charityRna,
-      siret: row.charitySiret,
-    },
+    charity: charityIdentity(row),
     costPriceCents: row.costPriceCents,
     contribution:
       row.contributionCentsPerUnit === null ? null : { centsPerUnit: row.contributionCentsPerUnit, paidCents: row.contributionCents, invoiceNumber: row.invoiceNumber },

@@ -1,6 +1,6 @@
 import { readRows } from "~/db.server";
 import { toUnits, unitNames } from "~/domain/donations/donation-quantity";
-import { parisDateTime } from "~/domain/time/paris";
+import { yearBounds } from "~/domain/donations/yearly-summary";
 
 export type ClaimListItem = {
   id: string;
@@ -46,15 +46,18 @@ type Row = {
 
 const LIMIT = 500;
 
-function select(where: string): string {
-  return `SELECT c.id, c."lotId", l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, c.status::text AS status,
+/** A Row per claim; the caller adds WHERE and ORDER BY. */
+const CLAIM_ROWS = `SELECT c.id, c."lotId", l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, c.status::text AS status,
       l."pickupPlace", l."pickupStart", l."pickupEnd", c."collectedAt", c."temperatureDeciC",
       d.id AS "donorId", d.name AS "donorName", ch.id AS "charityId", ch.name AS "charityName", c."pickupCode",
       d."contactPhone" AS "donorPhone", c."contributionCents", l.storage::text AS storage
     FROM "DonationClaim" c
     JOIN "DonationLot" l ON l.id = c."lotId"
     JOIN "Organisation" d ON d.id = l."donorId"
-    JOIN "Organisation" ch ON ch.id = c."charityId"
+    JOIN "Organisation" ch ON ch.id = c."charityId"`;
+
+function select(where: string): string {
+  return `${CLAIM_ROWS}
     WHERE ${where}
     ORDER BY l."pickupStart" DESC, c."createdAt" DESC, c.id
     LIMIT ${LIMIT}`;
@@ -125,17 +128,9 @@ export type ReceivedTotals = { KG: number; PIECE: number; LITRE: number; contrib
  * oldest first, with the totals per unit (kg, pieces, litres) summed in thousandths: one statement.
  */
 export async function listReceivedDonations(options: { charityId: string; year: number }): Promise<{ claims: CharityClaimView[]; totals: ReceivedTotals }> {
-  const from = parisDateTime(`${options.year}-01-01`, "00:00");
-  const to = parisDateTime(`${options.year + 1}-01-01`, "00:00");
+  const { from, to } = yearBounds(options.year);
   const rows = await readRows<Row>(
-    `SELECT c.id, c."lotId", l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, c.status::text AS status,
-        l."pickupPlace", l."pickupStart", l."pickupEnd", c."collectedAt", c."temperatureDeciC",
-        d.id AS "donorId", d.name AS "donorName", ch.id AS "charityId", ch.name AS "charityName", c."pickupCode",
-        d."contactPhone" AS "donorPhone", c."contributionCents", l.storage::text AS storage
-      FROM "DonationClaim" c
-      JOIN "DonationLot" l ON l.id = c."lotId"
-      JOIN "Organisation" d ON d.id = l."donorId"
-      JOIN "Organisation" ch ON ch.id = c."charityId"
+    `${CLAIM_ROWS}
       WHERE c."charityId" = $1 AND c.status = 'COLLECTED' AND c."collectedAt" >= $2 AND c."collectedAt" < $3
       ORDER BY c."collectedAt", c.id`,
     [options.charityId, from, to],

@@ -1,17 +1,9 @@
+import { unitsText } from "~/domain/donations/donation-format";
 import { renderEmail } from "~/domain/mail/render-email";
 import { formatParis } from "~/domain/time/paris";
 import type { Locale } from "~/i18n/messages";
 
 type LotSummary = { productName: string; quantity: number; unit: "KG" | "PIECE" | "LITRE"; donorName: string; pickupPlace: string; pickupStart: Date; pickupEnd: Date };
-
-const unitLabels: Record<Locale, Record<LotSummary["unit"], string>> = {
-  fr: { KG: "kg", PIECE: "pièce(s)", LITRE: "litre(s)" },
-  en: { KG: "kg", PIECE: "piece(s)", LITRE: "litre(s)" },
-};
-
-function amount(quantity: number, unit: LotSummary["unit"], locale: Locale): string {
-  return `${quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${unitLabels[locale][unit]}`;
-}
 
 /** To each member of a verified charity whose settings match: a lot is available to claim. */
 export function lotAvailableEmail(locale: Locale, input: LotSummary & { name: string; charityName: string; lotsUrl: string }) {
@@ -19,10 +11,10 @@ export function lotAvailableEmail(locale: Locale, input: LotSummary & { name: st
   return locale === "fr"
     ? renderEmail({
         locale,
-        subject: `Don disponible : ${amount(input.quantity, input.unit, locale)} de ${input.productName}`,
+        subject: `Don disponible : ${unitsText(input.quantity, input.unit, locale)} de ${input.productName}`,
         greeting: `Bonjour ${input.name},`,
         paragraphs: [
-          `${input.donorName} propose ${amount(input.quantity, input.unit, locale)} de ${input.productName}, qui correspond aux réglages de ${input.charityName}.`,
+          `${input.donorName} propose ${unitsText(input.quantity, input.unit, locale)} de ${input.productName}, qui correspond aux réglages de ${input.charityName}.`,
           `Retrait : ${input.pickupPlace}, ${window}.`,
           "Premier arrivé, premier servi : réservez tout ou partie du lot.",
         ],
@@ -30,10 +22,10 @@ export function lotAvailableEmail(locale: Locale, input: LotSummary & { name: st
       })
     : renderEmail({
         locale,
-        subject: `Donation available: ${amount(input.quantity, input.unit, locale)} of ${input.productName}`,
+        subject: `Donation available: ${unitsText(input.quantity, input.unit, locale)} of ${input.productName}`,
         greeting: `Hello ${input.name},`,
         paragraphs: [
-          `${input.donorName} offers ${amount(input.quantity, input.unit, locale)} of ${input.productName}, matching the settings of ${input.charityName}.`,
+          `${input.donorName} offers ${unitsText(input.quantity, input.unit, locale)} of ${input.productName}, matching the settings of ${input.charityName}.`,
           `Pickup: ${input.pickupPlace}, ${window}.`,
           "First come, first served: claim all or part of the lot.",
         ],
@@ -47,19 +39,19 @@ export function lotClaimedEmail(locale: Locale, input: { name: string; productNa
   return locale === "fr"
     ? renderEmail({
         locale,
-        subject: `${input.charityName} a réservé ${amount(input.claimed, input.unit, locale)} de ${input.productName}`,
+        subject: `${input.charityName} a réservé ${unitsText(input.claimed, input.unit, locale)} de ${input.productName}`,
         greeting: `Bonjour ${input.name},`,
         paragraphs: [
-          `${input.charityName} a réservé ${amount(input.claimed, input.unit, locale)} de votre lot de ${input.productName} ; il en reste ${amount(input.remaining, input.unit, locale)}.`,
+          `${input.charityName} a réservé ${unitsText(input.claimed, input.unit, locale)} de votre lot de ${input.productName} ; il en reste ${unitsText(input.remaining, input.unit, locale)}.`,
           `L'association viendra pendant la fenêtre de retrait (${window}) avec son code de retrait : saisissez-le pour confirmer la remise.`,
         ],
       })
     : renderEmail({
         locale,
-        subject: `${input.charityName} claimed ${amount(input.claimed, input.unit, locale)} of ${input.productName}`,
+        subject: `${input.charityName} claimed ${unitsText(input.claimed, input.unit, locale)} of ${input.productName}`,
         greeting: `Hello ${input.name},`,
         paragraphs: [
-          `${input.charityName} claimed ${amount(input.claimed, input.unit, locale)} of your lot of ${input.productName}; ${amount(input.remaining, input.unit, locale)} remain.`,
+          `${input.charityName} claimed ${unitsText(input.claimed, input.unit, locale)} of your lot of ${input.productName}; ${unitsText(input.remaining, input.unit, locale)} remain.`,
           `The charity will come during the pickup window (${window}) with its pickup code: enter it to confirm the hand-over.`,
         ],
       });

@@ -1,20 +1,16 @@
+import { degreesText, unitsText } from "~/domain/donations/donation-format";
 import { renderEmail } from "~/domain/mail/render-email";
 import { formatParis } from "~/domain/time/paris";
 import type { Locale } from "~/i18n/messages";
-
-const unitNames: Record<Locale, Record<"KG" | "PIECE" | "LITRE", string>> = {
-  fr: { KG: "kg", PIECE: "pièce(s)", LITRE: "litre(s)" },
-  en: { KG: "kg", PIECE: "piece(s)", LITRE: "litre(s)" },
-};
 
 /** To each member of the charity: the donor confirmed the hand-over of their claim. */
 export function pickupCollectedEmail(
   locale: Locale,
   input: { name: string; donorName: string; productName: string; quantity: number; unit: "KG" | "PIECE" | "LITRE"; lotNumber: string | null; collectedAt: Date; temperatureC: number | null },
 ) {
-  const quantity = `${input.quantity.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 })} ${unitNames[locale][input.unit]}`;
+  const quantity = unitsText(input.quantity, input.unit, locale);
   const when = formatParis(input.collectedAt, locale);
-  const temperature = input.temperatureC === null ? null : `${input.temperatureC.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB")} °C`;
+  const temperature = input.temperatureC === null ? null : degreesText(input.temperatureC, locale);
   return locale === "fr"
     ? renderEmail({
         locale,

@@ -1,28 +1,10 @@
 import { readRows } from "~/db.server";
-import type { DonationUnitCode } from "~/domain/donations/donation-quantity";
-import { postalAddress, summariseDonations, yearBounds, type YearlySummary } from "~/domain/donations/yearly-summary";
+import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, postalAddress, summariseDonations, yearBounds, type CharityColumns, type SummaryRow, type YearlySummary } from "~/domain/donations/yearly-summary";
 import { DomainError } from "~/domain/errors";
 
 type DonorRow = { name: string; address: string; postalCode: string | null; commune: string | null; siret: string | null };
 
-type Row = {
-  claimId: string;
-  collectedAt: Date;
-  charityId: string;
-  charityName: string;
-  charityAddress: string;
-  charityPostalCode: string | null;
-  charityCommune: string | null;
-  charityRna: string | null;
-  charitySiret: string | null;
-  productName: string;
-  lotNumber: string | null;
-  quantityMilli: number;
-  unit: DonationUnitCode;
-  useBy: string | null;
-  bestBefore: string | null;
-  costPriceCents: number;
-};
+type Row = Omit<SummaryRow, "charity"> & CharityColumns;
 
 /**
  * A donor's yearly summary (the data of its tax receipts): every COLLECTED claim on its lots whose
@@ -39,13 +21,11 @@ export async function yearlyDonationSummary(input: { donorId: string; year: numb
       [input.donorId],
     ),
     readRows<Row>(
-      `SELECT c.id AS "claimId", c."collectedAt", ch.id AS "charityId", ch.name AS "charityName", ch.address AS "charityAddress",
-          cc."postalCode" AS "charityPostalCode", cc.name AS "charityCommune", ch.rna AS "charityRna", ch.siret AS "charitySiret",
+      `SELECT c.id AS "claimId", c."collectedAt", ${CHARITY_COLUMNS},
           l."productName", l."lotNumber", c."quantityMilli", l.unit::text AS unit, l."useBy", l."bestBefore", l."costPriceCents"
        FROM "DonationClaim" c
        JOIN "DonationLot" l ON l.id = c."lotId"
-       JOIN "Organisation" ch ON ch.id = c."charityId"
-       LEFT JOIN "Commune" cc ON cc."inseeCode" = ch."communeInsee"
+       ${CHARITY_JOINS}
        WHERE l."donorId" = $1 AND c.status = 'COLLECTED' AND l."contributionCentsPerUnit" IS NULL
          AND c."collectedAt" >= $2 AND c."collectedAt" < $3`,
       [input.donorId, from, to],
@@ -59,13 +39,7 @@ export async function yearlyDonationSummary(input: { donorId: string; year: numb
     rows.map((row) => ({
       claimId: row.claimId,
       collectedAt: row.collectedAt,
-      charity: {
-        id: row.charityId,
-        name: row.charityName,
-        address: postalAddress(row.charityAddress, row.charityPostalCode, row.charityCommune),
-        rna: row.charityRna,
-        siret: row.charitySiret,
-      },
+      charity: charityIdentity(row),
       productName: row.productName,
       lotNumber: row.lotNumber,
       quantityMilli: row.quantityMilli,

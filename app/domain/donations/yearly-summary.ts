@@ -98,3 +98,30 @@ export function postalAddress(address: string, postalCode: string | null, commun
   const town = [postalCode, commune].filter(Boolean).join(" ");
   return [address.trim(), town].filter(Boolean).join(", ");
 }
+
+/** The claiming charity's identity as the documents read it, one column each (slip, yearly summary). */
+export type CharityColumns = {
+  charityId: string;
+  charityName: string;
+  charityAddress: string;
+  charityPostalCode: string | null;
+  charityCommune: string | null;
+  charityRna: string | null;
+  charitySiret: string | null;
+};
+
+/** Those columns, for a statement that names the claim `c`: add CHARITY_JOINS to its FROM. */
+export const CHARITY_COLUMNS = `ch.id AS "charityId", ch.name AS "charityName", ch.address AS "charityAddress", chc."postalCode" AS "charityPostalCode", chc.name AS "charityCommune",
+        ch.rna AS "charityRna", ch.siret AS "charitySiret"`;
+export const CHARITY_JOINS = `JOIN "Organisation" ch ON ch.id = c."charityId"
+     LEFT JOIN "Commune" chc ON chc."inseeCode" = ch."communeInsee"`;
+
+export function charityIdentity(row: CharityColumns): CharityIdentity {
+  return {
+    id: row.charityId,
+    name: row.charityName,
+    address: postalAddress(row.charityAddress, row.charityPostalCode, row.charityCommune),
+    rna: row.charityRna,
+    siret: row.charitySiret,
+  };
+}

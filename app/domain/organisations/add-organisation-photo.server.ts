@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
-import { catalogueImage } from "~/domain/catalog/photo-image.server";
-import { MAX_PHOTO_BYTES, sniffImageType } from "~/domain/catalog/product-photo";
+import { photoFile, storePhoto, uploadedPhoto } from "~/domain/catalog/photo-image.server";
 import { DomainError } from "~/domain/errors";
-import { newStorageKey, storage } from "~/infra/storage.server";
 
 /** A profile shows a few photos of the farm, the boat or the stall; more would only slow it down. */
 export const MAX_ORGANISATION_PHOTOS = 6;
@@ -19,16 +17,11 @@ export async function addOrganisationPhoto(input: { organisationId: string; user
     select: { id: true },
   });
   if (!member) throw new DomainError("not_found");
-  if (input.bytes.byteLength > MAX_PHOTO_BYTES) throw new DomainError("file_too_large", { maxBytes: MAX_PHOTO_BYTES });
-  if (input.bytes.byteLength === 0) throw new DomainError("invalid", { field: "photo" });
-  if (!sniffImageType(input.bytes)) throw new DomainError("file_type_refused");
-  const image = await catalogueImage(input.bytes);
+  const image = await uploadedPhoto(input.bytes);
 
-  const key = newStorageKey("photos", "webp");
-  await storage().put(key, image.bytes, image.contentType);
   const photoId = randomUUID();
-  try {
-    await db().$transaction(async (tx) => {
+  await storePhoto(image, (storageKey) =>
+    db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${input.organisationId} FOR UPDATE`;
       const photos = await tx.storedFile.aggregate({
         where: { organisationId: input.organisationId, purpose: "ORGANISATION_PHOTO" },
@@ -37,24 +30,11 @@ export async function addOrganisationPhoto(input: { organisationId: string; user
       });
       if (photos._count._all >= MAX_ORGANISATION_PHOTOS) throw new DomainError("invalid", { field: "photos" });
       await tx.storedFile.create({
-        data: {
-          id: photoId,
-          organisationId: input.organisationId,
-          purpose: "ORGANISATION_PHOTO",
-          storageKey: key,
-          contentType: image.contentType,
-          byteSize: image.bytes.byteLength,
-          width: image.width,
-          height: image.height,
-          position: (photos._max.position ?? -1) + 1,
-          createdAt: input.now,
-        },
+        data: { ...photoFile({ id: photoId, organisationId: input.organisationId, purpose: "ORGANISATION_PHOTO", storageKey, image, now: input.now }), position: (photos._max.position ?? -1) + 1 },
         select: { id: true },
       });
-    });
-  } catch (error) {
-    await storage().delete(key);
-    throw error;
-  }
+      return null;
+    }),
+  );
   return { photoId };
 }

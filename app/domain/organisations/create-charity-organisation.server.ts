@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { db, type Tx } from "~/db.server";
-import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
-import { awaitingVerificationEmail } from "~/domain/organisations/emails";
+import { db } from "~/db.server";
+import { notifyAdminsAwaitingVerification } from "~/domain/organisations/notify-admins.server";
 import { organisationProfileSchema, siretField } from "~/domain/organisations/organisation-input";
 import { isValidRna, normaliseRna } from "~/domain/organisations/rna";
+import { freeSlug } from "~/domain/organisations/slug.server";
 import { communeByInsee, slugify } from "~/domain/organisations/territory";
 import { DomainError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n/messages";
@@ -95,38 +95,7 @@ export async function createCharityOrganisation(input: { userId: string; applica
       select: { id: true },
     });
 
-    const admins = await tx.user.findMany({
-      where: { memberships: { some: { role: "ADMIN" } } },
-      select: { email: true, name: true, locale: true },
-      orderBy: { email: "asc" },
-    });
-    for (const admin of admins) {
-      await enqueueEmail(tx, {
-        to: admin.email,
-        locale: admin.locale,
-        ...awaitingVerificationEmail(admin.locale, {
-          kind: "CHARITY",
-          adminName: admin.name,
-          organisationName: input.application.name,
-          communeName: commune.name,
-          resubmitted: false,
-          reviewUrl: `${input.appUrl}/admin/organisations`,
-        }),
-      });
-    }
+    await notifyAdminsAwaitingVerification(tx, { kind: "CHARITY", organisationName: input.application.name, communeName: commune.name, resubmitted: false, appUrl: input.appUrl });
     return { id, created: true };
   });
-}
-
-/** The readable slug, or the same with -2, -3… (as for producers; an advisory lock serialises equal names). */
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`slug:${base}`}, 0))`;
-  const taken = await tx.$queryRaw<Array<{ slug: string }>>`
-    SELECT slug FROM "Organisation" WHERE slug = ${base} OR slug ~ ${`^${base}-[0-9]+$`}`;
-  const used = new Set(taken.map((row) => row.slug));
-  if (!used.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) {
-    const candidate = `${base}-${suffix}`;
-    if (!used.has(candidate)) return candidate;
-  }
 }

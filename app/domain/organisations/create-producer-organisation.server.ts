@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "~/db.server";
+import { db } from "~/db.server";
 import { DomainError } from "~/domain/errors";
 import { notifyAdminsAwaitingVerification } from "~/domain/organisations/notify-admins.server";
 import type { OrganisationProfile } from "~/domain/organisations/organisation-input";
+import { freeSlug } from "~/domain/organisations/slug.server";
 import { communeByInsee, slugify } from "~/domain/organisations/territory";
 
 export { organisationProfileSchema as createProducerOrganisationSchema } from "~/domain/organisations/organisation-input";
@@ -53,21 +54,4 @@ export async function createProducerOrganisation(input: CreateInput): Promise<{ 
     await notifyAdminsAwaitingVerification(tx, { organisationName: input.profile.name, communeName: commune.name, resubmitted: false, appUrl: input.appUrl });
     return { id, slug };
   });
-}
-
-/**
- * The readable slug, or the same with -2, -3… when taken. Two farms registering the same name in
- * the same instant would collide on the unique index and the second would fail cleanly; an
- * advisory lock on the base slug makes them wait for each other instead.
- */
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`slug:${base}`}, 0))`;
-  const taken = await tx.$queryRaw<Array<{ slug: string }>>`
-    SELECT slug FROM "Organisation" WHERE slug = ${base} OR slug ~ ${`^${base}-[0-9]+$`}`;
-  const used = new Set(taken.map((row) => row.slug));
-  if (!used.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) {
-    const candidate = `${base}-${suffix}`;
-    if (!used.has(candidate)) return candidate;
-  }
 }

@@ -102,33 +102,9 @@ export function organisationVerifiedEmail(locale: Locale, input: { kind?: Applic
       });
 }
 
-/** To each member of a refused organisation, with the territory's reason. */
+/** To each member of a refused organisation, with the territory's reason; a charity's members are sent to the charity space. */
 export function organisationRefusedEmail(locale: Locale, input: { kind?: ApplicantKind; name: string; organisationName: string; reason: string; profileUrl: string }) {
-  if (input.kind === "CHARITY") {
-    return locale === "fr"
-      ? renderEmail({
-          locale,
-          subject: `${input.organisationName} : vérification refusée`,
-          greeting: `Bonjour ${input.name},`,
-          paragraphs: [
-            `Le territoire n'a pas pu vérifier ${input.organisationName}, pour la raison suivante :`,
-            input.reason,
-            "Tant qu'elle n'est pas vérifiée, votre association ne peut pas réserver de lots. Votre espace association reste ouvert ; contactez le territoire pour corriger votre demande.",
-          ],
-          button: { label: "Ouvrir mon espace association", url: input.profileUrl },
-        })
-      : renderEmail({
-          locale,
-          subject: `${input.organisationName}: verification refused`,
-          greeting: `Hello ${input.name},`,
-          paragraphs: [
-            `The territory could not verify ${input.organisationName}, for this reason:`,
-            input.reason,
-            "Until it is verified, your charity cannot claim lots. Your charity space stays open; contact the territory to correct your application.",
-          ],
-          button: { label: "Open my charity space", url: input.profileUrl },
-        });
-  }
+  const charity = input.kind === "CHARITY";
   return locale === "fr"
     ? renderEmail({
         locale,
@@ -137,9 +113,11 @@ export function organisationRefusedEmail(locale: Locale, input: { kind?: Applica
         paragraphs: [
           `Le territoire n'a pas pu vérifier ${input.organisationName}, pour la raison suivante :`,
           input.reason,
-          "Corrigez votre profil et enregistrez-le : il repartira en vérification.",
+          charity
+            ? "Tant qu'elle n'est pas vérifiée, votre association ne peut pas réserver de lots. Votre espace association reste ouvert ; contactez le territoire pour corriger votre demande."
+            : "Corrigez votre profil et enregistrez-le : il repartira en vérification.",
         ],
-        button: { label: "Corriger mon profil", url: input.profileUrl },
+        button: { label: charity ? "Ouvrir mon espace association" : "Corriger mon profil", url: input.profileUrl },
       })
     : renderEmail({
         locale,
@@ -148,9 +126,11 @@ export function organisationRefusedEmail(locale: Locale, input: { kind?: Applica
         paragraphs: [
           `The territory could not verify ${input.organisationName}, for this reason:`,
           input.reason,
-          "Correct your profile and save it: it will go back for verification.",
+          charity
+            ? "Until it is verified, your charity cannot claim lots. Your charity space stays open; contact the territory to correct your application."
+            : "Correct your profile and save it: it will go back for verification.",
         ],
-        button: { label: "Correct my profile", url: input.profileUrl },
+        button: { label: charity ? "Open my charity space" : "Correct my profile", url: input.profileUrl },
       });
 }
 

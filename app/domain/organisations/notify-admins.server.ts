@@ -1,11 +1,11 @@
 import type { Tx } from "~/db.server";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
-import { awaitingVerificationEmail } from "~/domain/organisations/emails";
+import { awaitingVerificationEmail, type ApplicantKind } from "~/domain/organisations/emails";
 
-/** Tells every territory admin (ADMIN membership), each in their language, that a producer awaits them. */
+/** Tells every territory admin (ADMIN membership), each in their language, that a producer (or a charity) awaits them. */
 export async function notifyAdminsAwaitingVerification(
   tx: Tx,
-  input: { organisationName: string; communeName: string; resubmitted: boolean; appUrl: string },
+  input: { kind?: ApplicantKind; organisationName: string; communeName: string; resubmitted: boolean; appUrl: string },
 ): Promise<void> {
   const admins = await tx.user.findMany({
     where: { memberships: { some: { role: "ADMIN" } } },
@@ -16,7 +16,7 @@ export async function notifyAdminsAwaitingVerification(
     await enqueueEmail(tx, {
       to: admin.email,
       locale: admin.locale,
-      ...awaitingVerificationEmail(admin.locale, { adminName: admin.name, organisationName: input.organisationName, communeName: input.communeName, resubmitted: input.resubmitted, reviewUrl: `${input.appUrl}/admin/organisations` }),
+      ...awaitingVerificationEmail(admin.locale, { kind: input.kind, adminName: admin.name, organisationName: input.organisationName, communeName: input.communeName, resubmitted: input.resubmitted, reviewUrl: `${input.appUrl}/admin/organisations` }),
     });
   }
 }

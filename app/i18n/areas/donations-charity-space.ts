@@ -103,9 +103,6 @@ export const donationsCharityFr = {
   "charity.review.kindProducer": "Producteur",
   "charity.review.rna": "RNA",
 
-  "charity.unit.kg": "kg",
-  "charity.unit.piece": "pièce(s)",
-  "charity.unit.litre": "litre(s)",
 
   "charity.weekday.1": "Lundi",
   "charity.weekday.2": "Mardi",
@@ -220,9 +217,6 @@ export const donationsCharityEn: Record<keyof typeof donationsCharityFr, string>
   "charity.review.kindProducer": "Producer",
   "charity.review.rna": "RNA",
 
-  "charity.unit.kg": "kg",
-  "charity.unit.piece": "piece(s)",
-  "charity.unit.litre": "litre(s)",
 
   "charity.weekday.1": "Monday",
   "charity.weekday.2": "Tuesday",

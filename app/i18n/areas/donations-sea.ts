@@ -1,8 +1,5 @@
 /** Messages of the donations area, part "sea" (see app/i18n/messages.ts), French first; en has the same keys. */
 export const donationsSeaFr = {
-  "sea.unit.KG": "kg",
-  "sea.unit.PIECE": "pièce(s)",
-  "sea.unit.LITRE": "litre(s)",
   "sea.storage.AMBIENT": "Température ambiante",
   "sea.storage.CHILLED": "Réfrigéré, 0 à 4 °C",
   "sea.storage.FROZEN": "Surgelé, −18 °C ou moins",
@@ -157,9 +154,6 @@ export const donationsSeaFr = {
 } as const satisfies Record<string, string>;
 
 export const donationsSeaEn: Record<keyof typeof donationsSeaFr, string> = {
-  "sea.unit.KG": "kg",
-  "sea.unit.PIECE": "piece(s)",
-  "sea.unit.LITRE": "litre(s)",
   "sea.storage.AMBIENT": "Room temperature",
   "sea.storage.CHILLED": "Chilled, 0 to 4 °C",
   "sea.storage.FROZEN": "Frozen, −18 °C or below",

@@ -40,10 +40,6 @@ export function settingsForm(overrides: Record<string, string | string[] | undef
   return body;
 }
 
-export function postForm(path: string, body: URLSearchParams, cookie?: string, headers: Record<string, string> = {}) {
-  return new Request(`http://localhost${path}`, { method: "POST", body, headers: { ...(cookie ? { cookie } : {}), ...headers } });
-}
-
 /** Everything a charity's settings row holds, to compare before and after a refused change. */
 export function settingsRow(organisationId: string) {
   return db().charitySettings.findUnique({ where: { organisationId }, omit: { updatedAt: true } });

@@ -2,7 +2,9 @@ import { UNSAFE_RemixContext } from "@remix-run/react";
 import type { ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { expect } from "vitest";
 import type { Locale } from "~/i18n/messages";
+import { dataAsResponse } from "./route-requests";
 
 /**
  * Pages rendered on the server with their real loaders and actions, as the first HTML a phone
@@ -21,11 +23,7 @@ export async function renderPage(pages: readonly PageRoute[], locale: Locale, co
     headers.set("cookie", `${cookie}; tm_lang=${locale}`);
     const result = await handler({ request: new Request(request.url, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit), params, context: {} });
     // Remix's data(value, init) is what the page receives as its value.
-    if (typeof result === "object" && result !== null && "init" in result && "data" in result) {
-      const typed = result as { data: unknown; init: { status?: number } | null };
-      return new Response(JSON.stringify(typed.data), { status: typed.init?.status ?? 200, headers: { "content-type": "application/json" } });
-    }
-    return result;
+    return dataAsResponse(result);
   };
   const routes = [
     {
@@ -51,4 +49,19 @@ export async function renderPage(pages: readonly PageRoute[], locale: Locale, co
   );
   // React's text separators say nothing a reader sees.
   return { html: html.replaceAll("<!-- -->", ""), status: context.statusCode };
+}
+
+/** The form fields announced without a name: an id no label points at, or no id and no label around. */
+export function unlabelledFields(html: string): string[] {
+  const ids = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map((match) => match[1] ?? "");
+  const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((match) => match[1]));
+  const bare = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")(?![^>]*\bid=)[^>]*>/g)].filter((match) => !/<label\b[^>]*>\s*$/.test(html.slice(0, match.index)));
+  return [...ids.filter((id) => !labelled.has(id)), ...bare.map((match) => match[0])];
+}
+
+/** One h1, every field labelled, and no message key of the page's areas (`untranslatedKey`) left in the text. */
+export function expectWellFormed(html: string, untranslatedKey: RegExp) {
+  expect(html.match(/<h1\b/g)).toHaveLength(1);
+  expect(unlabelledFields(html)).toEqual([]);
+  expect(html).not.toMatch(untranslatedKey);
 }

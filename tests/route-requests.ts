@@ -6,7 +6,8 @@
 export type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: Record<string, string> } };
 export type Done = { ok: true; message: string };
 
-export function post(path: string, fields: Record<string, string>, cookie?: string) {
+/** A form POST; a URLSearchParams keeps repeated fields (checkboxes). */
+export function post(path: string, fields: Record<string, string> | URLSearchParams, cookie?: string) {
   return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
 }
 
@@ -16,6 +17,15 @@ export function get(path: string, cookie?: string) {
 
 export function asFailure(result: unknown): Failure {
   return result as Failure;
+}
+
+/** Remix's data(value, { status }) as the JSON Response the framework sends; anything else as it is. */
+export function dataAsResponse(result: unknown): unknown {
+  if (typeof result === "object" && result !== null && "init" in result && "data" in result) {
+    const typed = result as { data: unknown; init: { status?: number } | null };
+    return Response.json(typed.data, { status: typed.init?.status ?? 200 });
+  }
+  return result;
 }
 
 /** What a route threw or returned as a Response: its status. */

@@ -9,9 +9,8 @@ import CharityPickups, { action as pickupsAction, loader as pickupsLoader } from
 import { action as apiCancelAction } from "~/routes/api.v1.claims.$id.cancel";
 import ReceivedDonations, { loader as receivedLoader } from "~/routes/association.recus";
 import { loader as receivedCsvLoader } from "~/routes/association.recus[.]csv";
-import { createCharity, createDonor, lotState, type CharitySettingsInput } from "../factories-donations-claims";
-import { createPageClaim, createPageLot } from "../factories-donations-claiming";
-import { renderPage, type PageRoute } from "../render-page";
+import { ANY_HOUR, COLD_STORAGE, createCharity, createClaim, createDonor, createLot, lotState, type CharitySettingsInput } from "../factories-donations";
+import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { asFailure, get, post, statusOf } from "../route-requests";
 
 /**
@@ -28,22 +27,13 @@ const pages: PageRoute[] = [
   { path: "association/recus", loader: receivedLoader, Component: ReceivedDonations },
 ];
 
-function unlabelledFields(html: string): string[] {
-  const ids = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map((match) => match[1] ?? "");
-  const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((match) => match[1]));
-  return ids.filter((id) => !labelled.has(id));
-}
-
-function expectWellFormed(html: string) {
-  expect(html.match(/<h1\b/g)).toHaveLength(1);
-  expect(unlabelledFields(html)).toEqual([]);
-  expect(html).not.toMatch(/(claiming|impact|donations)\.[a-z]+\.[a-zA-Z]/);
-}
+/** A message key of these pages' areas, left untranslated. */
+const UNTRANSLATED_KEY = /(claiming|impact|donations)\.[a-z]+\.[a-zA-Z]/;
 
 /** A verified charity that stores everything and collects any day, any time: every lot matches it. */
 function openCharity(settings: CharitySettingsInput = {}) {
   return createCharity({
-    settings: { storesChilled: true, storesFrozen: true, approvedRawFishery: true, collectionWeekdays: [1, 2, 3, 4, 5, 6, 7], collectionFrom: "00:00", collectionTo: "24:00", ...settings },
+    settings: { ...COLD_STORAGE, approvedRawFishery: true, ...ANY_HOUR, ...settings },
   });
 }
 
@@ -58,7 +48,7 @@ function claimForm(lotId: string, quantity: string) {
 test("the lots page shows what a verified charity may claim: product, donor, what remains, storage, dates, lot number, pickup, badges, contribution", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({
+  const lot = await createLot({
     donorId: donor.producerId,
     createdById: donor.user.id,
     productName: "Filets de lieu surgelés",
@@ -91,18 +81,18 @@ test("the lots page shows what a verified charity may claim: product, donor, wha
   expect(card).toMatch(new RegExp(`id="quantite-${lot.id}"[^>]*value="4,5"|value="4,5"[^>]*id="quantite-${lot.id}"`));
   expect(card).toContain("Quantité à réserver (kg)");
   expect(html).not.toMatch(/\b\d{6}\b.*Code de retrait/);
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 
   const en = await renderPage(pages, "en", charity.cookie, "/association/lots");
   expect(en.html).toContain("Lots to claim");
   expect(en.html).toContain("Frozen, −18 °C or below");
-  expectWellFormed(en.html);
+  expectWellFormed(en.html, UNTRANSLATED_KEY);
 });
 
 test("claiming from the page: the pickups page then shows the pickup code big, with where and when", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Soles du jour" });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Soles du jour" });
 
   const answer = await lotsAction({ request: post("/association/lots", { intent: "claim", lotId: lot.id, quantity: "2,5" }, charity.cookie), params: {}, context: {} });
 
@@ -119,13 +109,13 @@ test("claiming from the page: the pickups page then shows the pickup code big, w
   expect(html).toMatch(new RegExp(`data-pickup-code="true">${claim?.pickupCode}<`));
   expect(html).toContain("Soles du jour — 2,5 kg");
   expect(html).toContain("Quai Henri IV, Dieppe");
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 });
 
 test("a dot works as well as a comma, and the whole lot by default", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, quantityMilli: 3_250 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, quantityMilli: 3_250 });
 
   const answer = await lotsAction({ request: post("/association/lots", { intent: "claim", lotId: lot.id, quantity: "3.25" }, charity.cookie), params: {}, context: {} });
 
@@ -136,7 +126,7 @@ test("a dot works as well as a comma, and the whole lot by default", async () =>
 test("a broken rule answers with its sentence, in an alert beside the lot, and nothing is claimed", async () => {
   const donor = await createDonor();
   const charity = await openCharity({ maxQuantityMilli: 2_000 });
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id });
 
   const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/lots", { method: "POST", body: claimForm(lot.id, "5") });
 
@@ -150,7 +140,7 @@ test("a broken rule answers with its sentence, in an alert beside the lot, and n
 test("claiming more than remains: 409, the page says what is left in the lot's unit, and the list shows it", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, quantityMilli: 15_000, claimedMilli: 10_500 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, quantityMilli: 15_000, claimedMilli: 10_500 });
 
   const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/lots", { method: "POST", body: claimForm(lot.id, "5") });
 
@@ -166,7 +156,7 @@ test("claiming more than remains: 409, the page says what is left in the lot's u
 test("bad quantities get 400 with a message naming the field, in French or English, and claim nothing", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id });
   const cases: Array<[string, string]> = [
     ["", "La quantité à réserver doit être un nombre"],
     ["abc", "La quantité à réserver doit être un nombre"],
@@ -212,14 +202,14 @@ test("an unknown or malformed lot id answers 404 and creates nothing", async () 
 test("an unverified charity sees a notice and no lot, and cannot claim (403)", async () => {
   const donor = await createDonor();
   const charity = await createCharity({ verified: false });
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Pommes invisibles" });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Pommes invisibles" });
 
   const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/lots");
   expect(status).toBe(200);
   expect(html).toContain(translate("fr", "donations.claim.not_verified").replaceAll("'", "&#x27;"));
   expect(html).not.toContain("Pommes invisibles");
   expect(html).not.toContain("<form");
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 
   expect(await statusOf(() => lotsAction({ request: post("/association/lots", { intent: "claim", lotId: lot.id, quantity: "1" }, charity.cookie), params: {}, context: {} }))).toBe(403);
   expect(await claimsOn(lot.id)).toEqual([]);
@@ -245,11 +235,11 @@ test("the pickups page: to collect first with code, donor and phone; then collec
   await db().organisation.update({ where: { id: donor.producerId }, data: { contactPhone: "02 35 84 12 34" } });
   const charity = await openCharity();
   const other = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Bulots cuits", storage: "CHILLED", claimedMilli: 9_000 });
-  const reserved = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_000 });
-  const collected = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 3_000, status: "COLLECTED", temperatureDeciC: 35 });
-  await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "MISSED" });
-  const theirs = await createPageClaim({ lotId: lot.id, charityId: other.id, claimedById: other.user.id, quantityMilli: 3_000 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Bulots cuits", storage: "CHILLED", claimedMilli: 9_000 });
+  const reserved = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_000 });
+  const collected = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 3_000, status: "COLLECTED", temperatureDeciC: 35 });
+  await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "MISSED" });
+  const theirs = await createClaim({ lotId: lot.id, charityId: other.id, claimedById: other.user.id, quantityMilli: 3_000 });
 
   const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/retraits");
 
@@ -268,12 +258,12 @@ test("the pickups page: to collect first with code, donor and phone; then collec
   expect(html).not.toContain(collected.pickupCode);
   expect(html).not.toContain(theirs.pickupCode);
   expect(html).not.toContain(theirs.id);
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 
   const en = await renderPage(pages, "en", charity.cookie, "/association/retraits");
   expect(en.html).toContain("To collect (1)");
   expect(en.html).toContain("Cancel the claim");
-  expectWellFormed(en.html);
+  expectWellFormed(en.html, UNTRANSLATED_KEY);
 
   const theirPage = await renderPage(pages, "fr", other.cookie, "/association/retraits");
   expect(theirPage.html).toContain(theirs.pickupCode);
@@ -288,8 +278,8 @@ test("cancelling a reservation gives its quantity back to the lot and tells the 
   const donor = await createDonor();
   const charity = await openCharity();
   const other = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Carottes du jour", claimedMilli: 5_000 });
-  const claim = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 5_000 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Carottes du jour", claimedMilli: 5_000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 5_000 });
 
   const refused = asFailure(await pickupsAction({ request: post("/association/retraits", { intent: "cancel", claimId: claim.id }, other.cookie), params: {}, context: {} }));
   expect(refused.init?.status).toBe(404);
@@ -317,8 +307,8 @@ test("a reservation whose pickup window is over can no longer be cancelled", asy
   const donor = await createDonor();
   const charity = await openCharity();
   const start = new Date(Date.now() - 10 * HOUR);
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 2_000, pickupStart: start, pickupEnd: new Date(start.getTime() + 8 * HOUR) });
-  const claim = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_000 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 2_000, pickupStart: start, pickupEnd: new Date(start.getTime() + 8 * HOUR) });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_000 });
 
   const answer = asFailure(await pickupsAction({ request: post("/association/retraits", { intent: "cancel", claimId: claim.id }, charity.cookie), params: {}, context: {} }));
 
@@ -330,9 +320,9 @@ test("a reservation whose pickup window is over can no longer be cancelled", asy
 test("two cancels of one reservation at once give its quantity back once", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 12_000 });
-  const claim = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 4_000 });
-  await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 8_000 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 12_000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 4_000 });
+  await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 8_000 });
 
   const results = await Promise.allSettled([
     cancelClaim({ claimId: claim.id, charityId: charity.id, now: new Date() }),
@@ -349,16 +339,16 @@ test("two cancels of one reservation at once give its quantity back once", async
 test("received donations by calendar year: each pickup with its details, totals per unit, and the same in CSV", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const kgLot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Maquereaux", lotNumber: "MAQ-12", contributionCentsPerUnit: 150, storage: "CHILLED" });
-  const pieceLot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Pains de campagne", unit: "PIECE", quantityMilli: 40_000, lotNumber: null });
+  const kgLot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Maquereaux", lotNumber: "MAQ-12", contributionCentsPerUnit: 150, storage: "CHILLED" });
+  const pieceLot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Pains de campagne", unit: "PIECE", quantityMilli: 40_000, lotNumber: null });
   const june = new Date("2025-06-10T08:30:00Z");
-  await createPageClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_500, status: "COLLECTED", collectedAt: june, temperatureDeciC: 30, contributionCents: 375 });
-  await createPageClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 3_000, status: "COLLECTED", collectedAt: new Date("2025-09-01T12:00:00Z"), temperatureDeciC: 20, contributionCents: 450 });
-  await createPageClaim({ lotId: pieceLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 12_000, status: "COLLECTED", collectedAt: new Date("2025-12-31T22:30:00Z") });
+  await createClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 2_500, status: "COLLECTED", at: june, temperatureDeciC: 30, contributionCents: 375 });
+  await createClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 3_000, status: "COLLECTED", at: new Date("2025-09-01T12:00:00Z"), temperatureDeciC: 20, contributionCents: 450 });
+  await createClaim({ lotId: pieceLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 12_000, status: "COLLECTED", at: new Date("2025-12-31T22:30:00Z") });
   // Paris new year: 2024-12-31 23:30 UTC is already 2025 in Dieppe; 2025-12-31 23:30 UTC is 2026.
-  await createPageClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", collectedAt: new Date("2024-12-31T23:30:00Z") });
-  await createPageClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 7_000, status: "COLLECTED", collectedAt: new Date("2025-12-31T23:30:00Z") });
-  await createPageClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 4_000, status: "RESERVED" });
+  await createClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", at: new Date("2024-12-31T23:30:00Z") });
+  await createClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 7_000, status: "COLLECTED", at: new Date("2025-12-31T23:30:00Z") });
+  await createClaim({ lotId: kgLot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 4_000, status: "RESERVED" });
 
   const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/recus?annee=2025");
 
@@ -376,7 +366,7 @@ test("received donations by calendar year: each pickup with its details, totals 
   expect(html).toContain("3 °C");
   expect(html).toContain("/dons/bordereau/");
   expect(html).toContain('href="/association/recus.csv?annee=2025"');
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 
   const response = await receivedCsvLoader({ request: get("/association/recus.csv?annee=2025", charity.cookie), params: {}, context: {} });
   expect(response.status).toBe(200);
@@ -407,8 +397,8 @@ test("the API cancels a reservation too: 200 for its charity, 404 for another, 4
   const donor = await createDonor();
   const charity = await openCharity();
   const other = await openCharity();
-  const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 6_500 });
-  const claim = await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 6_500 });
+  const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 6_500 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 6_500 });
   const cancel = (cookie?: string) =>
     apiCancelAction({ request: new Request(`http://localhost/api/v1/claims/${claim.id}/cancel`, { method: "POST", headers: cookie ? { cookie } : {} }), params: { id: claim.id }, context: {} });
 
@@ -430,8 +420,8 @@ test("the API cancels a reservation too: 200 for its charity, 404 for another, 4
 test("each charity page costs the same few statements with 1 or 20 more lots and claims", async () => {
   const donor = await createDonor();
   const charity = await openCharity();
-  const first = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 1_000 });
-  await createPageClaim({ lotId: first.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", collectedAt: new Date("2025-03-01T10:00:00Z") });
+  const first = await createLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 1_000 });
+  await createClaim({ lotId: first.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", at: new Date("2025-03-01T10:00:00Z") });
   const cost = async () => {
     const counts: number[] = [];
     for (const [loader, path] of [[lotsLoader, "/association/lots"], [pickupsLoader, "/association/retraits"], [receivedLoader, "/association/recus?annee=2025"]] as const) {
@@ -443,9 +433,9 @@ test("each charity page costs the same few statements with 1 or 20 more lots and
   };
   const few = await cost();
   for (let index = 0; index < 20; index += 1) {
-    const lot = await createPageLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 2_000 });
-    await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", collectedAt: new Date("2025-04-01T10:00:00Z") });
-    await createPageClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000 });
+    const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 2_000 });
+    await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status: "COLLECTED", at: new Date("2025-04-01T10:00:00Z") });
+    await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000 });
   }
   const many = await cost();
   expect(many).toEqual(few);

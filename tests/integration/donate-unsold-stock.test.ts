@@ -1,8 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { action as unsoldAction, loader as unsoldLoader } from "~/routes/producteur.dons.invendus";
-import { createLot } from "../factories-donations-claims";
-import { createEndedOffer, createFarmDonor, lotsOfOffer, parisDateIn, parisLocalIn } from "../factories-donations-donor";
+import { createEndedOffer, createFarmDonor, createLot, lotsOfOffer, parisDateIn, parisLocalIn } from "../factories-donations";
 import { asFailure, get, post, statusOf } from "../route-requests";
 
 /**

@@ -9,7 +9,7 @@ import { translate, type MessageKey } from "~/i18n/messages";
 import { action as claimAction } from "~/routes/api.v1.donation-lots.$id.claims";
 import { action as lotsAction, loader as lotsLoader } from "~/routes/api.v1.donation-lots";
 import { createUser, ensureCategory, signedInCookie } from "../factories";
-import { createCharity, createDonor, createLot, lotState } from "../factories-donations-claims";
+import { createCharity, createDonor, createLot, lotState } from "../factories-donations";
 
 /** Publishing lots, the lots a charity may claim, and claims: through the API routes, on the real database. */
 

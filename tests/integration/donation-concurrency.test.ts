@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { action as claimAction } from "~/routes/api.v1.donation-lots.$id.claims";
-import { createCharities, createDonor, createLot, lotState } from "../factories-donations-claims";
+import { createCharities, createDonor, createLot, lotState } from "../factories-donations";
 
 /**
  * Claims racing on the real PostgreSQL, through the API action (the test pool has 20

@@ -8,9 +8,10 @@ import SummaryPage, { loader as summaryLoader } from "~/routes/producteur.dons.r
 import { loader as summaryCsvLoader } from "~/routes/producteur.dons.recapitulatif[.]csv";
 import { loader as summaryPdfLoader } from "~/routes/producteur.dons.recapitulatif[.]pdf";
 import { createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
-import { createPastClaim, createPastLot, createSlipCharity, createSlipDonor } from "../factories-donations-documents";
+import { createPastClaim, createPastLot, createSlipCharity, createSlipDonor } from "../factories-donations";
 import { pdfLines, pdfText } from "../pdf-text";
 import { renderPage, type PageRoute } from "../render-page";
+import { dataAsResponse } from "../route-requests";
 
 /**
  * The donation documents as their readers get them: the slip of a collected claim (page and PDF,
@@ -33,13 +34,8 @@ function request(path: string, cookie?: string, locale?: Locale): Request {
 /** What a loader answered, returned or thrown, as a Response (a page's data as 200). */
 async function answer(loader: Loader, path: string, params: Record<string, string>, cookie?: string, locale?: Locale): Promise<Response> {
   try {
-    const result = await loader({ request: request(path, cookie, locale), params, context: {} });
-    if (result instanceof Response) return result;
-    if (typeof result === "object" && result !== null && "init" in result && "data" in result) {
-      const typed = result as { data: unknown; init: { status?: number } | null };
-      return Response.json(typed.data, { status: typed.init?.status ?? 200 });
-    }
-    return Response.json(result);
+    const result = dataAsResponse(await loader({ request: request(path, cookie, locale), params, context: {} }));
+    return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;
@@ -72,7 +68,7 @@ async function collectedSlip(options: { contributionCentsPerUnit?: number } = {}
   });
   const claim = await createPastClaim({
     lotId: lot.id,
-    charityId: charity.charityId,
+    charityId: charity.id,
     claimedById: charity.user.id,
     quantityMilli: 5_000,
     at: new Date("2025-12-08T13:30:00Z"),
@@ -205,7 +201,7 @@ test("a claim not collected yet has no slip: its donor is told why, others learn
   const stranger = await createSlipCharity();
   const lot = await createPastLot({ donorId: donor.producerId, createdById: donor.user.id });
   for (const status of ["RESERVED", "MISSED", "CANCELLED"] as const) {
-    const claim = await createPastClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id, quantityMilli: 1_000, status });
+    const claim = await createPastClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, status });
     const params = { claimId: claim.id };
     const page = await answer(slipLoader, `/dons/bordereau/${claim.id}`, params, donor.cookie);
     expect(page.status).toBe(404);
@@ -244,19 +240,19 @@ async function december() {
   const sole = await createPastLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Sole commune", useBy: "2025-12-10" });
   const bread = await createPastLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Pain de campagne", storage: "AMBIENT", useBy: null, costPriceCents: 500 });
   const seaBasket = await createPastLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Filets de lieu surgelés", storage: "FROZEN", useBy: null, contributionCentsPerUnit: 150 });
-  const collected = (lotId: string, charity: { charityId: string; user: { id: string } }, quantityMilli: number, at: string) =>
-    createPastClaim({ lotId, charityId: charity.charityId, claimedById: charity.user.id, quantityMilli, at: new Date(at), collectedById: donor.user.id, temperatureDeciC: 30 });
+  const collected = (lotId: string, charity: { id: string; user: { id: string } }, quantityMilli: number, at: string) =>
+    createPastClaim({ lotId, charityId: charity.id, claimedById: charity.user.id, quantityMilli, at: new Date(at), collectedById: donor.user.id, temperatureDeciC: 30 });
   await collected(sole.id, secours, 10_000, "2025-12-06T10:00:00Z");
   await collected(sole.id, restos, 5_000, "2025-12-08T15:00:00Z");
   await collected(bread.id, secours, 2_000, "2025-12-31T22:30:00Z");
   await collected(bread.id, restos, 3_000, "2025-12-31T23:10:00Z");
   await collected(seaBasket.id, restos, 20_000, "2025-12-09T10:00:00Z");
   for (const status of ["RESERVED", "MISSED", "CANCELLED"] as const) {
-    await createPastClaim({ lotId: sole.id, charityId: restos.charityId, claimedById: restos.user.id, quantityMilli: 7_000, status, at: new Date("2025-12-07T10:00:00Z") });
+    await createPastClaim({ lotId: sole.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 7_000, status, at: new Date("2025-12-07T10:00:00Z") });
   }
   const other = await createSlipDonor({ name: "Autre bateau" });
   const otherLot = await createPastLot({ donorId: other.producerId, createdById: other.user.id, productName: "Turbot d'un autre" });
-  await createPastClaim({ lotId: otherLot.id, charityId: secours.charityId, claimedById: secours.user.id, quantityMilli: 9_000, at: new Date("2025-12-06T10:00:00Z") });
+  await createPastClaim({ lotId: otherLot.id, charityId: secours.id, claimedById: secours.user.id, quantityMilli: 9_000, at: new Date("2025-12-06T10:00:00Z") });
   return { donor, secours, restos, other };
 }
 
@@ -409,7 +405,7 @@ test("a slip costs a few statements, and a summary the same few for 1 donation o
     const lot = await createPastLot({ donorId: donorOf.producerId, createdById: donorOf.user.id });
     for (let index = 0; index < count; index++) {
       const charity = charities[index % charities.length]!;
-      await createPastClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id, quantityMilli: 1_000, at: new Date(Date.UTC(2025, 11, 1 + (index % 28), 10)) });
+      await createPastClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1_000, at: new Date(Date.UTC(2025, 11, 1 + (index % 28), 10)) });
     }
   }
   const summaryCost = (cookie: string) => cost(() => answer(summaryLoader, "/producteur/dons/recapitulatif?annee=2025", {}, cookie));

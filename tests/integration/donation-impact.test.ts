@@ -3,8 +3,8 @@ import { db } from "~/db.server";
 import { donationImpact, impactPeriod } from "~/domain/donations/donation-impact.server";
 import DonationImpactPage, { loader as impactLoader } from "~/routes/admin.impact";
 import { loader as impactCsvLoader } from "~/routes/admin.impact[.]csv";
-import { createCharity, createDonor } from "../factories-donations-claims";
-import { createAdmin, createCategory, createPageClaim, createPageLot } from "../factories-donations-claiming";
+import { createMemberUser } from "../factories";
+import { createCharity, createClaim, createDonor, createLot, ensureDonationCategory } from "../factories-donations";
 import { renderPage, type PageRoute } from "../render-page";
 import { get, statusOf } from "../route-requests";
 
@@ -23,18 +23,18 @@ async function nameOf(id: string) {
 /** The same small data set, in a year of its own for each test (tests of a file share the database). */
 async function knownDataSet(year: number) {
   const y = (at: string) => at.replace(/^2021/, String(year)).replace(/^2020/, String(year - 1));
-  const fish = await createCategory("h2-poissons", "Poissons H2", "Fish H2");
-  const vegetables = await createCategory("h2-legumes", "Légumes H2", "Vegetables H2");
+  const fish = await ensureDonationCategory("h2-poissons", "Poissons H2", "Fish H2", 90);
+  const vegetables = await ensureDonationCategory("h2-legumes", "Légumes H2", "Vegetables H2", 90);
   const fisher = await createDonor();
   const farmer = await createDonor();
   const restos = await createCharity();
   const epicerie = await createCharity();
-  const soles = await createPageLot({ donorId: fisher.producerId, createdById: fisher.user.id, categoryId: fish, quantityMilli: 40_000 });
-  const leeks = await createPageLot({ donorId: farmer.producerId, createdById: farmer.user.id, categoryId: vegetables, quantityMilli: 40_000 });
-  const bread = await createPageLot({ donorId: farmer.producerId, createdById: farmer.user.id, unit: "PIECE", quantityMilli: 50_000 });
-  const milk = await createPageLot({ donorId: farmer.producerId, createdById: farmer.user.id, unit: "LITRE", quantityMilli: 20_000 });
+  const soles = await createLot({ donorId: fisher.producerId, createdById: fisher.user.id, categoryId: fish, quantityMilli: 40_000 });
+  const leeks = await createLot({ donorId: farmer.producerId, createdById: farmer.user.id, categoryId: vegetables, quantityMilli: 40_000 });
+  const bread = await createLot({ donorId: farmer.producerId, createdById: farmer.user.id, unit: "PIECE", quantityMilli: 50_000 });
+  const milk = await createLot({ donorId: farmer.producerId, createdById: farmer.user.id, unit: "LITRE", quantityMilli: 20_000 });
   const collected = (lotId: string, charity: { id: string; user: { id: string } }, quantityMilli: number, at: string) =>
-    createPageClaim({ lotId, charityId: charity.id, claimedById: charity.user.id, quantityMilli, status: "COLLECTED", collectedAt: new Date(y(at)) });
+    createClaim({ lotId, charityId: charity.id, claimedById: charity.user.id, quantityMilli, status: "COLLECTED", at: new Date(y(at)) });
   await collected(soles.id, restos, 10_000, "2021-01-15T10:00:00Z");
   await collected(soles.id, restos, 2_500, "2021-01-20T10:00:00Z");
   // 1 February 00:30 in Dieppe (winter time): February, not January.
@@ -43,9 +43,9 @@ async function knownDataSet(year: number) {
   await collected(bread.id, restos, 12_000, "2021-03-06T09:00:00Z");
   await collected(milk.id, epicerie, 6_000, "2021-07-01T09:00:00Z");
   // Not counted: reserved, missed or cancelled claims, and a pickup at 23:30 on 31 December of the year before, in Dieppe.
-  await createPageClaim({ lotId: soles.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000 });
-  await createPageClaim({ lotId: soles.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000, status: "MISSED" });
-  await createPageClaim({ lotId: leeks.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000, status: "CANCELLED" });
+  await createClaim({ lotId: soles.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000 });
+  await createClaim({ lotId: soles.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000, status: "MISSED" });
+  await createClaim({ lotId: leeks.id, charityId: restos.id, claimedById: restos.user.id, quantityMilli: 5_000, status: "CANCELLED" });
   await collected(leeks.id, restos, 9_000, "2020-12-31T22:30:00Z");
   return { fisher, farmer, restos, epicerie, names: { fisher: await nameOf(fisher.producerId), farmer: await nameOf(farmer.producerId), restos: await nameOf(restos.id), epicerie: await nameOf(epicerie.id) } };
 }
@@ -100,7 +100,7 @@ test("the last 12 months run from the first day of the Paris month eleven months
 
 test("the impact page: totals, four charts with their numbers written, a table for each, and the CSV link", async () => {
   const data = await knownDataSet(2023);
-  const admin = await createAdmin();
+  const admin = await createMemberUser("ADMIN");
 
   const { html, status } = await renderPage(pages, "fr", admin.cookie, "/admin/impact?annee=2023");
 
@@ -132,7 +132,7 @@ test("the impact page: totals, four charts with their numbers written, a table f
 
 test("the impact CSV: one line per month × category × charity × donor, kilos, pieces and litres apart", async () => {
   const data = await knownDataSet(2029);
-  const admin = await createAdmin();
+  const admin = await createMemberUser("ADMIN");
 
   const response = await impactCsvLoader({ request: get("/admin/impact.csv?annee=2029", admin.cookie), params: {}, context: {} });
 
@@ -157,7 +157,7 @@ test("the impact CSV: one line per month × category × charity × donor, kilos,
 test("impact is for the territory admin: a charity or a producer gets 403, a visitor the login page, a bad year 400", async () => {
   const charity = await createCharity();
   const donor = await createDonor();
-  const admin = await createAdmin();
+  const admin = await createMemberUser("ADMIN");
 
   for (const loader of [impactLoader, impactCsvLoader]) {
     expect(await statusOf(() => loader({ request: get("/admin/impact", charity.cookie), params: {}, context: {} }))).toBe(403);

@@ -6,7 +6,7 @@ import { markMissedClaims } from "~/domain/donations/mark-missed-claims.server";
 import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { action as claimsAction, loader as claimsLoader } from "~/routes/api.v1.claims";
 import { createProducerUser, createUser, signedInCookie } from "../factories";
-import { createCharity, createDonationClaim, createDonationLot, isoDateIn } from "../factories-donations-pickups";
+import { COLD_STORAGE, createCharity, createClaim, createSameDayLot, isoDateIn } from "../factories-donations";
 
 /*
  * The background jobs and who sees which claims. The jobs act on the whole database, which other
@@ -19,25 +19,25 @@ const HOUR = 3600_000;
 /** A donor, a charity, and lots on both sides of each expiry rule around `now`. */
 async function lotsAround(now: Date) {
   const donor = await createProducerUser();
-  const charity = await createCharity();
+  const charity = await createCharity({ settings: COLD_STORAGE });
   const base = { donorId: donor.producerId, createdById: donor.user.id };
   const inWindow = { pickupStart: new Date(now.getTime() - 2 * HOUR), pickupEnd: new Date(now.getTime() + 4 * HOUR) };
-  const windowOver = await createDonationLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - 1000), claimedMilli: 10_000 });
-  const windowEndsNow = await createDonationLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - 1) });
+  const windowOver = await createSameDayLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - 1000), claimedMilli: 10_000 });
+  const windowEndsNow = await createSameDayLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - 1) });
   // The window includes its last instant: a hand-over is still possible at pickupEnd.
-  const windowEndsExactlyNow = await createDonationLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: now });
-  const open = await createDonationLot({ ...base, ...inWindow, claimedMilli: 5000 });
+  const windowEndsExactlyNow = await createSameDayLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: now });
+  const open = await createSameDayLot({ ...base, ...inWindow, claimedMilli: 5000 });
   // now + 34 h / + 47 h 59 min / + 48 h 01 min: the end of the use-by day, in Paris.
-  const chilledSoon = await createDonationLot({ ...base, ...inWindow, storage: "CHILLED", useBy: isoDateIn(1, now) });
-  const chilledFar = await createDonationLot({ ...base, ...inWindow, storage: "CHILLED", useBy: isoDateIn(3, now) });
-  const ambientSoon = await createDonationLot({ ...base, ...inWindow, storage: "AMBIENT", useBy: isoDateIn(1, now) });
-  const useByPassed = await createDonationLot({ ...base, ...inWindow, storage: "FROZEN", useBy: isoDateIn(-1, now) });
-  const withdrawn = await createDonationLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - HOUR), status: "WITHDRAWN" });
-  const claimant = { charityId: charity.charityId, claimedById: charity.user.id };
-  const missed = await createDonationClaim({ ...claimant, lotId: windowOver.id });
-  const collected = await createDonationClaim({ ...claimant, lotId: windowOver.id });
+  const chilledSoon = await createSameDayLot({ ...base, ...inWindow, storage: "CHILLED", useBy: isoDateIn(1, now) });
+  const chilledFar = await createSameDayLot({ ...base, ...inWindow, storage: "CHILLED", useBy: isoDateIn(3, now) });
+  const ambientSoon = await createSameDayLot({ ...base, ...inWindow, storage: "AMBIENT", useBy: isoDateIn(1, now) });
+  const useByPassed = await createSameDayLot({ ...base, ...inWindow, storage: "FROZEN", useBy: isoDateIn(-1, now) });
+  const withdrawn = await createSameDayLot({ ...base, pickupStart: new Date(now.getTime() - 8 * HOUR), pickupEnd: new Date(now.getTime() - HOUR), status: "WITHDRAWN" });
+  const claimant = { charityId: charity.id, claimedById: charity.user.id };
+  const missed = await createClaim({ ...claimant, lotId: windowOver.id });
+  const collected = await createClaim({ ...claimant, lotId: windowOver.id });
   await db().donationClaim.update({ where: { id: collected.id }, data: { status: "COLLECTED", collectedAt: new Date(now.getTime() - 2 * HOUR) } });
-  const stillDue = await createDonationClaim({ ...claimant, lotId: open.id });
+  const stillDue = await createClaim({ ...claimant, lotId: open.id });
   return {
     lots: { windowOver, windowEndsNow, windowEndsExactlyNow, open, chilledSoon, chilledFar, ambientSoon, useByPassed, withdrawn },
     expected: [windowOver.id, windowEndsNow.id, chilledSoon.id, useByPassed.id].sort(),
@@ -77,11 +77,11 @@ test("the use-by rule follows the Paris day across the clock change: chilled lot
   const donor = await createProducerUser();
   const base = { donorId: donor.producerId, createdById: donor.user.id, pickupStart: new Date(now.getTime() - HOUR), pickupEnd: new Date(now.getTime() + 72 * HOUR) };
   // Use-by Monday 28: ends Monday 23:00 UTC (winter time), i.e. 49 h 30 after now: still open.
-  const chilledMonday = await createDonationLot({ ...base, storage: "CHILLED", useBy: "2019-10-28" });
+  const chilledMonday = await createSameDayLot({ ...base, storage: "CHILLED", useBy: "2019-10-28" });
   // Use-by Sunday 27: ends Sunday 23:00 UTC, 25 h 30 after now: under 48 h.
-  const chilledSunday = await createDonationLot({ ...base, storage: "CHILLED", useBy: "2019-10-27" });
-  const ambientSaturday = await createDonationLot({ ...base, storage: "AMBIENT", useBy: "2019-10-26" });
-  const ambientSunday = await createDonationLot({ ...base, storage: "AMBIENT", useBy: "2019-10-27" });
+  const chilledSunday = await createSameDayLot({ ...base, storage: "CHILLED", useBy: "2019-10-27" });
+  const ambientSaturday = await createSameDayLot({ ...base, storage: "AMBIENT", useBy: "2019-10-26" });
+  const ambientSunday = await createSameDayLot({ ...base, storage: "AMBIENT", useBy: "2019-10-27" });
   const own = [chilledMonday.id, chilledSunday.id, ambientSaturday.id, ambientSunday.id];
 
   expect(mine(await expireLots(now), own)).toEqual([chilledSunday.id].sort());
@@ -168,16 +168,16 @@ async function listClaims(cookie?: string, query = "") {
 
 test("a charity sees its own claims with their codes and never another charity's; the donor sees both without codes", async () => {
   const donor = await createProducerUser();
-  const first = await createCharity();
-  const second = await createCharity();
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 15_000 });
-  const mineClaim = await createDonationClaim({ lotId: lot.id, charityId: first.charityId, claimedById: first.user.id, quantityMilli: 10_000, pickupCode: "123456" });
-  const theirs = await createDonationClaim({ lotId: lot.id, charityId: second.charityId, claimedById: second.user.id, quantityMilli: 5000, pickupCode: "654321" });
+  const first = await createCharity({ settings: COLD_STORAGE });
+  const second = await createCharity({ settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 15_000 });
+  const mineClaim = await createClaim({ lotId: lot.id, charityId: first.id, claimedById: first.user.id, quantityMilli: 10_000, pickupCode: "123456" });
+  const theirs = await createClaim({ lotId: lot.id, charityId: second.id, claimedById: second.user.id, quantityMilli: 5000, pickupCode: "654321" });
 
   const seenByFirst = await listClaims(first.cookie);
   expect(seenByFirst.status).toBe(200);
   expect(claimsBody.parse(seenByFirst.json).claims).toEqual([
-    expect.objectContaining({ id: mineClaim.id, pickupCode: "123456", quantity: 10, status: "reserved", charity: expect.objectContaining({ id: first.charityId }) }),
+    expect.objectContaining({ id: mineClaim.id, pickupCode: "123456", quantity: 10, status: "reserved", charity: expect.objectContaining({ id: first.id }) }),
   ]);
   expect(seenByFirst.text).not.toContain(theirs.id);
   expect(seenByFirst.text).not.toContain("654321");
@@ -203,13 +203,13 @@ test("GET /claims: anonymous 401, a consumer 403, an unverified charity 403, a b
   const consumer = await createUser();
   expect((await listClaims(await signedInCookie(consumer.id))).status).toBe(403);
 
-  const unverified = await createCharity();
-  await db().organisation.update({ where: { id: unverified.charityId }, data: { verifiedAt: null } });
+  const unverified = await createCharity({ settings: COLD_STORAGE });
+  await db().organisation.update({ where: { id: unverified.id }, data: { verifiedAt: null } });
   const refused = await listClaims(unverified.cookie);
   expect(refused.status).toBe(403);
   expect(refused.json).toMatchObject({ error: "not_verified" });
 
-  const charity = await createCharity();
+  const charity = await createCharity({ settings: COLD_STORAGE });
   const bad = await listClaims(charity.cookie, "?as=admin");
   expect(bad.status).toBe(400);
   expect(bad.json).toMatchObject({ error: "invalid", issues: [{ path: "", message: "Le paramètre as vaut charity ou donor." }] });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { createProducerUser, createUser, signedInCookie } from "../factories";
-import { createCharity } from "../factories-donations-claims";
+import { createCharity } from "../factories-donations";
 import { intentsOf, isRefusal, loadRoute, outcomeOf, requestFor, routeUrl, routesMatching, type Actor } from "../route-matrix";
 
 /*

@@ -5,7 +5,7 @@ import { confirmPickup } from "~/domain/donations/confirm-pickup.server";
 import { isDomainError } from "~/domain/errors";
 import { action as pickupAction, loader as pickupLoader } from "~/routes/api.v1.claims.$id.pickup";
 import { createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
-import { createCharity, createDonationClaim, createDonationLot, isoDateIn, reservedClaim } from "../factories-donations-pickups";
+import { COLD_STORAGE, createCharity, createClaim, createSameDayLot, isoDateIn, reservedClaim } from "../factories-donations";
 
 /** POST /api/v1/claims/{id}/pickup: the donor confirms a hand-over with the charity's code. */
 
@@ -185,9 +185,9 @@ test("a chilled lot with less than 48 h of use-by goes only to a charity that re
 
 test("a reservation made before the lot was withdrawn is still handed over", async () => {
   const donor = await createProducerUser();
-  const charity = await createCharity();
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, status: "WITHDRAWN", claimedMilli: 5000 });
-  const claim = await createDonationClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id });
+  const charity = await createCharity({ settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, status: "WITHDRAWN", claimedMilli: 5000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id });
   const answer = await pickup(claim.id, { pickupCode: claim.pickupCode }, { cookie: donor.cookie });
   expect(answer.status).toBe(200);
   expect(answer.body).toMatchObject({ id: claim.id, status: "collected" });

@@ -12,10 +12,8 @@ import DonorLots, { loader as listLoader } from "~/routes/producteur.dons._index
 import DonateUnsold, { action as unsoldAction, loader as unsoldLoader } from "~/routes/producteur.dons.invendus";
 import PublishLot, { action as publishAction, loader as publishLoader } from "~/routes/producteur.dons.nouveau";
 import { createUser, signedInCookie } from "../factories";
-import { createCharity as createClaimingCharity, createLot } from "../factories-donations-claims";
-import { createDonationClaim, createDonationLot, createCharity, isoDateIn } from "../factories-donations-pickups";
-import { createEndedOffer, createFarmDonor, ensureDonationCategory, parisDateIn, parisLocalIn } from "../factories-donations-donor";
-import { renderPage, type PageRoute } from "../render-page";
+import { COLD_STORAGE, createCharity, createClaim, createEndedOffer, createFarmDonor, createLot, createSameDayLot, ensureDonationCategory, isoDateIn, parisDateIn, parisLocalIn } from "../factories-donations";
+import { renderPage, unlabelledFields, type PageRoute } from "../render-page";
 import { asFailure, get, post, statusOf } from "../route-requests";
 
 /**
@@ -38,12 +36,6 @@ const pages: PageRoute[] = [
 
 function render(locale: Locale, cookie: string, url: string, init?: RequestInit) {
   return renderPage(pages, locale, cookie, url, init);
-}
-
-function labelledFields(html: string): string[] {
-  const ids = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map((match) => match[1]!);
-  const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((match) => match[1]!));
-  return ids.filter((id) => !labelled.has(id));
 }
 
 function goodForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -85,7 +77,7 @@ test("the publish form: every field labelled, the 48 h rule and the valuation sa
   expect(status).toBe(200);
   expect(html.match(/<h1/g)).toHaveLength(1);
   expect(html).toContain("Publier un lot");
-  expect(labelledFields(html)).toEqual([]);
+  expect(unlabelledFields(html)).toEqual([]);
   expect(html).toContain("il doit rester au moins 48 h au retrait");
   expect(html).toContain("base de la valorisation de vos dons dans le récapitulatif fiscal");
   expect(html).toContain('value="Ferme des Falaises, 76550 Offranville"');
@@ -131,7 +123,7 @@ test("publishing from the form: the lot as typed — Paris times, cents, thousan
   expect(page.html).toContain("4,50");
   expect(page.html).toContain("vendredi 29 novembre à 09:00");
   expect(page.html).toContain("Retirer le lot");
-  expect(labelledFields(page.html)).toEqual([]);
+  expect(unlabelledFields(page.html)).toEqual([]);
 });
 
 test("each broken publication rule is shown on its field, in an alert, with what was typed; nothing is written", async () => {
@@ -209,11 +201,11 @@ test("the publish form answers in English with the English cookie; an unverified
 
 test("the list: open lots first, claimed / total, each claim's charity and status, never a pickup code; a fixed number of statements", async () => {
   const donor = await createFarmDonor();
-  const charity = await createCharity({ name: "Secours Populaire — antenne du Pollet" });
-  const expired = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Merlan ancien", pickupStart: new Date(Date.now() - 48 * 3600_000), pickupEnd: new Date(Date.now() - 24 * 3600_000) });
-  const open = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Sole du jour", claimedMilli: 5000 });
-  const claim = await createDonationClaim({ lotId: open.id, charityId: charity.charityId, claimedById: charity.user.id, pickupCode: "482913" });
-  for (let index = 0; index < 5; index += 1) await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, productName: `Lot ${index}`, status: "WITHDRAWN" });
+  const charity = await createCharity({ name: "Secours Populaire — antenne du Pollet", settings: COLD_STORAGE });
+  const expired = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Merlan ancien", pickupStart: new Date(Date.now() - 48 * 3600_000), pickupEnd: new Date(Date.now() - 24 * 3600_000) });
+  const open = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Sole du jour", claimedMilli: 5000 });
+  const claim = await createClaim({ lotId: open.id, charityId: charity.id, claimedById: charity.user.id, pickupCode: "482913" });
+  for (let index = 0; index < 5; index += 1) await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, productName: `Lot ${index}`, status: "WITHDRAWN" });
 
   const before = statementsIssued();
   const { html, status } = await render("fr", donor.cookie, "/producteur/dons");
@@ -236,14 +228,14 @@ test("the list: open lots first, claimed / total, each claim's charity and statu
   expect(lotPage.html).not.toContain(claim.pickupCode);
   expect(lotPage.html).toContain('inputMode="numeric"');
   expect(lotPage.html).toContain("Code de retrait — Secours Populaire — antenne du Pollet");
-  expect(labelledFields(lotPage.html)).toEqual([]);
+  expect(unlabelledFields(lotPage.html)).toEqual([]);
 });
 
 test("the hand-over: the right code and temperature collect the claim, the page says when and links the slip", async () => {
   const donor = await createFarmDonor();
-  const charity = await createCharity({ name: "Croix-Rouge de Dieppe" });
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
-  const claim = await createDonationClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id });
+  const charity = await createCharity({ name: "Croix-Rouge de Dieppe", settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id });
 
   const answer = await lotPost(lot.id, { intent: "pickup", claimId: claim.id, pickupCode: claim.pickupCode, temperatureC: "3,5" }, donor.cookie);
   expect(answer).toBeInstanceOf(Response);
@@ -265,11 +257,11 @@ test("the hand-over: the right code and temperature collect the claim, the page 
 
 test("the hand-over refuses a wrong code, a missing temperature for chilled food, a bad temperature, and another lot's claim; nothing changes", async () => {
   const donor = await createFarmDonor();
-  const charity = await createCharity();
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
-  const claim = await createDonationClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id });
-  const otherLot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 5000 });
-  const otherClaim = await createDonationClaim({ lotId: otherLot.id, charityId: charity.charityId, claimedById: charity.user.id });
+  const charity = await createCharity({ settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id });
+  const otherLot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, claimedMilli: 5000 });
+  const otherClaim = await createClaim({ lotId: otherLot.id, charityId: charity.id, claimedById: charity.user.id });
   const wrong = claim.pickupCode === "000000" ? "111111" : "000000";
 
   const cases: Array<{ fields: Record<string, string>; status: number; field?: string; message: string }> = [
@@ -304,7 +296,7 @@ test("the hand-over refuses a wrong code, a missing temperature for chilled food
 
 test("withdrawing a lot: nothing new can be claimed, reservations stay valid and are handed over; a second withdrawal says it is done", async () => {
   const donor = await createFarmDonor();
-  const [charity, latecomer] = await Promise.all([createClaimingCharity(), createClaimingCharity()]);
+  const [charity, latecomer] = await Promise.all([createCharity(), createCharity()]);
   const lot = await createLot({ donorId: donor.producerId, createdById: donor.user.id });
   const claimed = await claimLot({ input: { quantity: 4 }, lotId: lot.id, charity, claimedById: charity.user.id, now: new Date() });
 
@@ -342,7 +334,7 @@ function uploadPhoto(lotId: string, cookie: string, bytes: Uint8Array, type = "i
 
 test("a lot's photo goes through the product photos' machinery: resized, shown on the lot's page; a non-image is refused", async () => {
   const donor = await createFarmDonor();
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id });
   const answer = await uploadPhoto(lot.id, donor.cookie, await png(1600, 1200));
   expect((answer as Response).headers.get("location")).toBe(`/producteur/dons/${lot.id}?photo=1`);
   const { photoId } = await db().donationLot.findUniqueOrThrow({ where: { id: lot.id }, select: { photoId: true } });
@@ -386,9 +378,9 @@ async function uploadPhotoForProduct(producerId: string) {
 test("another producer gets 404 on every URL and action of a lot that is not theirs, and changes nothing", async () => {
   const donor = await createFarmDonor();
   const intruder = await createFarmDonor();
-  const charity = await createCharity();
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Sole confidentielle", claimedMilli: 5000 });
-  const claim = await createDonationClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id });
+  const charity = await createCharity({ settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, productName: "Sole confidentielle", claimedMilli: 5000 });
+  const claim = await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id });
   const params = { id: lot.id };
 
   expect(await statusOf(() => lotLoader({ request: get(`/producteur/dons/${lot.id}`, intruder.cookie), params, context: {} }))).toBe(404);
@@ -413,7 +405,7 @@ test("the unsold page: one card per offer, every field labelled with its product
   const { html, status } = await render("fr", donor.cookie, "/producteur/dons/invendus");
   expect(status).toBe(200);
   expect(html.match(/<h1/g)).toHaveLength(1);
-  expect(labelledFields(html)).toEqual([]);
+  expect(unlabelledFields(html)).toEqual([]);
   expect(html).toMatch(/Quantité à donner<span class="sr-only"> — Sole commune \([a-z]+ \d{1,2} [a-zéû]+\)<\/span>/);
   expect(html).toMatch(/Quantité à donner<span class="sr-only"> — Poireaux \(/);
   expect(html).toContain(`id="quantity-${sole.offerId}"`);
@@ -436,9 +428,9 @@ test("the unsold page: one card per offer, every field labelled with its product
 
 test("the donor's pages read in English, with no message key left untranslated", async () => {
   const donor = await createFarmDonor();
-  const charity = await createCharity({ name: "Food Bank" });
-  const lot = await createDonationLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
-  await createDonationClaim({ lotId: lot.id, charityId: charity.charityId, claimedById: charity.user.id });
+  const charity = await createCharity({ name: "Food Bank", settings: COLD_STORAGE });
+  const lot = await createSameDayLot({ donorId: donor.producerId, createdById: donor.user.id, storage: "CHILLED", useBy: isoDateIn(6), claimedMilli: 5000 });
+  await createClaim({ lotId: lot.id, charityId: charity.id, claimedById: charity.user.id });
   await createEndedOffer({ producerId: donor.producerId, productName: "Sole", sea: true });
   for (const url of ["/producteur/dons", `/producteur/dons/${lot.id}`, "/producteur/dons/nouveau", "/producteur/dons/invendus"]) {
     const { html, status } = await render("en", donor.cookie, url);

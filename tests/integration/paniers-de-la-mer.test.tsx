@@ -14,10 +14,9 @@ import ReceivedInvoices, { loader as invoicesLoader } from "~/routes/association
 import LotTracePage, { loader as traceLoader } from "~/routes/dons.tracabilite.$lotId";
 import { loader as invoicePdfLoader } from "~/routes/factures.$invoiceId[.]pdf";
 import { createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
-import { createCharities } from "../factories-donations-claims";
-import { collectedRawClaim, createBuyer, createFisher, createSeaClaim, createSeaLot, createWorkshop } from "../factories-donations-sea";
+import { collectedRawClaim, createBuyer, createCharities, createClaim, createFisher, createSeaLot, createWorkshop, isoDateIn, parisLocalIn } from "../factories-donations";
 import { pdfText } from "../pdf-text";
-import { renderPage, type PageRoute } from "../render-page";
+import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { asFailure, get, post, statusOf } from "../route-requests";
 
 /**
@@ -41,29 +40,8 @@ function render(locale: Locale, cookie: string, url: string, init?: RequestInit)
   return renderPage(pages, locale, cookie, url, init);
 }
 
-function unlabelledFields(html: string): string[] {
-  const ids = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map((match) => match[1] ?? "");
-  const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((match) => match[1]));
-  const bare = [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")(?![^>]*\bid=)[^>]*>/g)].filter((match) => !/<label\b[^>]*>\s*$/.test(html.slice(0, match.index)));
-  return [...ids.filter((id) => !labelled.has(id)), ...bare.map((match) => match[0])];
-}
-
-function expectWellFormed(html: string) {
-  expect(html.match(/<h1\b/g)).toHaveLength(1);
-  expect(unlabelledFields(html)).toEqual([]);
-  expect(html).not.toMatch(/\b(sea|donations)\.[a-z]+\.[a-zA-Z]/);
-}
-
-/** A Paris wall-clock "YYYY-MM-DDTHH:MM" some hours from now, as a datetime-local input sends it. */
-function parisLocal(hoursFromNow: number): string {
-  const instant = new Date(Date.now() + hoursFromNow * HOUR);
-  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
-  return parts.replace(" ", "T");
-}
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 24 * HOUR).toISOString().slice(0, 10);
-}
+/** A message key of these pages' areas, left untranslated. */
+const UNTRANSLATED_KEY = /\b(sea|donations)\.[a-z]+\.[a-zA-Z]/;
 
 function filletsInput(overrides: Partial<PublishLotInput> = {}): PublishLotInput {
   return {
@@ -72,7 +50,7 @@ function filletsInput(overrides: Partial<PublishLotInput> = {}): PublishLotInput
     unit: "kg",
     storage: "frozen",
     frozenAtMinus18: true,
-    bestBefore: inDays(180),
+    bestBefore: isoDateIn(180),
     lotNumber: "ATL-2026-11-01",
     pickupStart: new Date(Date.now() - HOUR),
     pickupEnd: new Date(Date.now() + 48 * HOUR),
@@ -90,11 +68,11 @@ function filletsForm(sourceClaimId: string, overrides: Record<string, string> = 
     storage: "frozen",
     frozenAtMinus18: "on",
     useBy: "",
-    bestBefore: inDays(180),
+    bestBefore: isoDateIn(180),
     lotNumber: "ATL-2026-11-01",
     pickupPlace: "",
-    pickupStart: parisLocal(-1),
-    pickupEnd: parisLocal(48),
+    pickupStart: parisLocalIn(-1),
+    pickupEnd: parisLocalIn(48),
     contribution: "1,50",
     costPrice: "3,20",
     ...overrides,
@@ -118,7 +96,7 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   const rawLot = await createSeaLot({ donorId: fisher.producerId, createdById: fisher.user.id, productName: "Lieu noir entier", lotNumber: "DIE-4417", quantityMilli: 20_000 });
 
   // The workshop claims the raw lot (approved for raw fishery) and the fisher hands it over.
-  const rawClaim = await claimLot({ input: { quantity: 20 }, lotId: rawLot.id, charity: { id: workshop.workshopId, name: workshop.name }, claimedById: workshop.user.id, now: new Date() });
+  const rawClaim = await claimLot({ input: { quantity: 20 }, lotId: rawLot.id, charity: { id: workshop.id, name: workshop.name }, claimedById: workshop.user.id, now: new Date() });
   expect(rawClaim.quantityMilli).toBe(20_000);
   await confirmPickup({ claimId: rawClaim.id, donorId: fisher.producerId, userId: fisher.user.id, pickupCode: rawClaim.pickupCode, temperatureC: 2, now: new Date() });
   expect(await db().contributionInvoice.count({ where: { claimId: rawClaim.id } })).toBe(0);
@@ -130,10 +108,10 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   expect(location).toMatch(/^\/association\/atelier\?publie=/);
   const processedId = location.split("=")[1] ?? "";
   const processed = await db().donationLot.findUniqueOrThrow({ where: { id: processedId } });
-  expect(processed).toMatchObject({ donorId: workshop.workshopId, sourceClaimId: rawClaim.id, contributionCentsPerUnit: 150, rawFishery: false, quantityMilli: 8000, storage: "FROZEN", costPriceCents: 320 });
+  expect(processed).toMatchObject({ donorId: workshop.id, sourceClaimId: rawClaim.id, contributionCentsPerUnit: 150, rawFishery: false, quantityMilli: 8000, storage: "FROZEN", costPriceCents: 320 });
 
   // A charity claims 4 kg: it owes 4 × 1,50 € = 6,00 €.
-  const bought = await claimLot({ input: { quantity: 4 }, lotId: processedId, charity: { id: buyer.charityId, name: buyer.name }, claimedById: buyer.user.id, now: new Date() });
+  const bought = await claimLot({ input: { quantity: 4 }, lotId: processedId, charity: { id: buyer.id, name: buyer.name }, claimedById: buyer.user.id, now: new Date() });
   expect((await db().donationClaim.findUniqueOrThrow({ where: { id: bought.id } })).contributionCents).toBe(600);
 
   // The workshop's page shows the claim with its hand-over form; a wrong code is refused beside the field.
@@ -144,7 +122,7 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   expect(before.html).toContain("Épicerie solidaire du Pollet");
   expect(before.html).toContain("6,00");
   expect(before.html).toContain("Confirmer la remise");
-  expectWellFormed(before.html);
+  expectWellFormed(before.html, UNTRANSLATED_KEY);
 
   const wrongCode = bought.pickupCode === "000000" ? "111111" : "000000";
   const refused = asFailure(await workshopAction({ request: post("/association/atelier", { intent: "handover", claimId: bought.id, pickupCode: wrongCode, temperatureC: "-19" }, workshop.cookie), params: {}, context: {} }));
@@ -158,7 +136,7 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   expect(done.ok).toBe(true);
   expect(done.message).toBe(`Remise confirmée : 4 kg à Épicerie solidaire du Pollet. Facture ${year}-0001 émise.`);
   const invoice = await db().contributionInvoice.findUniqueOrThrow({ where: { claimId: bought.id } });
-  expect(invoice).toMatchObject({ number: `${year}-0001`, sequence: 1, issuerId: workshop.workshopId, charityId: buyer.charityId, amountCents: 600, vatRatePermille: 55 });
+  expect(invoice).toMatchObject({ number: `${year}-0001`, sequence: 1, issuerId: workshop.id, charityId: buyer.id, amountCents: 600, vatRatePermille: 55 });
   expect((await db().donationClaim.findUniqueOrThrow({ where: { id: bought.id } })).temperatureDeciC).toBe(-195);
 
   // The PDF: issuer, buyer, number, the line with HT 5,69 €, TVA 5,5 % 0,31 €, TTC 6,00 €, the source lot.
@@ -175,7 +153,7 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   expect(received.status).toBe(200);
   expect(received.html).toContain(`${year}-0001`);
   expect(received.html).toContain(`/factures/${invoice.id}.pdf`);
-  expectWellFormed(received.html);
+  expectWellFormed(received.html, UNTRANSLATED_KEY);
   const issued = await render("fr", workshop.cookie, "/association/atelier");
   expect(issued.html).toContain("Factures émises");
   expect(issued.html).toContain(`/factures/${invoice.id}.pdf`);
@@ -193,38 +171,38 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
   for (const part of ["Bateau Le Pourquoi-Pas", "DIE-4417", "Lieu noir entier", "Atelier Marée Solidaire", "Épicerie solidaire du Pollet", "Filets de lieu noir surgelés"]) {
     expect(fromBag.html).toContain(part);
   }
-  expectWellFormed(fromBag.html);
+  expectWellFormed(fromBag.html, UNTRANSLATED_KEY);
   const english = await render("en", fisher.cookie, `/dons/tracabilite/${rawLot.id}`);
   expect(english.html).toContain("Traceability: Lieu noir entier");
-  expectWellFormed(english.html);
+  expectWellFormed(english.html, UNTRANSLATED_KEY);
 });
 
 test("a buying charity sees its own claims in the chain, not other charities'", async () => {
   const { fisher, workshop, lot, claim } = await collectedRawClaim();
-  const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", quantityMilli: 10_000, claimedMilli: 6000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+  const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", quantityMilli: 10_000, claimedMilli: 6000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
   const [one, two] = [await createBuyer(), await createBuyer()];
-  await createSeaClaim({ lotId: processed.id, charityId: one.charityId, claimedById: one.user.id, quantityMilli: 4000, contributionCents: 600 });
-  await createSeaClaim({ lotId: processed.id, charityId: two.charityId, claimedById: two.user.id, quantityMilli: 2000, contributionCents: 300 });
+  await createClaim({ lotId: processed.id, charityId: one.id, claimedById: one.user.id, quantityMilli: 4000, contributionCents: 600 });
+  await createClaim({ lotId: processed.id, charityId: two.id, claimedById: two.user.id, quantityMilli: 2000, contributionCents: 300 });
 
-  const seen = await traceLot(processed.id, { organisationIds: [one.charityId], isAdmin: false });
+  const seen = await traceLot(processed.id, { organisationIds: [one.id], isAdmin: false });
   const bag = seen.lots.find((candidate) => candidate.id === processed.id);
-  expect(bag?.claims.map((candidate) => candidate.charity.id)).toEqual([one.charityId]);
+  expect(bag?.claims.map((candidate) => candidate.charity.id)).toEqual([one.id]);
   expect(bag?.hiddenClaims).toBe(1);
   expect(seen.lots.find((candidate) => candidate.id === lot.id)?.donor.id).toBe(fisher.producerId);
 
-  const asWorkshop = await traceLot(lot.id, { organisationIds: [workshop.workshopId], isAdmin: false });
+  const asWorkshop = await traceLot(lot.id, { organisationIds: [workshop.id], isAdmin: false });
   expect(asWorkshop.lots.find((candidate) => candidate.id === processed.id)?.claims).toHaveLength(2);
 });
 
 test("30 hand-overs of one workshop at once: invoices 1 to 30, no gap, no duplicate; a claim confirmed twice is invoiced once", async () => {
   const { workshop, claim } = await collectedRawClaim({ quantityMilli: 50_000 });
-  const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 30_000, claimedMilli: 30_000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+  const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 30_000, claimedMilli: 30_000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
   const charities = await createCharities(30);
   const claims = await Promise.all(
-    charities.map((charity) => createSeaClaim({ lotId: processed.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1000, contributionCents: 150 })),
+    charities.map((charity) => createClaim({ lotId: processed.id, charityId: charity.id, claimedById: charity.user.id, quantityMilli: 1000, contributionCents: 150 })),
   );
 
-  const handOver = (one: { id: string; pickupCode: string }) => confirmPickup({ claimId: one.id, donorId: workshop.workshopId, userId: workshop.user.id, pickupCode: one.pickupCode, now: new Date() });
+  const handOver = (one: { id: string; pickupCode: string }) => confirmPickup({ claimId: one.id, donorId: workshop.id, userId: workshop.user.id, pickupCode: one.pickupCode, now: new Date() });
   // Every claim at once, and the first one a second time in the same rush.
   const first = claims[0]!;
   const results = await Promise.allSettled([...claims.map(handOver), handOver(first)]);
@@ -232,7 +210,7 @@ test("30 hand-overs of one workshop at once: invoices 1 to 30, no gap, no duplic
   const rejected = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
   expect(rejected.map((reason) => (isDomainError(reason) ? reason.code : String(reason)))).toEqual(["claim_closed"]);
 
-  const invoices = await db().contributionInvoice.findMany({ where: { issuerId: workshop.workshopId }, select: { sequence: true, number: true, claimId: true }, orderBy: { sequence: "asc" } });
+  const invoices = await db().contributionInvoice.findMany({ where: { issuerId: workshop.id }, select: { sequence: true, number: true, claimId: true }, orderBy: { sequence: "asc" } });
   expect(invoices.map((invoice) => invoice.sequence)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
   expect(new Set(invoices.map((invoice) => invoice.number)).size).toBe(30);
   expect(new Set(invoices.map((invoice) => invoice.claimId))).toEqual(new Set(claims.map((one) => one.id)));
@@ -240,38 +218,38 @@ test("30 hand-overs of one workshop at once: invoices 1 to 30, no gap, no duplic
   expect(invoices.at(-1)?.number).toBe(`${year}-0030`);
 
   // Called again for an invoiced claim, the use case returns the same invoice and takes no number.
-  const again = await db().$transaction((tx) => issueContributionInvoice(tx, { id: first.id, issuerId: workshop.workshopId, charityId: charities[0]!.id, contributionCents: 150 }, new Date()));
+  const again = await db().$transaction((tx) => issueContributionInvoice(tx, { id: first.id, issuerId: workshop.id, charityId: charities[0]!.id, contributionCents: 150 }, new Date()));
   expect(again?.number).toBe(invoices.find((invoice) => invoice.claimId === first.id)?.number);
-  expect((await db().contributionInvoiceCounter.findFirstOrThrow({ where: { issuerId: workshop.workshopId } })).lastSequence).toBe(30);
+  expect((await db().contributionInvoiceCounter.findFirstOrThrow({ where: { issuerId: workshop.id } })).lastSequence).toBe(30);
 });
 
 test("a hand-over refused after the number is taken gives it back: the next invoice has no gap", async () => {
   const { workshop, claim } = await collectedRawClaim();
-  const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 10_000, claimedMilli: 2000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+  const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 10_000, claimedMilli: 2000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
   const buyer = await createBuyer();
   const [a, b] = [
-    await createSeaClaim({ lotId: processed.id, charityId: buyer.charityId, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 }),
-    await createSeaClaim({ lotId: processed.id, charityId: buyer.charityId, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 }),
+    await createClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 }),
+    await createClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 }),
   ];
   // A transaction that takes a number and then fails leaves the counter as it was.
   await expect(
     db().$transaction(async (tx) => {
-      await issueContributionInvoice(tx, { id: a.id, issuerId: workshop.workshopId, charityId: buyer.charityId, contributionCents: 150 }, new Date());
+      await issueContributionInvoice(tx, { id: a.id, issuerId: workshop.id, charityId: buyer.id, contributionCents: 150 }, new Date());
       throw new Error("hand-over rolled back");
     }),
   ).rejects.toThrow("hand-over rolled back");
-  await confirmPickup({ claimId: b.id, donorId: workshop.workshopId, userId: workshop.user.id, pickupCode: b.pickupCode, now: new Date() });
-  const invoices = await db().contributionInvoice.findMany({ where: { issuerId: workshop.workshopId }, select: { sequence: true, claimId: true } });
+  await confirmPickup({ claimId: b.id, donorId: workshop.id, userId: workshop.user.id, pickupCode: b.pickupCode, now: new Date() });
+  const invoices = await db().contributionInvoice.findMany({ where: { issuerId: workshop.id }, select: { sequence: true, claimId: true } });
   expect(invoices).toEqual([{ sequence: 1, claimId: b.id }]);
 });
 
 test("a free processed lot (no contribution) and ordinary donations issue no invoice", async () => {
   const { workshop, claim } = await collectedRawClaim();
-  const free = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 5000, claimedMilli: 5000, sourceClaimId: claim.id, contributionCentsPerUnit: 0 });
+  const free = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 5000, claimedMilli: 5000, sourceClaimId: claim.id, contributionCentsPerUnit: 0 });
   const buyer = await createBuyer();
-  const given = await createSeaClaim({ lotId: free.id, charityId: buyer.charityId, claimedById: buyer.user.id, quantityMilli: 5000, contributionCents: 0 });
-  await confirmPickup({ claimId: given.id, donorId: workshop.workshopId, userId: workshop.user.id, pickupCode: given.pickupCode, now: new Date() });
-  expect(await db().contributionInvoice.count({ where: { issuerId: workshop.workshopId } })).toBe(0);
+  const given = await createClaim({ lotId: free.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 5000, contributionCents: 0 });
+  await confirmPickup({ claimId: given.id, donorId: workshop.id, userId: workshop.user.id, pickupCode: given.pickupCode, now: new Date() });
+  expect(await db().contributionInvoice.count({ where: { issuerId: workshop.id } })).toBe(0);
 });
 
 test("publishing a processed lot: only an approved workshop, only from its own collected raw claim, never more kilos than received", async () => {
@@ -281,7 +259,7 @@ test("publishing a processed lot: only an approved workshop, only from its own c
       input: options.input ?? filletsInput(),
       sourceClaimId: options.sourceClaimId ?? claim.id,
       contributionCentsPerUnit: options.contribution ?? 150,
-      workshop: { id: options.workshopId ?? workshop.workshopId, name: "Atelier" },
+      workshop: { id: options.workshopId ?? workshop.id, name: "Atelier" },
       createdById: workshop.user.id,
       now: new Date(),
       appUrl: APP_URL,
@@ -290,20 +268,20 @@ test("publishing a processed lot: only an approved workshop, only from its own c
 
   // A charity that is not a processing workshop (even approved for raw fish) cannot.
   const plain = await createWorkshop({ processingWorkshop: false });
-  const plainClaim = await createSeaClaim({ lotId: (await createSeaLot({ donorId: fisher.producerId, createdById: fisher.user.id })).id, charityId: plain.workshopId, claimedById: plain.user.id, collected: true });
-  expect(await codeOf(publish({ workshopId: plain.workshopId, sourceClaimId: plainClaim.id }))).toBe("forbidden:sea.workshop.not_approved");
+  const plainClaim = await createClaim({ lotId: (await createSeaLot({ donorId: fisher.producerId, createdById: fisher.user.id })).id, charityId: plain.id, claimedById: plain.user.id, quantityMilli: 20_000, status: "COLLECTED", temperatureDeciC: 20 });
+  expect(await codeOf(publish({ workshopId: plain.id, sourceClaimId: plainClaim.id }))).toBe("forbidden:sea.workshop.not_approved");
 
   // Another workshop's claim is not found; so is an unknown one.
   const other = await createWorkshop();
-  expect(await codeOf(publish({ workshopId: other.workshopId }))).toBe("not_found");
+  expect(await codeOf(publish({ workshopId: other.id }))).toBe("not_found");
   expect(await codeOf(publish({ sourceClaimId: "inconnu" }))).toBe("not_found");
 
   // A claim not collected yet, or of a lot that is not raw fish.
   const reservedRaw = await createSeaLot({ donorId: fisher.producerId, createdById: fisher.user.id });
-  const reserved = await createSeaClaim({ lotId: reservedRaw.id, charityId: workshop.workshopId, claimedById: workshop.user.id });
+  const reserved = await createClaim({ lotId: reservedRaw.id, charityId: workshop.id, claimedById: workshop.user.id, quantityMilli: 20_000 });
   expect(await codeOf(publish({ sourceClaimId: reserved.id }))).toBe("invalid:sea.publish.source.not_collected");
   const carrots = await createSeaLot({ donorId: fisher.producerId, createdById: fisher.user.id, rawFishery: false, productName: "Carottes" });
-  const notRaw = await createSeaClaim({ lotId: carrots.id, charityId: workshop.workshopId, claimedById: workshop.user.id, collected: true });
+  const notRaw = await createClaim({ lotId: carrots.id, charityId: workshop.id, claimedById: workshop.user.id, quantityMilli: 20_000, status: "COLLECTED", temperatureDeciC: 20 });
   expect(await codeOf(publish({ sourceClaimId: notRaw.id }))).toBe("invalid:sea.publish.source.not_raw");
 
   // The lot's own rules still hold: a frozen lot states −18 °C.
@@ -316,13 +294,13 @@ test("publishing a processed lot: only an approved workshop, only from its own c
   expect(await codeOf(publish({ input: filletsInput({ quantity: 0.5 }) }))).toBe("invalid:sea.publish.quantity.above_source");
   expect(await lots()).toBe(2);
   const made = await db().donationLot.findMany({ where: { sourceClaimId: claim.id }, select: { rawFishery: true, donorId: true } });
-  expect(made.every((one) => !one.rawFishery && one.donorId === workshop.workshopId)).toBe(true);
+  expect(made.every((one) => !one.rawFishery && one.donorId === workshop.id)).toBe(true);
 });
 
 test("a charity not approved for raw fish is alerted of a processed lot: processed fish is not raw", async () => {
   const { workshop, claim } = await collectedRawClaim();
   const buyer = await createBuyer();
-  await publishProcessedLot({ input: filletsInput(), sourceClaimId: claim.id, contributionCentsPerUnit: 150, workshop: { id: workshop.workshopId, name: workshop.name }, createdById: workshop.user.id, now: new Date(), appUrl: APP_URL });
+  await publishProcessedLot({ input: filletsInput(), sourceClaimId: claim.id, contributionCentsPerUnit: 150, workshop: { id: workshop.id, name: workshop.name }, createdById: workshop.user.id, now: new Date(), appUrl: APP_URL });
   const emails = await db().outboxEmail.findMany({ where: { to: buyer.user.email }, select: { text: true } });
   expect(emails).toHaveLength(1);
   expect(emails[0]?.text).toContain("Filets de lieu noir");
@@ -351,8 +329,8 @@ test("the publish form: bad input is a 400 naming the field in French (or Englis
     [{ bestBefore: "2026-02-30" }, "bestBefore", "DDM : une date valide, par exemple 2026-12-01."],
     [{ pickupStart: "demain" }, "pickupStart", "Début du retrait : une date et une heure valides."],
     [{ lotNumber: "L".repeat(61) }, "lotNumber", "Numéro de lot : 60 caractères au plus."],
-    [{ pickupEnd: parisLocal(-2) }, "pickupEnd", "Fenêtre de retrait : la fin doit être après le début."],
-    [{ useBy: inDays(30) }, "bestBefore", "DLC et DDM : indiquez l'une ou l'autre, pas les deux."],
+    [{ pickupEnd: parisLocalIn(-2) }, "pickupEnd", "Fenêtre de retrait : la fin doit être après le début."],
+    [{ useBy: isoDateIn(30) }, "bestBefore", "DLC et DDM : indiquez l'une ou l'autre, pas les deux."],
   ];
   for (const [overrides, field, message] of cases) {
     const failure = await send(filletsForm(claim.id, overrides));
@@ -368,7 +346,7 @@ test("the publish form: bad input is a 400 naming the field in French (or Englis
   expect(status).toBe(400);
   expect(html).toMatch(/role="alert"[^>]*>Certaines informations sont invalides/);
   expect(html).toMatch(/id="field-quantity-error"[^>]*>Quantité : un nombre/);
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 
   // Someone else's claim, or an unknown one, is a 404 — on the page and on the form.
   const other = await collectedRawClaim();
@@ -380,9 +358,9 @@ test("the publish form: bad input is a 400 naming the field in French (or Englis
 
 test("the hand-over form: bad input is a 400 beside its field and changes nothing; another's claim is not found", async () => {
   const { workshop, claim } = await collectedRawClaim();
-  const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", quantityMilli: 10_000, claimedMilli: 4000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+  const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", quantityMilli: 10_000, claimedMilli: 4000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
   const buyer = await createBuyer();
-  const reserved = await createSeaClaim({ lotId: processed.id, charityId: buyer.charityId, claimedById: buyer.user.id, quantityMilli: 4000, contributionCents: 600 });
+  const reserved = await createClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 4000, contributionCents: 600 });
   const send = async (fields: Record<string, string>) => asFailure(await workshopAction({ request: post("/association/atelier", fields, workshop.cookie), params: {}, context: {} }));
 
   const cases: Array<[Record<string, string>, number, string, string]> = [
@@ -413,15 +391,15 @@ test("the hand-over form: bad input is a 400 beside its field and changes nothin
   expect(status).toBe(400);
   expect(html).toMatch(/role="alert"[^>]*>Ce code de retrait ne correspond pas/);
   expect(html).toMatch(/id="code-[^"]+-error"[^>]*>Ce code de retrait/);
-  expectWellFormed(html);
+  expectWellFormed(html, UNTRANSLATED_KEY);
 });
 
 test("permissions: the workshop's pages for approved workshops only; invoices and traces answer 404 to outsiders", async () => {
   const { fisher, workshop, lot, claim } = await collectedRawClaim();
-  const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 10_000, claimedMilli: 4000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+  const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 10_000, claimedMilli: 4000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
   const buyer = await createBuyer();
-  const bought = await createSeaClaim({ lotId: processed.id, charityId: buyer.charityId, claimedById: buyer.user.id, quantityMilli: 4000, contributionCents: 600 });
-  await confirmPickup({ claimId: bought.id, donorId: workshop.workshopId, userId: workshop.user.id, pickupCode: bought.pickupCode, now: new Date() });
+  const bought = await createClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 4000, contributionCents: 600 });
+  await confirmPickup({ claimId: bought.id, donorId: workshop.id, userId: workshop.user.id, pickupCode: bought.pickupCode, now: new Date() });
   const invoice = await db().contributionInvoice.findUniqueOrThrow({ where: { claimId: bought.id } });
 
   const anonymous = "";
@@ -429,7 +407,7 @@ test("permissions: the workshop's pages for approved workshops only; invoices an
   const producer = (await createProducerUser()).cookie;
   const otherCharity = (await createBuyer()).cookie;
   const unverified = await createWorkshop();
-  await db().organisation.update({ where: { id: unverified.workshopId }, data: { verifiedAt: null } });
+  await db().organisation.update({ where: { id: unverified.id }, data: { verifiedAt: null } });
   const admin = (await createMemberUser("ADMIN")).cookie;
 
   const atelier = (cookie: string) => statusOf(() => workshopLoader({ request: get("/association/atelier", cookie), params: {}, context: {} }));
@@ -473,8 +451,8 @@ test("the workshop's page and a trace cost the same few statements with 1 proces
     const { workshop, lot, claim } = await collectedRawClaim({ quantityMilli: 90_000 });
     const buyers = await createCharities(5);
     for (let index = 0; index < lots; index++) {
-      const processed = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 5000, claimedMilli: 5000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
-      for (const buyer of buyers) await createSeaClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 });
+      const processed = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "AMBIENT", quantityMilli: 5000, claimedMilli: 5000, sourceClaimId: claim.id, contributionCentsPerUnit: 150 });
+      for (const buyer of buyers) await createClaim({ lotId: processed.id, charityId: buyer.id, claimedById: buyer.user.id, quantityMilli: 1000, contributionCents: 150 });
     }
     return { workshop, lot };
   }
@@ -498,14 +476,14 @@ test("the workshop's page and a trace cost the same few statements with 1 proces
 test("a workshop never claims its own processed lot, and is emailed when another charity claims it", async () => {
   const workshop = await createWorkshop();
   const buyer = await createBuyer();
-  const lot = await createSeaLot({ donorId: workshop.workshopId, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", productName: "Filets de merlan surgelés", contributionCentsPerUnit: 150 });
+  const lot = await createSeaLot({ donorId: workshop.id, createdById: workshop.user.id, rawFishery: false, storage: "FROZEN", productName: "Filets de merlan surgelés", contributionCentsPerUnit: 150 });
 
-  const own = await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: workshop.workshopId, name: workshop.name }, claimedById: workshop.user.id, now: new Date() }).catch((error: unknown) => error);
+  const own = await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: workshop.id, name: workshop.name }, claimedById: workshop.user.id, now: new Date() }).catch((error: unknown) => error);
   expect(isDomainError(own) && own.code).toBe("forbidden");
   expect(isDomainError(own) && own.details.messageKey).toBe("donations.claim.own_lot");
   expect(await db().donationClaim.count({ where: { lotId: lot.id } })).toBe(0);
 
-  await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: buyer.charityId, name: buyer.name }, claimedById: buyer.user.id, now: new Date() });
+  await claimLot({ input: { quantity: 2 }, lotId: lot.id, charity: { id: buyer.id, name: buyer.name }, claimedById: buyer.user.id, now: new Date() });
   const emails = await db().outboxEmail.findMany({ where: { to: workshop.user.email } });
   expect(emails.map((email) => email.subject).join("\n")).toContain("Filets de merlan surgelés");
 });

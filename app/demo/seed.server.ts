@@ -14,6 +14,7 @@ import {
 } from "~/domain/reference/reference-data";
 import { addParisDays, parisDateTime, parisIsoDate } from "~/domain/time/paris";
 import { weighedTerms } from "~/domain/ordering/variable-weight";
+import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
 import {
   DEMO_AMAP,
@@ -729,22 +730,12 @@ async function loadPastDonations(tx: Tx, { now, memberOf }: { now: Date; memberO
   await tx.donationClaim.createMany({ data: claims.filter((claim) => claim.lotId !== processedLotId) });
   await tx.donationLot.createMany({ data: lots.filter((lot) => lot.sourceClaimId !== undefined) });
   await tx.donationClaim.createMany({ data: claims.filter((claim) => claim.lotId === processedLotId) });
-  const year = Number(parisIsoDate(collectedAt).slice(0, 4));
-  await tx.contributionInvoiceCounter.create({ data: { issuerId: demoId("organisation", processed.workshop), year, lastSequence: 1 } });
-  await tx.contributionInvoice.create({
-    data: {
-      id: randomUUID(),
-      number: `${year}-0001`,
-      issuerId: demoId("organisation", processed.workshop),
-      charityId: demoId("organisation", processed.claim.charity),
-      claimId: processedClaimId,
-      year,
-      sequence: 1,
-      amountCents: contributionCents,
-      vatRatePermille: 55,
-      issuedAt: collectedAt,
-    },
-  });
+  // Invoiced as the hand-over does it: numbered by the workshop's counter, parties kept as they are.
+  await issueContributionInvoice(
+    tx,
+    { id: processedClaimId, issuerId: demoId("organisation", processed.workshop), charityId: demoId("organisation", processed.claim.charity), contributionCents },
+    collectedAt,
+  );
   return { lots: lots.length, claims: claims.length };
 }
 

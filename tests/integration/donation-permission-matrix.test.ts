@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
+import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
 import { createProducerUser, createUser, signedInCookie } from "../factories";
 import { createCharity } from "../factories-donations";
 import { intentsOf, isRefusal, loadRoute, outcomeOf, requestFor, routeUrl, routesMatching, type Actor } from "../route-matrix";
@@ -87,12 +88,10 @@ async function donationsWithEverything() {
       status: "COLLECTED", collectedAt: new Date(now - HOUR / 4), collectedById: workshop.user.id, temperatureDeciC: -200, contributionCents: 1200,
     },
   });
-  const invoiceId = randomUUID();
-  const year = new Date(now).getUTCFullYear();
-  await db().contributionInvoiceCounter.create({ data: { issuerId: workshop.id, year, lastSequence: 1 } });
-  await db().contributionInvoice.create({
-    data: { id: invoiceId, number: `${year}-0001`, issuerId: workshop.id, charityId: owner.id, claimId: processedClaimId, year, sequence: 1, amountCents: 1200, vatRatePermille: 55 },
-  });
+  const invoice = await db().$transaction((tx) =>
+    issueContributionInvoice(tx, { id: processedClaimId, issuerId: workshop.id, charityId: owner.id, contributionCents: 1200 }, new Date(now)),
+  );
+  const invoiceId = invoice!.id;
   return {
     organisations: [donor.producerId, owner.id, workshop.id],
     codes,

@@ -148,6 +148,15 @@ test("the whole chain: boat → workshop → 1,50 €/kg fillets → 4 kg claime
     expect(text).toContain(part);
   }
 
+  // The workshop moves and renames itself: the invoice already issued still says who issued it then.
+  await db().organisation.update({ where: { id: workshop.id }, data: { name: "Atelier renommé", address: "1 rue Nouvelle", siret: "73282932000074" } });
+  const later = await invoicePdfLoader({ request: get(`/factures/${invoice.id}.pdf`, buyer.cookie), params: { invoiceId: invoice.id }, context: {} });
+  const laterText = pdfText(new Uint8Array(await later.arrayBuffer()));
+  expect(laterText).toContain("Atelier Marée Solidaire");
+  expect(laterText).toContain("12345678900011");
+  expect(laterText).not.toContain("Atelier renommé");
+  await db().organisation.update({ where: { id: workshop.id }, data: { name: "Atelier Marée Solidaire", address: "12 quai du Carénage", siret: "12345678900011" } });
+
   // The buyer's invoices page lists it with its PDF link.
   const received = await render("fr", buyer.cookie, "/association/factures");
   expect(received.status).toBe(200);

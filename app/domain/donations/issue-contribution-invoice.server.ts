@@ -3,6 +3,12 @@ import type { Tx } from "~/db.server";
 import { CONTRIBUTION_VAT_PERMILLE, invoiceNumber } from "~/domain/donations/invoice-amounts";
 import { parisIsoDate } from "~/domain/time/paris";
 
+/** A party of an invoice as printed on it. */
+export type InvoiceParty = { id: string; name: string; address: string; siret: string | null; rna: string | null; commune: string | null; postalCode: string | null };
+
+/** The JSON of an organisation `o` (with its commune `c`) as an invoice party. */
+export const INVOICE_PARTY_JSON = `json_build_object('id', o.id, 'name', o.name, 'address', o.address, 'siret', o.siret, 'rna', o.rna, 'commune', c.name, 'postalCode', c."postalCode")`;
+
 export type IssuedInvoice = { id: string; number: string; year: number; sequence: number; amountCents: number; vatRatePermille: number; issuedAt: Date };
 
 /**
@@ -33,6 +39,17 @@ export async function issueContributionInvoice(
     RETURNING "lastSequence"`;
   if (!counter) throw new Error("Compteur de factures introuvable après l'UPSERT");
   const sequence = counter.lastSequence;
+  // Who issues and who pays, as they are today: the invoice keeps them even if they move or rename.
+  const parties = await tx.$queryRawUnsafe<Array<{ id: string; party: InvoiceParty }>>(
+    `SELECT o.id, ${INVOICE_PARTY_JSON} AS party FROM "Organisation" o LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee" WHERE o.id IN ($1, $2)`,
+    claim.issuerId,
+    claim.charityId,
+  );
+  const partyOf = (id: string) => {
+    const found = parties.find((row) => row.id === id);
+    if (!found) throw new Error(`Organisation introuvable pour la facture : ${id}`);
+    return found.party;
+  };
   return tx.contributionInvoice.create({
     data: {
       id: randomUUID(),
@@ -45,6 +62,8 @@ export async function issueContributionInvoice(
       amountCents: claim.contributionCents,
       vatRatePermille: CONTRIBUTION_VAT_PERMILLE,
       issuedAt: now,
+      issuerParty: partyOf(claim.issuerId),
+      charityParty: partyOf(claim.charityId),
     },
     select: { id: true, number: true, year: true, sequence: true, amountCents: true, vatRatePermille: true, issuedAt: true },
   });

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import type { InvoiceParty } from "~/domain/donations/issue-contribution-invoice.server";
 import { DomainError } from "~/domain/errors";
 
 export type ContributionInvoiceView = {
@@ -7,8 +8,9 @@ export type ContributionInvoiceView = {
   issuedAt: Date;
   amountCents: number;
   vatRatePermille: number;
-  issuer: { id: string; name: string; address: string; siret: string | null; rna: string | null; commune: string | null; postalCode: string | null };
-  charity: { id: string; name: string; address: string; siret: string | null; rna: string | null; commune: string | null; postalCode: string | null };
+  /** Both parties as they were when the invoice was issued. */
+  issuer: InvoiceParty;
+  charity: InvoiceParty;
   claim: { id: string; quantityMilli: number; collectedAt: Date | null };
   lot: { id: string; productName: string; unit: "KG" | "PIECE" | "LITRE"; lotNumber: string | null; contributionCentsPerUnit: number | null };
   /** The raw lot the product was made from, and its fisher: the mention of the source lot. */
@@ -17,10 +19,6 @@ export type ContributionInvoiceView = {
 
 export type InvoiceReader = { organisationIds: readonly string[]; isAdmin: boolean };
 
-const PARTY = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'address', ${alias}.address, 'siret', ${alias}.siret, 'rna', ${alias}.rna,
-     'commune', (SELECT name FROM "Commune" WHERE "inseeCode" = ${alias}."communeInsee"), 'postalCode', (SELECT "postalCode" FROM "Commune" WHERE "inseeCode" = ${alias}."communeInsee"))`;
-
 /**
  * One contribution invoice, for its PDF: read by the members of the workshop that issued it, of
  * the charity that pays it, and by territory admins; for anyone else it does not exist (404).
@@ -28,13 +26,11 @@ const PARTY = (alias: string) =>
 export async function readContributionInvoice(invoiceId: string, reader: InvoiceReader): Promise<ContributionInvoiceView> {
   const [invoice] = await readRows<ContributionInvoiceView>(
     `SELECT i.id, i.number, i."issuedAt", i."amountCents", i."vatRatePermille",
-       ${PARTY("w")} AS issuer, ${PARTY("ch")} AS charity,
+       i."issuerParty" AS issuer, i."charityParty" AS charity,
        json_build_object('id', c.id, 'quantityMilli', c."quantityMilli", 'collectedAt', c."collectedAt") AS claim,
        json_build_object('id', l.id, 'productName', l."productName", 'unit', l.unit, 'lotNumber', l."lotNumber", 'contributionCentsPerUnit', l."contributionCentsPerUnit") AS lot,
        CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('lotId', s.id, 'productName', s."productName", 'lotNumber', s."lotNumber", 'fisherName', f.name) END AS source
      FROM "ContributionInvoice" i
-     JOIN "Organisation" w ON w.id = i."issuerId"
-     JOIN "Organisation" ch ON ch.id = i."charityId"
      JOIN "DonationClaim" c ON c.id = i."claimId"
      JOIN "DonationLot" l ON l.id = c."lotId"
      LEFT JOIN "DonationClaim" sc ON sc.id = l."sourceClaimId"

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE } from "~/domain/catalog/product-photo";
 import { attachLotPhoto } from "~/domain/donations/attach-lot-photo.server";
 import { confirmPickup, confirmPickupSchema } from "~/domain/donations/confirm-pickup.server";
-import { countedQuantityText, signedTemperatureText } from "~/domain/donations/donation-format";
+import { countedQuantityText, temperatureText } from "~/domain/donations/donation-format";
 import { getDonorLot } from "~/domain/donations/list-donor-lots.server";
 import { decimalFromText } from "~/domain/donations/lot-form";
 import { donorLotState } from "~/domain/donations/unsold-stock";
@@ -217,7 +217,7 @@ export default function DonorLotPage() {
                   <>
                     <p className="mt-2">
                       {t("donor.pickup.collectedAt", { date: formatParis(asDate(claim.collectedAt), locale, "d MMMM yyyy"), time: formatParis(asDate(claim.collectedAt), locale, "HH:mm") })}
-                      {claim.temperatureDeciC !== null ? `, ${signedTemperatureText(claim.temperatureDeciC, locale)}` : ""}
+                      {claim.temperatureDeciC !== null ? `, ${temperatureText(claim.temperatureDeciC, locale)}` : ""}
                     </p>
                     <p className="mt-2 flex flex-wrap gap-x-4 print:hidden">
                       <a href={`/dons/bordereau/${claim.id}.pdf`} className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("donor.slip.pdf")}</a>

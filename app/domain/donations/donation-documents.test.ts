@@ -60,7 +60,7 @@ test("the same slip in English; a missing SIRET says so", () => {
   expect(view.title).toBe("Donation slip no. DON-2025-3F2A9C1E");
   const charity = view.sections.find((section) => section.heading === "The receiving charity");
   expect(charity?.fields).toContainEqual(["SIRET", "Not given"]);
-  expect(fields(view)).toMatchObject({ "Rate applied": "100 % of cost price", "Pickup date and time": "Saturday 6 December 2025 at 10:00", Storage: "Frozen (−18 °C or below)", "Temperature at hand-over": "-18 °C" });
+  expect(fields(view)).toMatchObject({ "Rate applied": "100 % of cost price", "Pickup date and time": "Saturday 6 December 2025 at 10:00", Storage: "Frozen (−18 °C or below)", "Temperature at hand-over": "−18 °C" });
   expect(fields(view)["Donation value"]).toBe("€60.00");
 });
 

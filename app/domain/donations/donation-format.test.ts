@@ -5,7 +5,6 @@ import {
   quantityInput,
   quantityNumber,
   quantityText,
-  signedTemperatureText,
   temperatureText,
   unitName,
   unitsNumber,
@@ -41,10 +40,10 @@ test("a quantity shown back in an input uses the page's decimal separator", () =
   expect(quantityInput(4000, "fr")).toBe("4");
 });
 
-test("temperatures are stored in tenths of a degree; the donor's pages write a true minus sign", () => {
+test("temperatures are stored in tenths of a degree; below zero with a true minus sign, everywhere", () => {
   expect(temperatureText(35, "fr")).toBe("3,5 °C");
-  expect(temperatureText(-180, "en")).toBe("-18 °C");
-  expect(degreesText(-18.5, "fr")).toBe("-18,5 °C");
-  expect(signedTemperatureText(-200, "fr")).toBe("−20 °C");
-  expect(signedTemperatureText(25, "en")).toBe("2.5 °C");
+  expect(temperatureText(-180, "en")).toBe("−18 °C");
+  expect(degreesText(-18.5, "fr")).toBe("−18,5 °C");
+  expect(temperatureText(-200, "fr")).toBe("−20 °C");
+  expect(temperatureText(25, "en")).toBe("2.5 °C");
 });

@@ -57,17 +57,13 @@ export function quantityInput(milli: number, locale: Locale): string {
   return locale === "fr" ? text.replace(".", ",") : text;
 }
 
-/** A temperature in degrees: 3.5 → "3,5 °C", -18 → "-18 °C". */
+/** A temperature in degrees, below zero with a true minus sign: 3.5 → "3,5 °C", -18 → "−18 °C". */
 export function degreesText(degrees: number, locale: Locale): string {
-  return `${numbers[locale].format(degrees)} °C`;
+  return `${numbers[locale].format(degrees).replace("-", "−")} °C`;
 }
 
-/** A temperature stored in tenths of a degree: 35 → "3,5 °C", -185 → "-18,5 °C". */
+/** A temperature stored in tenths of a degree: 35 → "3,5 °C", -185 → "−18,5 °C". */
 export function temperatureText(deciC: number, locale: Locale): string {
   return degreesText(deciC / 10, locale);
 }
 
-/** The donor's pages write a temperature below zero with a true minus sign: -200 → "−20 °C". */
-export function signedTemperatureText(deciC: number, locale: Locale): string {
-  return temperatureText(deciC, locale).replace("-", "−");
-}

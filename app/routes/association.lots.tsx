@@ -1,3 +1,4 @@
+import { QUANTITY_UNITS, typedNumber } from "~/domain/typed-number";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -51,11 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** A quantity typed on a phone: "2,5" or "2.5"; anything else goes to zod as typed, to be refused. */
 const claimFormSchema = z.object({
-  quantity: z.preprocess((value) => {
-    if (typeof value !== "string") return value;
-    const text = value.trim().replace(/\s*(kg|l|pièces?)$/i, "");
-    return /^-?\d{1,12}([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text === "" ? undefined : value;
-  }, claimLotSchema.shape.quantity),
+  quantity: z.preprocess((value) => typedNumber(value, QUANTITY_UNITS), claimLotSchema.shape.quantity),
 });
 
 type ActionResult = { ok: false; target: string; message: string; fieldErrors: Record<string, string> };

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { donateUnsoldStock } from "~/domain/donations/donate-unsold-stock.server";
+import { unitCodes } from "~/domain/donations/donation-quantity";
 import { countedQuantityText, quantityInput, unitWord } from "~/domain/donations/donation-format";
 import { listUnsoldOffers } from "~/domain/donations/list-unsold-offers.server";
 import { instantToParisLocal, parseUnsoldForm } from "~/domain/donations/lot-form";
@@ -24,7 +25,6 @@ export const meta: MetaFunction = () => [{ title: "Donner les invendus — Terre
 
 type UnsoldFailure = { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
 
-const STORED_UNIT = { kg: "KG", piece: "PIECE", litre: "LITRE" } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producer } = await requireProducer(request, { verified: true });
@@ -111,7 +111,7 @@ export default function DonateUnsold() {
             {offers.map((offer) => {
               const id = offer.offerId;
               const row = `${offer.productName} (${formatParis(asDate(offer.distribution.startsAt), locale, "EEEE d MMMM")})`;
-              const unit = STORED_UNIT[offer.unit];
+              const unit = unitCodes[offer.unit];
               const name = (field: string) => `${field}.${id}`;
               const label = (key: Parameters<typeof t>[0]) => (
                 <>

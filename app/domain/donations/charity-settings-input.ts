@@ -1,3 +1,4 @@
+import { QUANTITY_UNITS, typedNumber } from "~/domain/typed-number";
 import { z } from "zod";
 import { MAX_DONATION_QUANTITY, toMilli } from "~/domain/donations/donation-quantity";
 import type { MessageKey } from "~/i18n/messages";
@@ -31,19 +32,15 @@ export function checkboxField(key: MessageKey) {
     });
 }
 
-const DECIMAL = /^-?\d{1,12}(?:[.,]\d+)?$/;
-
 /** An optional quantity per claim in the lot's unit ("2,5", "2.5", "15"): empty = no limit. */
 function optionalQuantityField(keys: { invalid: MessageKey; tooSmall: MessageKey; tooLarge: MessageKey; decimals: MessageKey }) {
   return z
     .union([z.string(), z.number()], message(keys.invalid))
     .nullish()
     .transform((value) => {
-      if (value === undefined || value === null) return null;
-      if (typeof value === "number") return value;
-      const text = value.trim().replace(/\s*(kg|l|litres?|pièces?)$/i, "");
-      if (text === "") return null;
-      return DECIMAL.test(text) ? Number(text.replace(",", ".")) : NaN;
+      const typed = typedNumber(value, QUANTITY_UNITS);
+      if (typed === undefined || typed === null) return null;
+      return typeof typed === "number" ? typed : NaN;
     })
     .pipe(
       z

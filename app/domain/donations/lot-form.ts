@@ -1,3 +1,4 @@
+import { typedNumber } from "~/domain/typed-number";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { isCalendarDate } from "~/domain/donations/donation-rules";
@@ -34,15 +35,11 @@ export const LOT_FORM_FIELDS = [
   "costPrice",
 ] as const;
 
-const DECIMAL = /^-?\d{1,20}(?:[.,]\d{1,12})?$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d{1,3})?)?$/;
 
 /** "2,5", "2.5", " 15 " → a number; anything else stays as typed (the schema then names the field). */
 export function decimalFromText(value: string | undefined): number | string | undefined {
-  if (value === undefined) return undefined;
-  const text = value.replace(/[\s\u00a0\u202f]/g, "").replace(/^[\u2212\u2013]/, "-");
-  if (text === "") return undefined;
-  return DECIMAL.test(text) ? Number(text.replace(",", ".")) : value;
+  return typedNumber(value) as number | string | undefined;
 }
 
 /** A datetime-local value ("2026-11-27T17:00") read as Paris wall-clock time, or null. */

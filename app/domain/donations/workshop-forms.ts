@@ -1,3 +1,4 @@
+import { typedNumber } from "~/domain/typed-number";
 import { z } from "zod";
 import { MAX_DONATION_QUANTITY, toMilli } from "~/domain/donations/donation-quantity";
 import type { PublishLotInput } from "~/domain/donations/lot-input";
@@ -14,15 +15,9 @@ function message(key: MessageKey) {
   return { error: key };
 }
 
-const DECIMAL = /^\s*([-−]?)(\d{1,9})(?:[.,](\d+))?\s*$/;
-
-/** "2,5", "2.5", " 2,5 kg", "1,50 €", "−18" → a number; anything else stays as typed (and fails). */
+/** "2,5", "2.5", " 2,5 kg", "1,50 €", "−18 °C" → a number; anything else stays as typed (and fails). */
 export function decimalFrom(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const match = DECIMAL.exec(value.replace(/\s*(kg|€|°C|°)\s*$/i, ""));
-  if (!match) return value;
-  const number = Number(`${match[2]}.${match[3] ?? "0"}`);
-  return match[1] ? -number : number;
+  return typedNumber(value, ["kg", "€", "°C", "°"]);
 }
 
 function emptyToNull(value: unknown): unknown {

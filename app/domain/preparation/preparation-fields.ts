@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedNumber } from "~/domain/typed-number";
 import type { MessageKey } from "~/i18n/messages";
 
 /** Fields of the preparation forms, read from strings typed on a phone: "2,1" kg, "12,50" €. */
@@ -7,13 +8,8 @@ function message(key: MessageKey) {
   return { error: key };
 }
 
-const DECIMAL = /^\s*-?\d{1,20}([.,]\d+)?\s*$/;
-
 function decimalFrom(value: unknown): unknown {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return value;
-  const text = value.replace(/\s*(kg|€)\s*$/i, "");
-  return DECIMAL.test(text) ? Number(text.replace(",", ".")) : value;
+  return typedNumber(value, ["kg", "€"]);
 }
 
 export const MAX_WEIGHED_GRAMS = 1_000_000;

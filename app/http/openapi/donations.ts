@@ -3,6 +3,7 @@ import { storageNames, toUnits, unitNames } from "~/domain/donations/donation-qu
 import type { ClaimedLot } from "~/domain/donations/claim-lot.server";
 import type { ClaimableLot } from "~/domain/donations/list-claimable-lots.server";
 import { claimLotSchema, publishLotSchema } from "~/domain/donations/lot-input";
+import type { LotCommon } from "~/domain/donations/lot";
 import type { PublishedLot } from "~/domain/donations/publish-lot.server";
 import { error, json, ref, schema, type OpenApiPart } from "~/http/openapi/parts";
 
@@ -56,7 +57,8 @@ export const apiExceedsRemainingSchema = z.object({
 
 const statusNames = { OPEN: "open", EXPIRED: "expired", WITHDRAWN: "withdrawn" } as const;
 
-export function presentDonationLot(lot: PublishedLot): z.infer<typeof apiDonationLotSchema> {
+/** What both views of a lot say alike, in the API's words and units. */
+function presentLotCommon(lot: LotCommon) {
   return {
     id: lot.id,
     productName: lot.productName,
@@ -64,7 +66,6 @@ export function presentDonationLot(lot: PublishedLot): z.infer<typeof apiDonatio
     categoryId: lot.categoryId,
     unit: unitNames[lot.unit],
     quantity: toUnits(lot.quantityMilli),
-    remaining: toUnits(lot.quantityMilli - lot.claimedMilli),
     storage: storageNames[lot.storage],
     useBy: lot.useBy,
     bestBefore: lot.bestBefore,
@@ -73,31 +74,15 @@ export function presentDonationLot(lot: PublishedLot): z.infer<typeof apiDonatio
     pickupPlace: lot.pickupPlace,
     pickupStart: lot.pickupStart.toISOString(),
     pickupEnd: lot.pickupEnd.toISOString(),
-    costPriceCents: lot.costPriceCents,
-    status: statusNames[lot.status],
   };
 }
 
+export function presentDonationLot(lot: PublishedLot): z.infer<typeof apiDonationLotSchema> {
+  return { ...presentLotCommon(lot), remaining: toUnits(lot.quantityMilli - lot.claimedMilli), costPriceCents: lot.costPriceCents, status: statusNames[lot.status] };
+}
+
 export function presentClaimableLot(lot: ClaimableLot): z.infer<typeof apiClaimableLotSchema> {
-  return {
-    id: lot.id,
-    productName: lot.productName,
-    description: lot.description,
-    categoryId: lot.categoryId,
-    unit: unitNames[lot.unit],
-    quantity: toUnits(lot.quantityMilli),
-    remaining: toUnits(lot.remainingMilli),
-    storage: storageNames[lot.storage],
-    useBy: lot.useBy,
-    bestBefore: lot.bestBefore,
-    lotNumber: lot.lotNumber,
-    rawFishery: lot.rawFishery,
-    pickupPlace: lot.pickupPlace,
-    pickupStart: lot.pickupStart.toISOString(),
-    pickupEnd: lot.pickupEnd.toISOString(),
-    contributionCentsPerUnit: lot.contributionCentsPerUnit,
-    donor: lot.donor,
-  };
+  return { ...presentLotCommon(lot), remaining: toUnits(lot.remainingMilli), contributionCentsPerUnit: lot.contributionCentsPerUnit, donor: lot.donor };
 }
 
 export function presentDonationClaim(claim: ClaimedLot): z.infer<typeof apiDonationClaimSchema> {

@@ -1,6 +1,7 @@
 import { readRows } from "~/db.server";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
+import { isProcessingWorkshop } from "~/domain/donations/read-workshop.server";
 import { requireApiUser } from "~/http/api.server";
 import { requireUser } from "~/http/auth.server";
 import { pageError } from "~/http/errors.server";
@@ -58,4 +59,14 @@ export async function requireApiCharity(request: Request, options: { verified?: 
   if (!charity) throw new DomainError("forbidden");
   if (options.verified && !charity.verified) throw new DomainError("not_verified", { messageKey: "donations.claim.not_verified" });
   return { user, charity };
+}
+
+/**
+ * Pages of a processing workshop (paniers de la mer): a verified charity the territory approved
+ * as a workshop; any other charity gets 403, said in words.
+ */
+export async function requireWorkshop(request: Request): Promise<CharityContext> {
+  const context = await requireCharity(request, { verified: true });
+  if (!(await isProcessingWorkshop(context.charity.id))) throw pageError(request, new DomainError("forbidden", { messageKey: "sea.workshop.not_approved" }));
+  return context;
 }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { unitsNumber } from "~/domain/donations/donation-format";
-import { donationImpact, impactYearSchema, type ImpactAmounts } from "~/domain/donations/donation-impact.server";
-import { parisIsoDate } from "~/domain/time/paris";
+import { donationImpact, impactPeriodSchema, type ImpactAmounts } from "~/domain/donations/donation-impact.server";
+import { parisYear, yearChoices } from "~/domain/donations/yearly-summary";
 import { requirePermission } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { translateIssues } from "~/http/errors.server";
@@ -21,21 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
   const at = now();
-  const currentYear = Number(parisIsoDate(at).slice(0, 4));
-  const years = Array.from({ length: 5 }, (_, index) => currentYear - index);
-  const asked = new URL(request.url).searchParams.get("annee");
-  let year: number | null = null;
-  if (asked !== null && asked !== "") {
-    const parsed = impactYearSchema.safeParse(asked);
-    if (!parsed.success) {
-      return data({ error: translateIssues(parsed.error, locale)[0]?.message ?? translate(locale, "error.invalid"), years, year: null, impact: null }, { status: 400 });
-    }
-    year = parsed.data;
+  const currentYear = parisYear(at);
+  const parsed = impactPeriodSchema.safeParse(new URL(request.url).searchParams.get("annee"));
+  if (!parsed.success) {
+    return data({ error: translateIssues(parsed.error, locale)[0]?.message ?? translate(locale, "error.invalid"), years: yearChoices(currentYear), year: null, impact: null }, { status: 400 });
   }
+  const year = parsed.data;
   const impact = await donationImpact({ year, now: at });
   return {
     error: null,
-    years: year === null || years.includes(year) ? years : [year, ...years],
+    years: yearChoices(currentYear, year),
     year,
     impact: {
       total: impact.total,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { donationImpact, impactYearSchema } from "~/domain/donations/donation-impact.server";
+import { donationImpact, impactPeriodSchema } from "~/domain/donations/donation-impact.server";
 import { csvDocument, csvResponse } from "~/domain/preparation/preparation-csv";
 import { requirePermission } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -13,16 +13,12 @@ import { localeOf } from "~/http/locale.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
-  const asked = new URL(request.url).searchParams.get("annee");
-  let year: number | null = null;
-  if (asked !== null && asked !== "") {
-    const parsed = impactYearSchema.safeParse(asked);
-    if (!parsed.success) {
-      const messages = translateIssues(parsed.error, localeOf(request, admin.locale)).map((issue) => issue.message);
-      return new Response(messages.join("\n"), { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-    }
-    year = parsed.data;
+  const parsed = impactPeriodSchema.safeParse(new URL(request.url).searchParams.get("annee"));
+  if (!parsed.success) {
+    const messages = translateIssues(parsed.error, localeOf(request, admin.locale)).map((issue) => issue.message);
+    return new Response(messages.join("\n"), { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  const year = parsed.data;
   const impact = await donationImpact({ year, now: now() });
   return csvResponse(
     csvDocument(

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { readRows } from "~/db.server";
+import { upcomingPickups } from "~/domain/donations/claim-rules";
 import { unitsText } from "~/domain/donations/donation-format";
 import { unitCodes } from "~/domain/donations/donation-quantity";
 import { listClaimableLots } from "~/domain/donations/list-claimable-lots.server";
@@ -33,9 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const at = now();
   const [lots, claims] = await Promise.all([listClaimableLots({ charityId: charity.id, now: at }), listCharityClaims(charity.id)]);
-  const upcoming = claims
-    .filter((claim) => claim.status === "reserved" && claim.pickupEnd.getTime() > at.getTime())
-    .sort((a, b) => a.pickupStart.getTime() - b.pickupStart.getTime());
+  const upcoming = upcomingPickups(claims, at);
   const first = upcoming[0];
   const next = first
     ? { productName: first.productName, quantity: first.quantity, unit: first.unit, donorName: first.donor.name, pickupPlace: first.pickupPlace, pickupStart: first.pickupStart, pickupEnd: first.pickupEnd, pickupCode: first.pickupCode ?? "" }

@@ -3,12 +3,12 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { confirmPickup } from "~/domain/donations/confirm-pickup.server";
 import { quantityText, unitName } from "~/domain/donations/donation-format";
-import { isProcessingWorkshop, readHandover, readWorkshop, type ProcessedLot, type ProcessedLotClaim } from "~/domain/donations/read-workshop.server";
+import { readHandover, readWorkshop, type ProcessedLot, type ProcessedLotClaim } from "~/domain/donations/read-workshop.server";
 import { workshopHandoverFormSchema } from "~/domain/donations/workshop-forms";
-import { DomainError, isDomainError } from "~/domain/errors";
-import { requireCharity } from "~/http/charity.server";
+import { isDomainError } from "~/domain/errors";
+import { requireWorkshop } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
-import { domainErrorMessage, domainErrorStatus, fieldErrors, pageError, translateIssues } from "~/http/errors.server";
+import { domainErrorMessage, domainErrorStatus, fieldErrors, translateIssues } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { translate } from "~/i18n/messages";
@@ -21,12 +21,6 @@ import { InvoiceTable } from "~/ui/invoice-table";
 export const meta: MetaFunction = () => [{ title: "Atelier de transformation — Terre & Mer" }];
 
 /** Paniers de la mer: only a verified charity the territory approved as a processing workshop. */
-async function requireWorkshop(request: Request) {
-  const context = await requireCharity(request, { verified: true });
-  if (!(await isProcessingWorkshop(context.charity.id))) throw pageError(request, new DomainError("forbidden", { messageKey: "sea.workshop.not_approved" }));
-  return context;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { charity } = await requireWorkshop(request);
   return readWorkshop(charity.id);

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { kilosLeftToProcess } from "~/domain/donations/claim-rules";
 import { quantityText, unitName } from "~/domain/donations/donation-format";
 import { publishProcessedLot } from "~/domain/donations/publish-processed-lot.server";
-import { isProcessingWorkshop, readRawClaim } from "~/domain/donations/read-workshop.server";
+import { readRawClaim } from "~/domain/donations/read-workshop.server";
 import { processedLotFormSchema, processedLotInput } from "~/domain/donations/workshop-forms";
-import { DomainError, isDomainError } from "~/domain/errors";
+import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
-import { requireCharity } from "~/http/charity.server";
+import { requireWorkshop } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
-import { domainErrorMessage, domainErrorStatus, fieldErrors, pageError, translateIssues } from "~/http/errors.server";
+import { domainErrorMessage, domainErrorStatus, fieldErrors, translateIssues } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { appUrl } from "~/http/request-context.server";
@@ -22,12 +23,6 @@ import { dateTime } from "~/ui/format";
 export const meta: MetaFunction = () => [{ title: "Publier un lot transformé — Terre & Mer" }];
 
 /** Paniers de la mer: only a verified charity the territory approved as a processing workshop. */
-async function requireWorkshop(request: Request) {
-  const context = await requireCharity(request, { verified: true });
-  if (!(await isProcessingWorkshop(context.charity.id))) throw pageError(request, new DomainError("forbidden", { messageKey: "sea.workshop.not_approved" }));
-  return context;
-}
-
 /** The workshop's own collected raw claim the lot is made from (`?source=`), else 404. */
 async function sourceOf(workshopId: string, value: string | null | undefined) {
   const id = idField.safeParse(value);
@@ -78,7 +73,7 @@ export default function NewProcessedLot() {
   const locale = useLocale();
   const values = failure?.values ?? { unit: "kg", storage: "frozen" };
   const errors = failure?.fieldErrors ?? {};
-  const left = source.unit === "KG" ? Math.max(0, source.quantityMilli - source.processedMilli) : null;
+  const left = kilosLeftToProcess(source);
   return (
     <div className="mx-auto max-w-2xl">
       <p>

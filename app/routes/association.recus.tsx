@@ -3,8 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { degreesText, unitName, unitsNumber, unitsText } from "~/domain/donations/donation-format";
 import { impactYearSchema } from "~/domain/donations/donation-impact.server";
+import { DONATION_UNITS } from "~/domain/donations/donation-quantity";
 import { listReceivedDonations } from "~/domain/donations/list-claims.server";
-import { parisIsoDate } from "~/domain/time/paris";
+import { parisYear, yearChoices } from "~/domain/donations/yearly-summary";
 import { requireCharity } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
 import { translateIssues } from "~/http/errors.server";
@@ -17,24 +18,20 @@ import { dateTime, euros } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Dons reçus — Terre & Mer" }];
 
-type Unit = "KG" | "PIECE" | "LITRE";
-const UNITS: readonly Unit[] = ["KG", "PIECE", "LITRE"];
-
 /** What the charity collected in a calendar year (`?annee=`, this year by default), with totals per unit. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, charity } = await requireCharity(request);
-  const currentYear = Number(parisIsoDate(now()).slice(0, 4));
+  const currentYear = parisYear(now());
   const asked = new URL(request.url).searchParams.get("annee");
-  const years = Array.from({ length: 5 }, (_, index) => currentYear - index);
   const year = impactYearSchema.safeParse(asked ?? String(currentYear));
   if (!year.success) {
     const message = translateIssues(year.error, localeOf(request, user.locale))[0]?.message ?? translate(localeOf(request, user.locale), "error.invalid");
-    return data({ year: currentYear, years, error: message, claims: [], totals: null }, { status: 400 });
+    return data({ year: currentYear, years: yearChoices(currentYear), error: message, claims: [], totals: null }, { status: 400 });
   }
   const received = await listReceivedDonations({ charityId: charity.id, year: year.data });
   return {
     year: year.data,
-    years: years.includes(year.data) ? years : [year.data, ...years],
+    years: yearChoices(currentYear, year.data),
     error: null,
     claims: received.claims.map((claim) => ({
       id: claim.id,
@@ -81,7 +78,7 @@ export default function ReceivedDonations() {
         <section aria-labelledby="totaux" className="mt-6 rounded-xl border-2 border-sea-700 bg-white p-4">
           <h2 id="totaux" className="text-xl font-bold text-sea-900">{t("claiming.received.totals", { year: page.year })}</h2>
           <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-            {UNITS.map((unit) => (
+            {DONATION_UNITS.map((unit) => (
               <div key={unit} className="contents">
                 <dt>{unitName(unit, locale)}</dt>
                 <dd className="text-right font-bold tabular-nums" data-total={unit}>{unitsNumber(page.totals?.[unit] ?? 0, locale)}</dd>

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { impactYearSchema } from "~/domain/donations/donation-impact.server";
+import { csvUnitWords, DONATION_UNITS } from "~/domain/donations/donation-quantity";
 import { listReceivedDonations } from "~/domain/donations/list-claims.server";
+import { parisYear } from "~/domain/donations/yearly-summary";
 import { csvDocument, csvEuros, csvResponse } from "~/domain/preparation/preparation-csv";
-import { formatParis, parisIsoDate } from "~/domain/time/paris";
+import { formatParis } from "~/domain/time/paris";
 import { requireCharity } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
 import { translateIssues } from "~/http/errors.server";
 import { localeOf } from "~/http/locale.server";
-
-const UNIT_WORDS = { KG: "kg", PIECE: "pièce", LITRE: "litre" } as const;
 
 /**
  * The donations a charity received in a calendar year, as on /association/recus: one line per
@@ -17,7 +17,7 @@ const UNIT_WORDS = { KG: "kg", PIECE: "pièce", LITRE: "litre" } as const;
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, charity } = await requireCharity(request);
-  const asked = new URL(request.url).searchParams.get("annee") ?? parisIsoDate(now()).slice(0, 4);
+  const asked = new URL(request.url).searchParams.get("annee") ?? String(parisYear(now()));
   const year = impactYearSchema.safeParse(asked);
   if (!year.success) {
     const messages = translateIssues(year.error, localeOf(request, user.locale)).map((issue) => issue.message);
@@ -28,14 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     claim.collectedAt ? formatParis(claim.collectedAt, "fr", "yyyy-MM-dd HH:mm") : null,
     claim.productName,
     claim.quantity,
-    UNIT_WORDS[claim.unitCode],
+    csvUnitWords[claim.unitCode],
     claim.donor.name,
     claim.lotNumber,
     claim.temperatureC,
     claim.contributionCents > 0 ? csvEuros(claim.contributionCents) : null,
     `/dons/bordereau/${claim.id}`,
   ]);
-  const totalRows = (["KG", "PIECE", "LITRE"] as const).map((unit) => ["Total", null, totals[unit], UNIT_WORDS[unit], null, null, null, null, null]);
+  const totalRows = DONATION_UNITS.map((unit) => ["Total", null, totals[unit], csvUnitWords[unit], null, null, null, null, null]);
   const contributionRow = ["Total", "Contributions solidaires", null, null, null, null, null, csvEuros(totals.contributionCents), null];
   return csvResponse(
     csvDocument(

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { cancelClaim } from "~/domain/donations/cancel-claim.server";
+import { byPickupStart, isCancellable } from "~/domain/donations/claim-rules";
 import { degreesText, quantityText, unitsText } from "~/domain/donations/donation-format";
 import { listCharityClaimViews, type CharityClaimView } from "~/domain/donations/list-claims.server";
 import { isDomainError } from "~/domain/errors";
@@ -38,7 +39,7 @@ function pageClaim(claim: CharityClaimView, at: Date) {
     contributionCents: claim.contributionCents,
     donorName: claim.donor.name,
     donorPhone: claim.donorPhone,
-    cancellable: claim.status === "reserved" && claim.pickupEnd.getTime() > at.getTime(),
+    cancellable: isCancellable(claim, at),
   };
 }
 
@@ -46,8 +47,12 @@ function pageClaim(claim: CharityClaimView, at: Date) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { charity } = await requireCharity(request);
   const at = now();
-  const claims = (await listCharityClaimViews(charity.id)).map((claim) => pageClaim(claim, at));
-  const reserved = claims.filter((claim) => claim.status === "reserved").sort((a, b) => a.pickupStart.localeCompare(b.pickupStart));
+  const views = await listCharityClaimViews(charity.id);
+  const claims = views.map((claim) => pageClaim(claim, at));
+  const reserved = views
+    .filter((claim) => claim.status === "reserved")
+    .sort(byPickupStart)
+    .map((claim) => pageClaim(claim, at));
   const reservedId = new URL(request.url).searchParams.get("reserve");
   return {
     groups: {

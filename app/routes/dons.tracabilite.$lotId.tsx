@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "~/domain/accounts/permissions";
+import { documentReader } from "~/domain/donations/document-reader";
 import { quantityText, unitName } from "~/domain/donations/donation-format";
 import { traceLot } from "~/domain/donations/trace-lot.server";
 import { isDomainError } from "~/domain/errors";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idField.safeParse(params.lotId);
   if (!id.success) throw new Response("Not found", { status: 404 });
   try {
-    return await traceLot(id.data, { organisationIds: user.organisationIds, isAdmin: can(user, "verify:organisation:any") });
+    return await traceLot(id.data, documentReader(user));
   } catch (error) {
     if (isDomainError(error) && error.code === "not_found") throw new Response("Not found", { status: 404 });
     throw error;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { can } from "~/domain/accounts/permissions";
 import { contributionInvoiceDocument } from "~/domain/donations/contribution-invoice-document";
+import { documentReader } from "~/domain/donations/document-reader";
 import { readContributionInvoice } from "~/domain/donations/read-contribution-invoice.server";
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idField.safeParse(params.invoiceId);
   if (!id.success) throw new Response("Not found", { status: 404 });
   try {
-    const invoice = await readContributionInvoice(id.data, { organisationIds: user.organisationIds, isAdmin: can(user, "verify:organisation:any") });
+    const invoice = await readContributionInvoice(id.data, documentReader(user));
     const bytes = await renderPdf(contributionInvoiceDocument(invoice, localeOf(request, user.locale)));
     return pdfResponse(bytes, `facture-${invoice.number}.pdf`);
   } catch (error) {

@@ -4,9 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE } from "~/domain/catalog/product-photo";
 import { attachLotPhoto } from "~/domain/donations/attach-lot-photo.server";
 import { confirmPickup, confirmPickupSchema } from "~/domain/donations/confirm-pickup.server";
-import { countedQuantityText, temperatureText } from "~/domain/donations/donation-format";
+import { countedQuantityText, temperatureText, unitWord } from "~/domain/donations/donation-format";
+import { storageNames } from "~/domain/donations/donation-quantity";
 import { getDonorLot } from "~/domain/donations/list-donor-lots.server";
 import { decimalFromText } from "~/domain/donations/lot-form";
+import { needsHandOverTemperature } from "~/domain/donations/pickup-rules";
 import { donorLotState } from "~/domain/donations/unsold-stock";
 import { withdrawLot } from "~/domain/donations/withdraw-lot.server";
 import { DomainError, isDomainError } from "~/domain/errors";
@@ -114,6 +116,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const box = "mt-6 rounded-xl border border-slate-300 bg-white p-4";
 
+/** The cost price is per one unit: "par pièce", never "par pièces". */
+const ONE_UNIT_MILLI = 1000;
+
 export default function DonorLotPage() {
   const { lot, claims, fromUnsold, costPriceCents } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
@@ -134,7 +139,7 @@ export default function DonorLotPage() {
             ? t("donor.pickup.done")
             : null;
   const reserved = claims.filter((claim) => claim.status === "RESERVED");
-  const needsTemperature = lot.storage !== "AMBIENT";
+  const needsTemperature = needsHandOverTemperature(lot.storage);
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -157,7 +162,7 @@ export default function DonorLotPage() {
           <dt className="font-semibold">{t("donor.lot.claimed")}</dt>
           <dd>{t("donor.lot.claimedOf", { claimed: countedQuantityText(lot.claimedMilli, lot.unit, locale), total: countedQuantityText(lot.quantityMilli, lot.unit, locale) })}</dd>
           <dt className="font-semibold">{t("donor.field.storage.label")}</dt>
-          <dd>{t(`donor.storage.${lot.storage === "AMBIENT" ? "ambient" : lot.storage === "CHILLED" ? "chilled" : "frozen"}`)}</dd>
+          <dd>{t(`donor.storage.${storageNames[lot.storage]}`)}</dd>
           {lot.useBy ? (
             <>
               <dt className="font-semibold">{t("donor.field.useBy.label")}</dt>
@@ -187,7 +192,7 @@ export default function DonorLotPage() {
           <dt className="font-semibold">{t("donor.lot.window")}</dt>
           <dd>{t("donor.lot.windowText", { start: dateTime(lot.pickupStart, locale), end: dateTime(lot.pickupEnd, locale) })}</dd>
           <dt className="font-semibold">{t("donor.lot.costPrice")}</dt>
-          <dd>{t("donor.lot.costPriceText", { price: euros(costPriceCents, locale), unit: lot.unit === "KG" ? "kg" : t(lot.unit === "PIECE" ? "donor.unit.piece" : "donor.unit.litre") })}</dd>
+          <dd>{t("donor.lot.costPriceText", { price: euros(costPriceCents, locale), unit: unitWord(lot.unit, ONE_UNIT_MILLI, locale) })}</dd>
           {fromUnsold ? (
             <>
               <dt className="font-semibold">{t("donor.lot.origin")}</dt>

@@ -6,7 +6,7 @@ import { unitCodes } from "~/domain/donations/donation-quantity";
 import { countedQuantityText, quantityInput, unitWord } from "~/domain/donations/donation-format";
 import { listUnsoldOffers } from "~/domain/donations/list-unsold-offers.server";
 import { instantToParisLocal, parseUnsoldForm } from "~/domain/donations/lot-form";
-import { defaultUnsoldWindow, UNSOLD_DAYS } from "~/domain/donations/unsold-stock";
+import { defaultUnsoldPickupPlace, defaultUnsoldWindow, UNSOLD_DAYS } from "~/domain/donations/unsold-stock";
 import { formatParis } from "~/domain/time/paris";
 import { isDomainError } from "~/domain/errors";
 import { now } from "~/http/clock.server";
@@ -31,11 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const { offers, farmAddress } = await listUnsoldOffers({ producerId: producer.id, now: at });
   const window = defaultUnsoldWindow(at);
-  const latest = offers[0]?.distribution;
   return {
     offers,
     defaults: {
-      pickupPlace: (latest ? `${latest.pickupPointName}, ${latest.pickupPointAddress}` : farmAddress).slice(0, 200),
+      // The latest distributions come first.
+      pickupPlace: defaultUnsoldPickupPlace(offers[0]?.distribution, farmAddress),
       pickupStart: instantToParisLocal(window.start),
       pickupEnd: instantToParisLocal(window.end),
     },

@@ -1,6 +1,6 @@
 import { quantityNumber, quantityText, temperatureText } from "~/domain/donations/donation-format";
 import type { DonationStorageCode, DonationUnitCode } from "~/domain/donations/donation-quantity";
-import { toUnits } from "~/domain/donations/donation-quantity";
+import { csvUnitWords, DONATION_UNITS, toUnits } from "~/domain/donations/donation-quantity";
 import { donationValueCents } from "~/domain/donations/donation-rules";
 import type { CharityIdentity, OrganisationIdentity, UnitTotals, YearlySummary } from "~/domain/donations/yearly-summary";
 import { formatEuros } from "~/domain/money";
@@ -53,13 +53,12 @@ export type SlipView = {
   fileName: string;
 };
 
-const UNITS: readonly DonationUnitCode[] = ["KG", "PIECE", "LITRE"];
 const perUnitKeys = { KG: "slip.perUnit.KG", PIECE: "slip.perUnit.PIECE", LITRE: "slip.perUnit.LITRE" } as const satisfies Record<DonationUnitCode, MessageKey>;
 const storageKeys = { AMBIENT: "slip.storage.AMBIENT", CHILLED: "slip.storage.CHILLED", FROZEN: "slip.storage.FROZEN" } as const satisfies Record<DonationStorageCode, MessageKey>;
 
 /** Several units added up apart: "15 kg + 4 pièce(s)"; nothing at all is "0 kg". */
 export function unitTotalsText(totals: UnitTotals, locale: Locale): string {
-  const parts = UNITS.filter((unit) => totals[unit] > 0).map((unit) => quantityText(totals[unit], unit, locale));
+  const parts = DONATION_UNITS.filter((unit) => totals[unit] > 0).map((unit) => quantityText(totals[unit], unit, locale));
   return parts.length > 0 ? parts.join(" + ") : quantityText(0, "KG", locale);
 }
 
@@ -253,8 +252,6 @@ export function summaryPdfSpec(view: SummaryView): PdfDocumentSpec {
   return { title: view.title, subtitle: view.subtitle, blocks, footer: view.footer };
 }
 
-const unitWords: Record<DonationUnitCode, string> = { KG: "kg", PIECE: "pièce", LITRE: "litre" };
-
 /** 10 500 → "10,5" (units with a decimal comma, a number for the spreadsheet). */
 function csvQuantity(milli: number): string {
   return String(toUnits(milli)).replace(".", ",");
@@ -278,7 +275,7 @@ export function summaryCsv(summary: YearlySummary): string {
         line.productName,
         line.lotNumber,
         csvQuantity(line.quantityMilli),
-        unitWords[line.unit],
+        csvUnitWords[line.unit],
         line.useBy ? calendarDate(line.useBy) : null,
         line.bestBefore ? calendarDate(line.bestBefore) : null,
         csvEuros(line.costPriceCents),

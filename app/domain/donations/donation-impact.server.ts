@@ -21,6 +21,9 @@ export const impactYearSchema = z.preprocess(
     .max(2100, { error: "impact.field.year" }),
 );
 
+/** `?annee=` as the impact pages read it: a year, or null (absent or empty) for the last 12 months. */
+export const impactPeriodSchema = z.preprocess((value) => (value === null || value === "" ? null : value), impactYearSchema.nullable());
+
 export type ImpactAmounts = { kg: number; pieces: number; litres: number; claims: number };
 
 export type ImpactRow = ImpactAmounts & {

@@ -10,6 +10,11 @@ export const MAX_DONATION_QUANTITY = 100_000;
 export type DonationUnitCode = "KG" | "PIECE" | "LITRE";
 export type DonationStorageCode = "AMBIENT" | "CHILLED" | "FROZEN";
 
+/** Every unit, in the order totals are listed: kilos, pieces, litres. */
+export const DONATION_UNITS = ["KG", "PIECE", "LITRE"] as const satisfies readonly DonationUnitCode[];
+/** The unit column of the French CSV files: one word whatever the number. */
+export const csvUnitWords = { KG: "kg", PIECE: "pièce", LITRE: "litre" } as const satisfies Record<DonationUnitCode, string>;
+
 export const unitCodes = { kg: "KG", piece: "PIECE", litre: "LITRE" } as const satisfies Record<string, DonationUnitCode>;
 export const unitNames = { KG: "kg", PIECE: "piece", LITRE: "litre" } as const satisfies Record<DonationUnitCode, string>;
 export const storageCodes = { ambient: "AMBIENT", chilled: "CHILLED", frozen: "FROZEN" } as const satisfies Record<string, DonationStorageCode>;

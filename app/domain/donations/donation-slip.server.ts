@@ -1,7 +1,7 @@
 import { readRows } from "~/db.server";
-import { can } from "~/domain/accounts/permissions";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import type { DonationSlip } from "~/domain/donations/donation-documents";
+import { documentReader } from "~/domain/donations/document-reader";
 import type { DonationStorageCode, DonationUnitCode } from "~/domain/donations/donation-quantity";
 import { slipNumber } from "~/domain/donations/slip-number";
 import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, postalAddress, type CharityColumns } from "~/domain/donations/yearly-summary";
@@ -46,6 +46,7 @@ const CLAIM_ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export async function findDonationSlip(input: { claimId: string; user: Pick<CurrentUser, "roles" | "organisationIds"> }): Promise<DonationSlip | null> {
   if (!CLAIM_ID.test(input.claimId)) return null;
+  const reader = documentReader(input.user);
   const [row] = await readRows<SlipRow>(
     `SELECT c.id, c.status::text AS status, c."quantityMilli", c."collectedAt", c."temperatureDeciC", c."contributionCents",
         l."productName", l.description, l.unit::text AS unit, l.storage::text AS storage, l."useBy", l."bestBefore", l."lotNumber",
@@ -62,7 +63,7 @@ export async function findDonationSlip(input: { claimId: string; user: Pick<Curr
      LEFT JOIN "User" giver ON giver.id = c."collectedById"
      LEFT JOIN "ContributionInvoice" inv ON inv."claimId" = c.id
      WHERE c.id = $1 AND ($2::boolean OR l."donorId" = ANY($3::text[]) OR c."charityId" = ANY($3::text[]))`,
-    [input.claimId, can(input.user, "verify:organisation:any"), input.user.organisationIds],
+    [input.claimId, reader.isAdmin, reader.organisationIds],
   );
   if (!row) return null;
   if (row.status !== "COLLECTED" || row.collectedAt === null) throw new DomainError("not_found", { messageKey: "slip.not_collected" });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { handOverTemperature } from "~/domain/donations/pickup-rules";
+import { handOverTemperature, needsHandOverTemperature } from "~/domain/donations/pickup-rules";
 
 test("the temperature is required for chilled and frozen food, ignored for ambient", () => {
   expect(handOverTemperature("AMBIENT", undefined)).toEqual({ deciC: null });
@@ -14,4 +14,10 @@ test("chilled food is taken up to 4 °C, frozen food up to −18 °C", () => {
   expect(handOverTemperature("CHILLED", -1.5)).toEqual({ deciC: -15 });
   expect(handOverTemperature("FROZEN", -18)).toEqual({ deciC: -180 });
   expect(handOverTemperature("FROZEN", -17.9)).toEqual({ breach: "not_frozen" });
+});
+
+test("only chilled and frozen food is handed over with its temperature", () => {
+  expect(needsHandOverTemperature("AMBIENT")).toBe(false);
+  expect(needsHandOverTemperature("CHILLED")).toBe(true);
+  expect(needsHandOverTemperature("FROZEN")).toBe(true);
 });

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { kilosLeftToProcess } from "~/domain/donations/claim-rules";
 import type { LotFacts } from "~/domain/donations/donation-rules";
 import { toUnits } from "~/domain/donations/donation-quantity";
 import type { PublishLotInput } from "~/domain/donations/lot-input";
@@ -59,11 +60,9 @@ export async function publishProcessedLot(options: PublishProcessedLotOptions): 
       if (!source || source.charityId !== options.workshop.id) throw new DomainError("not_found");
       if (!source.rawFishery) throw new DomainError("invalid", { field: "sourceClaimId", messageKey: "sea.publish.source.not_raw" });
       if (source.status !== "COLLECTED") throw new DomainError("invalid", { field: "sourceClaimId", messageKey: "sea.publish.source.not_collected" });
-      if (source.unit === "KG" && input.unit === "kg") {
-        const leftMilli = source.quantityMilli - source.processedMilli;
-        if (facts.quantityMilli > leftMilli) {
-          throw new DomainError("invalid", { field: "quantity", messageKey: "sea.publish.quantity.above_source", messageParams: { left: toUnits(Math.max(0, leftMilli)) } });
-        }
+      const leftMilli = kilosLeftToProcess(source);
+      if (leftMilli !== null && input.unit === "kg" && facts.quantityMilli > leftMilli) {
+        throw new DomainError("invalid", { field: "quantity", messageKey: "sea.publish.quantity.above_source", messageParams: { left: toUnits(leftMilli) } });
       }
 
       return publishLotIn(

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import type { DocumentReader } from "~/domain/donations/document-reader";
 import type { InvoiceParty } from "~/domain/donations/issue-contribution-invoice.server";
 import { DomainError } from "~/domain/errors";
 
@@ -17,13 +18,11 @@ export type ContributionInvoiceView = {
   source: { lotId: string; productName: string; lotNumber: string | null; fisherName: string } | null;
 };
 
-export type InvoiceReader = { organisationIds: readonly string[]; isAdmin: boolean };
-
 /**
  * One contribution invoice, for its PDF: read by the members of the workshop that issued it, of
  * the charity that pays it, and by territory admins; for anyone else it does not exist (404).
  */
-export async function readContributionInvoice(invoiceId: string, reader: InvoiceReader): Promise<ContributionInvoiceView> {
+export async function readContributionInvoice(invoiceId: string, reader: DocumentReader): Promise<ContributionInvoiceView> {
   const [invoice] = await readRows<ContributionInvoiceView>(
     `SELECT i.id, i.number, i."issuedAt", i."amountCents", i."vatRatePermille",
        i."issuerParty" AS issuer, i."charityParty" AS charity,

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import type { DocumentReader } from "~/domain/donations/document-reader";
 import { DomainError } from "~/domain/errors";
 
 export type TraceClaim = {
@@ -39,8 +40,6 @@ export type TraceLot = {
 
 export type LotTrace = { focusLotId: string; lots: TraceLot[] };
 
-export type TraceViewer = { organisationIds: readonly string[]; isAdmin: boolean };
-
 type Row = Omit<TraceLot, "claims" | "hiddenClaims"> & { claims: Array<Omit<TraceClaim, "createdAt" | "collectedAt"> & { createdAt: string; collectedAt: string | null }> };
 
 /** Deeper than any real chain (boat → workshop → charity is 2): a guard against a cycle, not a limit. */
@@ -57,7 +56,7 @@ const MAX_DEPTH = 8;
  * chain runs through, not the other charities' claims (they are counted): a charity never sees
  * another charity's claims.
  */
-export async function traceLot(lotId: string, viewer: TraceViewer): Promise<LotTrace> {
+export async function traceLot(lotId: string, viewer: DocumentReader): Promise<LotTrace> {
   const rows = await readRows<Row>(
     `WITH RECURSIVE up AS (
        SELECT l.id, l."sourceClaimId", 0 AS depth FROM "DonationLot" l WHERE l.id = $1

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { defaultUnsoldWindow, donationQuantityOf, donorLotState, unsoldDefaults, type UnsoldProductFacts } from "~/domain/donations/unsold-stock";
+import { defaultUnsoldPickupPlace, defaultUnsoldWindow, donationQuantityOf, donorLotState, unsoldDefaults, type UnsoldProductFacts } from "~/domain/donations/unsold-stock";
 
 test("unsold sale units become lot units, in thousandths", () => {
   expect(donationQuantityOf("KG", 15)).toEqual({ unit: "kg", quantityMilli: 15_000 });
@@ -40,4 +40,10 @@ test("a lot as its donor reads it", () => {
   expect(donorLotState(lot, new Date("2026-11-28T18:00:00Z"))).toBe("expired");
   expect(donorLotState({ ...lot, status: "EXPIRED" }, before)).toBe("expired");
   expect(donorLotState({ ...lot, status: "WITHDRAWN" }, before)).toBe("withdrawn");
+});
+
+test("unsold stock is offered where the latest distribution was held, else at the farm, in at most 200 characters", () => {
+  expect(defaultUnsoldPickupPlace({ pickupPointName: "Marché du Puits-Salé", pickupPointAddress: "Place du Puits-Salé, 76200 Dieppe" }, "Ferme, 76200 Dieppe")).toBe("Marché du Puits-Salé, Place du Puits-Salé, 76200 Dieppe");
+  expect(defaultUnsoldPickupPlace(undefined, "Ferme, 76200 Dieppe")).toBe("Ferme, 76200 Dieppe");
+  expect(defaultUnsoldPickupPlace(undefined, "x".repeat(250))).toHaveLength(200);
 });

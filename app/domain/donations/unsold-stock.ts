@@ -74,6 +74,17 @@ export function defaultUnsoldWindow(now: Date): { start: Date; end: Date } {
   return { start, end };
 }
 
+/** The longest pickup place a lot keeps (lot-input.ts). */
+const PICKUP_PLACE_MAX = 200;
+
+/**
+ * The pickup place offered for unsold stock: where the latest distribution was held (the food is
+ * still there), else the farm's address.
+ */
+export function defaultUnsoldPickupPlace(latest: { pickupPointName: string; pickupPointAddress: string } | undefined, farmAddress: string): string {
+  return (latest ? `${latest.pickupPointName}, ${latest.pickupPointAddress}` : farmAddress).slice(0, PICKUP_PLACE_MAX);
+}
+
 export type DonorLotState = "open" | "all_claimed" | "expired" | "withdrawn";
 
 /** A lot as its donor reads it: still offered, all claimed, over (by the job or its window), or withdrawn. */

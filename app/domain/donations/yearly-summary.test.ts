@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { summariseDonations, summaryYearSchema, yearBounds, type SummaryRow } from "~/domain/donations/yearly-summary";
+import { summariseDonations, summaryYearSchema, yearBounds, yearChoices, type SummaryRow } from "~/domain/donations/yearly-summary";
 
 const donor = { name: "Le Pourquoi-Pas", address: "Quai Henri IV, 76200 Dieppe", siret: "12345678900011" };
 const secours = { id: "c-secours", name: "Secours populaire", address: "", rna: "W761000001", siret: null };
@@ -74,4 +74,10 @@ test("the year is four digits between 2000 and 2100", () => {
     expect(parsed.success, bad).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe("taxSummary.field.year");
   }
+});
+
+test("a year picker offers the last five years, the current one first, and a year asked outside them first", () => {
+  expect(yearChoices(2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
+  expect(yearChoices(2026, 2024)).toEqual([2026, 2025, 2024, 2023, 2022]);
+  expect(yearChoices(2026, 2020)).toEqual([2020, 2026, 2025, 2024, 2023, 2022]);
 });

@@ -31,6 +31,15 @@ export function parisYear(instant: Date): number {
   return Number(parisIsoDate(instant).slice(0, 4));
 }
 
+/** How many years back a year picker offers, the current one included. */
+const PICKED_YEARS = 5;
+
+/** The years a page offers to pick, the current one first; a year asked outside them comes first. */
+export function yearChoices(currentYear: number, asked: number | null = null): number[] {
+  const years = Array.from({ length: PICKED_YEARS }, (_, index) => currentYear - index);
+  return asked === null || years.includes(asked) ? years : [asked, ...years];
+}
+
 export type OrganisationIdentity = { name: string; address: string; siret: string | null };
 export type CharityIdentity = OrganisationIdentity & { id: string; rna: string | null };
 

@@ -22,14 +22,16 @@ export function uniqueEmail(prefix = "client"): string {
   return `${prefix}-${randomUUID().slice(0, 12)}@example.test`;
 }
 
-export async function createUser(options: { email?: string; name?: string; locale?: Locale } = {}) {
+/** A person with a verified email address unless `emailVerified: false` (a fresh sign-up). */
+export async function createUser(options: { email?: string; name?: string; locale?: Locale; emailVerified?: boolean } = {}) {
   const user = {
     id: randomUUID(),
     email: options.email ?? uniqueEmail(),
     name: options.name ?? "Jeanne Testeuse",
     locale: options.locale ?? ("fr" as Locale),
   };
-  await db().user.create({ data: { ...user, passwordHash: await sharedHash() } });
+  const emailVerifiedAt = options.emailVerified === false ? null : new Date();
+  await db().user.create({ data: { ...user, emailVerifiedAt, passwordHash: await sharedHash() } });
   return user;
 }
 
@@ -37,7 +39,7 @@ export async function createUser(options: { email?: string; name?: string; local
 export async function createUsers(count: number) {
   const hash = await sharedHash();
   const users = Array.from({ length: count }, () => ({ id: randomUUID(), email: uniqueEmail("foule"), name: "Client pressé", locale: "fr" as Locale }));
-  await db().user.createMany({ data: users.map((user) => ({ ...user, passwordHash: hash })) });
+  await db().user.createMany({ data: users.map((user) => ({ ...user, emailVerifiedAt: new Date(), passwordHash: hash })) });
   return users;
 }
 

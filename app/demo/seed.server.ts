@@ -438,7 +438,8 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
     if (!id) {
       id = demoId("user", lower);
       userIds.set(lower, id);
-      users.push({ id, email: lower, name, passwordHash, locale, createdAt: daysAgo(180 - users.length * 3) });
+      const createdAt = daysAgo(180 - users.length * 3);
+      users.push({ id, email: lower, name, passwordHash, locale, createdAt, emailVerifiedAt: createdAt });
     }
     return id;
   };

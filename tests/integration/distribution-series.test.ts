@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
+import { isDomainError } from "~/domain/errors";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { formatParisTime } from "~/domain/time/paris";
@@ -106,14 +107,28 @@ test("a date where the pickup point already has a distribution at that time is s
 test("two organisers creating the same dates at one pickup point at once never double a date", async () => {
   const pickupPointId = await createPickupPoint();
   const organisers = await Promise.all([createProducerUser(), createProducerUser(), createProducerUser()]);
-  await Promise.all(
-    organisers.map((organiser) =>
-      seriesAction({ request: post("/gestion/distributions/nouvelle", fridays(pickupPointId), organiser.cookie), params: {}, context: {} }).catch(() => null),
-    ),
+  // No rejection is swallowed: an error thrown here (a deadlock, a unique violation) fails the test.
+  const results = await Promise.all(
+    organisers.map((organiser) => seriesAction({ request: post("/gestion/distributions/nouvelle", fridays(pickupPointId), organiser.cookie), params: {}, context: {} })),
   );
-  const starts = (await db().distribution.findMany({ where: { pickupPointId }, select: { startsAt: true } })).map((d) => d.startsAt.toISOString());
+  // The pickup point is locked: whoever takes it first creates all four dates, the two others find
+  // them taken and are told so in the words of the first-date field, with nothing created.
+  const winners = results.flatMap((result, index) => (result instanceof Response ? [index] : []));
+  expect(winners).toHaveLength(1);
+  expect((results[winners[0]!] as Response).headers.get("location")).toBe("/gestion/distributions?creees=4");
+  const losers = results.filter((result) => !(result instanceof Response)).map(asFailure);
+  expect(losers.map((failure) => [failure.init?.status, failure.data.fieldErrors])).toEqual([
+    [400, { firstDate: "Première date : aucune nouvelle distribution dans cette période (dates déjà prises à ce point de retrait, ou commandes déjà closes)." }],
+    [400, { firstDate: "Première date : aucune nouvelle distribution dans cette période (dates déjà prises à ce point de retrait, ou commandes déjà closes)." }],
+  ]);
+  const distributions = await db().distribution.findMany({ where: { pickupPointId }, select: { startsAt: true, organiserId: true } });
+  const starts = distributions.map((d) => d.startsAt.toISOString());
   expect(starts).toHaveLength(4);
   expect(new Set(starts).size).toBe(4);
+  expect(new Set(distributions.map((d) => d.organiserId))).toEqual(new Set([organisers[winners[0]!]!.producerId]));
+  for (const index of [0, 1, 2].filter((one) => one !== winners[0])) {
+    expect(await db().distributionSeries.count({ where: { organiserId: organisers[index]!.producerId } })).toBe(0);
+  }
 });
 
 const badSeries: Array<{ case: string; fields: Record<string, string>; field: string; message: string }> = [
@@ -282,12 +297,14 @@ test("a customer cancelling their own order while the date is cancelled: the sto
   for (let round = 0; round < 3; round += 1) {
     const { organiser, distribution, mine, theirs, before, anne, open } = await dateWithOrders();
     const order = await db().order.findFirstOrThrow({ where: { distributionId: distribution.id, userId: anne.id }, select: { id: true } });
-    const [own] = await Promise.allSettled([
+    const [own, organisers] = await Promise.allSettled([
       cancelOrder({ orderId: order.id, customer: anne, now: open }),
       cancelAction({ request: post("/gestion/distributions", { distributionId: distribution.id, reason: "Tempête" }, organiser.cookie), params: {}, context: {} }),
     ]);
-    // The customer's cancellation either went first, or found the date already cancelled.
-    if (own.status === "rejected") expect(String(own.reason)).toMatch(/distribution_cancelled|order_cancelled/);
+    // The organiser's cancellation always goes through; the customer's either went first, or
+    // found the date (or its order) already cancelled.
+    expect(organisers).toMatchObject({ status: "fulfilled", value: { ok: true } });
+    if (own.status === "rejected") expect(isDomainError(own.reason) ? own.reason.code : String(own.reason)).toMatch(/^(distribution_cancelled|order_cancelled)$/);
     expect([await offerStock(mine.id), await offerStock(theirs.id)]).toEqual(before);
     expect(await db().pickupSlot.aggregate({ where: { distributionId: distribution.id }, _sum: { booked: true } })).toEqual({ _sum: { booked: 0 } });
     expect(await db().order.count({ where: { distributionId: distribution.id, status: "CONFIRMED" } })).toBe(0);

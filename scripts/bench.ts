@@ -8,7 +8,8 @@
 //       SAME 5 offers, whose stock covers about 60 % of the requests, so that every request fights
 //       for the same rows and the run ends in sold-out answers (409); afterwards no offer may be
 //       oversold and the number of 201 answers must equal the units taken.
-// Also reports the server's RSS and the response sizes. --cpu-prof DIR runs the server under
+// Also reports the server's RSS and the response sizes, and how long loading the demo territory
+// takes (seedDemo into an empty database of its own) as a ratio to a floor measured in the same run. --cpu-prof DIR runs the server under
 // `node --cpu-prof` (profiles written to DIR when it stops; open them in Chrome DevTools).
 // Prints a Markdown table; --write appends it, dated, with the machine, to docs/benchmarks.md.
 // The aims are in docs/benchmarks.md. It is not a test: nothing here runs in `npm test`.
@@ -20,10 +21,13 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { seedBenchDistribution } from "~/demo/seed.server";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { db, disconnectDb } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
+import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { migrate } from "~/infra/migrate.server";
 import { freePort } from "~/infra/free-port.server";
@@ -50,6 +54,9 @@ const READ_WARMUP_SECONDS = 5;
 
 // The aims (docs/benchmarks.md), at 10 connections.
 const AIM_CATALOGUE_RPS = 100;
+/** What the demo seed test had asserted on the wall clock (tests never do): the demo in well under 5 s, 500 bench offers under 10 s. */
+const AIM_DEMO_SEED_MS = 5_000;
+const AIM_BENCH_SEED_MS = 10_000;
 const AIM_CATALOGUE_P99_MS = 200;
 const AIM_OFFERS_FACTOR = 2;
 
@@ -198,6 +205,66 @@ function loadAverage(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Loading the demo
+// ---------------------------------------------------------------------------------------------
+
+type DemoSeedTiming = { seedMs: number; floorMs: number; rows: number };
+
+async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `seedDemo` into an empty database of its own on the same server (it loads only into an empty
+ * one), timed from a warm client. Its floor: PostgreSQL copying the seeded database
+ * (`CREATE DATABASE … TEMPLATE`), i.e. the cost of writing the same data on this machine with no
+ * application in the way; the ratio seed ÷ floor is steadier than the seed's milliseconds alone.
+ */
+async function measureDemoSeed(databaseUrl: string, now: Date): Promise<DemoSeedTiming> {
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const name = `bench_demo_${randomUUID().slice(0, 8)}`;
+  const copy = `${name}_copy`;
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  await withAdmin(admin.toString(), (client) => client.query(`CREATE DATABASE "${name}"`));
+  try {
+    await migrate(url.toString());
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    let seedMs: number;
+    let rows: number;
+    try {
+      await prisma.user.count(); // warms the client up: the timing below is the seed's own
+      const started = performance.now();
+      const result = await seedDemo(prisma, { now });
+      seedMs = performance.now() - started;
+      if (!result.created) throw new Error("seedDemo n'a rien chargé dans une base vide.");
+      const counted = await prisma.$queryRawUnsafe<Array<{ rows: bigint }>>(
+        "SELECT coalesce(sum(n_live_tup), 0)::bigint AS rows FROM pg_stat_user_tables WHERE relname <> '_prisma_migrations'",
+      );
+      rows = Number(counted[0]?.rows ?? 0);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const floorStarted = performance.now();
+    await withAdmin(admin.toString(), (client) => client.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`));
+    const floorMs = performance.now() - floorStarted;
+    return { seedMs, floorMs, rows };
+  } finally {
+    await withAdmin(admin.toString(), async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The server under test
 // ---------------------------------------------------------------------------------------------
 
@@ -302,10 +369,16 @@ async function main(): Promise<void> {
     const versionRows = await prisma.$queryRawUnsafe<Array<{ server_version: string }>>("SHOW server_version");
     const pgVersion = versionRows[0]?.server_version ?? "?";
 
-    // 2. The data: the catalogue, the contended offers, the consumers and their sessions.
+    // 2. The data: the demo (timed, in a database of its own, then dropped), the catalogue, the
+    // contended offers, the consumers and their sessions.
     const now = new Date();
+    process.stdout.write("[bench] chargement de la démo… ");
+    const demoSeed = await measureDemoSeed(databaseUrl, now);
+    console.info(`${demoSeed.seedMs.toFixed(0)} ms (plancher ${demoSeed.floorMs.toFixed(0)} ms : ${(demoSeed.seedMs / demoSeed.floorMs).toFixed(1)} ×)`);
     const seeded = Date.now();
+    const catalogueStarted = performance.now();
     const catalogue = await seedBenchDistribution(prisma, { offers: options.offers, now });
+    const catalogueSeedMs = performance.now() - catalogueStarted;
     // Twice as many offers as contended: the warm-up of the order path orders the other half, with
     // the same spread over rows (so the same lock contention), and leaves the measured ones alone.
     const rush = await seedBenchDistribution(prisma, { offers: CONTENDED_OFFERS * 2, now, stock: 1, slotCapacity: 1_000_000 });
@@ -464,6 +537,8 @@ async function main(): Promise<void> {
       { aim: `catalogue page p99 < ${AIM_CATALOGUE_P99_MS} ms`, met: pageResult.latency.p99 < AIM_CATALOGUE_P99_MS, measured: `${pageResult.latency.p99} ms` },
       { aim: `signed-in catalogue page ≥ ${AIM_CATALOGUE_RPS} req/s`, met: rps(signedInResult) >= AIM_CATALOGUE_RPS, measured: `${rps(signedInResult).toFixed(1)} req/s` },
       { aim: `signed-in catalogue page p99 < ${AIM_CATALOGUE_P99_MS} ms`, met: signedInResult.latency.p99 < AIM_CATALOGUE_P99_MS, measured: `${signedInResult.latency.p99} ms` },
+      { aim: `demo loaded in < ${AIM_DEMO_SEED_MS / 1000} s`, met: demoSeed.seedMs < AIM_DEMO_SEED_MS, measured: `${demoSeed.seedMs.toFixed(0)} ms (${(demoSeed.seedMs / demoSeed.floorMs).toFixed(1)} × the floor)` },
+      { aim: `${options.offers} bench offers seeded in < ${AIM_BENCH_SEED_MS / 1000} s`, met: catalogueSeedMs < AIM_BENCH_SEED_MS, measured: `${catalogueSeedMs.toFixed(0)} ms` },
       {
         aim: `offers endpoint ≥ ${AIM_OFFERS_FACTOR * AIM_CATALOGUE_RPS} req/s (${AIM_OFFERS_FACTOR} × the page's aim)`,
         met: rps(offersResult) >= AIM_OFFERS_FACTOR * AIM_CATALOGUE_RPS,
@@ -478,6 +553,8 @@ async function main(): Promise<void> {
         ({ name, result, bytes, note }) =>
           `| ${name} | ${rps(result).toFixed(1)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.requests.total} in ${result.duration.toFixed(1)} s | ${note || statusSplit(result)} | ${bytes} |`,
       ),
+      "",
+      `Loading the demo (\`seedDemo\`, ${demoSeed.rows} rows, into an empty database): ${demoSeed.seedMs.toFixed(0)} ms; floor (PostgreSQL copying the seeded database, \`CREATE DATABASE … TEMPLATE\`): ${demoSeed.floorMs.toFixed(0)} ms; ratio **${(demoSeed.seedMs / demoSeed.floorMs).toFixed(1)}**. \`seedBenchDistribution\` of ${options.offers} offers: ${catalogueSeedMs.toFixed(0)} ms.`,
       "",
       `Server RSS after the runs: ${memory ? `${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB) over ${memory.processes} process(es): the first one and the app processes it forked` : "unknown"}.`,
       "",

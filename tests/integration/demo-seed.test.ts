@@ -17,17 +17,14 @@ const NOW = parisDateTime("2027-03-24", "10:00");
 
 let prisma: PrismaClient;
 let database: FreshDatabase | undefined;
-let seedMs = 0;
 
 beforeAll(async () => {
   database = await createFreshDatabase("demo_seed");
   const url = database.url;
   await migrate(url);
   prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  await prisma.user.count(); // warms the client up: the timing below is the seed's own
-  const started = performance.now();
+  // How long this takes is measured by `npm run bench` (scripts/bench.ts), not asserted here.
   const result = await seedDemo(prisma, { now: NOW });
-  seedMs = performance.now() - started;
   expect(result.created).toBe(true);
 });
 
@@ -57,10 +54,6 @@ async function tableCounts() {
 }
 
 describe("seedDemo", () => {
-  test("loads in well under 5 seconds", () => {
-    expect(seedMs).toBeLessThan(5_000);
-  });
-
   test("communes of the reference data and the product categories", async () => {
     expect(await prisma.commune.count()).toBe(communes.length);
     const categories = await prisma.category.findMany({ orderBy: { position: "asc" } });
@@ -381,9 +374,7 @@ describe("seedDemo", () => {
 describe("seedBenchDistribution", () => {
   test("adds one quay distribution holding exactly the requested offers, from believable producers", async () => {
     const before = await prisma.organisation.count({ where: { kind: "PRODUCER" } });
-    const started = performance.now();
     const { distributionId, pickupPointId } = await seedBenchDistribution(prisma, { offers: 500, now: NOW });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(pickupPointId).toBe(QUAY_PICKUP_POINT_ID);
     const distribution = await prisma.distribution.findUniqueOrThrow({
       where: { id: distributionId },

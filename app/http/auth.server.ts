@@ -50,8 +50,4 @@ export function clearedSessionCookie(): string {
   return parts.join("; ");
 }
 
-/** Only local paths are followed after login, never another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "~/http/safe-redirect";

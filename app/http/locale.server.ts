@@ -7,9 +7,18 @@ function cookieValue(request: Request, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key === name) return decodedOrUndefined(value.join("="));
   }
   return undefined;
+}
+
+/** A cookie is the client's to write: one that does not decode is ignored, never a 500. */
+function decodedOrUndefined(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readCookie(request: Request, name: string): string | undefined {

@@ -4,6 +4,7 @@ import { offersEn, offersFr } from "~/i18n/areas/offers";
 import { preparationEn, preparationFr } from "~/i18n/areas/preparation";
 import { catalogueImportEn, catalogueImportFr } from "~/i18n/areas/catalogue-import";
 import { organisationsEn, organisationsFr } from "~/i18n/areas/organisations";
+import { accountsEmailEn, accountsEmailFr } from "~/i18n/areas/accounts-email";
 import { distributionsAdminEn, distributionsAdminFr } from "~/i18n/areas/distributions-admin";
 import { donationsEn, donationsFr } from "~/i18n/areas/donations";
 import { donationsCharityEn, donationsCharityFr } from "~/i18n/areas/donations-charity-space";
@@ -212,6 +213,7 @@ export const fr = {
   ...preparationFr,
   ...catalogueImportFr,
   ...organisationsFr,
+  ...accountsEmailFr,
   ...distributionsAdminFr,
   ...donationsFr,
   ...donationsCharityFr,
@@ -419,6 +421,7 @@ export const en: Record<MessageKey, string> = {
   ...preparationEn,
   ...catalogueImportEn,
   ...organisationsEn,
+  ...accountsEmailEn,
   ...distributionsAdminEn,
   ...donationsEn,
   ...donationsCharityEn,

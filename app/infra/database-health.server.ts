@@ -1,0 +1,23 @@
+import { readRows } from "~/db.server";
+
+export type DatabaseHealth = { up: true } | { up: false; reason: string };
+
+/**
+ * Asks the database a trivial question, giving up after `timeoutMs`: a load balancer needs an
+ * answer quickly, even while the database is away (its connection attempt may hang far longer).
+ */
+export async function checkDatabase({ timeoutMs }: { timeoutMs: number }): Promise<DatabaseHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DatabaseHealth>((resolve) => {
+    timer = setTimeout(() => resolve({ up: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  const probe = readRows("SELECT 1 AS up", []).then(
+    (): DatabaseHealth => ({ up: true }),
+    (error: unknown): DatabaseHealth => ({ up: false, reason: error instanceof Error ? error.message : String(error) }),
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

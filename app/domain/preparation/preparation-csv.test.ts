@@ -9,13 +9,13 @@ test("a CSV opens in a French Excel: byte-order mark, semicolons, CRLF, quotes o
   expect(text.slice(1)).toBe('Client;Montant (€)\r\n"Jeanne; ""la pêcheuse""";50,40\r\nÉmile;12\r\n');
 });
 
-test("a cell a spreadsheet would run as a formula is defused", () => {
-  expect(csvDocument(["Client"], [["=HYPERLINK(\"http://x\")"], ["+33 6"], ["@SUM(A1)"], ["-1"]]).slice(1).split("\r\n").slice(1, 5)).toEqual([
-    "\"'=HYPERLINK(\"\"http://x\"\")\"",
-    "'+33 6",
-    "'@SUM(A1)",
-    "'-1",
-  ]);
+test("a cell a spreadsheet would run as a formula is defused, a number (even negative) stays a number", () => {
+  expect(
+    csvDocument(["Client"], [["=HYPERLINK(\"http://x\")"], ["+33 6"], ["@SUM(A1)"], ["-1+2"], ["\t=1"], ["-1"], ["-3,20"], [csvEuros(-480)], [-2.5]])
+      .slice(1)
+      .split("\r\n")
+      .slice(1, 10),
+  ).toEqual(["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+33 6", "'@SUM(A1)", "'-1+2", "'\t=1", "-1", "-3,20", "-4,80", "-2,5"]);
 });
 
 test("money and weights are written with a decimal comma", () => {

@@ -1,3 +1,4 @@
+import { toCsv } from "~/domain/catalog/import/csv";
 import { unitLabel } from "~/domain/catalog/units";
 import { quantityText, slotText } from "~/domain/preparation/preparation-format";
 import type { PackingOrder, PickingItem, PickupSheet, HandoverStatus } from "~/domain/preparation/preparation-lists";
@@ -12,22 +13,15 @@ import { parisIsoDate } from "~/domain/time/paris";
 
 type Cell = string | number | null;
 
-const BOM = "\uFEFF";
-
-/** A text cell: quoted when needed; one that a spreadsheet would run as a formula is defused. */
-function textCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 function cell(value: Cell): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value).replace(".", ",");
-  return textCell(value);
+  return value;
 }
 
+/** Every cell goes through the one CSV writer and its formula guard (catalog/import/csv.ts). */
 export function csvDocument(headers: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  return BOM + [headers, ...rows].map((row) => row.map(cell).join(";")).join("\r\n") + "\r\n";
+  return toCsv([headers, ...rows.map((row) => row.map(cell))]);
 }
 
 /** 5040 → "50,40" (euros with a decimal comma, no symbol: a number for the spreadsheet). */

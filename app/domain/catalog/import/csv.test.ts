@@ -115,3 +115,22 @@ test("writing: cells quoted only when needed, BOM and CRLF, and read back as wri
   const parsed = table(text);
   expect([parsed.header, ...parsed.records.map((record) => record.cells)]).toEqual(rows);
 });
+
+test("writing: a text a spreadsheet would run as a formula is defused, numbers stay numbers, and the import reads back what was written", () => {
+  expect(csvCell('=HYPERLINK("http://evil.example","Cliquez")')).toBe('"\'=HYPERLINK(""http://evil.example"",""Cliquez"")"');
+  expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+  expect(csvCell("+33 6 12")).toBe("'+33 6 12");
+  expect(csvCell("-1+1")).toBe("'-1+1");
+  expect(csvCell("'=déjà protégé")).toBe("''=déjà protégé");
+  expect(csvCell("-3,20")).toBe("-3,20");
+  expect(csvCell("-3")).toBe("-3");
+  expect(csvCell("0.5")).toBe("0.5");
+  const rows = [
+    ["nom", "prix"],
+    ['=HYPERLINK("http://evil.example")', "-3,20"],
+    ["'=déjà protégé", "+1"],
+    ["'apostrophe", "@x"],
+  ];
+  const parsed = table(toCsv(rows));
+  expect([parsed.header, ...parsed.records.map((record) => record.cells)]).toEqual(rows);
+});

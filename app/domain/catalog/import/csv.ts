@@ -76,7 +76,8 @@ export function parseCsv(text: string, options: { maxRows?: number } = {}): Resu
     cells.push(cell);
     cell = "";
     cellWasQuoted = false;
-    const row = cells;
+    // The guard our own export put before a formula-like text is taken off: export → import changes nothing.
+    const row = cells.map(unguardCell);
     cells = [];
     const lineOfRow = line;
     line += 1;
@@ -131,8 +132,31 @@ export function parseCsv(text: string, options: { maxRows?: number } = {}): Resu
   return { ok: true, value: { separator, header, records } };
 }
 
-/** One cell for a CSV line: quoted when it holds the separator, a quote, a line break or edge spaces. */
-export function csvCell(value: string, separator: Separator = ";"): string {
+// A cell a spreadsheet would run as a formula: =, +, -, @, or a tab or CR ahead of one (OWASP
+// "CSV injection"). A plain number — "-3,20", "12", "-0.5" — is left alone so that it stays a
+// number and the sheet's totals add it up.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * The one guard of every CSV the application writes (catalogue export, preparation lists, sales
+ * and donation summaries, impact): a text that would start a formula gets a leading `'`, which
+ * Excel and LibreOffice show as text and never run. A cell already starting with `'` before such
+ * a character gets one more, so that {@link unguardCell} gives back exactly what was written.
+ */
+export function guardCell(value: string): string {
+  if (PLAIN_NUMBER.test(value)) return value;
+  return FORMULA_START.test(value.replace(/^'+/, "")) ? `'${value}` : value;
+}
+
+/** What a CSV cell said before {@link guardCell}: the import reads back what the export wrote. */
+export function unguardCell(value: string): string {
+  return /^'+/.test(value) && FORMULA_START.test(value.replace(/^'+/, "")) ? value.slice(1) : value;
+}
+
+/** One cell for a CSV line: defused, then quoted when it holds the separator, a quote, a line break or edge spaces. */
+export function csvCell(raw: string, separator: Separator = ";"): string {
+  const value = guardCell(raw);
   if (value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim()) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }

@@ -133,6 +133,12 @@ test("the outbox page is for territory admins only", async () => {
   const territory = randomUUID();
   await db().organisation.create({ data: { id: territory, kind: "TERRITORY", name: "Agglo test", slug: `agglo-${territory}` } });
   await db().membership.create({ data: { userId: admin.id, organisationId: territory, role: "ADMIN" } });
+  // An email waiting to be sent; written a minute ahead so that it stays first of the newest-first
+  // list while other test files fill the shared outbox at the same time.
+  const recipient = uniqueEmail("attente");
+  await db().outboxEmail.create({
+    data: { id: randomUUID(), to: recipient, locale: "fr", subject: "Votre commande est confirmée", text: "Bonjour", html: "<p>Bonjour</p>", createdAt: new Date(Date.now() + 60_000) },
+  });
   const page = await outboxLoader({ request: new Request("http://localhost/admin/outbox", { headers: { cookie: await signedInCookie(admin.id) } }), params: {}, context: {} });
-  expect(Array.isArray(page.emails)).toBe(true);
+  expect(page.emails[0]).toMatchObject({ to: recipient, subject: "Votre commande est confirmée", status: "PENDING" });
 });

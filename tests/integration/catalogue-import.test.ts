@@ -176,12 +176,10 @@ test(
       expect(error?.length).toBeGreaterThan(`ligne ${line}, champ ${column} : `.length + 5);
     }
 
-    const started = Date.now();
     const response = await run(cookie, id);
     expect(response.status).toBe(302);
+    // How long 2,000 rows take is measured by the benchmark, not asserted here.
     expect(await finished(id)).toBe("DONE");
-    // A few seconds for 2,000 rows, even on a busy shared machine.
-    expect(Date.now() - started).toBeLessThan(10_000);
 
     const done = await view(cookie, id);
     expect(done.status).toBe("DONE");

@@ -27,7 +27,11 @@ export type DomainErrorCode =
   | "exceeds_remaining"
   | "pickup_code_invalid"
   | "lot_closed"
-  | "claim_closed";
+  | "claim_closed"
+  | "owed_back_unconfirmed"
+  | "price_changed"
+  | "email_unverified"
+  | "customer_limit";
 
 export type DomainErrorDetails = {
   offerIds?: string[];
@@ -47,6 +51,8 @@ export type DomainErrorDetails = {
   messageParams?: Record<string, string | number>;
   /** Parameters of that sentence that are sums of money, in cents: written in the reader's language ("12,50 €"). */
   messageAmounts?: Record<string, number>;
+  /** price_changed: each offer whose price is no longer the one the customer was shown (decision 019). */
+  priceChanges?: Array<{ offerId: string; name: string; shownCents: number; currentCents: number }>;
 };
 
 export class DomainError extends Error {

@@ -33,6 +33,10 @@ const statusByCode: Record<DomainErrorCode, number> = {
   pickup_code_invalid: 400,
   lot_closed: 409,
   claim_closed: 409,
+  owed_back_unconfirmed: 409,
+  price_changed: 409,
+  email_unverified: 403,
+  customer_limit: 409,
 };
 
 export function domainErrorStatus(code: DomainErrorCode): number {

@@ -12,6 +12,7 @@ import { donationsClaimingEn, donationsClaimingFr } from "~/i18n/areas/donations
 import { donationsDonorEn, donationsDonorFr } from "~/i18n/areas/donations-donor";
 import { donationsDocumentsEn, donationsDocumentsFr } from "~/i18n/areas/donations-documents";
 import { donationsSeaEn, donationsSeaFr } from "~/i18n/areas/donations-sea";
+import { orderingRulesEn, orderingRulesFr } from "~/i18n/areas/ordering-rules";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -221,6 +222,7 @@ export const fr = {
   ...donationsDonorFr,
   ...donationsDocumentsFr,
   ...donationsSeaFr,
+  ...orderingRulesFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -429,6 +431,7 @@ export const en: Record<MessageKey, string> = {
   ...donationsDonorEn,
   ...donationsDocumentsEn,
   ...donationsSeaEn,
+  ...orderingRulesEn,
 };
 
 export type Locale = "fr" | "en";

@@ -7,20 +7,20 @@ import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
-import { appUrl } from "~/http/request-context.server";
+import { appUrl, clientAddress } from "~/http/request-context.server";
 import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { Field, FormAlert, PrimaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Terre & Mer" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const locale = localeOf(request);
   const form = await readForm(request);
   const parsed = signUpSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl() });
+    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context) });
     return redirect(safeRedirect(form.redirectTo), { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
   } catch (error) {
     return formFailure(error, locale);

@@ -7,6 +7,7 @@ import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
+import { clientAddress } from "~/http/request-context.server";
 import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { Field, FormAlert, PrimaryButton } from "~/ui/form";
@@ -17,12 +18,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isResetTokenUsable(params.token ?? "", now()) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeOf(request);
   const parsed = resetPasswordSchema.safeParse(await readForm(request));
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await resetPassword({ token: params.token ?? "", password: parsed.data.password, now: now() });
+    const session = await resetPassword({ token: params.token ?? "", password: parsed.data.password, clientAddress: clientAddress(context), now: now() });
     return redirect("/", { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
   } catch (error) {
     return formFailure(error, locale);

@@ -19,7 +19,7 @@ async function outboxFor(email: string) {
 
 test("signing up creates the account, opens a session and writes a welcome email in the person's language", async () => {
   const email = uniqueEmail("nouvelle");
-  const result = await signUp({ name: "Lou Martin", email, password: "une-phrase-de-passe", locale: "en", now: new Date(), appUrl: APP_URL });
+  const result = await signUp({ name: "Lou Martin", email, password: "une-phrase-de-passe", locale: "en", now: new Date(), appUrl: APP_URL, clientAddress: randomUUID() });
   const user = await findSessionUser(result.sessionToken, new Date());
   expect(user).toMatchObject({ email, name: "Lou Martin", roles: ["CONSUMER"] });
   const emails = await outboxFor(email);
@@ -31,7 +31,7 @@ test("signing up creates the account, opens a session and writes a welcome email
 test("an email already registered, in any letter case, is refused and nothing is created", async () => {
   const existing = await createUser();
   await expect(
-    signUp({ name: "Double", email: existing.email, password: "une-phrase-de-passe", locale: "fr", now: new Date(), appUrl: APP_URL }),
+    signUp({ name: "Double", email: existing.email, password: "une-phrase-de-passe", locale: "fr", now: new Date(), appUrl: APP_URL, clientAddress: randomUUID() }),
   ).rejects.toMatchObject({ code: "email_taken" });
   const response = await signUpAction({
     request: new Request("http://localhost/inscription", { method: "POST", body: new URLSearchParams({ name: "Double", email: existing.email.toUpperCase(), password: "une-phrase-de-passe" }) }),
@@ -99,11 +99,11 @@ test("a password reset link works once, within the hour, and closes the other se
   expect(token).toBeDefined();
 
   const later = new Date(now.getTime() + 59 * 60_000);
-  await resetPassword({ token: token ?? "", password: "nouveau-mot-de-passe", now: later });
+  await resetPassword({ token: token ?? "", password: "nouveau-mot-de-passe", clientAddress: randomUUID(), now: later });
   expect(await findSessionUser(oldSession.sessionToken, later)).toBeNull();
   await expect(logIn({ email: user.email, password: TEST_PASSWORD, clientAddress: randomUUID(), now: later })).rejects.toMatchObject({ code: "invalid_credentials" });
   await expect(logIn({ email: user.email, password: "nouveau-mot-de-passe", clientAddress: randomUUID(), now: later })).resolves.toMatchObject({ userId: user.id });
-  await expect(resetPassword({ token: token ?? "", password: "encore-un-autre-mdp", now: later })).rejects.toMatchObject({ code: "token_invalid" });
+  await expect(resetPassword({ token: token ?? "", password: "encore-un-autre-mdp", clientAddress: randomUUID(), now: later })).rejects.toMatchObject({ code: "token_invalid" });
 });
 
 test("an expired reset link is refused and the password stays the same", async () => {
@@ -112,7 +112,7 @@ test("an expired reset link is refused and the password stays the same", async (
   await requestPasswordReset({ email: user.email, now, appUrl: APP_URL });
   const [email] = await outboxFor(user.email);
   const token = email?.text.match(/\/reinitialiser\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
-  await expect(resetPassword({ token, password: "nouveau-mot-de-passe", now: new Date(now.getTime() + 61 * 60_000) })).rejects.toMatchObject({ code: "token_invalid" });
+  await expect(resetPassword({ token, password: "nouveau-mot-de-passe", clientAddress: randomUUID(), now: new Date(now.getTime() + 61 * 60_000) })).rejects.toMatchObject({ code: "token_invalid" });
   await expect(logIn({ email: user.email, password: TEST_PASSWORD, clientAddress: randomUUID(), now })).resolves.toMatchObject({ userId: user.id });
 });
 

@@ -1,18 +1,34 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
+import { hitRateLimit, type RateLimitRule } from "~/domain/accounts/rate-limit.server";
 import { createSession, hashToken } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
 import { newPasswordField } from "~/domain/fields";
 
 export const resetPasswordSchema = z.object({ password: newPasswordField });
 
+/** New passwords posted from one client address, links good or bad: a person needs one or two. */
+export const RESET_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 15 * 60 };
+
 /**
  * Sets a new password from an emailed link. The link works once; every other session of the
  * account is closed (whoever knew the old password is signed out) and a fresh one is opened.
  */
-export async function resetPassword(input: { token: string; password: string; now: Date }): Promise<{ sessionToken: string; expiresAt: Date }> {
+export async function resetPassword(input: {
+  token: string;
+  password: string;
+  clientAddress: string;
+  now: Date;
+}): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
+  // Cheap checks before the costly one: a stranger posting to made-up links costs one counter
+  // and one index lookup, never an argon2 hash.
+  const limit = await hitRateLimit(db(), `reset:address:${input.clientAddress}`, RESET_LIMIT_PER_ADDRESS, input.now);
+  if (!limit.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
+  if (!(await isResetTokenUsable(input.token, input.now))) throw new DomainError("token_invalid");
   const passwordHash = await hashPassword(input.password);
+  // The link is taken for good only here, in one conditional write: of two posts racing with
+  // the same link, one wins and the other is told the link is spent.
   return db().$transaction(async (tx) => {
     const used = await tx.passwordResetToken.updateManyAndReturn({
       where: { tokenHash: hashToken(input.token), usedAt: null, expiresAt: { gt: input.now } },
@@ -24,7 +40,7 @@ export async function resetPassword(input: { token: string; password: string; no
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
     const session = await createSession(tx, userId, input.now);
-    return { sessionToken: session.token, expiresAt: session.expiresAt };
+    return { userId, sessionToken: session.token, expiresAt: session.expiresAt };
   });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
+import { hitRateLimit, type RateLimitRule } from "~/domain/accounts/rate-limit.server";
 import { createSession } from "~/domain/accounts/session.server";
 import { welcomeEmail } from "~/domain/accounts/emails";
 import { DomainError } from "~/domain/errors";
@@ -15,10 +16,19 @@ export const signUpSchema = z.object({
   password: newPasswordField,
 });
 
-export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: Date; appUrl: string };
+export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: Date; appUrl: string; clientAddress: string };
+
+/**
+ * Accounts opened from one client address, counted before the password is hashed: enough for a
+ * family or a market stall's wifi, not for a script filling the catalogue's stock with new
+ * accounts (decision 014).
+ */
+export const SIGN_UP_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 3600 };
 
 /** Creates a consumer account and its first session; the welcome email goes out with it. */
 export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
+  const limit = await hitRateLimit(db(), `signup:address:${input.clientAddress}`, SIGN_UP_LIMIT_PER_ADDRESS, input.now);
+  if (!limit.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {

@@ -35,6 +35,7 @@ export const apiOrderSchema = z.object({
   totalCents: z.number().int().describe("The amount when the order was placed"),
   amountDueCents: z.number().int().describe("What the customer owes: weighed lines at their final price, never above their cap"),
   awaitingWeighing: z.boolean().describe("Some lines sold by weight are not weighed yet"),
+  owedBackCents: z.number().int().describe("Already paid but no longer due after a lighter weighing: given back to the customer at pickup"),
   distributionId: z.string(),
   pickupPoint: z.object({ id: z.string(), name: z.string(), commune: z.string() }),
   slot: z.object({ id: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
@@ -58,6 +59,10 @@ export const apiErrorSchema = z.object({
   error: z.string().describe("Stable code: invalid, unauthenticated, not_found, sold_out, cutoff_passed, slot_full, rate_limited..."),
   message: z.string().describe("Human-readable message in the caller's language (French by default)"),
   offerIds: z.array(z.string()).optional(),
+  priceChanges: z
+    .array(z.object({ offerId: z.string(), name: z.string(), shownCents: z.number().int(), currentCents: z.number().int() }))
+    .optional()
+    .describe("price_changed: each offer whose price is no longer the unitPriceCents sent; nothing was ordered"),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
@@ -103,6 +108,7 @@ export function presentOrder(order: OrderView): z.infer<typeof apiOrderSchema> {
     totalCents: order.totalCents,
     amountDueCents: order.amountDueCents,
     awaitingWeighing: order.awaitingWeighing,
+    owedBackCents: order.owedBackCents,
     distributionId: order.distribution.id,
     pickupPoint: { id: order.distribution.pickupPoint.id, name: order.distribution.pickupPoint.name, commune: order.distribution.pickupPoint.commune },
     slot: { id: order.slot.id, start: order.slot.startsAt.toISOString(), end: order.slot.endsAt.toISOString() },

@@ -89,6 +89,11 @@ export default function OrderPage() {
         </p>
       ) : null}
       {order.status === "CONFIRMED" && order.awaitingWeighing ? <p className="mt-2 text-slate-800">{t("orders.awaitingWeighing")}</p> : null}
+      {order.owedBackCents > 0 ? (
+        <p className="mt-2 rounded-lg bg-earth-50 p-2 font-semibold text-earth-700" data-testid="order-owed-back">
+          {t("ordering.order.owedBack", { amount: euros(order.owedBackCents, locale) })}
+        </p>
+      ) : null}
 
       <table className="mt-4 w-full border-collapse bg-white text-left">
         <thead>

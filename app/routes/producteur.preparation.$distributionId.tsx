@@ -76,6 +76,7 @@ function pickupForPage({ orders, totals }: PickupSheet) {
       dueCents: order.dueCents,
       paid: order.paid,
       toPayCents: order.toPayCents,
+      owedBackCents: order.owedBackCents,
       awaitingWeighing: order.awaitingWeighing,
       handover: order.handover,
       paymentId: randomUUID(),
@@ -85,10 +86,10 @@ function pickupForPage({ orders, totals }: PickupSheet) {
 
 type ActionResult =
   | { ok: true; target: string; message: string }
-  | { ok: false; target: string; message: string; fieldErrors: Record<string, string> };
+  | { ok: false; target: string; message: string; fieldErrors: Record<string, string>; owedBackCents?: number };
 
-function refused(target: string, message: string, status: number, errors: Record<string, string> = {}) {
-  return data<ActionResult>({ ok: false, target, message, fieldErrors: errors }, { status });
+function refused(target: string, message: string, status: number, errors: Record<string, string> = {}, owedBackCents?: number) {
+  return data<ActionResult>({ ok: false, target, message, fieldErrors: errors, ...(owedBackCents !== undefined ? { owedBackCents } : {}) }, { status });
 }
 
 function invalid(target: string, error: ZodError, locale: Locale) {
@@ -107,9 +108,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.intent === "weigh") {
       const parsed = recordWeightFormSchema.safeParse(form);
       if (!parsed.success) return invalid(target, parsed.error, locale);
-      const weighed = await recordWeight({ producerId: producer.id, lineId: parsed.data.lineId, grams: parsed.data.weight, now: now() });
+      const weighed = await recordWeight({ producerId: producer.id, lineId: parsed.data.lineId, grams: parsed.data.weight, acceptedOwedBackCents: parsed.data.owedBackCents, now: now() });
       const params = { weight: weightText(weighed.weighedGrams, locale), amount: euros(weighed.finalCents, locale) };
-      return { ok: true, target, message: translate(locale, weighed.capped ? "preparation.weigh.capped" : "preparation.weigh.done", params) } satisfies ActionResult;
+      const message =
+        weighed.owedBackCents > 0
+          ? translate(locale, "ordering.weigh.doneOwedBack", { ...params, owedBack: euros(weighed.owedBackCents, locale) })
+          : translate(locale, weighed.capped ? "preparation.weigh.capped" : "preparation.weigh.done", params);
+      return { ok: true, target, message } satisfies ActionResult;
     }
     if (form.intent === "handover") {
       const parsed = recordHandoverFormSchema.safeParse(form);
@@ -128,7 +133,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (isDomainError(error)) {
       const message = domainErrorMessage(error, locale);
-      return refused(target, message, domainErrorStatus(error.code), error.details.field ? { [error.details.field]: message } : {});
+      // A lighter weighing after payment: the form asks the producer to confirm this amount given back.
+      const owedBack = error.code === "owed_back_unconfirmed" ? error.details.messageAmounts?.owedBack : undefined;
+      return refused(target, message, domainErrorStatus(error.code), error.details.field ? { [error.details.field]: message } : {}, owedBack);
     }
     throw error;
   }
@@ -244,6 +251,7 @@ function LineItem({ line, open }: { line: PackingLine; open: boolean }) {
   const busy = useNavigation().state !== "idle";
   const result = useResult();
   const error = result && !result.ok && result.target === line.lineId ? result.fieldErrors.weight : undefined;
+  const owedBackToConfirm = result && !result.ok && result.target === line.lineId ? result.owedBackCents : undefined;
   const inputId = `poids-${line.lineId}`;
   return (
     <li className="py-2">
@@ -276,6 +284,12 @@ function LineItem({ line, open }: { line: PackingLine; open: boolean }) {
               className="mt-1 w-28 rounded-lg border border-slate-400 px-3 py-2 text-lg aria-[invalid]:border-red-700"
             />
           </span>
+          {owedBackToConfirm !== undefined ? (
+            <label className="flex min-h-11 w-full items-center gap-2 font-semibold text-red-900">
+              <input type="checkbox" name="owedBackCents" value={owedBackToConfirm} required className="h-5 w-5" />
+              {t("ordering.weigh.confirmOwedBack", { amount: euros(owedBackToConfirm, locale) })}
+            </label>
+          ) : null}
           <button type="submit" disabled={busy} className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 bg-white px-4 py-2 font-semibold text-sea-800 disabled:opacity-60">
             {t("preparation.weigh.submit")}
           </button>
@@ -371,6 +385,9 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
             <p className="text-lg font-bold">
               {order.toPayCents < 0 ? t("preparation.pickup.toRefund") : t("preparation.pickup.toPay")} : {euros(Math.abs(order.toPayCents), locale)}
             </p>
+            {order.owedBackCents > 0 ? (
+              <p className="font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
+            ) : null}
             {order.awaitingWeighing ? <p className="text-sm">{t("preparation.pickup.awaitingWeighing")}</p> : null}
             {open ? (
               <div className="no-print">

@@ -33,6 +33,7 @@ export const orderViewSelect = {
       capCents: true,
       weighedGrams: true,
       finalCents: true,
+      owedBackCents: true,
     },
     orderBy: { productName: "asc" },
   },
@@ -54,6 +55,8 @@ export type OrderView = Omit<SelectedOrder, "distribution" | "lines"> & {
   amountDueCents: number;
   /** Some lines sold by weight are still to be weighed: the amount due may still move, up to the caps. */
   awaitingWeighing: boolean;
+  /** Already paid but no longer due after a lighter weighing: given back at pickup (decision 019). */
+  owedBackCents: number;
 };
 
 export function toOrderView(order: SelectedOrder): OrderView {
@@ -65,6 +68,7 @@ export function toOrderView(order: SelectedOrder): OrderView {
     lines,
     amountDueCents: lines.reduce((sum, line) => sum + line.lineTotalCents, 0),
     awaitingWeighing: lines.some((line) => line.variableWeight && line.finalCents === null),
+    owedBackCents: lines.reduce((sum, line) => sum + line.owedBackCents, 0),
   };
 }
 

@@ -21,6 +21,7 @@ function row(overrides: Partial<PreparationRow>): PreparationRow {
     capCents: null,
     weighedGrams: null,
     finalCents: null,
+    owedBackCents: 0,
     handoverStatus: null,
     paidCashCents: 0,
     paidChequeCents: 0,

@@ -29,6 +29,8 @@ export type PreparationRow = {
   capCents: number | null;
   weighedGrams: number | null;
   finalCents: number | null;
+  /** Already paid but no longer due after a lighter weighing (decision 019); absent is 0. */
+  owedBackCents?: number;
   handoverStatus: HandoverStatus | null;
   paidCashCents: number;
   paidChequeCents: number;
@@ -77,6 +79,8 @@ export type PickupOrder = PackingOrder & {
   paid: { cashCents: number; chequeCents: number; cardCents: number; totalCents: number };
   /** Negative when more was taken than is due (a weighing lowered the price after payment). */
   toPayCents: number;
+  /** What the producer confirmed they will give back, recorded at the weighing (equals −toPayCents then). */
+  owedBackCents: number;
   awaitingWeighing: boolean;
   handover: HandoverStatus | null;
 };
@@ -188,6 +192,7 @@ export function buildPickupSheet(rows: readonly PreparationRow[]): PickupSheet {
         dueCents,
         paid,
         toPayCents: dueCents - paid.totalCents,
+        owedBackCents: lines.reduce((sum, line) => sum + (line.owedBackCents ?? 0), 0),
         awaitingWeighing: packing.lines.some((line) => line.variableWeight && line.weighedGrams === null),
         handover: first.handoverStatus,
       };

@@ -50,7 +50,7 @@ export async function readPreparation(distributionId: string, producerId: string
     readRows<LineRow>(
       `SELECT o.id AS "orderId", o.number AS "orderNumber", u.name AS "customerName", o."slotId",
               ol.id AS "lineId", ol."offerId", ol."productName", ol.unit::text AS unit, ol.quantity, ol."unitPriceCents",
-              ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."weighedGrams", ol."finalCents",
+              ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."weighedGrams", ol."finalCents", ol."owedBackCents",
               h.status::text AS "handoverStatus",
               COALESCE(p.cash, 0)::int AS "paidCashCents", COALESCE(p.cheque, 0)::int AS "paidChequeCents", COALESCE(p.card, 0)::int AS "paidCardCents"
        FROM "Order" o

@@ -3,22 +3,47 @@ import { db, type DbOrTx, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { priceForWeight } from "~/domain/ordering/variable-weight";
+import { lockOrderForProducer } from "~/domain/preparation/order-for-producer.server";
+import { owedBackAfterWeighing } from "~/domain/preparation/owed-back";
 import { weighedKilogramsField } from "~/domain/preparation/preparation-fields";
-import { preparationState } from "~/domain/preparation/preparation-window";
 
-/** The weighing form: the line and what the scale said, in kilograms. */
-export const recordWeightFormSchema = z.object({ lineId: idField, weight: weighedKilogramsField });
+/**
+ * The weighing form: the line, what the scale said in kilograms, and — when the page asked —
+ * the amount the producer confirmed they will give back (in cents).
+ */
+export const recordWeightFormSchema = z.object({
+  lineId: idField,
+  weight: weighedKilogramsField,
+  owedBackCents: z.preprocess(
+    (value) => (value === undefined || value === "" ? undefined : typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : value),
+    z.number({ error: "field.unknown" }).int({ error: "field.unknown" }).min(0, { error: "field.unknown" }).optional(),
+  ),
+});
 
-export type RecordWeightInput = { producerId: string; lineId: string; grams: number; now: Date };
-export type RecordedWeight = { lineId: string; weighedGrams: number; finalCents: number; capCents: number; capped: boolean };
+export type RecordWeightInput = {
+  producerId: string;
+  lineId: string;
+  grams: number;
+  now: Date;
+  /** What the producer was shown and confirmed they will give back; needed when this weighing owes the customer more than before. */
+  acceptedOwedBackCents?: number;
+};
+export type RecordedWeight = { lineId: string; weighedGrams: number; finalCents: number; capCents: number; capped: boolean; owedBackCents: number };
 
-type LockedLine = { id: string; variableWeight: boolean; gramsPerUnit: number | null; capCents: number | null; unitPriceCents: number; status: string; cutoffAt: Date };
+type LockedLine = { id: string; orderId: string; variableWeight: boolean; gramsPerUnit: number | null; capCents: number | null; unitPriceCents: number };
 
 /**
  * Records what the scale said for one line of this producer. The price follows the weight at the
  * ordered price per gram, never above the cap the customer agreed to (the database's CHECK backs
- * it); nothing else is recomputed: the customer's order view adds the lines up when it is read.
- * Weighing again replaces the previous weight. Another producer's line is "not found".
+ * it). Weighing again replaces the previous weight.
+ *
+ * After a payment, a lighter weighing can leave the customer having paid more than is now due:
+ * that difference is owed back, recorded on the line (decision 019). It is recorded only when the
+ * producer confirmed that very amount (`acceptedOwedBackCents`); otherwise nothing changes and
+ * the refusal says how much it would be. The order row is locked first, exactly as a payment
+ * locks it, so a weighing and a payment at the same instant run one after the other and the part
+ * always satisfies: owed back = max(0, paid − due).
+ * Another producer's line is "not found".
  */
 export async function recordWeight(input: RecordWeightInput, tx?: Tx): Promise<RecordedWeight> {
   if (tx) return recordWeightIn(tx, input);
@@ -26,20 +51,45 @@ export async function recordWeight(input: RecordWeightInput, tx?: Tx): Promise<R
 }
 
 async function recordWeightIn(tx: DbOrTx, input: RecordWeightInput): Promise<RecordedWeight> {
+  const [owner] = await tx.$queryRaw<Array<{ orderId: string }>>`
+    SELECT ol."orderId" FROM "OrderLine" ol WHERE ol.id = ${input.lineId} AND ol."producerId" = ${input.producerId}`;
+  if (!owner) throw new DomainError("not_found");
+  // The same lock as payments and hand-overs take: checks the order is confirmed and past its cutoff.
+  await lockOrderForProducer(tx, owner.orderId, input.producerId, input.now);
   const [line] = await tx.$queryRaw<LockedLine[]>`
-    SELECT ol.id, ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."unitPriceCents", d.status::text AS status, d."cutoffAt"
+    SELECT ol.id, ol."orderId", ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."unitPriceCents"
     FROM "OrderLine" ol
-    JOIN "Order" o ON o.id = ol."orderId"
-    JOIN "Distribution" d ON d.id = o."distributionId"
-    WHERE ol.id = ${input.lineId} AND ol."producerId" = ${input.producerId} AND o.status = 'CONFIRMED'
+    WHERE ol.id = ${input.lineId} AND ol."producerId" = ${input.producerId}
     FOR UPDATE OF ol`;
   if (!line) throw new DomainError("not_found");
-  if (preparationState(line, input.now) !== "open") throw new DomainError("preparation_not_open");
   if (!line.variableWeight || line.gramsPerUnit === null || line.capCents === null) throw new DomainError("invalid", { field: "lineId", messageKey: "preparation.weigh.notWeighable" });
 
   const price = priceForWeight({ weighedGrams: input.grams, gramsPerUnit: line.gramsPerUnit, unitPriceCents: line.unitPriceCents, capCents: line.capCents });
+  const [part] = await tx.$queryRaw<Array<{ otherLinesCents: number; paidCents: number; owedBackCents: number }>>`
+    SELECT
+      (SELECT COALESCE(sum(COALESCE(ol."finalCents", ol.quantity * ol."unitPriceCents")), 0)::int
+         FROM "OrderLine" ol WHERE ol."orderId" = ${line.orderId} AND ol."producerId" = ${input.producerId} AND ol.id <> ${line.id}) AS "otherLinesCents",
+      (SELECT COALESCE(sum(p."amountCents"), 0)::int
+         FROM "PickupPayment" p WHERE p."orderId" = ${line.orderId} AND p."producerId" = ${input.producerId}) AS "paidCents",
+      (SELECT COALESCE(sum(ol."owedBackCents"), 0)::int
+         FROM "OrderLine" ol WHERE ol."orderId" = ${line.orderId} AND ol."producerId" = ${input.producerId}) AS "owedBackCents"`;
+  if (!part) throw new Error("Lecture des montants impossible.");
+  const dueCents = part.otherLinesCents + price.cents;
+  const decision = owedBackAfterWeighing({ dueCents, paidCents: part.paidCents, recordedOwedBackCents: part.owedBackCents, acceptedOwedBackCents: input.acceptedOwedBackCents });
+  if (decision.kind === "confirm") {
+    throw new DomainError("owed_back_unconfirmed", {
+      field: "weight",
+      messageKey: "ordering.weigh.owedBackToConfirm",
+      messageAmounts: { paid: part.paidCents, due: dueCents, owedBack: decision.owedBackCents },
+    });
+  }
+  // The part's owed back is the sum over its lines; it is kept on the line weighed last.
   await tx.$executeRaw`
-    UPDATE "OrderLine" SET "weighedGrams" = ${input.grams}, "finalCents" = ${price.cents}, "weighedAt" = ${input.now}
-    WHERE id = ${input.lineId} AND "producerId" = ${input.producerId}`;
-  return { lineId: line.id, weighedGrams: input.grams, finalCents: price.cents, capCents: line.capCents, capped: price.capped };
+    UPDATE "OrderLine"
+    SET "weighedGrams" = CASE WHEN id = ${line.id} THEN ${input.grams} ELSE "weighedGrams" END,
+        "finalCents" = CASE WHEN id = ${line.id} THEN ${price.cents} ELSE "finalCents" END,
+        "weighedAt" = CASE WHEN id = ${line.id} THEN ${input.now} ELSE "weighedAt" END,
+        "owedBackCents" = CASE WHEN id = ${line.id} THEN ${decision.owedBackCents} ELSE 0 END
+    WHERE "orderId" = ${line.orderId} AND "producerId" = ${input.producerId}`;
+  return { lineId: line.id, weighedGrams: input.grams, finalCents: price.cents, capCents: line.capCents, capped: price.capped, owedBackCents: decision.owedBackCents };
 }

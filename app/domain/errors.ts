@@ -31,7 +31,9 @@ export type DomainErrorCode =
   | "owed_back_unconfirmed"
   | "price_changed"
   | "email_unverified"
-  | "customer_limit";
+  | "customer_limit"
+  /** A request body over its limit, refused before it was read (app/http/body.server.ts). */
+  | "body_too_large";
 
 export type DomainErrorDetails = {
   offerIds?: string[];
@@ -39,7 +41,7 @@ export type DomainErrorDetails = {
   retryAfterSeconds?: number;
   /** below_ordered: what customers have already ordered of the offer. */
   ordered?: number;
-  /** file_too_large: the limit, in bytes. */
+  /** file_too_large, body_too_large: the limit, in bytes. */
   maxBytes?: number;
   /** exceeds_remaining: what is left of the lot, in its unit (kg, pieces, litres). */
   remaining?: number;

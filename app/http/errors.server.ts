@@ -37,6 +37,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   price_changed: 409,
   email_unverified: 403,
   customer_limit: 409,
+  body_too_large: 413,
 };
 
 export function domainErrorStatus(code: DomainErrorCode): number {
@@ -61,6 +62,9 @@ export function domainErrorMessage(error: DomainError, locale: Locale): string {
   if (error.code === "file_too_large") {
     return translate(locale, "error.file_too_large", { megabytes: Math.round((error.details.maxBytes ?? 0) / (1024 * 1024)) });
   }
+  if (error.code === "body_too_large") {
+    return translate(locale, "error.body_too_large", { size: formatBytes(error.details.maxBytes ?? 0, locale) });
+  }
   if (error.code === "invalid" && error.details.offerIds?.length) {
     return translate(locale, "field.id.invalid") + ` (${error.details.offerIds.join(", ")})`;
   }
@@ -73,6 +77,14 @@ export function domainErrorMessage(error: DomainError, locale: Locale): string {
  */
 export function pageError(request: Request, error: DomainError): Response {
   return Response.json({ message: domainErrorMessage(error, localeOf(request)) }, { status: domainErrorStatus(error.code) });
+}
+
+/** "64 Ko" / "64 KB", "5 Mo" / "5 MB". */
+function formatBytes(bytes: number, locale: Locale): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = Math.round(bytes / (megabytes ? 1024 * 1024 : 1024));
+  if (locale === "fr") return `${value} ${megabytes ? "Mo" : "Ko"}`;
+  return `${value} ${megabytes ? "MB" : "KB"}`;
 }
 
 function formatQuantity(value: number, locale: Locale): string {

@@ -13,6 +13,7 @@ import { donationsDonorEn, donationsDonorFr } from "~/i18n/areas/donations-donor
 import { donationsDocumentsEn, donationsDocumentsFr } from "~/i18n/areas/donations-documents";
 import { donationsSeaEn, donationsSeaFr } from "~/i18n/areas/donations-sea";
 import { orderingRulesEn, orderingRulesFr } from "~/i18n/areas/ordering-rules";
+import { resilienceEn, resilienceFr } from "~/i18n/areas/resilience";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -223,6 +224,7 @@ export const fr = {
   ...donationsDocumentsFr,
   ...donationsSeaFr,
   ...orderingRulesFr,
+  ...resilienceFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -432,6 +434,7 @@ export const en: Record<MessageKey, string> = {
   ...donationsDocumentsEn,
   ...donationsSeaEn,
   ...orderingRulesEn,
+  ...resilienceEn,
 };
 
 export type Locale = "fr" | "en";

@@ -1,6 +1,7 @@
 import { producerSpaceEn, producerSpaceFr } from "~/i18n/areas/producer-space";
 import { productsEn, productsFr } from "~/i18n/areas/products";
 import { offersEn, offersFr } from "~/i18n/areas/offers";
+import { accountsSecurityEn, accountsSecurityFr } from "~/i18n/areas/accounts-security";
 import { preparationEn, preparationFr } from "~/i18n/areas/preparation";
 import { catalogueImportEn, catalogueImportFr } from "~/i18n/areas/catalogue-import";
 import { organisationsEn, organisationsFr } from "~/i18n/areas/organisations";
@@ -212,6 +213,7 @@ export const fr = {
   ...producerSpaceFr,
   ...productsFr,
   ...offersFr,
+  ...accountsSecurityFr,
   ...preparationFr,
   ...catalogueImportFr,
   ...organisationsFr,
@@ -422,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   ...producerSpaceEn,
   ...productsEn,
   ...offersEn,
+  ...accountsSecurityEn,
   ...preparationEn,
   ...catalogueImportEn,
   ...organisationsEn,

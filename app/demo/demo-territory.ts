@@ -59,6 +59,8 @@ export type DemoOrganisation = {
   address: string;
   place: Place;
   organicControlBody?: string;
+  /** Producers: their SIRET, as registration asks it (fictional, valid checksum). */
+  siret?: string;
   /** Charities: their RNA number and their settings for donations. */
   rna?: string;
   charity?: DemoCharitySettings;
@@ -107,6 +109,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Maraîchage biologique sur 3 hectares entre le bois des Moutiers et la mer : une cinquantaine de légumes de saison, paniers hebdomadaires et vente à la ferme le samedi matin.",
     address: "Chemin du Phare, 76119 Varengeville-sur-Mer",
+    siret: "99900000100019",
     place: { commune: "Varengeville-sur-Mer", dLat: 0.0031, dLon: -0.0045 },
     organicControlBody: "FR-BIO-01",
     members: [
@@ -123,6 +126,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Légumes biologiques cultivés en plein champ et sous tunnels dans la vallée de la Scie. Partenaire historique de l'AMAP Les Paniers de la Scie.",
     address: "Route de la Vallée, 76550 Saint-Aubin-sur-Scie",
+    siret: "99900000200017",
     place: { commune: "Saint-Aubin-sur-Scie", dLat: -0.0042, dLon: 0.0027 },
     organicControlBody: "FR-BIO-10",
     members: [{ name: "Mathilde Grenier", email: "mathilde.grenier@potager-de-la-scie.test", role: "PRODUCER" }],
@@ -136,6 +140,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Exploitation familiale en agriculture raisonnée : pommes de terre, légumes d'hiver et endives de pleine terre, cueillis la veille de la distribution.",
     address: "Rue du Val Gosset, 76550 Hautot-sur-Mer",
+    siret: "99900000300015",
     place: { commune: "Hautot-sur-Mer", dLat: 0.0024, dLon: 0.0033 },
     members: [{ name: "Bernard Quesnel", email: "bernard.quesnel@potager-hautot.test", role: "PRODUCER" }],
   },
@@ -148,6 +153,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Vergers de haute tige et petits fruits au bord de l'Eaulne : pommes, poires, fraises et rhubarbe, jus et compotes pressés sur place.",
     address: "Chemin des Vergers, 76370 Rouxmesnil-Bouteilles",
+    siret: "99900000400013",
     place: { commune: "Rouxmesnil-Bouteilles", dLat: -0.0021, dLon: 0.0018 },
     members: [{ name: "Hélène Bréant", email: "helene.breant@vergers-rouxmesnil.test", role: "PRODUCER" }],
   },
@@ -160,6 +166,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Quarante vaches normandes au pâturage, traite du matin transformée à la ferme : lait cru, crème, beurre de baratte, yaourts et fromages. Lait certifié biologique.",
     address: "Hameau du Bois Robert, 76550 Sauqueville",
+    siret: "99900000500010",
     place: { commune: "Sauqueville", dLat: 0.0028, dLon: -0.0031 },
     organicControlBody: "FR-BIO-16",
     members: [{ name: "Anne Lecointre", email: "anne.lecointre@ferme-sauqueville.test", role: "PRODUCER" }],
@@ -172,6 +179,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     slug: "la-chevrerie-de-manneville",
     description: "Soixante chèvres alpines et des fromages fermiers moulés à la louche, affinés sur place.",
     address: "Rue de l'Église, 76550 Colmesnil-Manneville",
+    siret: "99900000600018",
     place: { commune: "Colmesnil-Manneville", dLat: -0.0018, dLon: 0.0024 },
     members: [{ name: "Pauline Vimont", email: "pauline.vimont@chevrerie-manneville.test", role: "PRODUCER" }],
   },
@@ -184,6 +192,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Bœufs de race normande et porcs plein air élevés à l'herbe et aux céréales de la ferme, découpés par notre boucher partenaire à Dieppe.",
     address: "Ferme des Herbages, 76550 Aubermesnil-Beaumais",
+    siret: "99900000700016",
     place: { commune: "Aubermesnil-Beaumais", dLat: 0.0035, dLon: 0.0022 },
     members: [{ name: "François Lemaître", email: "francois.lemaitre@herbages-beaumais.test", role: "PRODUCER" }],
   },
@@ -195,6 +204,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     slug: "les-volailles-des-coteaux",
     description: "Poulets et pintades fermiers élevés en plein air pendant au moins 81 jours, œufs de poules en parcours herbeux.",
     address: "Route d'Arques, 76550 Tourville-sur-Arques",
+    siret: "99900000800014",
     place: { commune: "Tourville-sur-Arques", dLat: -0.0026, dLon: -0.0019 },
     members: [{ name: "Sandrine Petit", email: "sandrine.petit@volailles-coteaux.test", role: "PRODUCER" }],
   },
@@ -207,6 +217,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Cidres, poiré et pommeau élaborés à partir des pommes et poires de nos vergers de haute tige, pressées à l'automne au manoir.",
     address: "Le Manoir, 76370 Ancourt",
+    siret: "99900000900012",
     place: { commune: "Ancourt", dLat: 0.0019, dLon: -0.0028 },
     members: [{ name: "Guillaume Duclos", email: "guillaume.duclos@cidrerie-ancourt.test", role: "PRODUCER" }],
   },
@@ -219,6 +230,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Paysan-boulanger : pains au levain cuits au feu de bois avec les farines d'un moulin du pays de Caux, viennoiseries et fallues normandes.",
     address: "Rue du Moulin, 76370 Martin-Église",
+    siret: "99900001000010",
     place: { commune: "Martin-Église", dLat: -0.0016, dLon: 0.0021 },
     members: [{ name: "Nicolas Auber", email: "nicolas.auber@fournil-martin-eglise.test", role: "PRODUCER" }],
   },
@@ -230,6 +242,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     slug: "la-miellerie-de-sainte-marguerite",
     description: "Cent vingt ruches entre falaises et vallée de la Saâne ; miels récoltés et mis en pot à la miellerie.",
     address: "Rue de la Mer, 76119 Sainte-Marguerite-sur-Mer",
+    siret: "99900001100018",
     place: { commune: "Sainte-Marguerite-sur-Mer", dLat: 0.0022, dLon: 0.0017 },
     members: [{ name: "Jean-Marc Tougard", email: "jean-marc.tougard@miellerie-sainte-marguerite.test", role: "PRODUCER" }],
   },
@@ -242,6 +255,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Chalutier côtier de 12 mètres armé au port de Dieppe : poissons de la Manche Est débarqués le matin et vendus l'après-midi sur le quai Henri IV.",
     address: "Quai Henri IV, 76200 Dieppe",
+    siret: "99900001200016",
     place: { commune: "Dieppe", dLat: 0.0035, dLon: -0.0038 },
     members: [
       { name: "Yannick Leborgne", email: "pecheur@terre-et-mer.test", role: "PRODUCER" },
@@ -257,6 +271,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Petit métier à la ligne et aux filets maillants : bar de ligne, soles et poissons plats, pêchés à la journée par deux marins du quartier du Pollet.",
     address: "Quai de la Marne, 76200 Dieppe",
+    siret: "99900001300014",
     place: { commune: "Dieppe", dLat: 0.0043, dLon: 0.0031 },
     members: [{ name: "Killian Hardy", email: "killian.hardy@estran-dieppe.test", role: "PRODUCER" }],
   },
@@ -269,6 +284,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Coquilles Saint-Jacques de Dieppe à la drague pendant la saison, bulots aux casiers le reste de l'année. Débarque au port de Dieppe.",
     address: "Quai du Carénage, 76200 Dieppe",
+    siret: "99900001400012",
     place: { commune: "Dieppe", dLat: 0.0029, dLon: -0.0009 },
     members: [{ name: "Patrice Vittecoq", email: "patrice.vittecoq@jean-ango.test", role: "PRODUCER" }],
   },
@@ -281,6 +297,7 @@ export const DEMO_PRODUCERS: readonly DemoOrganisation[] = [
     description:
       "Atelier de transformation des poissons débarqués à Dieppe : harengs fumés au bois de hêtre, rillettes, soupe de poissons et marmite dieppoise.",
     address: "Rue du Pollet, 76200 Dieppe",
+    siret: "99900001500019",
     place: { commune: "Dieppe", dLat: 0.0047, dLon: 0.0046 },
     members: [{ name: "Samia Belkacem", email: "samia.belkacem@conserverie-pollet.test", role: "PRODUCER" }],
   },

@@ -1,7 +1,7 @@
 // Loads the demo territory (app/demo/demo-territory.ts) into the database, and the "scale option"
 // that adds one distribution with thousands of synthetic offers for the benchmarks.
 import { createHash, randomUUID } from "node:crypto";
-import { hashPassword } from "~/domain/accounts/password.server";
+import { hashPassword, verifyPassword } from "~/domain/accounts/password.server";
 import communesJson from "~/domain/reference/data/communes.json";
 import {
   allergens,
@@ -395,6 +395,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
     organicCertified: org.organicControlBody !== undefined,
     organicControlBody: org.organicControlBody ?? null,
     rna: org.rna ?? null,
+    siret: org.siret ?? null,
     verifiedAt: daysAgo(200 - index * 7),
     createdAt: daysAgo(210 - index * 7),
   });
@@ -763,6 +764,27 @@ export async function seedDemo(prisma: PrismaClient, options: { now: Date }): Pr
   // (75 ms instead of 3 ms measured) until autovacuum comes by.
   if (result.created) await prisma.$executeRawUnsafe("ANALYZE");
   return result;
+}
+
+/** Every email the demo territory gives an account to, all opened by DEMO_PASSWORD (lower case). */
+export function demoAccountEmails(): string[] {
+  const organisations = [DEMO_TERRITORY, DEMO_AMAP, ...DEMO_CHARITIES, ...DEMO_PRODUCERS];
+  const emails = [...organisations.flatMap((organisation) => organisation.members), ...DEMO_CONSUMERS].map((person) => person.email.toLowerCase());
+  return [...new Set(emails)];
+}
+
+/**
+ * The demo accounts of this database that the published DEMO_PASSWORD still opens, by email.
+ * One argon2 check per distinct hash (the seed gives them all the same one): a few tens of
+ * milliseconds at start-up.
+ */
+export async function demoAccountsOpenedByDemoPassword(prisma: PrismaClient): Promise<string[]> {
+  const accounts = await prisma.user.findMany({ where: { email: { in: demoAccountEmails() } }, select: { email: true, passwordHash: true }, orderBy: { email: "asc" } });
+  const opens = new Map<string, boolean>();
+  for (const { passwordHash } of accounts) {
+    if (!opens.has(passwordHash)) opens.set(passwordHash, await verifyPassword(passwordHash, DEMO_PASSWORD));
+  }
+  return accounts.filter((account) => opens.get(account.passwordHash)).map((account) => account.email);
 }
 
 // ---------------------------------------------------------------------------------------------

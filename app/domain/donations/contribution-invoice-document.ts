@@ -1,7 +1,7 @@
 import { quantityText, unitName } from "~/domain/donations/donation-format";
 import type { ContributionInvoiceView } from "~/domain/donations/read-contribution-invoice.server";
 import { invoiceAmounts, vatRateText } from "~/domain/donations/invoice-amounts";
-import { postalAddress } from "~/domain/donations/yearly-summary";
+import { postalAddress } from "~/domain/postal-address";
 import { formatEuros } from "~/domain/money";
 import { formatParis } from "~/domain/time/paris";
 import { translate, type Locale } from "~/i18n/messages";

@@ -4,7 +4,8 @@ import type { DonationSlip } from "~/domain/donations/donation-documents";
 import { documentReader } from "~/domain/donations/document-reader";
 import type { DonationStorageCode, DonationUnitCode } from "~/domain/donations/donation-quantity";
 import { slipNumber } from "~/domain/donations/slip-number";
-import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, postalAddress, type CharityColumns } from "~/domain/donations/yearly-summary";
+import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, type CharityColumns } from "~/domain/donations/yearly-summary";
+import { postalAddress } from "~/domain/postal-address";
 import { DomainError } from "~/domain/errors";
 
 type SlipRow = CharityColumns & {

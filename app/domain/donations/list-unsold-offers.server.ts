@@ -1,6 +1,7 @@
 import { readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
 import { donationQuantityOf, unsoldDefaults, UNSOLD_DAYS, type LotUnit } from "~/domain/donations/unsold-stock";
+import { postalAddress } from "~/domain/postal-address";
 
 export type UnsoldOffer = {
   offerId: string;
@@ -31,7 +32,9 @@ type Row = {
   startsAt: Date;
   endsAt: Date;
   pickupPointName: string;
-  pickupPointAddress: string;
+  pickupPointStreet: string;
+  pickupPointPostalCode: string;
+  pickupPointCommune: string;
 };
 
 /** The unsold page lists this many offers at most (a week of distributions holds far fewer). */
@@ -47,7 +50,8 @@ export async function listUnsoldOffers(options: { producerId: string; now: Date 
     readRows<Row>(
       `SELECT o.id AS "offerId", p.name AS "productName", p."categoryId", p.unit::text AS "saleUnit", p.kind::text AS kind,
          p."scientificName", p."productionMethod"::text AS "productionMethod", p.ingredients, o.stock - o.ordered AS "unsoldCount",
-         d.id AS "distributionId", d."startsAt", d."endsAt", pp.name AS "pickupPointName", concat_ws(', ', NULLIF(pp.address, ''), c."postalCode" || ' ' || c.name) AS "pickupPointAddress"
+         d.id AS "distributionId", d."startsAt", d."endsAt", pp.name AS "pickupPointName", pp.address AS "pickupPointStreet",
+         c."postalCode" AS "pickupPointPostalCode", c.name AS "pickupPointCommune"
        FROM "Offer" o
        JOIN "Product" p ON p.id = o."productId"
        JOIN "Distribution" d ON d.id = o."distributionId"
@@ -79,7 +83,7 @@ export async function listUnsoldOffers(options: { producerId: string; now: Date 
         startsAt: row.startsAt,
         endsAt: row.endsAt,
         pickupPointName: row.pickupPointName,
-        pickupPointAddress: row.pickupPointAddress,
+        pickupPointAddress: postalAddress(row.pickupPointStreet, row.pickupPointPostalCode, row.pickupPointCommune),
       },
     };
   });

@@ -1,5 +1,6 @@
 import { readRows } from "~/db.server";
-import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, postalAddress, summariseDonations, yearBounds, type CharityColumns, type SummaryRow, type YearlySummary } from "~/domain/donations/yearly-summary";
+import { CHARITY_COLUMNS, CHARITY_JOINS, charityIdentity, summariseDonations, yearBounds, type CharityColumns, type SummaryRow, type YearlySummary } from "~/domain/donations/yearly-summary";
+import { postalAddress } from "~/domain/postal-address";
 import { DomainError } from "~/domain/errors";
 
 type DonorRow = { name: string; address: string; postalCode: string | null; commune: string | null; siret: string | null };

@@ -3,6 +3,7 @@ import type { DonationUnitCode } from "~/domain/donations/donation-quantity";
 import { donationValueCents } from "~/domain/donations/donation-rules";
 import { slipNumber } from "~/domain/donations/slip-number";
 import { parisDateTime, parisIsoDate } from "~/domain/time/paris";
+import { postalAddress } from "~/domain/postal-address";
 
 /**
  * The donor's yearly summary, pure: the collected claims of a calendar year valued by the rule of
@@ -100,12 +101,6 @@ export function summariseDonations(year: number, donor: OrganisationIdentity, ro
     }
   }
   return summary;
-}
-
-/** "12 rue des Bains, 76200 Dieppe": what the organisation gave, in one line. */
-export function postalAddress(address: string, postalCode: string | null, commune: string | null): string {
-  const town = [postalCode, commune].filter(Boolean).join(" ");
-  return [address.trim(), town].filter(Boolean).join(", ");
 }
 
 /** The claiming charity's identity as the documents read it, one column each (slip, yearly summary). */

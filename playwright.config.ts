@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * Browser journeys against the PRODUCTION build (`npm run build` runs first, see `npm test`),
- * served by scripts/server.ts on a fresh embedded PostgreSQL loaded with the demo territory.
+ * served by scripts/server.ts on a fresh embedded PostgreSQL loaded with the demo territory (DEMO=true:
+ * a demo site, so production accepts the demo accounts).
  * Chromium is Debian's (/usr/bin/chromium): `playwright install` cannot download browsers here.
  */
 const PORT = 3100;
@@ -41,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database every run: the journeys count on the demo territory's stock and outbox.
-    command: `rm -rf ${DATA_DIR} && NODE_ENV=production PORT=${PORT} APP_URL=${APP_URL} DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT} npx tsx scripts/server.ts`,
+    command: `rm -rf ${DATA_DIR} && NODE_ENV=production DEMO=true PORT=${PORT} APP_URL=${APP_URL} DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT} npx tsx scripts/server.ts`,
     url: APP_URL,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,

@@ -14,6 +14,16 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** App processes per server (scripts/server.ts); absent: one per core in production, one in development. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * true: this is a demo site. The demo territory is loaded into an empty database, and the demo
+   * accounts' published password is accepted in production. Set by `npm run demo` and `npm run dev`;
+   * never on by default (docs/decisions/016-demo-only-when-asked-and-graceful-shutdown.md).
+   */
+  DEMO: z.stringbool().default(false),
+  /** Express `trust proxy`: how many proxies (or which addresses) may set X-Forwarded-For. Absent: none. */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Env = z.infer<typeof schema>;

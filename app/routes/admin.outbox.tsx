@@ -1,18 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { LINK_TOKEN_PLACEHOLDER } from "~/domain/mail/email-links.server";
 import { listOutbox } from "~/domain/mail/list-outbox.server";
 import { requirePermission } from "~/http/auth.server";
+import { localeOf } from "~/http/locale.server";
+import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Courriels — Terre & Mer" }];
 
-/** For territory admins: the outbox, which is where emails wait when no SMTP server is set. */
+/**
+ * For territory admins: the outbox, which is where emails wait when no SMTP server is set. The
+ * one-time links are not in it (their token is made when the email is sent, decision 015): where
+ * one goes, the page says so.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:outbox:any");
+  const user = await requirePermission(request, "read:outbox:any");
+  const hidden = translate(localeOf(request, user.locale), "accountsEmail.outbox.hiddenLink");
   const emails = await listOutbox({ limit: 100 });
-  return { emails: emails.map(({ id, to, subject, text, status, attempts, lastError, createdAt }) => ({ id, to, subject, text, status, attempts, lastError, createdAt })) };
+  return {
+    emails: emails.map(({ id, to, subject, text, status, attempts, lastError, createdAt }) => ({
+      id,
+      to,
+      subject,
+      text: text.split(LINK_TOKEN_PLACEHOLDER).join(hidden),
+      status,
+      attempts,
+      lastError,
+      createdAt,
+    })),
+  };
 }
 
 export default function Outbox() {
@@ -23,6 +42,7 @@ export default function Outbox() {
     <div>
       <h1 className="text-2xl font-bold text-sea-900">{t("outbox.title")}</h1>
       <p className="mt-2 max-w-2xl">{t("outbox.intro")}</p>
+      <p className="mt-2 max-w-2xl">{t("accountsEmail.outbox.secrets")}</p>
       {emails.length === 0 ? <p className="mt-4">{t("outbox.empty")}</p> : null}
       <ul className="mt-4 space-y-3">
         {emails.map((email) => (

@@ -9,6 +9,7 @@ import InvitationPage, { action as acceptAction, loader as invitationLoader } fr
 import OrganisationPage, { action as organisationAction, loader as organisationLoader } from "~/routes/producteur.organisation";
 import { createMemberUser, createProducerUser, createUser, ensureCommune, signedInCookie, uniqueEmail } from "../factories";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
+import { lastLinkTokenTo } from "../mailbox";
 
 /**
  * The joining and distribution pages rendered on the server with their real loaders and actions:
@@ -111,8 +112,7 @@ test("an invitation page for a visitor offers to log in or sign up and come back
   const producer = await createProducerUser();
   const email = uniqueEmail("invite");
   await organisationAction({ request: new Request("http://localhost/producteur/organisation", { method: "POST", body: new URLSearchParams({ intent: "invite", email }), headers: { cookie: producer.cookie } }), params: {}, context: {} });
-  const sent = await db().outboxEmail.findFirstOrThrow({ where: { to: email }, select: { text: true } });
-  const token = sent.text.match(/\/invitation\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
+  const token = await lastLinkTokenTo(email, "/invitation/");
   const { html, status } = await render("fr", "", `/invitation/${token}`);
   expect(status).toBe(200);
   expect(html).toContain(`/connexion?redirectTo=%2Finvitation%2F${token}`);

@@ -11,6 +11,7 @@ import { action as createAction, loader as createLoader } from "~/routes/devenir
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { action as organisationAction, loader as organisationLoader } from "~/routes/producteur.organisation";
 import { createDistribution, createMemberUser, createOffer, createProducerUser, createUser, signedInCookie, uniqueEmail } from "../factories";
+import { lastLinkTokenTo } from "../mailbox";
 import { asFailure, type Done, get, post, statusOf } from "../route-requests";
 
 /**
@@ -225,17 +226,60 @@ test("an unknown organisation to verify is a 404; a malformed id a 400", async (
   expect(malformed.init?.status).toBe(400);
 });
 
+/** A registered farm the territory has verified: only those invite. */
+async function registerVerified() {
+  const registered = await register();
+  await db().organisation.update({ where: { id: registered.organisation.id }, data: { verifiedAt: new Date() } });
+  return registered;
+}
+
+/** Invites, then reads the link as the invitee does: in the email that reached them (decision 015). */
 async function inviteAndReadToken(cookie: string, email: string): Promise<string> {
   const sent = (await organisationAction({ request: post("/producteur/organisation", { intent: "invite", email }, cookie), params: {}, context: {} })) as Done;
   expect(sent.ok).toBe(true);
-  const [invitationEmail] = await outboxTo(email.toLowerCase());
-  const token = invitationEmail?.text.match(/\/invitation\/([A-Za-z0-9_-]+)/)?.[1];
-  if (!token) throw new Error("no invitation link in the email");
-  return token;
+  return lastLinkTokenTo(email.toLowerCase(), "/invitation/");
 }
 
-test("a member invites someone; the invitee signs in with that address and joins once; the link then no longer works", async () => {
+function invite(cookie: string, email: string) {
+  return organisationAction({ request: post("/producteur/organisation", { intent: "invite", email }, cookie), params: {}, context: {} });
+}
+
+test("a farm the territory has not verified, or has refused, invites no one: 403 with a clear message, nothing stored or sent", async () => {
   const { organisation, cookie } = await register();
+  const email = uniqueEmail("premature");
+  const pending = asFailure(await invite(cookie, email));
+  expect(pending.init?.status).toBe(403);
+  expect(pending.data.message).toBe("Votre organisation n'est pas encore vérifiée par le territoire : vous pourrez inviter des membres dès qu'elle le sera.");
+  await db().organisation.update({ where: { id: organisation.id }, data: { refusedAt: new Date(), refusalReason: "SIRET d'une autre entreprise" } });
+  expect(asFailure(await invite(cookie, email)).init?.status).toBe(403);
+  expect(await db().organisationInvitation.count({ where: { organisationId: organisation.id } })).toBe(0);
+  expect(await outboxTo(email)).toHaveLength(0);
+  // The page offers no invitation form until then, and says why.
+  const page = await organisationLoader({ request: get("/producteur/organisation", cookie), params: {}, context: {} });
+  expect(page.canInvite).toBe(false);
+});
+
+test("one address gets at most 3 invitations a day, from every farm together; one member sends at most 20 a day", async () => {
+  const target = uniqueEmail("sollicite");
+  const farms = await Promise.all([registerVerified(), registerVerified()]);
+  const outcomes: number[] = [];
+  for (const farm of [farms[0], farms[1], farms[0], farms[1]]) {
+    const result = await invite(farm.cookie, target);
+    outcomes.push(asFailure(result).init?.status ?? 200);
+  }
+  expect(outcomes).toEqual([200, 200, 200, 429]);
+  expect(await db().organisationInvitation.count({ where: { email: target } })).toBe(3);
+  const refused = asFailure(await invite(farms[0].cookie, target));
+  expect(refused.data.message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ minutes\.$/);
+
+  const sender = await registerVerified();
+  for (let index = 0; index < 20; index += 1) expect(await invite(sender.cookie, uniqueEmail("recrue"))).toMatchObject({ ok: true });
+  expect(asFailure(await invite(sender.cookie, uniqueEmail("recrue"))).init?.status).toBe(429);
+  expect(await db().organisationInvitation.count({ where: { organisationId: sender.organisation.id } })).toBe(20);
+});
+
+test("a member invites someone; the invitee signs in with that address and joins once; the link then no longer works", async () => {
+  const { organisation, cookie } = await registerVerified();
   const email = uniqueEmail("associe");
   const token = await inviteAndReadToken(cookie, email.toUpperCase());
   // Only the hash is stored.
@@ -260,7 +304,7 @@ test("a member invites someone; the invitee signs in with that address and joins
 });
 
 test("two accepts of one invitation at the same instant make one membership", async () => {
-  const { cookie } = await register();
+  const { cookie } = await registerVerified();
   const email = uniqueEmail("double");
   const token = await inviteAndReadToken(cookie, email);
   const invitee = await createUser({ email });
@@ -274,7 +318,7 @@ test("two accepts of one invitation at the same instant make one membership", as
 });
 
 test("an expired, an unknown or a malformed invitation is refused; someone signed in with another address cannot use it", async () => {
-  const { organisation, cookie } = await register();
+  const { organisation, cookie } = await registerVerified();
   const email = uniqueEmail("tardif");
   const token = await inviteAndReadToken(cookie, email);
   const stranger = await createUser();
@@ -299,7 +343,7 @@ test("an expired, an unknown or a malformed invitation is refused; someone signe
 });
 
 test("inviting with a bad address is a 400 naming the field, and sends nothing", async () => {
-  const { organisation, cookie } = await register();
+  const { organisation, cookie } = await registerVerified();
   for (const email of ["", "pas-une-adresse", `${"x".repeat(250)}@example.test`]) {
     const result = asFailure(await organisationAction({ request: post("/producteur/organisation", { intent: "invite", email }, cookie), params: {}, context: {} }));
     expect(result.init?.status).toBe(400);

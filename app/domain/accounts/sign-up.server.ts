@@ -4,10 +4,9 @@ import { db } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { hitRateLimit, type RateLimitRule } from "~/domain/accounts/rate-limit.server";
 import { createSession } from "~/domain/accounts/session.server";
-import { welcomeEmail } from "~/domain/accounts/emails";
+import { sendVerificationEmail } from "~/domain/accounts/send-verification-email.server";
 import { DomainError } from "~/domain/errors";
 import { emailField, newPasswordField, personNameField } from "~/domain/fields";
-import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import type { Locale } from "~/i18n/messages";
 
 export const signUpSchema = z.object({
@@ -25,7 +24,7 @@ export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: 
  */
 export const SIGN_UP_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 3600 };
 
-/** Creates a consumer account and its first session; the welcome email goes out with it. */
+/** Creates a consumer account and its first session; the welcome email goes out with it, carrying the link that confirms the address. */
 export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
   const limit = await hitRateLimit(db(), `signup:address:${input.clientAddress}`, SIGN_UP_LIMIT_PER_ADDRESS, input.now);
   if (!limit.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
@@ -37,7 +36,7 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; sess
         data: { id: userId, email: input.email, name: input.name, passwordHash, locale: input.locale },
       });
       const session = await createSession(tx, userId, input.now);
-      await enqueueEmail(tx, { to: input.email, locale: input.locale, ...welcomeEmail(input.locale, input.name, input.appUrl) });
+      await sendVerificationEmail(tx, { user: { id: userId, email: input.email, name: input.name, locale: input.locale }, now: input.now, appUrl: input.appUrl, welcome: true });
       return { userId, sessionToken: session.token, expiresAt: session.expiresAt };
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { fillLinkToken, issueLinkToken } from "~/domain/mail/email-links.server";
 
 export type MailMessage = { from: string; to: string; subject: string; text: string; html: string };
 
@@ -38,6 +39,10 @@ const MAX_ERROR_LENGTH = 2000;
  * `attempts` counts claims, so an email delivered at the third try has attempts = 3. A failure
  * schedules the next try after 1 min, 2, 4, 8... capped at 1 h; the `maxAttempts`-th failure marks
  * the email FAILED, keeping `lastError` for the outbox page.
+ *
+ * An email with a one-time link gets its token at each claim (email-links.server.ts): the stored
+ * body never holds it. A link no longer usable (expired, used) fails the email without sending it.
+ * `onlyTo` delivers the emails of one address alone (a mailbox that must not wait for the others).
  */
 export async function deliverDueEmails(options: {
   transport: MailTransport;
@@ -45,6 +50,7 @@ export async function deliverDueEmails(options: {
   now?: Date;
   batchSize?: number;
   maxAttempts?: number;
+  onlyTo?: string;
 }): Promise<DeliveryReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -54,8 +60,12 @@ export async function deliverDueEmails(options: {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
 
   for (let handled = 0; handled < batchSize; handled += 1) {
-    const email = await claimNextDueEmail(clock());
+    const email = await claimNextDueEmail(clock(), options.onlyTo);
     if (!email) break;
+    if (email === "link_unusable") {
+      report.failed += 1;
+      continue;
+    }
 
     let failure: string | undefined;
     try {
@@ -92,21 +102,34 @@ export function retryDelayMs(attempts: number): number {
 
 type ClaimedEmail = { id: string; to: string; subject: string; text: string; html: string; attempts: number };
 
-async function claimNextDueEmail(now: Date): Promise<ClaimedEmail | null> {
+export const LINK_UNUSABLE_ERROR = "Lien expiré, déjà utilisé ou retiré avant l'envoi : e-mail non envoyé.";
+
+async function claimNextDueEmail(now: Date, onlyTo: string | undefined): Promise<ClaimedEmail | "link_unusable" | null> {
   return db().$transaction(async (tx) => {
     const due = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} AND (${onlyTo ?? null}::text IS NULL OR "to" = ${onlyTo ?? null})
       ORDER BY "nextAttemptAt", "id"
       LIMIT 1
       FOR UPDATE SKIP LOCKED`;
     const row = due[0];
     if (!row) return null;
-    return tx.outboxEmail.update({
+    const email = await tx.outboxEmail.update({
       where: { id: row.id },
       data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
-      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true },
+      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true, linkKind: true, linkRef: true },
     });
+    const { linkKind, linkRef, ...claimed } = email;
+    if (!linkKind || !linkRef) return claimed;
+    // The token is drawn and its hash stored in this transaction, which commits before the send:
+    // the link works as soon as the recipient can read it.
+    const issued = await issueLinkToken(tx, { kind: linkKind, ref: linkRef }, now);
+    if (!issued) {
+      await tx.outboxEmail.update({ where: { id: email.id }, data: { status: "FAILED", lastError: LINK_UNUSABLE_ERROR }, select: { id: true } });
+      return "link_unusable";
+    }
+    if (issued.ref !== linkRef) await tx.outboxEmail.update({ where: { id: email.id }, data: { linkRef: issued.ref }, select: { id: true } });
+    return { ...claimed, text: fillLinkToken(claimed.text, issued.token), html: fillLinkToken(claimed.html, issued.token) };
   });
 }
 

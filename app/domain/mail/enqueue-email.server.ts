@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "~/db.server";
+import { LINK_TOKEN_PLACEHOLDER, type EmailLink } from "~/domain/mail/email-links.server";
 
 export type OutgoingEmail = {
   to: string;
@@ -13,10 +14,16 @@ export type OutgoingEmail = {
  * Writes an email to the outbox. Pass the transaction of the change that causes the email: the
  * email then exists if and only if the change is committed, and the mail worker delivers it later
  * (deliver-outbox.server.ts). Nothing here talks to SMTP.
+ *
+ * An email carrying a one-time link names it in `link`, and its body holds the placeholder where
+ * the token goes (linkWithPlaceholder): the token is made only when the email is sent (decision 015).
  */
-export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<{ id: string }> {
+export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail, link?: EmailLink): Promise<{ id: string }> {
   const to = email.to.trim();
   if (to === "") throw new Error("enqueueEmail : destinataire vide");
+  if (link && !(email.text.includes(LINK_TOKEN_PLACEHOLDER) && email.html.includes(LINK_TOKEN_PLACEHOLDER))) {
+    throw new Error("enqueueEmail : un lien à usage unique doit figurer dans le texte par son emplacement");
+  }
   return tx.outboxEmail.create({
     data: {
       id: randomUUID(),
@@ -26,6 +33,8 @@ export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<{ 
       text: email.text,
       html: email.html,
       status: "PENDING",
+      linkKind: link?.kind ?? null,
+      linkRef: link?.ref ?? null,
     },
     select: { id: true },
   });

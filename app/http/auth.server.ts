@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { DEVICE_COOKIE } from "~/domain/accounts/known-device.server";
 import { can, type Permission } from "~/domain/accounts/permissions";
 import { findSessionUser, SESSION_COOKIE, type CurrentUser } from "~/domain/accounts/session.server";
 import { isProduction } from "~/env.server";
@@ -42,6 +43,25 @@ export function sessionCookie(token: string, expiresAt: Date): string {
   const parts = [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
   if (isProduction()) parts.push("Secure");
   return parts.join("; ");
+}
+
+/** The browser's known-device token, if it looks like one this server issues. */
+export function deviceToken(request: Request): string | undefined {
+  const token = readCookie(request, DEVICE_COOKIE);
+  return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
+}
+
+/**
+ * The session cookie and the known-device cookie a login sets (decision 014): the device cookie
+ * outlives the session and logging out, so that this browser stays known.
+ */
+export function logInCookies(result: { sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date }): Headers {
+  const headers = new Headers();
+  headers.append("set-cookie", sessionCookie(result.sessionToken, result.expiresAt));
+  const parts = [`${DEVICE_COOKIE}=${result.deviceToken}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${result.deviceExpiresAt.toUTCString()}`];
+  if (isProduction()) parts.push("Secure");
+  headers.append("set-cookie", parts.join("; "));
+  return headers;
 }
 
 export function clearedSessionCookie(): string {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn, logInSchema } from "~/domain/accounts/log-in.server";
-import { getCurrentUser, safeRedirect, sessionCookie, sessionToken } from "~/http/auth.server";
+import { deviceToken, getCurrentUser, logInCookies, safeRedirect, sessionToken } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -25,8 +25,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = logInSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await logIn({ ...parsed.data, clientAddress: clientAddress(context), now: now(), previousSessionToken: sessionToken(request) });
-    return redirect(safeRedirect(form.redirectTo), { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
+    const session = await logIn({
+      ...parsed.data,
+      clientAddress: clientAddress(context),
+      now: now(),
+      previousSessionToken: sessionToken(request),
+      deviceToken: deviceToken(request),
+    });
+    return redirect(safeRedirect(form.redirectTo), { headers: logInCookies(session) });
   } catch (error) {
     return formFailure(error, locale);
   }

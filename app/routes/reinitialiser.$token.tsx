@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isResetTokenUsable, resetPassword, resetPasswordSchema } from "~/domain/accounts/reset-password.server";
-import { sessionCookie } from "~/http/auth.server";
+import { deviceToken, logInCookies } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -23,8 +23,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = resetPasswordSchema.safeParse(await readForm(request));
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await resetPassword({ token: params.token ?? "", password: parsed.data.password, clientAddress: clientAddress(context), now: now() });
-    return redirect("/", { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
+    const session = await resetPassword({
+      token: params.token ?? "",
+      password: parsed.data.password,
+      clientAddress: clientAddress(context),
+      now: now(),
+      deviceToken: deviceToken(request),
+    });
+    return redirect("/", { headers: logInCookies(session) });
   } catch (error) {
     return formFailure(error, locale);
   }

@@ -73,7 +73,7 @@ test("logging in rotates the session: the presented session is closed and a new 
   expect(await findSessionUser(second.sessionToken, new Date())).toMatchObject({ id: user.id });
 });
 
-test("one address trying many accounts is stopped after 30 attempts in 15 minutes", async () => {
+test("one address failing on many accounts is slowed after 30 failures in an hour", async () => {
   const address = randomUUID();
   const now = new Date();
   const outcomes: string[] = [];

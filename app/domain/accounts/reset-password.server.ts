@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db.server";
+import { rememberDevice } from "~/domain/accounts/known-device.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { hitRateLimit, type RateLimitRule } from "~/domain/accounts/rate-limit.server";
 import { createSession, hashToken } from "~/domain/accounts/session.server";
@@ -20,7 +21,9 @@ export async function resetPassword(input: {
   password: string;
   clientAddress: string;
   now: Date;
-}): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
+  /** The browser's `tm_device` cookie, if it has one. */
+  deviceToken?: string;
+}): Promise<{ userId: string; sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date }> {
   // Cheap checks before the costly one: a stranger posting to made-up links costs one counter
   // and one index lookup, never an argon2 hash.
   const limit = await hitRateLimit(db(), `reset:address:${input.clientAddress}`, RESET_LIMIT_PER_ADDRESS, input.now);
@@ -40,7 +43,10 @@ export async function resetPassword(input: {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
     const session = await createSession(tx, userId, input.now);
-    return { userId, sessionToken: session.token, expiresAt: session.expiresAt };
+    // Whoever opened the emailed link owns the mailbox: this browser becomes known, so the new
+    // password works here even while a stranger keeps the account slowed for unknown browsers.
+    const device = await rememberDevice(tx, input.deviceToken, userId, input.now);
+    return { userId, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt };
   });
 }
 

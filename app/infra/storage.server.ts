@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { AwsClient } from "aws4fetch";
 import { z } from "zod";
 import { env } from "~/env.server";
 
@@ -75,76 +76,67 @@ const s3Schema = z.object({
   STORAGE_S3_REGION: z.string().min(1).default("us-east-1"),
   STORAGE_S3_ACCESS_KEY_ID: z.string().min(1),
   STORAGE_S3_SECRET_ACCESS_KEY: z.string().min(1),
+  /** How long one call may take before it fails (a hung storage must not hang a page). */
+  STORAGE_S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
-export type S3Config = z.infer<typeof s3Schema>;
+export type S3Config = z.input<typeof s3Schema>;
 
 /**
- * An S3-compatible bucket (AWS, Scaleway, OVH, MinIO…) through plain HTTPS requests signed with
- * AWS Signature V4 — three calls do not justify the AWS SDK. Servers behind a load balancer use
+ * An S3-compatible bucket (AWS, Scaleway, OVH, MinIO…), requests signed with AWS Signature V4 by
+ * aws4fetch (docs/decisions/018-object-storage-library.md): a small, dependency-free signer over
+ * the platform's fetch. The payload's SHA-256 is signed too. Every call is bounded by
+ * STORAGE_S3_TIMEOUT_MS and fails with a clear error past it. Servers behind a load balancer use
  * this so that every process sees every file.
  */
-export function s3Storage(config: S3Config, fetchImpl: typeof fetch = fetch): Storage {
+export function s3Storage(input: S3Config): Storage {
+  const config = s3Schema.parse(input);
   const endpoint = config.STORAGE_S3_ENDPOINT.replace(/\/+$/, "");
-  const request = async (method: "PUT" | "GET" | "DELETE", key: string, body?: Uint8Array, contentType?: string) => {
+  // No retries inside the signer: one bounded attempt, the caller decides.
+  const client = new AwsClient({
+    accessKeyId: config.STORAGE_S3_ACCESS_KEY_ID,
+    secretAccessKey: config.STORAGE_S3_SECRET_ACCESS_KEY,
+    region: config.STORAGE_S3_REGION,
+    service: "s3",
+    retries: 0,
+  });
+  const request = async (method: "PUT" | "GET" | "DELETE", key: string, body?: Uint8Array, contentType?: string): Promise<Response> => {
     assertStorageKey(key);
-    const url = new URL(`${endpoint}/${encodeURIComponent(config.STORAGE_S3_BUCKET)}/${key}`);
-    // host is signed, but fetch writes it itself (from the same URL): it may not be set by hand.
-    const { host: _host, ...headers } = signV4({ config, method, url, payload: body ?? new Uint8Array(), now: new Date() });
+    const url = `${endpoint}/${encodeURIComponent(config.STORAGE_S3_BUCKET)}/${key}`;
+    const headers: Record<string, string> = { "x-amz-content-sha256": createHash("sha256").update(body ?? new Uint8Array()).digest("hex") };
     if (contentType) headers["content-type"] = contentType;
-    return fetchImpl(url, { method, headers, body: body ? Buffer.from(body) : undefined });
+    try {
+      return await client.fetch(url, { method, headers, body: body ? Buffer.from(body) : undefined, signal: AbortSignal.timeout(config.STORAGE_S3_TIMEOUT_MS) });
+    } catch (error) {
+      if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+        throw new Error(`S3 ${method} ${key} : pas de réponse du stockage en ${config.STORAGE_S3_TIMEOUT_MS} ms`, { cause: error });
+      }
+      throw new Error(`S3 ${method} ${key} : stockage injoignable (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
   };
+  // The body is read under the same bound as the headers: a server that stalls mid-file fails too.
+  const refused = async (method: string, key: string, response: Response) =>
+    new Error(`S3 ${method} ${key} : ${response.status} ${(await response.text().catch(() => "")).match(/<Code>([^<]+)<\/Code>/)?.[1] ?? ""}`.trim());
   return {
     async put(key, bytes, contentType) {
       const response = await request("PUT", key, bytes, contentType);
-      if (!response.ok) throw new Error(`S3 PUT ${key} : ${response.status}`);
+      if (!response.ok) throw await refused("PUT", key, response);
+      await response.arrayBuffer();
     },
     async get(key) {
       const response = await request("GET", key);
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`S3 GET ${key} : ${response.status}`);
+      if (response.status === 404) {
+        await response.arrayBuffer();
+        return null;
+      }
+      if (!response.ok) throw await refused("GET", key, response);
       return new Uint8Array(await response.arrayBuffer());
     },
     async delete(key) {
       const response = await request("DELETE", key);
-      if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key} : ${response.status}`);
+      if (!response.ok && response.status !== 404) throw await refused("DELETE", key, response);
+      await response.arrayBuffer();
     },
-  };
-}
-
-function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-function hmac(key: string | Buffer, data: string): Buffer {
-  return createHmac("sha256", key).update(data).digest();
-}
-
-/** The headers of an AWS Signature V4 request (host, date, payload hash, authorization). */
-export function signV4(options: {
-  config: S3Config;
-  method: string;
-  url: URL;
-  payload: Uint8Array;
-  now: Date;
-  /** More headers to sign and send (lower-case names), e.g. range. */
-  headers?: Record<string, string>;
-}): Record<string, string> {
-  const { config, method, url, payload, now } = options;
-  const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const day = amzDate.slice(0, 8);
-  const payloadHash = sha256Hex(payload);
-  const headers: Record<string, string> = { ...options.headers, host: url.host, "x-amz-content-sha256": payloadHash, "x-amz-date": amzDate };
-  const signedHeaders = Object.keys(headers).sort();
-  const canonicalHeaders = signedHeaders.map((name) => `${name}:${headers[name]}\n`).join("");
-  const canonicalRequest = [method, url.pathname, url.searchParams.toString(), canonicalHeaders, signedHeaders.join(";"), payloadHash].join("\n");
-  const scope = `${day}/${config.STORAGE_S3_REGION}/s3/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${config.STORAGE_S3_SECRET_ACCESS_KEY}`, day), config.STORAGE_S3_REGION), "s3"), "aws4_request");
-  const signature = createHmac("sha256", signingKey).update(stringToSign).digest("hex");
-  return {
-    ...headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${config.STORAGE_S3_ACCESS_KEY_ID}/${scope}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`,
   };
 }
 

@@ -2,9 +2,11 @@ import { z, ZodError } from "zod";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { DomainError, isDomainError } from "~/domain/errors";
 import { getCurrentUser } from "~/http/auth.server";
+import { bodyWasLeftUnread, JSON_MAX_BYTES, readBodyText } from "~/http/body.server";
 import { domainErrorMessage, domainErrorStatus, translateIssues } from "~/http/errors.server";
 import { localeOf } from "~/http/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "~/infra/database-unavailable";
 
 /**
  * JSON API answers: `{error, message, ...}` on failure, with a message in the caller's language.
@@ -28,12 +30,12 @@ export async function requireApiUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
-
-/** Reads and validates a JSON body; anything else is a 400 that names the problem. */
+/**
+ * Reads and validates a JSON body of at most JSON_MAX_BYTES (a larger one is refused, 413, before
+ * it is read further); anything else is a 400 that names the problem.
+ */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ZodError([{ code: "custom", path: [], message: "field.unknown", input: undefined }]);
+  const text = await readBodyText(request, JSON_MAX_BYTES);
   let body: unknown;
   try {
     body = text.length === 0 ? undefined : JSON.parse(text);
@@ -64,6 +66,7 @@ export async function handleApi(request: Request, handler: () => Promise<Respons
     if (isDomainError(error)) {
       const body: Record<string, unknown> = { error: error.code, message: domainErrorMessage(error, locale) };
       if (error.details.offerIds) body.offerIds = error.details.offerIds;
+      if (error.details.priceChanges) body.priceChanges = error.details.priceChanges;
       // What a client needs to try again sensibly: what is ordered, what is left.
       if (error.details.ordered !== undefined) body.ordered = error.details.ordered;
       if (error.details.remaining !== undefined) body.remaining = error.details.remaining;
@@ -72,7 +75,17 @@ export async function handleApi(request: Request, handler: () => Promise<Respons
       }
       const headers: Record<string, string> = {};
       if (error.details.retryAfterSeconds) headers["retry-after"] = String(error.details.retryAfterSeconds);
+      // The rest of a refused body is never read: this connection cannot carry another request.
+      if (bodyWasLeftUnread(request)) headers.connection = "close";
       return apiJson(body, { status: domainErrorStatus(error.code), headers });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Expected while the database fails over or restarts: a warning, and a clear answer to retry.
+      console.warn("[api] base de données injoignable :", error instanceof Error ? error.message.trim().split("\n").pop() : error);
+      return apiJson(
+        { error: "database_unavailable", message: translate(locale, "error.database_unavailable") },
+        { status: 503, headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } },
+      );
     }
     // An API client gets JSON even for the unexpected; the details go to the log, not to it.
     console.error("[api] erreur inattendue :", error);

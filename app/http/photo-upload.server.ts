@@ -1,5 +1,6 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
+import { bodyTooLarge, countedBody } from "~/http/body.server";
 
 /** Room for the multipart boundaries, headers and the few text fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -17,23 +18,24 @@ export type PhotoUpload = { bytes: Uint8Array; fields: Record<string, string> };
  * read here as they stream by.
  */
 export async function readPhotoUpload(request: Request, options: { fieldName: string; maxBytes: number }): Promise<PhotoUpload> {
-  const tooLarge = () => new DomainError("file_too_large", { maxBytes: options.maxBytes });
+  let overflowed = false;
+  const tooLarge = () => {
+    overflowed = true;
+    return bodyTooLarge(request, options.maxBytes, "file_too_large");
+  };
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body) throw new DomainError("invalid", { field: options.fieldName });
-  const declared = Number(request.headers.get("content-length") ?? "0");
   const bodyLimit = options.maxBytes + ENVELOPE_BYTES;
-  if (declared > bodyLimit) throw tooLarge();
+  const body = countedBody(request, bodyLimit, tooLarge);
+  if (!body) throw new DomainError("invalid", { field: options.fieldName });
 
-  let received = 0;
   let head = "";
-  const counted = request.body.pipeThrough(
+  const counted = body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         // The parts' headers come first: the envelope's worth of the body is enough to see them.
         if (head.length < ENVELOPE_BYTES) head += Buffer.from(chunk.subarray(0, ENVELOPE_BYTES - head.length)).toString("latin1");
-        received += chunk.byteLength;
-        if (received > bodyLimit) controller.error(tooLarge());
-        else controller.enqueue(chunk);
+        controller.enqueue(chunk);
       },
     }),
   );
@@ -65,7 +67,7 @@ export async function readPhotoUpload(request: Request, options: { fieldName: st
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof MaxPartSizeExceededError) throw tooLarge();
-    if (received > bodyLimit) throw tooLarge();
+    if (overflowed) throw tooLarge();
     throw new DomainError("invalid", { field: options.fieldName });
   }
   for (const match of head.matchAll(/content-disposition:[^\r\n]*;\s*filename="([^"\r\n]*)"/gi)) {

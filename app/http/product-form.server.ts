@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { PRODUCT_FIELDS, type ProductField, type ProductInputIssue } from "~/domain/catalog/product-input";
 import { isDomainError } from "~/domain/errors";
+import { FORM_MAX_BYTES, readFormData } from "~/http/body.server";
 import { formFailure } from "~/http/errors.server";
 import { translate, type Locale } from "~/i18n/messages";
 
@@ -15,9 +16,10 @@ export type ProductFormFailure = {
 /**
  * The product form's fields as the raw strings parseProductInput reads. Allergens come as one
  * checkbox per allergen: their values are joined. A field sent twice counts once (the first).
+ * At most FORM_MAX_BYTES are read: a larger body is a 413 page (app/http/body.server.ts).
  */
 export async function readProductForm(request: Request): Promise<{ intent: string; raw: Record<ProductField, string> }> {
-  const form = await request.formData();
+  const form = await readFormData(request, FORM_MAX_BYTES);
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { db } from "~/db.server";
 import { WEEKDAYS } from "~/domain/donations/charity-settings-input";
 import { charitySettingsSchema, getCharitySettings, updateCharitySettings } from "~/domain/donations/update-charity-settings.server";
+import { FORM_MAX_BYTES, readFormData } from "~/http/body.server";
 import { requireCharity } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
@@ -33,7 +34,7 @@ type Submitted = {
 } & Partial<Record<"storesAmbient" | "storesChilled" | "storesFrozen" | "minQuantity" | "maxQuantity" | "collectionFrom" | "collectionTo" | "redistributesSameDay" | "inDirectory", string>>;
 
 async function readSettingsForm(request: Request): Promise<Submitted> {
-  const form = await request.formData();
+  const form = await readFormData(request, FORM_MAX_BYTES);
   const one = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;

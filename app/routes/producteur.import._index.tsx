@@ -11,6 +11,8 @@ import { exportHeaders, FRENCH_HEADERS, REQUIRED_FIELDS } from "~/domain/catalog
 import { MAX_FILE_BYTES, MAX_ROWS } from "~/domain/catalog/import/csv";
 import { listCatalogueImports } from "~/domain/catalog/import/list-catalogue-imports.server";
 import { uploadCatalogue } from "~/domain/catalog/import/upload-catalogue.server";
+import { isDomainError } from "~/domain/errors";
+import { boundedRequest, markBodyLeftUnread } from "~/http/body.server";
 import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
 import { requireProducer } from "~/http/producer.server";
@@ -27,6 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { imports: await listCatalogueImports(producer.id) };
 }
 
+/** Room for the multipart boundaries and part headers around the file. */
+const UPLOAD_ENVELOPE_BYTES = 64 * 1024;
+
 type UploadFailure = { ok: false; message: string; fieldErrors: { file: string } };
 
 /** Upload: the file is checked as a whole and kept; its preview is the next page. */
@@ -42,9 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) return fail("import.file.missing", undefined, 400);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    // The whole body is bounded too, not only the file part: many parts would add up unbounded.
+    const bounded = boundedRequest(request, MAX_FILE_BYTES + UPLOAD_ENVELOPE_BYTES);
+    form = await unstable_parseMultipartFormData(bounded, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail("import.file.too_large", { megabytes: MAX_FILE_BYTES / (1024 * 1024) }, 413);
+    if (error instanceof MaxPartSizeExceededError || (isDomainError(error) && error.code === "body_too_large")) {
+      markBodyLeftUnread(request);
+      return fail("import.file.too_large", { megabytes: MAX_FILE_BYTES / (1024 * 1024) }, 413);
+    }
     // A body cut short or without its boundary: nothing readable was sent.
     if (error instanceof TypeError) return fail("import.file.missing", undefined, 400);
     throw error;

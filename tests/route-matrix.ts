@@ -28,6 +28,11 @@ export function routesMatching(pattern: RegExp): string[] {
     .sort();
 }
 
+/** Whether the matrix's named route has a file (a named route that does not exist is a test that tests nothing). */
+export function routeFileExists(route: string): boolean {
+  return Object.keys(routeModules).some((candidate) => candidate.endsWith(`/${route}.ts`) || candidate.endsWith(`/${route}.tsx`));
+}
+
 export function loadRoute(route: string): Promise<RouteModule> {
   const key = Object.keys(routeModules).find((candidate) => candidate.endsWith(`/${route}.ts`) || candidate.endsWith(`/${route}.tsx`));
   if (!key) throw new Error(`Route inconnue : ${route}`);
@@ -78,14 +83,21 @@ export function intentsOf(route: string): string[] {
   return found.size > 0 ? [...found] : [""];
 }
 
-/** A request as `actor`: form fields (pages) or a JSON body (the API). */
-export function requestFor(actor: Actor, url: string, init: { method: string; fields?: Record<string, string>; json?: Record<string, unknown> }): Request {
+export type MatrixRequest = { method: string; fields?: Record<string, string>; json?: Record<string, unknown>; files?: Record<string, File> };
+
+/** A request as `actor`: form fields (pages), a multipart form with files (uploads) or a JSON body (the API). */
+export function requestFor(actor: Actor, url: string, init: MatrixRequest): Request {
   const headers: Record<string, string> = {};
   if (actor.cookie) headers.cookie = actor.cookie;
   let body: BodyInit | undefined;
   if (init.json) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(init.json);
+  } else if (init.files) {
+    const multipart = new FormData();
+    for (const [name, value] of Object.entries(init.fields ?? {})) multipart.append(name, value);
+    for (const [name, file] of Object.entries(init.files)) multipart.append(name, file);
+    body = multipart;
   } else if (init.fields) {
     body = new URLSearchParams(init.fields);
   }

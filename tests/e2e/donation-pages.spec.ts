@@ -7,8 +7,10 @@ import { expectAccessible, failOnConsoleErrors, logIn, logOut } from "./helpers"
  * violation. (The donation journey walks the pages of a donation as it happens.)
  */
 
-async function visit(page: Page, path: string, heading: string | RegExp) {
+/** The page at `path` answers with exactly this main heading (its own, not any page's), and passes axe. */
+async function visit(page: Page, path: string, heading: string) {
   await page.goto(path);
+  await expect(page).toHaveURL(path);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   await expectAccessible(page);
 }
@@ -21,9 +23,9 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Association" }).click();
   await expect(page).toHaveURL("/association");
   await expectAccessible(page);
-  await visit(page, "/association/lots", /./);
-  await visit(page, "/association/retraits", /./);
-  await visit(page, "/association/recus", /./);
+  await visit(page, "/association/lots", "Lots à réserver");
+  await visit(page, "/association/retraits", "Mes retraits");
+  await visit(page, "/association/recus", "Dons reçus");
   await expect(page.getByRole("row").filter({ hasText: "Poireaux" })).toBeVisible();
   await visit(page, "/association/factures", "Factures reçues");
   await visit(page, "/association/reglages", "Réglages de l'association");
@@ -42,8 +44,10 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   await logOut(page);
 
   await logIn(page, "pecheur@terre-et-mer.test");
-  await visit(page, "/producteur/dons", /./);
-  await visit(page, "/producteur/dons/nouveau", /./);
+  await visit(page, "/producteur/dons", "Mes dons aux associations");
+  // The boat's lots of the last six months, the latest given nine days ago.
+  await expect(page.getByText("Limande").first()).toBeVisible();
+  await visit(page, "/producteur/dons/nouveau", "Publier un lot");
   await visit(page, "/producteur/dons/recapitulatif", "Récapitulatif annuel des dons");
   await logOut(page);
 
@@ -52,7 +56,7 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   await expect(page).toHaveURL("/admin/impact");
   await expect(page.locator("[data-impact-total=kg]")).not.toHaveText(/^0\b/);
   await expectAccessible(page);
-  await visit(page, "/admin/organisations", /./);
+  await visit(page, "/admin/organisations", "Producteurs à vérifier");
   await logOut(page);
 
   // A resident who runs a charity applies for it.

@@ -5,6 +5,8 @@ import { isProducerKind } from "~/domain/organisations/producer-kinds";
 import { listOrganisationsForReview } from "~/domain/organisations/list-organisations.server";
 import { refuseOrganisation, reviewOrganisationSchema } from "~/domain/organisations/refuse-organisation.server";
 import { verifyOrganisation } from "~/domain/organisations/verify-organisation.server";
+import { describeIdentityChanges } from "~/domain/organisations/emails";
+import { parseIdentityChanges } from "~/domain/organisations/identity-changes";
 import { requirePermission } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
@@ -24,8 +26,16 @@ export const meta: MetaFunction = () => [{ title: "Producteurs à vérifier — 
  * verified ones; a verified charity also gets the territory's two approvals here.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "verify:organisation:any");
-  return { organisations: await listOrganisationsForReview() };
+  const admin = await requirePermission(request, "verify:organisation:any");
+  const locale = localeOf(request, admin.locale);
+  const organisations = await listOrganisationsForReview();
+  return {
+    organisations: organisations.map(({ identityChanges, ...organisation }) => ({
+      ...organisation,
+      // A verified organisation that changed its identity: what changed, to verify again or refuse.
+      changes: organisation.reviewRequestedAt ? describeIdentityChanges(locale, parseIdentityChanges(identityChanges)) : [],
+    })),
+  };
 }
 
 type Done = { ok: true; organisationId: string; message: string };
@@ -107,9 +117,15 @@ export default function ReviewOrganisations() {
               <dt className="font-semibold">{t("organisations.review.registered")}</dt>
               <dd>{dateTime(organisation.createdAt, locale)}</dd>
             </dl>
+            {organisation.reviewRequestedAt ? (
+              <div className="mt-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-review-requested>
+                <p className="font-semibold">{t("accountsEmail.review.badge")}</p>
+                <p>{t("accountsEmail.review.changed", { date: dateTime(organisation.reviewRequestedAt, locale), changes: organisation.changes.join(" ; ") })}</p>
+              </div>
+            ) : null}
             {organisation.status === "refused" && organisation.refusalReason ? <p className="mt-2 text-sm">{t("organisations.status.reason", { reason: organisation.refusalReason })}</p> : null}
             <div className="mt-3 flex flex-wrap items-end gap-3">
-              {organisation.status !== "verified" ? (
+              {organisation.status !== "verified" || organisation.reviewRequestedAt ? (
                 <Form method="post">
                   <input type="hidden" name="organisationId" value={organisation.id} />
                   <PrimaryButton name="intent" value="verify" disabled={busy} aria-label={t("organisations.review.verifyNamed", { name: organisation.name })}>{t("organisations.review.verify")}</PrimaryButton>

@@ -110,6 +110,7 @@ export default function OrganisationPage() {
         <h2 id="status-title" className="text-xl font-bold text-sea-900">{t("organisations.status.title")}</h2>
         <div className={`mt-2 rounded-lg p-3 ${organisation.status === "verified" ? "bg-sea-50" : organisation.status === "refused" ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
           <p className="font-semibold">{t(`organisations.status.${organisation.status}`)}</p>
+          {organisation.reviewRequestedAt ? <p className="mt-1">{t("accountsEmail.review.ownNotice")}</p> : null}
           {organisation.status === "refused" && organisation.refusalReason ? (
             <p className="mt-1">{t("organisations.status.reason", { reason: organisation.refusalReason })}</p>
           ) : null}

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { listOffers } from "~/domain/catalog/list-offers.server";
+import { productInputContext } from "~/domain/catalog/product-input-context.server";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/admin.organisations";
 import { action as createAction, loader as createLoader } from "~/routes/devenir-producteur";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitation.$token";
@@ -417,4 +418,70 @@ test("the organisation page is for its members: a consumer or a charity gets 403
   expect(await statusOf(() => organisationLoader({ request: get("/producteur/organisation"), params: {}, context: {} }))).toBe(302);
   expect(await statusOf(() => createLoader({ request: get("/devenir-producteur"), params: {}, context: {} }))).toBe(302);
   expect(await statusOf(() => createAction({ request: post("/devenir-producteur", profile()), params: {}, context: {} }))).toBe(302);
+});
+
+test("a verified farm that changes its name and organic control body goes back to review: still on sale, admins told and shown what changed, no new organic product until they verify again", async () => {
+  const admin = await createMemberUser("ADMIN");
+  const fields = profile();
+  const { organisation, cookie } = await register(fields);
+  await reviewAction({ request: post("/admin/organisations", { intent: "verify", organisationId: organisation.id }, admin.cookie), params: {}, context: {} });
+  const distribution = await createDistribution();
+  const offer = await createOffer({ distributionId: distribution.id, producerId: organisation.id, organic: true });
+  const adminEmailsBefore = (await outboxTo(admin.user.email)).length;
+
+  // The description alone is not the identity: nothing to review.
+  await organisationAction({ request: post("/producteur/organisation", { intent: "profile", ...fields, description: "Aussi des fraises." }, cookie), params: {}, context: {} });
+  expect(await db().organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { reviewRequestedAt: true } })).toEqual({ reviewRequestedAt: null });
+
+  const renamed = `Ferme Bio du Val ${randomUUID().slice(0, 4)}`;
+  const saved = await organisationAction({ request: post("/producteur/organisation", { intent: "profile", ...fields, name: renamed, organicControlBody: "FR-BIO-16" }, cookie), params: {}, context: {} });
+  expect(saved).toMatchObject({ ok: true });
+  const after = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { verifiedAt: true, reviewRequestedAt: true, name: true } });
+  expect(after.verifiedAt).not.toBeNull();
+  expect(after.reviewRequestedAt).not.toBeNull();
+  expect(after.name).toBe(renamed);
+  // Its current offers stay on sale until the decision.
+  expect((await listOffers(distribution.id)).map((item) => item.id)).toContain(offer.id);
+
+  // The admins are emailed what changed, and see it first among the verified ones on their page.
+  const toAdmin = (await outboxTo(admin.user.email)).slice(adminEmailsBefore);
+  expect(toAdmin.map((email) => email.subject)).toEqual([`Identité modifiée, à revoir : ${renamed}`]);
+  expect(toAdmin[0]?.text).toContain(`Nom : « ${fields.name} » → « ${renamed} »`);
+  expect(toAdmin[0]?.text).toContain("Organisme certificateur bio : « FR-BIO-01 » → « FR-BIO-16 »");
+  const list = await reviewLoader({ request: get("/admin/organisations", admin.cookie), params: {}, context: {} });
+  const shown = list.organisations.find((item) => item.id === organisation.id);
+  expect(shown?.reviewRequestedAt).not.toBeNull();
+  expect(shown?.changes).toEqual([`Nom : « ${fields.name} » → « ${renamed} »`, "Organisme certificateur bio : « FR-BIO-01 » → « FR-BIO-16 »"]);
+  expect(list.organisations.findIndex((item) => item.id === organisation.id)).toBeLessThan(list.organisations.findIndex((item) => item.status === "verified" && !item.reviewRequestedAt));
+
+  // No product becomes organic through the unreviewed control body.
+  expect((await productInputContext(organisation.id)).organicControlBody).toBeNull();
+
+  // The territory verifies again: settled.
+  await reviewAction({ request: post("/admin/organisations", { intent: "verify", organisationId: organisation.id }, admin.cookie), params: {}, context: {} });
+  expect(await db().organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { reviewRequestedAt: true, identityChanges: true } })).toEqual({ reviewRequestedAt: null, identityChanges: null });
+  expect((await productInputContext(organisation.id)).organicControlBody).toBe("FR-BIO-16");
+});
+
+test("a verified farm that changes its SIRET or kind goes back to review; a refusal then takes it off the shelves", async () => {
+  const admin = await createMemberUser("ADMIN");
+  const fields = profile();
+  const { organisation, cookie } = await register(fields);
+  await reviewAction({ request: post("/admin/organisations", { intent: "verify", organisationId: organisation.id }, admin.cookie), params: {}, context: {} });
+  const distribution = await createDistribution();
+  const offer = await createOffer({ distributionId: distribution.id, producerId: organisation.id });
+
+  await organisationAction({ request: post("/producteur/organisation", { intent: "profile", ...fields, siret: "356 000 000 00048", producerKind: "FISHER" }, cookie), params: {}, context: {} });
+  const changed = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { reviewRequestedAt: true, identityChanges: true } });
+  expect(changed.reviewRequestedAt).not.toBeNull();
+  expect(changed.identityChanges).toEqual([
+    { field: "siret", before: "12000101100010", after: "35600000000048" },
+    { field: "producerKind", before: "MARKET_GARDENER", after: "FISHER" },
+  ]);
+  const page = await organisationLoader({ request: get("/producteur/organisation", cookie), params: {}, context: {} });
+  expect(page.organisation.reviewRequestedAt).not.toBeNull();
+
+  await reviewAction({ request: post("/admin/organisations", { intent: "refuse", organisationId: organisation.id, reason: "Ce SIRET est celui d'une autre entreprise." }, admin.cookie), params: {}, context: {} });
+  expect((await listOffers(distribution.id)).map((item) => item.id)).not.toContain(offer.id);
+  expect(await db().organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { reviewRequestedAt: true, verifiedAt: true } })).toEqual({ reviewRequestedAt: null, verifiedAt: null });
 });

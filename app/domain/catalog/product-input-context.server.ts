@@ -9,7 +9,10 @@ export type CategoryChoice = { id: string; nameFr: string; nameEn: string; sea: 
  */
 export async function productInputContext(producerId: string): Promise<ProductInputContext & { categories: CategoryChoice[] }> {
   const rows = await readRows<{ id: string; nameFr: string; nameEn: string; organicControlBody: string | null }>(
-    `SELECT c.id, c."nameFr", c."nameEn", o."organicControlBody"
+    // A control body the producer set after its verification counts once the territory has reviewed it
+    // (update-organisation.server.ts): until then no product of theirs becomes organic through it.
+    `SELECT c.id, c."nameFr", c."nameEn",
+       CASE WHEN o."identityChanges" @> '[{"field": "organicControlBody"}]'::jsonb THEN NULL ELSE o."organicControlBody" END AS "organicControlBody"
      FROM "Category" c LEFT JOIN "Organisation" o ON o.id = $1
      ORDER BY c.position, c.id`,
     [producerId],

@@ -1,4 +1,5 @@
 import { renderEmail } from "~/domain/mail/render-email";
+import type { IdentityChange, IdentityField } from "~/domain/organisations/identity-changes";
 import { formatParis } from "~/domain/time/paris";
 import type { Locale } from "~/i18n/messages";
 
@@ -155,5 +156,51 @@ export function invitationEmail(locale: Locale, input: { inviterName: string; or
           `This link is valid until ${formatParis(input.expiresAt, locale)} and works once. If you have no account yet, create one with this email address, then come back to the link.`,
         ],
         button: { label: "Join the organisation", url: input.link },
+      });
+}
+
+const FIELD_NAMES: Record<Locale, Record<IdentityField, string>> = {
+  fr: { name: "Nom", siret: "SIRET", rna: "RNA", producerKind: "Activité", organicControlBody: "Organisme certificateur bio" },
+  en: { name: "Name", siret: "SIRET", rna: "RNA", producerKind: "Activity", organicControlBody: "Organic control body" },
+};
+
+/** One line per change: "Nom : « Ferme A » → « Ferme B »". */
+export function describeIdentityChanges(locale: Locale, changes: readonly IdentityChange[]): string[] {
+  const none = locale === "fr" ? "aucun" : "none";
+  return changes.map((change) =>
+    locale === "fr"
+      ? `${FIELD_NAMES.fr[change.field]} : « ${change.before ?? none} » → « ${change.after ?? none} »`
+      : `${FIELD_NAMES.en[change.field]}: “${change.before ?? none}” → “${change.after ?? none}”`,
+  );
+}
+
+/** To each territory admin: a verified organisation changed what identifies it, and awaits review again. */
+export function identityChangedEmail(
+  locale: Locale,
+  input: { kind?: ApplicantKind; adminName: string; organisationName: string; changes: readonly IdentityChange[]; reviewUrl: string },
+) {
+  const changes = describeIdentityChanges(locale, input.changes).join("\n");
+  return locale === "fr"
+    ? renderEmail({
+        locale,
+        subject: `Identité modifiée, à revoir : ${input.organisationName}`,
+        greeting: `Bonjour ${input.adminName},`,
+        paragraphs: [
+          `${input.organisationName}, déjà vérifié${input.kind === "CHARITY" ? "e" : ""}, a modifié ce qui l'identifie :`,
+          changes,
+          "Ses offres restent en vente jusqu'à votre décision ; un nouvel organisme certificateur bio ne s'applique à aucun produit avant elle. Vérifiez à nouveau, ou refusez avec une raison.",
+        ],
+        button: { label: "Revoir les organisations", url: input.reviewUrl },
+      })
+    : renderEmail({
+        locale,
+        subject: `Identity changed, to review: ${input.organisationName}`,
+        greeting: `Hello ${input.adminName},`,
+        paragraphs: [
+          `${input.organisationName}, already verified, changed what identifies it:`,
+          changes,
+          "Its offers stay on sale until your decision; a new organic control body applies to no product before it. Verify again, or refuse with a reason.",
+        ],
+        button: { label: "Review organisations", url: input.reviewUrl },
       });
 }

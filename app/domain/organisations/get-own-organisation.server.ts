@@ -23,6 +23,7 @@ export async function getOwnOrganisation(input: { organisationId: string; userId
       verifiedAt: true,
       refusedAt: true,
       refusalReason: true,
+      reviewRequestedAt: true,
       memberships: { select: { role: true, user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
       files: {
         where: { purpose: "ORGANISATION_PHOTO" },

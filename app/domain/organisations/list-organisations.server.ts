@@ -18,6 +18,9 @@ export type OrganisationForReview = {
   status: VerificationStatus;
   refusalReason: string | null;
   members: number;
+  /** A verified organisation whose identity changed since: when, and what (identity-changes.ts); null otherwise. */
+  reviewRequestedAt: Date | null;
+  identityChanges: unknown;
   /** Charities: the two approvals the territory grants (false when never granted). */
   approvedRawFishery: boolean;
   processingWorkshop: boolean;
@@ -25,7 +28,8 @@ export type OrganisationForReview = {
 
 /**
  * The admins' review list, producers and charities together: pending first (oldest first, the
- * longest waiting), then refused, then verified (newest first: the one just verified is on top,
+ * longest waiting), then verified ones whose identity changed (oldest change first), then refused,
+ * then verified (newest first: the one just verified is on top,
  * for granting its approvals). One statement; the 500 first.
  */
 export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
@@ -33,7 +37,7 @@ export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
     `SELECT o.id, o.kind::text AS kind, o.name, o.siret, o.rna, o."producerKind"::text AS "producerKind", c.name AS "communeName", o.address,
        o."contactEmail", o."contactPhone", o."organicControlBody", o."createdAt",
        CASE WHEN o."verifiedAt" IS NOT NULL THEN 'verified' WHEN o."refusedAt" IS NOT NULL THEN 'refused' ELSE 'pending' END AS status,
-       o."refusalReason",
+       o."refusalReason", o."reviewRequestedAt", o."identityChanges",
        (SELECT count(*)::int FROM "Membership" m WHERE m."organisationId" = o.id) AS members,
        COALESCE(s."approvedRawFishery", false) AS "approvedRawFishery",
        COALESCE(s."processingWorkshop", false) AS "processingWorkshop"
@@ -41,8 +45,9 @@ export function listOrganisationsForReview(): Promise<OrganisationForReview[]> {
      LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
      LEFT JOIN "CharitySettings" s ON s."organisationId" = o.id
      WHERE o.kind IN ('PRODUCER', 'CHARITY')
-     ORDER BY CASE WHEN o."verifiedAt" IS NOT NULL THEN 2 WHEN o."refusedAt" IS NOT NULL THEN 1 ELSE 0 END,
+     ORDER BY CASE WHEN o."reviewRequestedAt" IS NOT NULL THEN 1 WHEN o."verifiedAt" IS NOT NULL THEN 3 WHEN o."refusedAt" IS NOT NULL THEN 2 ELSE 0 END,
        CASE WHEN o."verifiedAt" IS NULL AND o."refusedAt" IS NULL THEN o."createdAt" END ASC,
+       o."reviewRequestedAt" ASC NULLS LAST,
        COALESCE(o."verifiedAt", o."refusedAt") DESC, o.name
      LIMIT 500`,
     [],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { can, type Principal } from "~/domain/accounts/permissions";
 import { DomainError } from "~/domain/errors";
+import { Prisma } from "~/generated/prisma/client";
 import { idField } from "~/domain/fields";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { organisationRefusedEmail } from "~/domain/organisations/emails";
@@ -25,7 +26,7 @@ export async function refuseOrganisation(input: { organisationId: string; reason
   return db().$transaction(async (tx) => {
     const changed = await tx.organisation.updateMany({
       where: { id: input.organisationId, kind: { in: [...REVIEWED_KINDS] }, refusedAt: null },
-      data: { refusedAt: input.now, refusalReason: input.reason, verifiedAt: null },
+      data: { refusedAt: input.now, refusalReason: input.reason, verifiedAt: null, reviewRequestedAt: null, identityChanges: Prisma.DbNull },
     });
     const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, kind: { in: [...REVIEWED_KINDS] } }, select: { name: true, kind: true } });
     if (!organisation) throw new DomainError("not_found");

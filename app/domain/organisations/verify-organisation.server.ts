@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { can, type Principal } from "~/domain/accounts/permissions";
 import { DomainError } from "~/domain/errors";
+import { Prisma } from "~/generated/prisma/client";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { organisationVerifiedEmail } from "~/domain/organisations/emails";
 import { organisationMembers } from "~/domain/organisations/notify-admins.server";
@@ -21,9 +22,10 @@ export function spacePath(kind: (typeof REVIEWED_KINDS)[number]): string {
 export async function verifyOrganisation(input: { organisationId: string; admin: Principal; now: Date; appUrl: string }): Promise<{ changed: boolean }> {
   if (!can(input.admin, "verify:organisation:any")) throw new DomainError("forbidden");
   return db().$transaction(async (tx) => {
+    // Pending, refused, or verified with an identity change awaiting review (update-organisation.server.ts).
     const changed = await tx.organisation.updateMany({
-      where: { id: input.organisationId, kind: { in: [...REVIEWED_KINDS] }, verifiedAt: null },
-      data: { verifiedAt: input.now, refusedAt: null, refusalReason: null },
+      where: { id: input.organisationId, kind: { in: [...REVIEWED_KINDS] }, OR: [{ verifiedAt: null }, { reviewRequestedAt: { not: null } }] },
+      data: { verifiedAt: input.now, refusedAt: null, refusalReason: null, reviewRequestedAt: null, identityChanges: Prisma.DbNull },
     });
     const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, kind: { in: [...REVIEWED_KINDS] } }, select: { name: true, kind: true } });
     if (!organisation) throw new DomainError("not_found");

@@ -37,7 +37,7 @@ const poolSettingsSchema = z.object({
 
 export type PoolSettings = z.infer<typeof poolSettingsSchema>;
 
-export function poolSettings(environment: NodeJS.ProcessEnv = process.env): PoolSettings {
+export function poolSettings(environment: Record<string, string | undefined> = process.env): PoolSettings {
   const parsed = poolSettingsSchema.safeParse(environment);
   if (!parsed.success) throw new Error(`Configuration invalide : ${parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}`);
   return parsed.data;

@@ -469,7 +469,8 @@ function photoBytes(): Uint8Array<ArrayBuffer> {
 /** Each call takes the next week: an organiser's series at a point never finds its dates taken by the call before. */
 let seriesWeek = 0;
 function seriesFields(world: World): Record<string, string> {
-  const first = new Date(Date.UTC(2027, 5, 1) + 7 * 86_400_000 * seriesWeek++);
+  // Two months ahead (a series never starts in the past), a week further at each call.
+  const first = new Date(Date.now() + (60 + 7 * seriesWeek++) * 86_400_000);
   const last = new Date(first.getTime() + 6 * 86_400_000);
   return {
     pickupPointId: world.ids.pickupPointId,

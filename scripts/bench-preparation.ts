@@ -172,6 +172,7 @@ async function seed(lineCount: number): Promise<Seeded> {
     email: `client-${run}-${index}@example.test`,
     name: `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length]} ${index}`,
     passwordHash,
+    emailVerifiedAt: new Date(),
   }));
   await prisma.user.createMany({ data: users });
 

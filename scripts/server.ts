@@ -7,6 +7,10 @@
  *      the outbox's mail worker and Express: same-origin guard, static files, then Remix.
  * App processes keep no state of their own (docs/decisions/009-one-process-per-core.md): the first
  * process prepares the database once, then forks the others, which share the port.
+ * On SIGTERM/SIGINT (docs/decisions/016-demo-only-when-asked-and-graceful-shutdown.md): no new
+ * connection, requests in flight finish (SHUTDOWN_GRACE_SECONDS at most), idle keep-alive
+ * connections close, the workers stop, then the pool, then the embedded PostgreSQL; the first
+ * process passes the signal on to the others and waits for them.
  */
 import cluster from "node:cluster";
 import os from "node:os";
@@ -17,18 +21,28 @@ import express from "express";
 import { db, disconnectDb } from "~/db.server";
 import { demoAtStart } from "~/demo/demo-at-start.server";
 import { env } from "~/env.server";
+import { carriesForwardedHeaders, parseTrustProxy, UNTRUSTED_PROXY_WARNING } from "~/http/proxy";
 import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
 import { startDonationsWorker } from "~/infra/donations-worker.server";
+import { trackRequests, type HttpDrain } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 
 const dev = process.argv.includes("--dev");
 const config = env();
+let trustProxy: number | string | undefined;
+try {
+  trustProxy = parseTrustProxy(config.TRUST_PROXY);
+  express().set("trust proxy", trustProxy ?? false);
+} catch (error) {
+  console.error("[web] démarrage impossible :", error instanceof Error ? `TRUST_PROXY : ${error.message}` : error);
+  process.exit(1);
+}
 
 async function prepare() {
   let booted: Booted | undefined;
   try {
-    booted = await bootDatabase();
+    booted = await bootDatabase({ callerHandlesSignals: true });
     if (process.env.SEED_DEMO !== undefined) {
       console.warn("[demo] SEED_DEMO n'est plus lu : la démo n'est chargée qu'avec DEMO=true (npm run demo). / SEED_DEMO is ignored: the demo loads only with DEMO=true.");
     }
@@ -54,7 +68,26 @@ if (cluster.isPrimary) {
   await serve({ databaseUrl: process.env.DATABASE_URL ?? "" });
 }
 
-/** Forks the app processes, replaces one that dies, and stops them all (then PostgreSQL) on a signal. */
+/** A bound on waiting for something that should end by itself (a worker's current run, a child process). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | "expired"> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => {
+    timer = setTimeout(() => resolve("expired"), ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+
+/**
+ * Forks the app processes and replaces one that dies. On SIGTERM/SIGINT it passes the signal on,
+ * waits for each app process to finish its requests and exit (killing one that outlives the grace
+ * period by 5 s), then closes its pool and the embedded PostgreSQL.
+ */
 function supervise(booted: Booted) {
   let stopping = false;
   const recentCrashes: number[] = [];
@@ -68,51 +101,78 @@ function supervise(booted: Booted) {
     console.error(`[web] le processus ${worker.process.pid} s'est arrêté (${signal ?? `code ${code}`})`);
     if (recentCrashes.length > processes * 3) {
       console.error("[web] trop d'arrêts en une minute : arrêt du serveur");
-      void stopAll(1);
+      void stopAll("SIGTERM", 1);
       return;
     }
     cluster.fork();
   });
-  async function stopAll(exitCode: number) {
+  async function stopAll(signal: NodeJS.Signals, exitCode: number) {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
-    await Promise.all(
+    const codes = await Promise.all(
       workers.map(
         (worker) =>
-          new Promise<void>((resolve) => {
-            if (worker.isDead()) return resolve();
-            worker.once("exit", () => resolve());
-            worker.process.kill("SIGTERM");
-            setTimeout(() => worker.process.kill("SIGKILL"), 10_000).unref();
+          new Promise<number>((resolve) => {
+            if (worker.isDead()) return resolve(worker.process.exitCode ?? 1);
+            const killer = setTimeout(() => {
+              console.error(`[web] le processus ${worker.process.pid} ne s'arrête pas après ${config.SHUTDOWN_GRACE_SECONDS + 5} s : arrêt forcé`);
+              worker.process.kill("SIGKILL");
+            }, graceMs + 5_000);
+            worker.once("exit", (code) => {
+              clearTimeout(killer);
+              resolve(code ?? 1);
+            });
+            worker.process.kill(signal);
           }),
       ),
     );
     await disconnectDb();
     await booted.embedded?.stop();
-    process.exit(exitCode);
+    process.exit(codes.every((code) => code === 0) ? exitCode : 1);
   }
-  const onSignal = (signal: string) => {
-    console.info(`[web] arrêt (${signal})`);
-    void stopAll(0);
+  const onSignal = (signal: NodeJS.Signals) => {
+    // One Ctrl-C reaches every process of the terminal's group, and the primary passes it on too:
+    // a second signal changes nothing, the grace period still bounds the stop.
+    if (stopping) return;
+    console.info(`[web] arrêt (${signal}) : les requêtes en cours se terminent (${config.SHUTDOWN_GRACE_SECONDS} s au plus)`);
+    void stopAll(signal, 0);
   };
-  process.once("SIGINT", () => onSignal("SIGINT"));
-  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 async function serve(booted: Booted) {
   const mailWorker = startMailWorker();
   // Expires lots past their window or their date, and marks claims not collected in time: idempotent.
   const donationsWorker = startDonationsWorker();
+  const backgroundWorkers = [mailWorker, donationsWorker];
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Never trusted by default: a client could then choose its own address for the rate limits.
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
+  let drain: HttpDrain | undefined;
 
   app.use((_request, response, next) => {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     response.setHeader("X-Frame-Options", "DENY");
     next();
+  });
+
+  let warnedAboutProxy = false;
+  app.use((request, _response, next) => {
+    if (trustProxy === undefined && !warnedAboutProxy && carriesForwardedHeaders({ get: (name) => request.get(name) ?? null })) {
+      warnedAboutProxy = true;
+      console.warn(UNTRUSTED_PROXY_WARNING);
+    }
+    next();
+  });
+
+  // While stopping, tell the load balancer to send traffic elsewhere (on connections still open).
+  app.get("/healthz", (_request, response, next) => {
+    if (!drain?.draining()) return next();
+    response.status(503).setHeader("Cache-Control", "no-store").json({ status: "stopping" });
   });
 
   app.use((request, response, next) => {
@@ -132,11 +192,13 @@ async function serve(booted: Booted) {
   });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite = async () => {};
   if (dev) {
     const vite = await import("vite");
     const server = await vite.createServer({ server: { middlewareMode: true } });
     app.use(server.middlewares);
     build = () => server.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    closeVite = () => server.close();
   } else {
     const root = path.resolve("build/client");
     app.use("/assets", express.static(path.join(root, "assets"), { immutable: true, maxAge: "1y" }));
@@ -158,16 +220,38 @@ async function serve(booted: Booted) {
       console.info(`[web] Terre & Mer sur ${config.APP_URL} (port ${config.PORT}${dev ? ", développement" : ""})`);
     }
   });
+  drain = trackRequests(server);
 
-  async function shutdown(signal: string) {
-    if (cluster.isPrimary) console.info(`[web] arrêt (${signal})`);
-    server.close();
-    await mailWorker.stop();
-    await donationsWorker.stop();
-    await disconnectDb();
-    await booted.embedded?.stop();
-    process.exit(0);
+  let stopping = false;
+  async function shutdown(signal: NodeJS.Signals) {
+    // One Ctrl-C reaches this process twice (from the terminal and from the primary): once is enough.
+    if (stopping) return;
+    stopping = true;
+    console.info(`[web] processus ${process.pid} : arrêt demandé (${signal}), ${drain!.inFlight()} requête(s) en cours`);
+    let exitCode = 0;
+    try {
+      // Workers finish their current run and start no other, while the requests in flight finish.
+      const [{ cut }, workers] = await Promise.all([
+        drain!.drain(graceMs),
+        within(Promise.all(backgroundWorkers.map((worker) => worker.stop())), graceMs),
+      ]);
+      if (cut > 0) {
+        console.warn(`[web] processus ${process.pid} : ${cut} requête(s) coupée(s) après ${config.SHUTDOWN_GRACE_SECONDS} s (SHUTDOWN_GRACE_SECONDS)`);
+        exitCode = 1;
+      }
+      if (workers === "expired") {
+        console.warn(`[web] processus ${process.pid} : une tâche de fond ne s'est pas arrêtée en ${config.SHUTDOWN_GRACE_SECONDS} s`);
+        exitCode = 1;
+      }
+      await closeVite();
+      await disconnectDb();
+      await booted.embedded?.stop();
+    } catch (error) {
+      console.error(`[web] processus ${process.pid} : arrêt incomplet :`, error instanceof Error ? error.message : error);
+      exitCode = 1;
+    }
+    process.exit(exitCode);
   }
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
 }

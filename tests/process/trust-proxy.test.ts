@@ -1,0 +1,55 @@
+// Behind a reverse proxy without TRUST_PROXY, every visitor has the proxy's address and the
+// rate limits count them all together: the server says so once, and never trusts the headers.
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+
+let cluster: TestCluster;
+const servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+});
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.stop();
+});
+
+afterAll(async () => {
+  await cluster?.close();
+});
+
+async function started(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  const server = await startServer({ env: { DATABASE_URL: await cluster.createDatabase("proxy"), ...env } });
+  servers.push(server);
+  return server;
+}
+
+const occurrences = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, "g"))?.length ?? 0;
+
+test("forwarded requests without TRUST_PROXY: one warning that says what to set, however many requests", async () => {
+  const server = await started({});
+  await server.waitUntilHealthy();
+  expect(server.output()).not.toMatch(/TRUST_PROXY/);
+  for (const headers of [{ "X-Forwarded-For": "203.0.113.7" }, { Forwarded: "for=203.0.113.8" }, { "X-Forwarded-For": "203.0.113.9" }]) {
+    const response = await fetch(`${server.url}/connexion`, { headers });
+    expect(response.status).toBe(200);
+  }
+  await server.waitForOutput(/TRUST_PROXY n'est pas défini/);
+  expect(occurrences(server.output(), /TRUST_PROXY n'est pas défini/)).toBe(1);
+  expect(server.output()).toMatch(/TRUST_PROXY=1/);
+});
+
+test("TRUST_PROXY=1: forwarded requests are expected, no warning", async () => {
+  const server = await started({ TRUST_PROXY: "1" });
+  await server.waitUntilHealthy();
+  const response = await fetch(`${server.url}/connexion`, { headers: { "X-Forwarded-For": "203.0.113.7" } });
+  expect(response.status).toBe(200);
+  expect(server.output()).not.toMatch(/TRUST_PROXY/);
+});
+
+test("TRUST_PROXY=true is refused at start with the value to write instead", async () => {
+  const server = await started({ TRUST_PROXY: "true" });
+  const exit = await server.exited;
+  expect(exit.code).toBe(1);
+  expect(server.output()).toMatch(/TRUST_PROXY=1 pour un seul reverse proxy/);
+});

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { toCsv } from "~/domain/catalog/import/csv";
+import { runCatalogueImport, startCatalogueImport } from "~/domain/catalog/import/run-catalogue-import.server";
 import { action as runAction, loader as importLoader } from "~/routes/producteur.import.$id";
 import { action as uploadAction, loader as importsLoader } from "~/routes/producteur.import._index";
 import { loader as exportLoader } from "~/routes/producteur.export[.]csv";
@@ -386,4 +388,48 @@ test("another producer cannot see, run or export someone's import (404); others 
 
   expect(await db().catalogueImport.count({ where: { producerId: owner.producerId } })).toBe(1);
   expect(await db().product.count({ where: { producerId: owner.producerId } })).toBe(0);
+});
+
+test("a database connection lost in the middle of an import leaves it running, and it finishes without a duplicate", async () => {
+  const { cookie, producerId } = await producer();
+  // REF-00000 exists already: the import's first batch updates it (a new price), then inserts the others.
+  const first = await importFile(cookie, toCsv([[...HEADER], HEADER.map((column) => goodRow(0)[column])]));
+  expect(first.result.status).toBe("DONE");
+  const stored = await db().product.findFirstOrThrow({ where: { producerId, reference: "REF-00000" }, select: { id: true } });
+  const rows = Array.from({ length: 30 }, (_, index) => HEADER.map((column) => ({ ...goodRow(index), prix_ttc: "9,99" })[column]));
+  const id = await upload(cookie, toCsv([[...HEADER], ...rows]));
+  expect((await startCatalogueImport({ importId: id, producerId })).started).toBe(true);
+
+  // Another session holds the product's row: the import's UPDATE waits on it, and its connection is then cut.
+  const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await holder.query(`SELECT id FROM "Product" WHERE id = $1 FOR UPDATE`, [stored.id]);
+    const running = runCatalogueImport(id, { batchSize: 10 });
+    let killed = 0;
+    while (killed === 0) {
+      // Inside a transaction, PostgreSQL keeps the first pg_stat_activity it read: look again each time.
+      await holder.query("SELECT pg_stat_clear_snapshot()");
+      const waiting = await holder.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE "Product"%' AND pid <> pg_backend_pid()`,
+      );
+      for (const { pid } of waiting.rows) {
+        await holder.query("SELECT pg_terminate_backend($1)", [pid]);
+        killed += 1;
+      }
+      if (killed === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await holder.query("COMMIT");
+    await running;
+  } finally {
+    await holder.end();
+  }
+
+  const job = await db().catalogueImport.findUniqueOrThrow({ where: { id }, select: { status: true, processedRows: true, createdCount: true, updatedCount: true } });
+  expect(job).toEqual({ status: "DONE", processedRows: 30, createdCount: 29, updatedCount: 1 });
+  const products = await db().product.findMany({ where: { producerId }, select: { reference: true, priceCents: true } });
+  expect(products).toHaveLength(30);
+  expect(new Set(products.map((product) => product.reference)).size).toBe(30);
+  expect(products.every((product) => product.priceCents === 999)).toBe(true);
 });

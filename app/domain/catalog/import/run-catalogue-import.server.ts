@@ -5,6 +5,7 @@ import { outcomeOf, readCatalogueText, readRows, type ImportedProduct, type Read
 import { productsByReference } from "~/domain/catalog/import/stored-products.server";
 import { productInputContext } from "~/domain/catalog/product-input-context.server";
 import { DomainError } from "~/domain/errors";
+import { isTransientDbError } from "~/infra/transient-db-error";
 
 /** Rows written per transaction: the progress bar moves, and no transaction holds locks long. */
 export const IMPORT_BATCH_SIZE = 200;
@@ -33,11 +34,19 @@ export async function startCatalogueImport(options: { importId: string; producer
 
 const runningHere = new Set<string>();
 
+/** Attempts of one batch when the database passes through a failure, and the pauses between them. */
+const TRANSIENT_RETRY_PAUSES_MS = [100, 500, 2_000];
+
 /**
  * Writes the rows of a RUNNING import, batch after batch, until it is DONE. Each batch is one
  * transaction that holds the import's row lock: two runners (a second process, a resumed run)
  * never write the same rows, and a batch interrupted by a crash is rolled back and done again by
  * the next runner. Safe to call at any time; it returns when nothing is left for it to do.
+ *
+ * A passing database failure (connection lost, failover, lock or statement timeout) is not the
+ * import's outcome: the batch is tried again a few times, and if the database is still away the
+ * import stays RUNNING and resumes from its last written batch when its page is next looked at
+ * (or the runner is called again). Only an error that doing it again cannot fix marks it FAILED.
  */
 export async function runCatalogueImport(importId: string, options: { batchSize?: number } = {}): Promise<void> {
   if (runningHere.has(importId)) return;
@@ -47,15 +56,34 @@ export async function runCatalogueImport(importId: string, options: { batchSize?
     if (!job) return;
     const rows = await rowsOf(job.producerId, job.content);
     for (;;) {
-      const step = await db().$transaction((tx) => importBatch(tx, importId, rows, options.batchSize ?? IMPORT_BATCH_SIZE), BATCH_TRANSACTION_OPTIONS);
+      const step = await retryingTransientFailures(() =>
+        db().$transaction((tx) => importBatch(tx, importId, rows, options.batchSize ?? IMPORT_BATCH_SIZE), BATCH_TRANSACTION_OPTIONS),
+      );
       if (step !== "more") break;
     }
   } catch (error) {
+    if (isTransientDbError(error)) {
+      // Still RUNNING, its written batches kept: the next call resumes where it stopped.
+      console.warn(`[import] base de données indisponible, import ${importId} repris à la prochaine consultation :`, error instanceof Error ? error.message : error);
+      return;
+    }
     // Nothing of the failed batch was written; the import says it stopped instead of running forever.
     await db().catalogueImport.updateMany({ where: { id: importId, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date() } });
     throw error;
   } finally {
     runningHere.delete(importId);
+  }
+}
+
+async function retryingTransientFailures<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const pause = TRANSIENT_RETRY_PAUSES_MS[attempt];
+      if (pause === undefined || !isTransientDbError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 

@@ -30,7 +30,8 @@ test("forwarded requests without TRUST_PROXY: one warning that says what to set,
   const server = await started({});
   await server.waitUntilHealthy();
   expect(server.output()).not.toMatch(/TRUST_PROXY/);
-  for (const headers of [{ "X-Forwarded-For": "203.0.113.7" }, { Forwarded: "for=203.0.113.8" }, { "X-Forwarded-For": "203.0.113.9" }]) {
+  const forwarded: Array<Record<string, string>> = [{ "X-Forwarded-For": "203.0.113.7" }, { Forwarded: "for=203.0.113.8" }, { "X-Forwarded-For": "203.0.113.9" }];
+  for (const headers of forwarded) {
     const response = await fetch(`${server.url}/connexion`, { headers });
     expect(response.status).toBe(200);
   }

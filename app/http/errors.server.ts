@@ -50,6 +50,12 @@ export function domainErrorMessage(error: DomainError, locale: Locale): string {
     const amounts = Object.fromEntries(Object.entries(messageAmounts ?? {}).map(([name, cents]) => [name, formatEuros(cents, locale)]));
     return translate(locale, messageKey, { ...messageParams, ...amounts });
   }
+  if (error.code === "price_changed" && error.details.priceChanges?.length) {
+    const changes = error.details.priceChanges.map((change) =>
+      translate(locale, "ordering.price.changed", { name: change.name, from: formatEuros(change.shownCents, locale), to: formatEuros(change.currentCents, locale) }),
+    );
+    return [...changes, translate(locale, "ordering.price.nothingCharged")].join(" ");
+  }
   if (error.code === "rate_limited") {
     return translate(locale, "error.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
   }

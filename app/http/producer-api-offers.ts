@@ -13,6 +13,7 @@ export const apiProducerOfferSchema = z.object({
   stock: z.number().int().describe("Units on sale at this distribution"),
   ordered: z.number().int().describe("Units customers have ordered (confirmed orders)"),
   remaining: z.number().int().describe("stock − ordered: what can still be ordered"),
+  maxPerCustomer: z.number().int().nullable().describe("At most this many units per customer over their orders of the distribution; null: the site's default (20)"),
   updatedAt: z.iso.datetime(),
 });
 
@@ -43,6 +44,7 @@ export function presentProducerOffer(offer: OfferRow): ApiProducerOffer {
     stock: offer.stock,
     ordered: offer.ordered,
     remaining: offer.remaining,
+    maxPerCustomer: offer.maxPerCustomer,
     updatedAt: offer.updatedAt.toISOString(),
   };
 }

@@ -27,9 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idField.safeParse(params.id);
   const order = id.success ? await findOwnOrder(db(), id.data, user.id) : null;
   if (!order) throw new Response("Not found", { status: 404 });
+  const editable = orderChangeRefusal(order.status, order.distribution, now()) === null;
+  // Adding units sells them at the offer's price today: the page shows it and posts it back (decision 019).
+  const offers = editable ? await db().offer.findMany({ where: { id: { in: order.lines.map((line) => line.offerId) } }, select: { id: true, priceCents: true } }) : [];
   return {
     order,
-    editable: orderChangeRefusal(order.status, order.distribution, now()) === null,
+    editable,
+    currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),
   };
 }
@@ -49,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = changeOrderLineSchema.safeParse({ ...form, quantity: form.intent === "remove" ? "0" : form.quantity });
     if (!parsed.success) return invalidForm(parsed.error, locale);
-    await changeOrderLine({ orderId: id.data, offerId: parsed.data.offerId, quantity: parsed.data.quantity, customer: user, now: now() });
+    await changeOrderLine({ orderId: id.data, offerId: parsed.data.offerId, quantity: parsed.data.quantity, unitPriceCents: parsed.data.unitPriceCents, customer: user, now: now() });
     return { ok: true, done: parsed.data.quantity === 0 ? "lineRemoved" : "updated" } satisfies ActionResult;
   } catch (error) {
     return formFailure(error, locale);
@@ -57,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, vat } = useLoaderData<typeof loader>();
+  const { order, editable, currentPrices, vat } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -110,6 +114,9 @@ export default function OrderPage() {
                 {line.productName}
                 <br />
                 <span className="text-sm text-slate-700">{euros(line.unitPriceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+                {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
+                  <><br /><span className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</span></>
+                ) : null}
                 {line.variableWeight && line.weighedGrams !== null ? (
                   <><br /><span className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</span></>
                 ) : line.variableWeight && line.capCents !== null ? (
@@ -120,6 +127,7 @@ export default function OrderPage() {
                 {editable ? (
                   <Form method="post" className="flex flex-wrap items-center gap-1" preventScrollReset>
                     <input type="hidden" name="offerId" value={line.offerId} />
+                    <input type="hidden" name="unitPriceCents" value={currentPrices[line.offerId] ?? line.unitPriceCents} />
                     <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
                     <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
                     <SecondaryButton name="intent" value="change" disabled={busy} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SecondaryButton>

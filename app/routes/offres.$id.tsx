@@ -6,6 +6,7 @@ import { unitLabel } from "~/domain/catalog/units";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { formatVatRate, pricePerKgCents } from "~/domain/money";
 import { compositionTotal } from "~/domain/sales/offer-rules";
+import { offerCustomerLimit } from "~/domain/ordering/customer-guards.server";
 import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -21,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!offer) throw new Response("Not found", { status: 404 });
   const locale = localeOf(request);
   const { product } = offer;
+  const limit = await offerCustomerLimit(offer.id);
   return {
+    limit,
     id: offer.id,
     distributionId: offer.distributionId,
     name: locale === "en" && product.nameEn ? product.nameEn : product.name,
@@ -159,7 +162,8 @@ export default function ProductPage() {
           <input type="hidden" name="offerId" value={offer.id} />
           <div>
             <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
-            <input id="quantity" type="number" name="quantity" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining)} className="mt-1 w-20 rounded-lg border border-slate-400 px-2 py-2" />
+            <input id="quantity" type="number" name="quantity" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining, offer.limit.max)} aria-describedby={offer.limit.setByProducer ? "max-per-customer" : undefined} className="mt-1 w-20 rounded-lg border border-slate-400 px-2 py-2" />
+            {offer.limit.setByProducer ? <p id="max-per-customer" className="mt-1 text-sm font-semibold">{t("ordering.offer.maxPerCustomer", { max: offer.limit.max })}</p> : null}
           </div>
           <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-5 font-semibold text-white">{t("catalogue.add")}</button>
         </Form>

@@ -7,7 +7,8 @@ import { getDistribution } from "~/domain/distributions/get-distribution.server"
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { getCart, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
-import { checkoutCart, checkoutSchema } from "~/domain/ordering/checkout-cart.server";
+import { checkoutCart, checkoutSchema, shownLinesOf } from "~/domain/ordering/checkout-cart.server";
+import { isKnownCustomer } from "~/domain/ordering/customer-guards.server";
 import { orderTotalCents } from "~/domain/ordering/pricing";
 import { requireUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -35,6 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slots: distribution.slots.map((slot) => ({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, full: slot.full })),
     },
     cart,
+    // What the checkout confirms: these lines at these prices (decision 019).
+    shownLines: shownLinesOf(cart),
+    // A first order paid at pickup asks for a confirmed email: said before the customer tries.
+    mustConfirmEmail: cart.length > 0 && !(await isKnownCustomer(user.id)),
     // One key per rendering of the checkout: a double submit places one order, not two.
     idempotencyKey: randomUUID(),
   };
@@ -63,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { distribution, cart, idempotencyKey } = useLoaderData<typeof loader>();
+  const { distribution, cart, idempotencyKey, shownLines, mustConfirmEmail } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure | { ok: true }>();
   const t = useT();
   const locale = useLocale();
@@ -82,6 +87,7 @@ export default function CartPage() {
       <div className="mt-4">
         {failure && !failure.ok ? <FormAlert message={failure.message} /> : null}
         {!open ? <FormAlert message={t("cart.closed")} /> : null}
+        {open && mustConfirmEmail ? <FormAlert message={t("ordering.cart.verifyEmail")} /> : null}
       </div>
       {cart.length === 0 ? (
         <p className="mt-4">{t("cart.empty")}</p>
@@ -118,6 +124,7 @@ export default function CartPage() {
       {cart.length > 0 && open ? (
         <Form method="post" className="mt-6 rounded-xl border border-slate-300 bg-white p-4">
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="shownLines" value={shownLines} />
           <fieldset>
             <legend className="font-bold">{t("cart.slot")}</legend>
             <p className="text-sm text-slate-700">{placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune)}</p>

@@ -13,6 +13,7 @@ import { putOffer } from "~/domain/sales/put-offer.server";
 import { removeOffer } from "~/domain/sales/remove-offer.server";
 import { setBasketComposition } from "~/domain/sales/set-basket-composition.server";
 import { updateOffer } from "~/domain/sales/update-offer.server";
+import { DEFAULT_MAX_PER_CUSTOMER } from "~/domain/ordering/customer-limits";
 import { now } from "~/http/clock.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
@@ -205,6 +206,7 @@ function OfferCard({ offer, editable, canChangeComposition, errors, busy }: { of
   const locale = useLocale();
   const stockId = `stock-${offer.id}`;
   const priceId = `price-${offer.id}`;
+  const maxId = `max-${offer.id}`;
   return (
     <li className="rounded-xl border border-slate-300 bg-white p-4">
       <h3 className="text-lg font-bold">
@@ -231,6 +233,13 @@ function OfferCard({ offer, editable, canChangeComposition, errors, busy }: { of
               <input id={priceId} name="priceCents" type="text" inputMode="decimal" autoComplete="off" defaultValue={centsToInput(offer.priceCents, locale)}
                 aria-invalid={errors.priceCents ? true : undefined} aria-describedby={errors.priceCents ? `${priceId}-error` : undefined} className={inputClass} />
               <FieldError id={`${priceId}-error`} message={errors.priceCents} />
+            </div>
+            <div className="col-span-2">
+              <label htmlFor={maxId} className="block font-semibold">{t("ordering.field.maxPerCustomer.label")}<span className="sr-only"> — {offer.name}</span></label>
+              <input id={maxId} name="maxPerCustomer" type="text" inputMode="numeric" pattern="[0-9]*" autoComplete="off" defaultValue={offer.maxPerCustomer ?? ""}
+                aria-invalid={errors.maxPerCustomer ? true : undefined} aria-describedby={`${maxId}-hint${errors.maxPerCustomer ? ` ${maxId}-error` : ""}`} className={inputClass} />
+              <p id={`${maxId}-hint`} className="mt-1 text-sm text-slate-700">{t("ordering.field.maxPerCustomer.hint", { max: DEFAULT_MAX_PER_CUSTOMER })}</p>
+              <FieldError id={`${maxId}-error`} message={errors.maxPerCustomer} />
             </div>
           </div>
           <div className="mt-3 flex flex-wrap gap-2">

@@ -4,6 +4,8 @@ import type { SaleUnit } from "~/domain/catalog/units";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
 import { formAddQuantityField, formQuantityField, idField } from "~/domain/fields";
+import { limitError } from "~/domain/ordering/customer-guards.server";
+import { maxPerCustomer } from "~/domain/ordering/customer-limits";
 
 export const setCartQuantitySchema = z.object({ offerId: idField, quantity: formQuantityField });
 /** The catalogue's "Add" button: a quantity of at least 1. */
@@ -18,7 +20,7 @@ export async function setCartQuantity(input: { userId: string; offerId: string; 
   // Only what is on sale publicly can be put in a cart: an archived product or an unverified producer is unknown here.
   const offer = await db().offer.findFirst({
     where: { id: input.offerId, product: { archivedAt: null, producer: { verifiedAt: { not: null } } } },
-    select: { stock: true, ordered: true, distribution: { select: { status: true, opensAt: true, cutoffAt: true } } },
+    select: { stock: true, ordered: true, maxPerCustomer: true, product: { select: { name: true } }, distribution: { select: { status: true, opensAt: true, cutoffAt: true } } },
   });
   if (!offer) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });
   if (input.quantity === 0) {
@@ -28,6 +30,9 @@ export async function setCartQuantity(input: { userId: string; offerId: string; 
   const state = orderingState(offer.distribution, input.now);
   if (state !== "open") throw new DomainError(state);
   if (input.quantity > offer.stock - offer.ordered) throw new DomainError("sold_out", { offerIds: [input.offerId] });
+  // Said now rather than at checkout; the checkout checks it again with the customer's orders (decision 019).
+  const max = maxPerCustomer(offer);
+  if (input.quantity > max) throw limitError({ kind: "offer", offerId: input.offerId, name: offer.product.name, max, alreadyOrdered: 0 });
   await db().cartItem.upsert({
     where: { userId_offerId: { userId: input.userId, offerId: input.offerId } },
     create: { userId: input.userId, offerId: input.offerId, quantity: input.quantity, updatedAt: input.now },

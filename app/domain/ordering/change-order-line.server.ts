@@ -8,23 +8,43 @@ import { lockOpenOrder } from "~/domain/ordering/lock-open-order.server";
 import { findOwnOrder, type OrderView } from "~/domain/ordering/order-view.server";
 import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server";
 import { capFor } from "~/domain/ordering/variable-weight";
+import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain/ordering/customer-guards.server";
+import { lineChangeLimitRefusal } from "~/domain/ordering/customer-limits";
+import { priceChangedError } from "~/domain/ordering/price-promise";
+import { priceCentsField } from "~/domain/sales/offer-fields";
 import type { Locale } from "~/i18n/messages";
 
-export const changeOrderLineSchema = z.object({ offerId: idField, quantity: formQuantityField });
+/** `unitPriceCents`: the offer's price the page showed beside the line (decision 019). */
+export const changeOrderLineSchema = z.object({
+  offerId: idField,
+  quantity: formQuantityField,
+  unitPriceCents: z.preprocess((value) => (value === "" ? undefined : typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : value), priceCentsField.optional()),
+});
 
 /**
  * Sets the quantity of one line before the cutoff. More takes the difference from the stock
  * (refused as sold out if it is not there), less gives the difference back, 0 removes the line;
  * removing the last line cancels the order.
+ *
+ * A line has one price. Less keeps it. More is sold at the offer's current price and moves the
+ * whole line to it, but only when the customer was shown that price (`unitPriceCents`); if the
+ * offer's price changed since, nothing changes and the customer is told (decision 019). More is
+ * also bounded by the per-customer limit over all their orders of the distribution.
  */
 export async function changeOrderLine(input: {
   orderId: string;
   offerId: string;
   quantity: number;
+  /** The offer's price the customer was shown; needed to add units once the price has changed. */
+  unitPriceCents?: number;
   customer: { id: string; email: string; name: string; locale: Locale };
   now: Date;
 }): Promise<OrderView> {
   const changed = await db().$transaction(async (tx) => {
+    // The customer's lock first, as placeOrder takes it, then the order row.
+    const owned = await tx.order.findFirst({ where: { id: input.orderId, userId: input.customer.id }, select: { distributionId: true } });
+    if (!owned) throw new DomainError("not_found");
+    await lockCustomerDistribution(tx, input.customer.id, owned.distributionId);
     await lockOpenOrder(tx, { orderId: input.orderId, userId: input.customer.id, now: input.now });
     const line = await tx.orderLine.findUnique({
       where: { orderId_offerId: { orderId: input.orderId, offerId: input.offerId } },
@@ -36,7 +56,24 @@ export async function changeOrderLine(input: {
       await cancelOrderIn(tx, { orderId: input.orderId, customer: input.customer, now: input.now });
     } else {
       const delta = input.quantity - line.quantity;
+      let unitPriceCents = line.unitPriceCents;
       if (delta > 0) {
+        const [offer] = await tx.$queryRaw<Array<{ priceCents: number; maxPerCustomer: number | null; name: string }>>`
+          SELECT o."priceCents", o."maxPerCustomer", p.name FROM "Offer" o JOIN "Product" p ON p.id = o."productId" WHERE o.id = ${input.offerId} FOR UPDATE OF o`;
+        if (!offer) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });
+        const shownCents = input.unitPriceCents ?? line.unitPriceCents;
+        if (offer.priceCents !== shownCents) throw priceChangedError([{ offerId: input.offerId, name: offer.name, shownCents, currentCents: offer.priceCents }]);
+        unitPriceCents = offer.priceCents;
+        const holdings = await customerHoldings(tx, input.customer.id, owned.distributionId, [input.offerId]);
+        const refusal = lineChangeLimitRefusal({
+          offerId: input.offerId,
+          name: offer.name,
+          maxPerCustomer: offer.maxPerCustomer,
+          currentQuantity: line.quantity,
+          quantity: input.quantity,
+          alreadyOrdered: holdings.ordered.get(input.offerId) ?? 0,
+        });
+        if (refusal) throw limitError(refusal);
         const taken = await tx.$executeRaw`
           UPDATE "Offer" SET "ordered" = "ordered" + ${delta} WHERE id = ${input.offerId} AND "ordered" + ${delta} <= "stock"`;
         if (taken !== 1) throw new DomainError("sold_out", { offerIds: [input.offerId] });
@@ -46,10 +83,10 @@ export async function changeOrderLine(input: {
       if (input.quantity === 0) {
         await tx.orderLine.delete({ where: { id: line.id } });
       } else {
-        // A weighed line's cap follows the quantity the customer now asks for.
+        // A weighed line's cap follows the quantity and the price the customer now agreed to.
         await tx.orderLine.update({
           where: { id: line.id },
-          data: { quantity: input.quantity, ...(line.variableWeight ? { capCents: capFor(input.quantity, line.unitPriceCents) } : {}) },
+          data: { quantity: input.quantity, unitPriceCents, ...(line.variableWeight ? { capCents: capFor(input.quantity, unitPriceCents) } : {}) },
         });
       }
       await tx.$executeRaw`

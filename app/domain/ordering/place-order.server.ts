@@ -10,13 +10,25 @@ import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { orderConfirmationEmail } from "~/domain/ordering/emails";
 import { findOwnOrder, type OrderView } from "~/domain/ordering/order-view.server";
 import { mergeLines, orderTotalCents } from "~/domain/ordering/pricing";
+import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain/ordering/customer-guards.server";
+import { newOrderLimitRefusal } from "~/domain/ordering/customer-limits";
+import { priceChangedError, priceChanges } from "~/domain/ordering/price-promise";
+import { priceCentsField } from "~/domain/sales/offer-fields";
 import type { Locale } from "~/i18n/messages";
 
 export const placeOrderSchema = z.object({
   distributionId: idField,
   slotId: idField.optional(),
   lines: z
-    .array(z.object({ offerId: idField, quantity: quantityField }), { error: "field.lines.empty" })
+    .array(
+      z.object({
+        offerId: idField,
+        quantity: quantityField,
+        /** The price the customer was shown; when given, the order is refused (price_changed) if the offer's price is no longer this one. */
+        unitPriceCents: priceCentsField.optional(),
+      }),
+      { error: "field.lines.empty" },
+    )
     .min(1, { error: "field.lines.empty" })
     .max(100, { error: "field.lines.too_many" }),
   paymentMethod: z.literal("at_pickup", { error: "field.payment.invalid" }),
@@ -40,9 +52,10 @@ export const ORDER_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as
  */
 export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
   const lines = mergeLines(input.lines);
+  const shownPrices = shownPricesOf(input.lines);
   if (lines.some((line) => line.quantity > MAX_QUANTITY)) throw new DomainError("invalid", { field: "lines" });
   try {
-    const order = await db().$transaction((tx) => placeOrderIn(tx, input, lines), ORDER_TRANSACTION_OPTIONS);
+    const order = await db().$transaction((tx) => placeOrderIn(tx, input, lines, shownPrices), ORDER_TRANSACTION_OPTIONS);
     forgetDistributionOffers(input.distributionId);
     return order;
   } catch (error) {
@@ -59,7 +72,19 @@ export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
   }
 }
 
-async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offerId: string; quantity: number }>): Promise<OrderView> {
+/** The price shown per offer; one offer shown at two prices in one order is bad input. */
+function shownPricesOf(lines: PlaceOrderInput["lines"]): Map<string, number> {
+  const shown = new Map<string, number>();
+  for (const line of lines) {
+    if (line.unitPriceCents === undefined) continue;
+    const before = shown.get(line.offerId);
+    if (before !== undefined && before !== line.unitPriceCents) throw new DomainError("invalid", { field: "lines", offerIds: [line.offerId] });
+    shown.set(line.offerId, line.unitPriceCents);
+  }
+  return shown;
+}
+
+async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offerId: string; quantity: number }>, shownPrices: Map<string, number>): Promise<OrderView> {
   if (input.idempotencyKey) {
     // A retry racing its original waits here until the original commits or rolls back, then
     // finds its order; otherwise it would queue on the stock and answer sold_out for an order
@@ -80,13 +105,18 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
   if (!distribution) throw new DomainError("invalid", { field: "distributionId" });
   const state = orderingState(distribution, input.now);
   if (state !== "open") throw new DomainError(state);
-
+  // From here to the commit this customer's other orders of the distribution wait: the limits hold under any concurrency.
+  await lockCustomerDistribution(tx, input.customer.id, input.distributionId);
   const offerIds = lines.map((line) => line.offerId).sort();
+  // Read before the offers are locked: the rush on an offer's row lock stays as short as before.
+  const holdings = await customerHoldings(tx, input.customer.id, input.distributionId, offerIds);
+  if (!holdings.known) throw new DomainError("email_unverified");
+
   const quantities = offerIds.map((id) => lines.find((line) => line.offerId === id)?.quantity ?? 0);
   const offers = await tx.$queryRaw<
-    Array<{ id: string; priceCents: number; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number; producerId: string; variableWeight: boolean; estimatedWeightGrams: number | null }>
+    Array<{ id: string; priceCents: number; maxPerCustomer: number | null; name: string; unit: OrderView["lines"][number]["unit"]; vatRateBp: number; producerId: string; variableWeight: boolean; estimatedWeightGrams: number | null }>
   >`
-    SELECT o.id, o."priceCents", p.name, p.unit::text AS unit, p."vatRateBp", p."producerId", p."variableWeight", p."estimatedWeightGrams"
+    SELECT o.id, o."priceCents", o."maxPerCustomer", p.name, p.unit::text AS unit, p."vatRateBp", p."producerId", p."variableWeight", p."estimatedWeightGrams"
     FROM "Offer" o JOIN "Product" p ON p.id = o."productId" JOIN "Organisation" org ON org.id = p."producerId"
     WHERE o.id = ANY(${offerIds}::text[]) AND o."distributionId" = ${input.distributionId} AND p."archivedAt" IS NULL
       AND org."verifiedAt" IS NOT NULL
@@ -96,6 +126,14 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
     const known = new Set(offers.map((offer) => offer.id));
     throw new DomainError("invalid", { field: "offerId", offerIds: offerIds.filter((id) => !known.has(id)) });
   }
+  // The offers are locked: their prices cannot move between this check and the commit.
+  const changes = priceChanges(offers, shownPrices);
+  if (changes.length > 0) throw priceChangedError(changes);
+  const refusal = newOrderLimitRefusal(
+    holdings.openOrders,
+    offers.map((offer, index) => ({ offerId: offer.id, name: offer.name, maxPerCustomer: offer.maxPerCustomer, quantity: quantities[index] ?? 0, alreadyOrdered: holdings.ordered.get(offer.id) ?? 0 })),
+  );
+  if (refusal) throw limitError(refusal);
 
   const taken = await tx.$queryRaw<Array<{ id: string }>>`
     UPDATE "Offer" o SET "ordered" = o."ordered" + w.quantity

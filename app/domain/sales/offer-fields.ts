@@ -36,6 +36,20 @@ export const formStockField = z.preprocess(
   stockField,
 );
 
+/** "At most N per customer" (decision 019); null: the house default. */
+export const maxPerCustomerField = z
+  .number(message("ordering.field.maxPerCustomer.invalid"))
+  .int(message("ordering.field.maxPerCustomer.invalid"))
+  .min(1, message("ordering.field.maxPerCustomer.invalid"))
+  .max(99, message("ordering.field.maxPerCustomer.invalid"))
+  .nullable();
+
+/** The same typed in a form: empty is "no limit of my own" (null); a form without the field keeps it. */
+export const formMaxPerCustomerField = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+  maxPerCustomerField.optional(),
+);
+
 /** A price typed in euros in a form ("2,50"), as cents. */
 export const formPriceField = z.preprocess(
   (value) => (typeof value === "string" ? eurosToCents(value) ?? value : value),
@@ -46,21 +60,22 @@ export const formPriceField = z.preprocess(
     .max(MAX_PRICE_CENTS, message("offers.field.price.too_large")),
 );
 
-/** PATCH /api/v1/offers/{id}: at least one of stock and price, nothing else. */
+/** PATCH /api/v1/offers/{id}: at least one of stock, price and maxPerCustomer (null clears it), nothing else. */
 export const offerChangeSchema = z
   .strictObject(
-    { stock: stockField.optional(), priceCents: priceCentsField.optional() },
+    { stock: stockField.optional(), priceCents: priceCentsField.optional(), maxPerCustomer: maxPerCustomerField.optional() },
     { error: (issue) => (issue.code === "unrecognized_keys" ? "offers.field.patch.unknown" : "offers.field.patch.empty") },
   )
-  .refine((change) => change.stock !== undefined || change.priceCents !== undefined, message("offers.field.patch.empty"));
+  .refine((change) => change.stock !== undefined || change.priceCents !== undefined || change.maxPerCustomer !== undefined, message("offers.field.patch.empty"));
 
 export type OfferChange = z.infer<typeof offerChangeSchema>;
 
-/** One row of the offers sheet: its new stock and price. */
+/** One row of the offers sheet: its new stock, price and "at most N per customer". */
 export const offerRowFormSchema = z.object({
   offerId: idField,
   stock: formStockField,
   priceCents: formPriceField,
+  maxPerCustomer: formMaxPerCustomerField,
 });
 
 /** Adding a product to a distribution; an empty price means the product's own price. */

@@ -11,6 +11,8 @@ export type UpdateOfferInput = {
   distributionId?: string;
   stock?: number;
   priceCents?: number;
+  /** "At most N per customer"; null clears it (the house default applies), absent keeps it. */
+  maxPerCustomer?: number | null;
   now: Date;
 };
 
@@ -30,12 +32,14 @@ const ATTEMPTS = 5;
  * Another producer's offer is not found, exactly like a missing one: ownership is in the WHERE.
  */
 export async function updateOffer(input: UpdateOfferInput): Promise<UpdatedOffer> {
-  if (input.stock === undefined && input.priceCents === undefined) throw new DomainError("invalid", { field: "stock" });
+  if (input.stock === undefined && input.priceCents === undefined && input.maxPerCustomer === undefined) throw new DomainError("invalid", { field: "stock" });
+  const setsMax = input.maxPerCustomer !== undefined;
   for (let attempt = 1; ; attempt += 1) {
     const rows = await db().$queryRaw<UpdatedOffer[]>`
       UPDATE "Offer" o
       SET stock = coalesce(${input.stock ?? null}::int, o.stock),
           "priceCents" = coalesce(${input.priceCents ?? null}::int, o."priceCents"),
+          "maxPerCustomer" = CASE WHEN ${setsMax}::boolean THEN ${input.maxPerCustomer ?? null}::int ELSE o."maxPerCustomer" END,
           "updatedAt" = ${input.now}
       FROM "Product" p
       WHERE o.id = ${input.offerId} AND p.id = o."productId" AND p."producerId" = ${input.producerId}

@@ -68,6 +68,8 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "The caller's orders", security: [{ session: [] }], responses: { "200": { description: "Orders", content: json({ type: "object", properties: { orders: { type: "array", items: ref("Order") } } }) }, "401": error("Not signed in") } },
         post: {
           summary: "Place an order for one distribution (payment at pickup)",
+          description:
+            "Send each line's `unitPriceCents` as your client showed it: if an offer's price is no longer that one, nothing is ordered (409 `price_changed` with `priceChanges`). Without it, the line is charged the offer's current price, stated in the answer. A first order paid at pickup needs a confirmed email (403 `email_unverified`) unless the customer already collected an order; a customer holds at most 3 open orders per distribution and, of each offer, its `maxPerCustomer` or 20 units over those orders (409 `customer_limit`).",
           security: [{ session: [] }],
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 }, description: "Retrying with the same key returns the same order instead of placing a second one" }],
           requestBody: { required: true, content: json(ref("PlaceOrder")) },
@@ -75,7 +77,8 @@ export function openApiDocument(serverUrl: string) {
             "201": { description: "The order", content: json(ref("Order")) },
             "400": error("Invalid input: `{error: \"invalid\", issues}`"),
             "401": error("Not signed in"),
-            "409": error("`sold_out` with `offerIds`, `cutoff_passed`, `not_open_yet`, `distribution_cancelled` or `slot_full`"),
+            "403": error("`email_unverified`: confirm the email address before a first order paid at pickup"),
+            "409": error("`sold_out` with `offerIds`, `cutoff_passed`, `not_open_yet`, `distribution_cancelled`, `slot_full`, `price_changed` with `priceChanges`, or `customer_limit`"),
           },
         },
       },

@@ -30,7 +30,7 @@ export const producerOffersApi: OpenApiPart = {
       patch: {
         summary: "Change the stock and/or price of one of the caller's offers",
         description:
-          "Raising stock is always accepted. Lowering it below what customers have already ordered is refused with 409 and the ordered quantity, whatever orders arrive at the same time. A new price applies to new orders; order lines keep their price. Only verified producers.",
+          "Raising stock is always accepted. Lowering it below what customers have already ordered is refused with 409 and the ordered quantity, whatever orders arrive at the same time. A new price applies to new orders; order lines keep their price. `maxPerCustomer` (1–99) caps what one customer may hold of the offer over their orders of the distribution; `null` brings back the site's default (20). Only verified producers.",
         security: [{ session: [] }],
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         requestBody: { required: true, content: json(ref("OfferChange")) },

@@ -27,7 +27,7 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 
 /** Every table's row count, but those the purge is for. */
 async function keptTableCounts(): Promise<Record<string, number>> {
-  const purged = ["Session", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"];
+  const purged = ["Session", "LoginThrottle", "KnownDevice", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"];
   const tables = await db().$queryRaw<Array<{ table: string }>>`
     SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
   const counts: Record<string, number> = {};
@@ -47,6 +47,14 @@ async function seed() {
   await db().session.createMany({ data: [
     { id: `old-${id()}`, userId: user.id, expiresAt: ago(1) },
     { id: `live-${id()}`, userId: user.id, expiresAt: new Date(NOW.getTime() + DAY) },
+  ] });
+  await db().loginThrottle.createMany({ data: [
+    { key: `old-${id()}`, failures: 7, blockedUntil: ago(1.1), expiresAt: ago(0.1) },
+    { key: `live-${id()}`, failures: 6, blockedUntil: ago(0.01), expiresAt: new Date(NOW.getTime() + DAY) },
+  ] });
+  await db().knownDevice.createMany({ data: [
+    { tokenHash: `old-${id()}`, userId: user.id, expiresAt: ago(1) },
+    { tokenHash: `live-${id()}`, userId: user.id, expiresAt: new Date(NOW.getTime() + 300 * DAY) },
   ] });
   await db().rateLimitHit.createMany({ data: [
     { key: `old-${id()}`, windowStart: ago(3), count: 9 },
@@ -84,6 +92,8 @@ async function remaining() {
     (await rows).map((row) => String(Object.values(row)[0])).filter((value) => /^(old|live)-/.test(value)).map((value) => value.replace(/-.*/, "")).sort();
   return {
     sessions: await ids(db().session.findMany({ select: { id: true } })),
+    loginThrottles: await ids(db().loginThrottle.findMany({ select: { key: true } })),
+    knownDevices: await ids(db().knownDevice.findMany({ select: { tokenHash: true } })),
     rateLimitHits: await ids(db().rateLimitHit.findMany({ select: { key: true } })),
     resetTokens: await ids(db().passwordResetToken.findMany({ select: { tokenHash: true } })),
     verificationTokens: await ids(db().emailVerificationToken.findMany({ select: { id: true } })),
@@ -94,7 +104,7 @@ async function remaining() {
 
 /** This database is the file's own: each test starts from empty purgeable tables. */
 async function emptyPurgeableTables() {
-  await db().$executeRawUnsafe(`TRUNCATE "Session", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"`);
+  await db().$executeRawUnsafe(`TRUNCATE "Session", "LoginThrottle", "KnownDevice", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"`);
 }
 
 test("old sessions, counters, tokens, invitations and emails go; recent ones and everything else stay; a second run deletes nothing", async () => {
@@ -104,9 +114,11 @@ test("old sessions, counters, tokens, invitations and emails go; recent ones and
   expect(keptBefore.Offer).toBe(1);
 
   const report = await purgeExpired(NOW, { batchSize: 1 });
-  expect(report).toEqual({ sessions: 1, rateLimitHits: 1, passwordResetTokens: 1, emailVerificationTokens: 1, invitations: 1, sentEmails: 1, unsentEmails: 2 });
+  expect(report).toEqual({ sessions: 1, loginThrottles: 1, knownDevices: 1, rateLimitHits: 1, passwordResetTokens: 1, emailVerificationTokens: 1, invitations: 1, sentEmails: 1, unsentEmails: 2 });
   expect(await remaining()).toEqual({
     sessions: ["live"],
+    loginThrottles: ["live"],
+    knownDevices: ["live"],
     rateLimitHits: ["live"],
     resetTokens: ["live"],
     verificationTokens: ["live"],
@@ -115,7 +127,7 @@ test("old sessions, counters, tokens, invitations and emails go; recent ones and
   });
   expect(await keptTableCounts()).toEqual(keptBefore);
 
-  expect(await purgeExpired(NOW)).toEqual({ sessions: 0, rateLimitHits: 0, passwordResetTokens: 0, emailVerificationTokens: 0, invitations: 0, sentEmails: 0, unsentEmails: 0 });
+  expect(await purgeExpired(NOW)).toEqual({ sessions: 0, loginThrottles: 0, knownDevices: 0, rateLimitHits: 0, passwordResetTokens: 0, emailVerificationTokens: 0, invitations: 0, sentEmails: 0, unsentEmails: 0 });
 });
 
 test("several processes purging at once delete each row once and never fail; the worker purges on its own", async () => {

@@ -24,6 +24,9 @@ type Rule = { name: string; table: string; where: string; before: (now: Date) =>
 // Table and column names are fixed here; only the instants are parameters.
 const RULES: readonly Rule[] = [
   { name: "sessions", table: "Session", where: `"expiresAt" < $1`, before: (now) => now },
+  // Login counters and known browsers carry their own end (decision 014): gone once it has passed.
+  { name: "loginThrottles", table: "LoginThrottle", where: `"expiresAt" < $1`, before: (now) => now },
+  { name: "knownDevices", table: "KnownDevice", where: `"expiresAt" < $1`, before: (now) => now },
   { name: "rateLimitHits", table: "RateLimitHit", where: `"windowStart" < $1`, before: (now) => daysBefore(now, RETENTION.rateLimitDays) },
   { name: "passwordResetTokens", table: "PasswordResetToken", where: `"expiresAt" < $1`, before: (now) => daysBefore(now, RETENTION.expiredTokenDays) },
   { name: "emailVerificationTokens", table: "EmailVerificationToken", where: `"expiresAt" < $1`, before: (now) => daysBefore(now, RETENTION.expiredTokenDays) },

@@ -44,8 +44,8 @@ export async function copyLastWeek(input: { producerId: string; distributionId: 
     // One statement: the new offers, then the compositions of the baskets among them.
     const copied = await tx.$queryRaw<CopyLastWeekResult["copied"]>`
       WITH inserted AS (
-        INSERT INTO "Offer" (id, "distributionId", "productId", "priceCents", stock, "createdAt", "updatedAt")
-        SELECT gen_random_uuid()::text, ${input.distributionId}, o."productId", o."priceCents", o.stock, ${input.now}, ${input.now}
+        INSERT INTO "Offer" (id, "distributionId", "productId", "priceCents", stock, "maxPerCustomer", "createdAt", "updatedAt")
+        SELECT gen_random_uuid()::text, ${input.distributionId}, o."productId", o."priceCents", o.stock, o."maxPerCustomer", ${input.now}, ${input.now}
         FROM "Offer" o JOIN "Product" p ON p.id = o."productId"
         WHERE o."distributionId" = ${source.id} AND p."producerId" = ${input.producerId} AND p."archivedAt" IS NULL
         ORDER BY o."productId"

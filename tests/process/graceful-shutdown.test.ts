@@ -95,3 +95,25 @@ test("SIGTERM during 50 simultaneous orders: every request is answered, every 20
   expect(exit).toEqual({ code: 0, signal: null });
   expect(server.output()).not.toMatch(/Error|erreur/i);
 });
+
+test("a request that outlives SHUTDOWN_GRACE_SECONDS is cut, said in the log, and the exit code says so", async () => {
+  const databaseUrl = await cluster.createDatabase("shutdown_grace");
+  server = await startServer({ env: { DATABASE_URL: databaseUrl, SHUTDOWN_GRACE_SECONDS: "1" } });
+  await server.waitUntilHealthy();
+  process.env.DATABASE_URL = databaseUrl;
+  const [customer] = await createUsers(1);
+  const cookie = await signedInCookie(customer!.id);
+  await disconnectDb();
+  // A signed-in client that announces an order and never sends its body.
+  const agent = new http.Agent({ keepAlive: true });
+  const stuck = orderInFlight(server.url, agent, cookie, JSON.stringify({ never: "sent" }));
+  await stuck.continued;
+
+  const exit = await server.stop("SIGTERM");
+  const answer = await stuck.answer;
+  agent.destroy();
+
+  expect(exit).toEqual({ code: 1, signal: null });
+  expect(server.output()).toMatch(/1 requête\(s\) coupée\(s\) après 1 s \(SHUTDOWN_GRACE_SECONDS\)/);
+  expect(answer).toHaveProperty("error");
+});

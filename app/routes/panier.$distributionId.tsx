@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EMAIL_VERIFICATION_PATH } from "~/domain/accounts/email-verification";
 import { unitLabel } from "~/domain/catalog/units";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
@@ -87,7 +88,16 @@ export default function CartPage() {
       <div className="mt-4">
         {failure && !failure.ok ? <FormAlert message={failure.message} /> : null}
         {!open ? <FormAlert message={t("cart.closed")} /> : null}
-        {open && mustConfirmEmail ? <FormAlert message={t("ordering.cart.verifyEmail")} /> : null}
+        {open && mustConfirmEmail ? (
+          <>
+            <FormAlert message={t("ordering.cart.verifyEmail")} />
+            <p className="mt-2">
+              <Link to={EMAIL_VERIFICATION_PATH} className="font-semibold text-sea-700 underline">
+                {t("accountsEmail.verify.askNew")}
+              </Link>
+            </p>
+          </>
+        ) : null}
       </div>
       {cart.length === 0 ? (
         <p className="mt-4">{t("cart.empty")}</p>

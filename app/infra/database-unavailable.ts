@@ -13,13 +13,21 @@
  *   P2028 (no transaction in time), and P2010 whose driver error carries one of the codes above.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someDatabaseErrorPart(error, speaksOfUnavailability);
+}
+
+/**
+ * Whether `says` holds for the error, one of its causes, or the driver error Prisma wrapped in
+ * it: the one walk through pg's and Prisma's error shapes, shared by every reading of them.
+ */
+export function someDatabaseErrorPart(error: unknown, says: (part: object) => boolean): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (typeof current === "object" && current !== null && !seen.has(current)) {
     seen.add(current);
-    if (speaksOfUnavailability(current)) return true;
+    if (says(current)) return true;
     const driverCause = driverAdapterCause(current);
-    if (driverCause && speaksOfUnavailability(driverCause)) return true;
+    if (driverCause && says(driverCause)) return true;
     current = "cause" in current ? current.cause : undefined;
   }
   return false;

@@ -26,4 +26,11 @@ test("the OpenAPI document describes every endpoint of /api/v1 with schemas gene
   expect(Object.keys(offer.properties)).toEqual(
     expect.arrayContaining(["id", "kind", "name", "producer", "unit", "priceCents", "vatRate", "remaining", "organic", "allergens"]),
   );
+  const placeOrderAnswers = (document.paths["/orders"] as { post: { responses: Record<string, unknown> } }).post.responses;
+  expect(Object.keys(placeOrderAnswers)).toEqual(expect.arrayContaining(["201", "413", "503"]));
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations as Record<string, { responses: Record<string, unknown> }>)) {
+      expect(Object.keys(operation.responses)).toContain("503");
+    }
+  }
 });

@@ -16,7 +16,7 @@ const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsA
  * requests and shape the responses, so the two cannot disagree.
  */
 export function openApiDocument(serverUrl: string) {
-  return {
+  const document = {
     openapi: "3.0.3",
     info: {
       title: "Terre & Mer API",
@@ -101,4 +101,21 @@ export function openApiDocument(serverUrl: string) {
       ...Object.assign({}, ...parts.map((part) => part.paths)),
     },
   };
+  withCommonAnswers(document.paths);
+  return document;
+}
+
+/**
+ * Answers any operation may give, whatever it does: 503 while the database is away, and 413 for a
+ * body over its bound (app/http/body.server.ts), read before anything else (decision 017).
+ */
+function withCommonAnswers(paths: Record<string, Record<string, unknown>>) {
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      if (typeof operation !== "object" || operation === null || !("responses" in operation)) continue;
+      const responses = operation.responses as Record<string, unknown>;
+      if ("requestBody" in operation) responses["413"] ??= error("`body_too_large`: the body is over its limit (64 KB for JSON) and was not read");
+      responses["503"] ??= { ...error("`database_unavailable`: the service cannot reach its database; try again after `Retry-After` seconds"), headers: { "Retry-After": { schema: { type: "integer" } } } };
+    }
+  }
 }

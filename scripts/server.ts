@@ -25,7 +25,7 @@ import { carriesForwardedHeaders, parseTrustProxy, UNTRUSTED_PROXY_WARNING } fro
 import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
 import { startDonationsWorker } from "~/infra/donations-worker.server";
-import { trackRequests, type HttpDrain } from "~/infra/http-drain.server";
+import { trackRequests } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 
 const dev = process.argv.includes("--dev");
@@ -151,7 +151,6 @@ async function serve(booted: Booted) {
   app.disable("x-powered-by");
   // Never trusted by default: a client could then choose its own address for the rate limits.
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
-  let drain: HttpDrain | undefined;
 
   app.use((_request, response, next) => {
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -167,12 +166,6 @@ async function serve(booted: Booted) {
       console.warn(UNTRUSTED_PROXY_WARNING);
     }
     next();
-  });
-
-  // While stopping, tell the load balancer to send traffic elsewhere (on connections still open).
-  app.get("/healthz", (_request, response, next) => {
-    if (!drain?.draining()) return next();
-    response.status(503).setHeader("Cache-Control", "no-store").json({ status: "stopping" });
   });
 
   app.use((request, response, next) => {
@@ -220,19 +213,19 @@ async function serve(booted: Booted) {
       console.info(`[web] Terre & Mer sur ${config.APP_URL} (port ${config.PORT}${dev ? ", développement" : ""})`);
     }
   });
-  drain = trackRequests(server);
+  const drain = trackRequests(server);
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals) {
     // One Ctrl-C reaches this process twice (from the terminal and from the primary): once is enough.
     if (stopping) return;
     stopping = true;
-    console.info(`[web] processus ${process.pid} : arrêt demandé (${signal}), ${drain!.inFlight()} requête(s) en cours`);
+    console.info(`[web] processus ${process.pid} : arrêt demandé (${signal}), ${drain.inFlight()} requête(s) en cours`);
     let exitCode = 0;
     try {
       // Workers finish their current run and start no other, while the requests in flight finish.
       const [{ cut }, workers] = await Promise.all([
-        drain!.drain(graceMs),
+        drain.drain(graceMs),
         within(Promise.all(backgroundWorkers.map((worker) => worker.stop())), graceMs),
       ]);
       if (cut > 0) {

@@ -2,8 +2,6 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 export type HttpDrain = {
-  /** True once drain() was called: the server is stopping. */
-  draining: () => boolean;
   /** Requests received and not yet answered. */
   inFlight: () => number;
   /**
@@ -75,5 +73,5 @@ export function trackRequests(server: Server): HttpDrain {
     return { cut };
   }
 
-  return { draining: () => draining, inFlight, drain };
+  return { inFlight, drain };
 }

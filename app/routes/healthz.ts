@@ -5,8 +5,8 @@ const DATABASE_TIMEOUT_MS = 2_000;
 
 /**
  * GET /healthz, for load balancers: 200 {"status":"ok"} when the database answers, else 503.
- * No session, no cookie, no rendering: one `SELECT 1` through the pool. While the server drains
- * on SIGTERM, scripts/server.ts answers 503 here itself so that traffic moves elsewhere.
+ * No session, no cookie, no rendering: one `SELECT 1` through the pool. A stopping server
+ * refuses new connections, so the load balancer's next check fails there too.
  */
 export async function loader() {
   const database = await checkDatabase({ timeoutMs: DATABASE_TIMEOUT_MS });

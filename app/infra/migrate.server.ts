@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { poolSettings } from "~/db.server";
 
 export type MigrationResult = { applied: string[] };
 
@@ -37,7 +38,9 @@ function matchesChecksum(sql: string, checksum: string): boolean {
  * the start-up: history is never rewritten silently.
  */
 export async function migrate(databaseUrl: string, migrationsDir = path.resolve("prisma/migrations")): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // A database that does not answer stops the start-up with an error instead of hanging it; the
+  // statements themselves have no bound: a migration, or waiting for another server's, may be long.
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: poolSettings().DATABASE_CONNECT_TIMEOUT_MS, keepAlive: true });
   // A connection lost between two queries is reported by the next query; without a listener, pg
   // would raise it as an uncaught exception and bring the whole process down.
   client.on("error", () => {});

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -262,4 +263,21 @@ test("migrate calls started at the same time on a fresh database all succeed and
   const rows = await historyOf(database.url);
   expect(rows.map((row) => row.migration_name).sort()).toEqual(migrationNames);
   expect(rows.every((row) => row.finished_at !== null && row.applied_steps_count === 1)).toBe(true);
+});
+
+test("a database that accepts the connection and then says nothing stops the start-up's migration with an error instead of hanging it", async () => {
+  const sockets: net.Socket[] = [];
+  const silent = net.createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const { port } = silent.address() as net.AddressInfo;
+  const previous = process.env.DATABASE_CONNECT_TIMEOUT_MS;
+  process.env.DATABASE_CONNECT_TIMEOUT_MS = "300";
+  try {
+    await expect(migrate(`postgresql://nobody:secret@127.0.0.1:${port}/silent`, MIGRATIONS_DIR)).rejects.toThrow(/timeout/i);
+  } finally {
+    if (previous === undefined) delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
+    else process.env.DATABASE_CONNECT_TIMEOUT_MS = previous;
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  }
 });

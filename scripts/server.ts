@@ -27,6 +27,7 @@ import { bootDatabase, type Booted } from "~/infra/boot.server";
 import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { trackRequests } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
+import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
 
 const dev = process.argv.includes("--dev");
 const config = env();
@@ -145,7 +146,9 @@ async function serve(booted: Booted) {
   const mailWorker = startMailWorker();
   // Expires lots past their window or their date, and marks claims not collected in time: idempotent.
   const donationsWorker = startDonationsWorker();
-  const backgroundWorkers = [mailWorker, donationsWorker];
+  // Forgets what has expired (sessions, counters, used links, old emails), hourly; keeps every record.
+  const maintenanceWorker = startMaintenanceWorker();
+  const backgroundWorkers = [mailWorker, donationsWorker, maintenanceWorker];
 
   const app = express();
   app.disable("x-powered-by");

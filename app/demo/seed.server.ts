@@ -2,7 +2,7 @@
 // that adds one distribution with thousands of synthetic offers for the benchmarks.
 import { createHash, randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "~/domain/accounts/password.server";
-import communesJson from "~/domain/reference/data/communes.json";
+import { territoryName } from "~/domain/organisations/territory";
 import {
   allergens,
   communes,
@@ -89,14 +89,6 @@ function resolvePlace(place: Place) {
   const commune = communeByName(place.commune);
   const round = (value: number) => Math.round(value * 100_000) / 100_000;
   return { communeInsee: commune.inseeCode, lat: round(commune.lat + place.dLat), lon: round(commune.lon + place.dLon) };
-}
-
-/** The agglomeration as described in communes.json (its EPCI entry). */
-function territoryName(): string {
-  const epci = communesJson.find((entry) => entry.kind === "epci");
-  if (!epci) throw new Error("L'intercommunalité manque dans communes.json");
-  const usual = "usualName" in epci && typeof epci.usualName === "string" ? epci.usualName : null;
-  return usual ? `${usual} — ${epci.name}` : epci.name;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import communesJson from "~/domain/reference/data/communes.json";
 import { communes, type Commune } from "~/domain/reference/reference-data";
 
 /**
@@ -34,4 +35,12 @@ export function slugify(name: string): string {
     .slice(0, 60)
     .replace(/-+$/g, "");
   return slug || "producteur";
+}
+
+/** The agglomeration as described in communes.json (its EPCI entry): the territory organisation's name. */
+export function territoryName(): string {
+  const epci = communesJson.find((entry) => entry.kind === "epci");
+  if (!epci) throw new Error("L'intercommunalité manque dans communes.json");
+  const usual = "usualName" in epci && typeof epci.usualName === "string" ? epci.usualName : null;
+  return usual ? `${usual} — ${epci.name}` : epci.name;
 }

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible, failOnConsoleErrors } from "./helpers";
+import { waitForEmail, waitForLink } from "./mailbox";
 import { DEMO_PASSWORD, DEMO_PRODUCTS } from "~/demo/demo-territory";
 import { formatEuros } from "~/domain/money";
 import { formatParis } from "~/domain/time/paris";
@@ -46,7 +47,7 @@ async function addToCart(page: Page, product: string, quantity: number, cartCoun
   await expect(page.getByRole("link", { name: `Voir mon panier (${cartCount})` })).toBeVisible();
 }
 
-test("a new resident orders a sea basket and two products at the quay, gets the email, then changes the order", async ({ page, browser, request }) => {
+test("a new resident signs up, confirms their address from the welcome email, orders a sea basket and two products at the quay, gets the email, then changes the order", async ({ page, browser, request }) => {
   // A dozen axe scans, two of them on an 80-offer catalogue: slower than the default minute on a busy machine.
   test.setTimeout(150_000);
   const consoleErrors = failOnConsoleErrors(page);
@@ -55,6 +56,7 @@ test("a new resident orders a sea basket and two products at the quay, gets the 
   const distribution = await nextOpenQuayDistribution(request);
 
   // Sign up.
+  const signedUpAt = Date.now();
   await page.goto("/inscription");
   await expect(page.getByRole("heading", { level: 1, name: "Créer un compte" })).toBeVisible();
   await expectAccessible(page);
@@ -95,7 +97,29 @@ test("a new resident orders a sea basket and two products at the quay, gets the 
   await expect(page).toHaveURL(`/panier/${distribution.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Mon panier" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Total TTC" })).toContainText(euros(total));
+  // A first order paid at pickup needs a confirmed address: the cart says so before anything is
+  // tried, and links to the page that sends a new link.
+  const confirmFirst = page.getByRole("alert").filter({ hasText: "Confirmez votre adresse e-mail avant votre première commande payée au retrait" });
+  await expect(confirmFirst).toBeVisible();
+  await expect(page.getByRole("link", { name: "Demander un nouveau lien" })).toHaveAttribute("href", "/verifier-email");
   await expectAccessible(page);
+
+  // The resident opens the welcome email and follows its link: opening it confirms nothing, the button does.
+  const welcome = await waitForEmail(email, /^Bienvenue sur Terre & Mer$/, { since: signedUpAt });
+  expect(welcome.text).toContain("Confirmez votre adresse e-mail");
+  const confirmationLink = await waitForLink(email, "/verifier-email/", { since: signedUpAt });
+  await page.goto(confirmationLink);
+  await expect(page.getByRole("heading", { level: 1, name: "Confirmer votre adresse e-mail" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirmer mon adresse e-mail" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Votre adresse e-mail est confirmée. Merci !" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Back to the cart: the notice is gone, the cart kept.
+  await page.goto(`/panier/${distribution.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Mon panier" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Total TTC" })).toContainText(euros(total));
+  await expect(confirmFirst).toHaveCount(0);
   const slot = page.getByRole("group", { name: "Créneau de retrait" }).getByRole("radio").nth(1);
   await slot.check();
   const slotLabel = (await slot.locator("xpath=..").innerText()).trim();
@@ -119,7 +143,11 @@ test("a new resident orders a sea basket and two products at the quay, gets the 
   const orderUrl = new URL(page.url()).pathname;
   await expectAccessible(page);
 
-  // The territory admin sees the confirmation email waiting in the outbox.
+  // The resident receives the order's email.
+  const orderEmail = await waitForEmail(email, new RegExp(`^Commande n° ${orderNumber} confirmée — retrait ${pickupDay}$`, "i"), { since: signedUpAt });
+  expect(orderEmail.text).toContain(`Paiement : ${euros(total)} à régler au retrait.`);
+
+  // The territory admin sees that email in the outbox.
   const adminContext = await browser.newContext();
   try {
     const admin = await adminContext.newPage();

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_PASSWORD } from "~/demo/demo-territory";
+import { waitForLink } from "./mailbox";
 
 const APP_ORIGIN = "http://localhost:3100";
 const EVIL_ORIGIN = "https://evil.example";
@@ -11,16 +12,26 @@ function sessionCookieOf(response: APIResponse): string | undefined {
   return header?.value.split(";")[0];
 }
 
-/** A new resident, signed up through the real form: their session cookie ("tm_session=…"). */
-async function signUpResident(request: APIRequestContext): Promise<string> {
+/**
+ * A new resident, signed up through the real form, who confirmed their address with the link of
+ * the welcome email (a first order paid at pickup asks for it): their session cookie ("tm_session=…").
+ */
+async function signUpConfirmedResident(request: APIRequestContext): Promise<string> {
+  const email = `securite-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@exemple.fr`;
+  const signedUpAt = Date.now();
   const response = await request.post("/inscription", {
-    form: { name: "Résident Sécurité", email: `securite-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@exemple.fr`, password: "un mot de passe solide" },
+    form: { name: "Résident Sécurité", email, password: "un mot de passe solide" },
     headers: { origin: APP_ORIGIN },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(302);
   const cookie = sessionCookieOf(response);
   expect(cookie).toBeTruthy();
+  // The welcome email's link, and the page's confirm button (a plain form post to the same address).
+  const link = await waitForLink(email, "/verifier-email/", { since: signedUpAt });
+  const confirmed = await request.post(link, { form: {}, headers: { origin: APP_ORIGIN }, maxRedirects: 0 });
+  expect(confirmed.status()).toBe(200);
+  expect(await confirmed.text()).toContain("Votre adresse e-mail est confirmée. Merci !");
   return cookie!;
 }
 
@@ -51,7 +62,7 @@ test("a cross-origin login is refused before it reaches the app: 403 and no sess
 });
 
 test("a cross-origin order through the API is refused with 403 and places nothing", async ({ request }) => {
-  const cookie = await signUpResident(request);
+  const cookie = await signUpConfirmedResident(request);
   const distributions = (await (await request.get("/api/v1/distributions")).json()) as {
     distributions: Array<{ id: string; pickupPoint: { name: string }; start: string; status: string }>;
   };

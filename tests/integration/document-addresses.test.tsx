@@ -4,6 +4,10 @@ import { db } from "~/db.server";
 import { DEMO_PICKUP_POINTS, DEMO_PRODUCERS } from "~/demo/demo-territory";
 import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
 import { listUnsoldOffers } from "~/domain/donations/list-unsold-offers.server";
+import { lotFormContext } from "~/domain/donations/lot-form-context.server";
+import { publishLotSchema } from "~/domain/donations/lot-input";
+import { publishLot } from "~/domain/donations/publish-lot.server";
+import { parisIsoDate } from "~/domain/time/paris";
 import { defaultUnsoldPickupPlace } from "~/domain/donations/unsold-stock";
 import { isValidSiret } from "~/domain/organisations/siret";
 import RetraitsPage, { loader as retraitsLoader } from "~/routes/association.retraits";
@@ -105,4 +109,31 @@ test("the demo's verified producers and pickup points are as a registration leav
     expect(producer.siret && isValidSiret(producer.siret), `${producer.name} : SIRET`).toBe(true);
   }
   expect(DEMO_PICKUP_POINTS.length).toBeGreaterThan(0);
+});
+
+test("a lot published without a pickup place is picked up at the farm's full address, postcode and town included, as the publish form offers it", async () => {
+  const donor = await createDonor({ address: `Ferme ${randomUUID().slice(0, 4)}, chemin des Vergers` });
+  const farm = await db().organisation.findUniqueOrThrow({ where: { id: donor.producerId }, select: { address: true } });
+  const { farmAddress } = await lotFormContext(donor.producerId);
+  expect(farmAddress).toBe(`${farm.address}, 76200 Dieppe`);
+
+  const start = new Date(Date.now() + 3600_000);
+  const lot = await publishLot({
+    input: publishLotSchema.parse({
+      productName: "Pommes de terre invendues",
+      quantity: 12,
+      unit: "kg",
+      storage: "ambient",
+      bestBefore: parisIsoDate(new Date(Date.now() + 30 * 24 * 3600_000)),
+      lotNumber: "L-2026-12",
+      pickupStart: start.toISOString(),
+      pickupEnd: new Date(start.getTime() + 48 * 3600_000).toISOString(),
+      costPriceCents: 90,
+    }),
+    donor: { id: donor.producerId, name: "Ferme" },
+    createdById: donor.user.id,
+    now: new Date(),
+    appUrl: "http://localhost",
+  });
+  expect(lot.pickupPlace).toBe(`${farm.address}, 76200 Dieppe`);
 });

@@ -10,6 +10,7 @@ import type { PublishLotInput } from "~/domain/donations/lot-input";
 import { DomainError } from "~/domain/errors";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import type { Locale } from "~/i18n/messages";
+import { postalAddress } from "~/domain/postal-address";
 
 /** The charities' page of lots to claim (pages come in a later step of issue 4). */
 export const CHARITY_LOTS_PATH = "/association/lots";
@@ -164,8 +165,12 @@ export async function publishLotIn(tx: Tx, options: PublishLotOptions, facts: Lo
   return lot;
 }
 
-/** Where to pick up when the donor does not say: its address, else its name. */
+/** Where to pick up when the donor does not say: its full address (postcode and town included), else its name. */
 async function donorAddress(tx: Tx, donor: { id: string; name: string }): Promise<string> {
-  const organisation = await tx.organisation.findUnique({ where: { id: donor.id }, select: { address: true, name: true } });
-  return organisation?.address.trim() || organisation?.name || donor.name;
+  const organisation = await tx.organisation.findUnique({
+    where: { id: donor.id },
+    select: { address: true, name: true, commune: { select: { postalCode: true, name: true } } },
+  });
+  if (!organisation) return donor.name;
+  return postalAddress(organisation.address, organisation.commune?.postalCode ?? null, organisation.commune?.name ?? null) || organisation.name;
 }

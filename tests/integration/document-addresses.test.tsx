@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { DEMO_PICKUP_POINTS, DEMO_PRODUCERS } from "~/demo/demo-territory";
@@ -136,4 +138,17 @@ test("a lot published without a pickup place is picked up at the farm's full add
     appUrl: "http://localhost",
   });
   expect(lot.pickupPlace).toBe(`${farm.address}, 76200 Dieppe`);
+});
+
+test("lots stored before the fix say their pickup point's postcode and town once after the migration; other places are left as typed", async () => {
+  const donor = await createDonor();
+  const doubled = await createLot({ donorId: donor.producerId, createdById: donor.user.id, pickupPlace: "Étal 3, Quai Henri IV, 76200 Dieppe, 76200 Dieppe" });
+  const typed = await createLot({ donorId: donor.producerId, createdById: donor.user.id, pickupPlace: "Ferme du Val, 76880 Arques-la-Bataille, derrière la grange" });
+  const sql = readFileSync(fileURLToPath(new URL("../../prisma/migrations/20261206400000_undouble_pickup_places/migration.sql", import.meta.url)), "utf8");
+  await db().$executeRawUnsafe(sql);
+  const places = await db().donationLot.findMany({ where: { id: { in: [doubled.id, typed.id] } }, select: { id: true, pickupPlace: true } });
+  expect(Object.fromEntries(places.map((lot) => [lot.id, lot.pickupPlace]))).toEqual({
+    [doubled.id]: "Étal 3, Quai Henri IV, 76200 Dieppe",
+    [typed.id]: "Ferme du Val, 76880 Arques-la-Bataille, derrière la grange",
+  });
 });

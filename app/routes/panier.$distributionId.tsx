@@ -104,8 +104,10 @@ export default function CartPage() {
       ) : (
         <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white">
           {cart.map((line) => (
-            <li key={line.offerId} className="flex flex-wrap items-center justify-between gap-2 p-3">
-              <div className="min-w-0 flex-1">
+            // On a phone the name and the line's amount share the first row, the quantity and its buttons
+            // go below; from `sm` up, all on one row. (A flex row squeezed the name to a word per line.)
+            <li key={line.offerId} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 p-3 sm:grid-cols-[minmax(0,1fr)_auto_auto]">
+              <div className="min-w-0">
                 <span className="font-semibold">{line.name}</span>
                 <br />
                 <span className="text-sm text-slate-700">{line.producerName} · {euros(line.priceCents, locale)} / {unitLabel(line.unit, locale)}</span>
@@ -113,14 +115,14 @@ export default function CartPage() {
                   <span className="block text-sm font-bold text-red-800">{t("cart.soldOutLine", { count: Math.max(0, line.remaining) })}</span>
                 ) : null}
               </div>
-              <Form method="post" className="flex items-center gap-1" preventScrollReset>
+              <Form method="post" className="col-span-2 row-start-2 flex flex-wrap items-center gap-1 sm:col-span-1 sm:col-start-2 sm:row-start-1" preventScrollReset>
                 <input type="hidden" name="offerId" value={line.offerId} />
                 <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.name })}</label>
                 <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
                 <SecondaryButton name="intent" value="update" aria-label={`${t("cart.update")} ${line.name}`}>{t("cart.update")}</SecondaryButton>
                 <SecondaryButton name="intent" value="remove" aria-label={`${t("cart.remove")} ${line.name}`}>{t("cart.remove")}</SecondaryButton>
               </Form>
-              <span className="w-20 text-right font-semibold">{euros(line.quantity * line.priceCents, locale)}</span>
+              <span className="col-start-2 row-start-1 text-right font-semibold sm:col-start-3 sm:w-20">{euros(line.quantity * line.priceCents, locale)}</span>
             </li>
           ))}
           <li className="flex justify-between p-3 text-lg font-bold">

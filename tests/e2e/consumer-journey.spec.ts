@@ -103,6 +103,19 @@ test("a new resident signs up, confirms their address from the welcome email, or
   await expect(confirmFirst).toBeVisible();
   await expect(page.getByRole("link", { name: "Demander un nouveau lien" })).toHaveAttribute("href", "/verifier-email");
   await expectAccessible(page);
+  // On a phone, each line's name stays readable: it is not squeezed beside the quantity and its buttons.
+  for (const product of [SEA_BASKET, CIDER, BREAD]) {
+    const line = page.getByRole("listitem").filter({ has: page.getByLabel(`Quantité de ${product}`, { exact: true }) });
+    const [lineBox, nameBox] = [await line.boundingBox(), await line.getByText(product, { exact: true }).locator("..").boundingBox()];
+    expect(nameBox!.width, `la place du nom « ${product} » sur une ligne de ${lineBox!.width} px`).toBeGreaterThan(lineBox!.width / 2);
+  }
+
+  // The link says where the address is waiting to be confirmed, and could send a new link.
+  await page.getByRole("link", { name: "Demander un nouveau lien" }).click();
+  await expect(page).toHaveURL("/verifier-email");
+  await expect(page.getByText(`Votre adresse ${email} n'est pas encore confirmée.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "M'envoyer un nouveau lien" })).toBeVisible();
+  await expectAccessible(page);
 
   // The resident opens the welcome email and follows its link: opening it confirms nothing, the button does.
   const welcome = await waitForEmail(email, /^Bienvenue sur Terre & Mer$/, { since: signedUpAt });

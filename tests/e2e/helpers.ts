@@ -10,6 +10,25 @@ export async function expectAccessible(page: Page) {
     .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")} — ${node.failureSummary ?? ""}`).join("\n")}`)
     .join("\n");
   expect(blocking, `Violations d'accessibilité sur ${page.url()} :\n${report}`).toEqual([]);
+  await expectNoSidewaysScroll(page);
+}
+
+/**
+ * WCAG 2.1 AA 1.4.10 Reflow, which axe does not check: at the journeys' phone size, nothing makes
+ * the page scroll sideways (a long email address, a row of buttons). Names the elements that stick
+ * out past the screen's right edge.
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 1))
+      .slice(0, 5)
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> « ${(element.textContent ?? "").trim().slice(0, 60)} » jusqu'à ${Math.round(element.getBoundingClientRect().right)} px`);
+    return { width, scrollWidth: document.documentElement.scrollWidth, culprits };
+  });
+  expect(overflow.scrollWidth, `${page.url()} défile de côté sur un écran de ${overflow.width} px :\n${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(overflow.width);
 }
 
 /** A test fails on an unexpected console.error (tests/setup does the same for Vitest). */

@@ -28,6 +28,7 @@ export type DomainErrorCode =
   | "pickup_code_invalid"
   | "lot_closed"
   | "claim_closed"
+  | "distribution_under_way"
   | "owed_back_unconfirmed"
   | "price_changed"
   | "email_unverified"

@@ -33,6 +33,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   pickup_code_invalid: 400,
   lot_closed: 409,
   claim_closed: 409,
+  distribution_under_way: 409,
   owed_back_unconfirmed: 409,
   price_changed: 409,
   email_unverified: 403,

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { isDomainError } from "~/domain/errors";
+import { cancelDistribution } from "~/domain/distributions/cancel-distribution.server";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
+import { recordPickupPayment } from "~/domain/preparation/record-pickup-payment.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { formatParisTime } from "~/domain/time/paris";
 import { action as cancelAction, loader as listLoader } from "~/routes/gestion.distributions._index";
@@ -310,3 +312,41 @@ test("a customer cancelling their own order while the date is cancelled: the sto
     expect(await db().order.count({ where: { distributionId: distribution.id, status: "CONFIRMED" } })).toBe(0);
   }
 });
+
+test("a date whose pickup has begun (an order already paid) is not cancelled: the organiser is told why and nothing changes; a payment and a cancellation at the same instant never leave a paid order cancelled", async () => {
+  const { organiser, fisher, distribution, mine, theirs, anne, john } = await dateWithOrders();
+  const atPickup = new Date(distribution.cutoffAt.getTime() + 3600_000);
+  const anneOrder = await db().order.findFirstOrThrow({ where: { distributionId: distribution.id, userId: anne.id }, select: { id: true } });
+  await recordPickupPayment({ producerId: fisher.producerId, orderId: anneOrder.id, paymentId: randomUUID(), method: "CASH", amountCents: 500, recordedById: fisher.user.id, now: atPickup });
+  const stockBefore = [await offerStock(mine.id), await offerStock(theirs.id)];
+
+  const refused = asFailure(await cancelAction({ request: post("/gestion/distributions", { distributionId: distribution.id, reason: "Tempête annoncée" }, organiser.cookie), params: {}, context: {} }));
+  expect(refused.init?.status).toBe(409);
+  expect(refused.data.message).toBe("Le retrait de cette distribution a commencé : des commandes ont déjà été payées ou remises. Elle ne peut plus être annulée ; voyez avec les producteurs pour les commandes restantes.");
+  expect(await db().distribution.findUniqueOrThrow({ where: { id: distribution.id }, select: { status: true } })).toEqual({ status: "SCHEDULED" });
+  expect(await db().order.count({ where: { distributionId: distribution.id, status: "CONFIRMED" } })).toBe(2);
+  expect([await offerStock(mine.id), await offerStock(theirs.id)]).toEqual(stockBefore);
+  expect(await cancellationEmails([anne.email])).toHaveLength(0);
+  expect(await cancellationEmailsEn([john.email])).toHaveLength(0);
+
+  for (let round = 0; round < 3; round += 1) {
+    const date = await dateWithOrders();
+    const at = new Date(date.distribution.cutoffAt.getTime() + 3600_000);
+    const order = await db().order.findFirstOrThrow({ where: { distributionId: date.distribution.id, userId: date.anne.id }, select: { id: true } });
+    const [payment, cancellation] = await Promise.allSettled([
+      recordPickupPayment({ producerId: date.fisher.producerId, orderId: order.id, paymentId: randomUUID(), method: "CASH", amountCents: 500, recordedById: date.fisher.user.id, now: at }),
+      cancelDistribution({ distributionId: date.distribution.id, reason: "Tempête", actor: await actorOf(date.organiser.user.id), now: at, appUrl: "http://localhost" }),
+    ]);
+    // Exactly one of them wins, and the loser says why.
+    expect([payment.status, cancellation.status].sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = payment.status === "rejected" ? payment.reason : cancellation.status === "rejected" ? cancellation.reason : undefined;
+    expect(isDomainError(loser) ? loser.code : loser).toBe(payment.status === "rejected" ? "not_found" : "distribution_under_way");
+    const paidCancelled = await db().pickupPayment.count({ where: { order: { distributionId: date.distribution.id, status: "CANCELLED" } } });
+    expect(paidCancelled).toBe(0);
+  }
+});
+
+async function actorOf(userId: string) {
+  const memberships = await db().membership.findMany({ where: { userId }, select: { organisationId: true, role: true } });
+  return { roles: ["CONSUMER" as const, ...memberships.map((membership) => membership.role)], memberships };
+}

@@ -65,6 +65,14 @@ export async function cancelDistribution(input: CancelInput): Promise<CancelledD
       WHERE "distributionId" = ${input.distributionId} AND status = 'CONFIRMED'
       RETURNING id, "userId", number`;
     const orderIds = orders.map((order) => order.id);
+    // A date whose pickup has begun is not cancelled: customers already paid or took their goods,
+    // and cancelling would leave them overpaid with nothing flagged. The UPDATE above waited for
+    // any payment or hand-over in flight (they lock the order row), so this sees them all, and
+    // a later one finds the order no longer CONFIRMED.
+    const [begun] = await tx.$queryRaw<Array<{ count: number }>>`
+      SELECT ((SELECT count(*) FROM "PickupPayment" WHERE "orderId" = ANY(${orderIds}::text[]))
+            + (SELECT count(*) FROM "Handover" WHERE "orderId" = ANY(${orderIds}::text[])))::int AS count`;
+    if ((begun?.count ?? 0) > 0) throw new DomainError("distribution_under_way");
     // Orders first, then offers in id order: the order in which a customer's own cancellation
     // and placeOrder take their locks, so none of them deadlocks with this one.
     await tx.$queryRaw`SELECT id FROM "Offer" WHERE "distributionId" = ${input.distributionId} ORDER BY id FOR UPDATE`;

@@ -1,5 +1,6 @@
 /** Messages of one area of the site (see app/i18n/messages.ts), French first; en has the same keys. */
 export const distributionsAdminFr = {
+  "error.distribution_under_way": "Le retrait de cette distribution a commencé : des commandes ont déjà été payées ou remises. Elle ne peut plus être annulée ; voyez avec les producteurs pour les commandes restantes.",
   "series.field.pickupPoint.unknown": "Point de retrait : choisissez un point de retrait de la liste.",
   "series.field.weekday.invalid": "Jour : choisissez un jour de la semaine.",
   "series.field.time.invalid": "Heure : au format HH:MM (exemple : 17:00).",
@@ -71,6 +72,7 @@ export const distributionsAdminFr = {
 } as const;
 
 export const distributionsAdminEn: Record<keyof typeof distributionsAdminFr, string> = {
+  "error.distribution_under_way": "Pickup for this distribution has begun: some orders were already paid or handed over. It can no longer be cancelled; see the producers about the remaining orders.",
   "series.field.pickupPoint.unknown": "Pickup point: choose a pickup point from the list.",
   "series.field.weekday.invalid": "Day: choose a day of the week.",
   "series.field.time.invalid": "Time: in the HH:MM format (for example 17:00).",

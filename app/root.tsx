@@ -114,7 +114,8 @@ export default function App() {
   return (
     <>
       <Header />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+      {/* break-words: a long word (an email address, a reference) wraps instead of pushing a phone's page sideways. */}
+      <main id="main" className="mx-auto max-w-5xl break-words px-4 py-6">
         <Outlet />
       </main>
       <Footer />
@@ -144,7 +145,7 @@ export function ErrorBoundary() {
   return (
     <>
       <Header />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-5xl break-words px-4 py-6">
         <ErrorPage />
       </main>
     </>

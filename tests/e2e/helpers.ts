@@ -21,9 +21,11 @@ export async function expectAccessible(page: Page) {
 export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    // Past the right edge: an element's own box, or its text overflowing its box.
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > width + 1 || element.scrollWidth > element.clientWidth + 1;
     const culprits = [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 1))
+      .filter(sticksOut)
+      .filter((element) => ![...element.children].some(sticksOut))
       .slice(0, 5)
       .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> « ${(element.textContent ?? "").trim().slice(0, 60)} » jusqu'à ${Math.round(element.getBoundingClientRect().right)} px`);
     return { width, scrollWidth: document.documentElement.scrollWidth, culprits };

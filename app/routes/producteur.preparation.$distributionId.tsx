@@ -382,12 +382,20 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
               {t("preparation.pickup.due")} : {euros(order.dueCents, locale)} · {t("preparation.pickup.paid")} : {euros(order.paid.totalCents, locale)}
               {paidDetail ? ` (${paidDetail})` : null}
             </p>
-            <p className="text-lg font-bold">
-              {order.toPayCents < 0 ? t("preparation.pickup.toRefund") : t("preparation.pickup.toPay")} : {euros(Math.abs(order.toPayCents), locale)}
-            </p>
-            {order.owedBackCents > 0 ? (
-              <p className="font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
-            ) : null}
+            {order.owedBackCents > 0 && order.toPayCents === -order.owedBackCents ? (
+              // The overpayment is the amount owed back after a lighter weighing: said once, with its reason
+              // (two lines of the same amount read as two sums to give back).
+              <p className="text-lg font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
+            ) : (
+              <>
+                <p className="text-lg font-bold">
+                  {order.toPayCents < 0 ? t("preparation.pickup.toRefund") : t("preparation.pickup.toPay")} : {euros(Math.abs(order.toPayCents), locale)}
+                </p>
+                {order.owedBackCents > 0 ? (
+                  <p className="font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
+                ) : null}
+              </>
+            )}
             {order.awaitingWeighing ? <p className="text-sm">{t("preparation.pickup.awaitingWeighing")}</p> : null}
             {open ? (
               <div className="no-print">

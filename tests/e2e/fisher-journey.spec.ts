@@ -41,7 +41,7 @@ async function passTheCutoff(distributionId: string): Promise<() => Promise<void
   }
 }
 
-test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg at 2.1 kg, hands them over and is paid; the customer sees the final amount", async ({ page, request }) => {
+test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg at 2.1 kg, hands them over and is paid, weighs again at 1.95 kg and confirms what he gives back; the customer sees the final amount and what is owed back", async ({ page, request }) => {
   test.setTimeout(180_000);
   const consoleErrors = failOnConsoleErrors(page);
   const distribution = await nextOpenQuayDistribution(request);
@@ -144,13 +144,36 @@ test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg a
     await expect(card).toContainText("Tout est payé.");
     await expect(card).toContainText("Espèces : 50,40 €");
     await expectAccessible(page);
+
+    // 7b. The scale was off: weighed again, 1,95 kg (46,80 €). She has paid 50,40 €: the weight is
+    // saved only once the fisher confirms he will give 3,60 € back.
+    await page.getByRole("link", { name: "Par client" }).click();
+    const weighing = page.locator("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^N° ${orderNumber} — `) }) });
+    await weighing.getByLabel(`Poids pesé, en kg : ${CATCH}`).fill("1,95");
+    const errorsBefore = consoleErrors.length;
+    await weighing.getByRole("button", { name: "Enregistrer la pesée" }).click();
+    await expect(weighing.getByRole("alert")).toHaveText("Ce client a déjà payé 50,40 € ; à ce poids sa part passe à 46,80 €. Confirmez que vous lui rendrez 3,60 € pour enregistrer cette pesée.");
+    await expect(weighing).toContainText("pesé 2,1 kg : 50,40 €");
+    // The refusal is the page's 409 answer, which the browser logs: that one, and nothing else.
+    expect(consoleErrors.splice(errorsBefore)).toEqual([expect.stringMatching(/Failed to load resource: the server responded with a status of 409 \(Conflict\)$/)]);
+    await expectAccessible(page);
+    await weighing.getByRole("checkbox", { name: "Je rendrai 3,60 € au client" }).check();
+    await weighing.getByRole("button", { name: "Enregistrer la pesée" }).click();
+    await expect(weighing.getByRole("status")).toHaveText("Pesée enregistrée : 1,95 kg, soit 46,80 €. Déjà payé : rendez 3,60 € au client.");
+    await expect(weighing).toContainText("pesé 1,95 kg : 46,80 €");
+    // The pickup sheet says once, with its reason, what to give back.
+    await page.getByRole("link", { name: "Feuille de retrait" }).click();
+    await expect(card).toContainText("Montant dû : 46,80 € · Déjà payé : 50,40 €");
+    await expect(card.getByText(/rendre/)).toHaveText(["À rendre au client (pesée plus légère après paiement) : 3,60 €"]);
+    await expectAccessible(page);
     await logOut(page);
 
-    // 8. The customer sees what they paid for: the weight and the final amount.
+    // 8. The customer sees what they paid for: the weight, the final amount and what they get back.
     await logIn(page, "client@terre-et-mer.test");
     await page.goto(orderPath);
-    await expect(page.getByText("Pesé : 2,1 kg")).toBeVisible();
-    await expect(page.getByRole("row", { name: /^Montant final/ })).toContainText("50,40 €");
+    await expect(page.getByText("Pesé : 1,95 kg")).toBeVisible();
+    await expect(page.getByRole("row", { name: /^Montant final/ })).toContainText("46,80 €");
+    await expect(page.getByText("À vous rendre au retrait : 3,60 €. Un produit pesé est plus léger que ce que vous aviez déjà payé.")).toBeVisible();
     await expect(page.getByText("Montant à la commande : 48,00 €")).toBeVisible();
     await expectAccessible(page);
   } finally {

@@ -85,7 +85,13 @@ export default function OrderPage() {
         <dt className="font-semibold">{t("orders.when")}</dt>
         <dd><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
         <dt className="font-semibold">{t("orders.payment")}</dt>
-        <dd>{t("orders.payAtPickup", { total: euros(order.amountDueCents, locale) })}</dd>
+        <dd>
+          {order.paidCents === 0
+            ? t("orders.payAtPickup", { total: euros(order.amountDueCents, locale) })
+            : order.leftToPayCents > 0
+              ? t("orders.paidLeftToPay", { paid: euros(order.paidCents, locale), left: euros(order.leftToPayCents, locale) })
+              : t("orders.paidInFull", { paid: euros(order.paidCents, locale) })}
+        </dd>
       </dl>
       {order.status === "CONFIRMED" ? (
         <p className="mt-3 text-slate-800">

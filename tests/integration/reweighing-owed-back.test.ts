@@ -6,8 +6,10 @@ import { findOwnOrder } from "~/domain/ordering/order-view.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { recordPickupPayment } from "~/domain/preparation/record-pickup-payment.server";
 import { recordWeight } from "~/domain/preparation/record-weight.server";
+import * as orderPage from "~/routes/commandes.$id";
 import * as preparationPage from "~/routes/producteur.preparation.$distributionId";
-import { createDistribution, createProducerUser, createUser, ensureCategory } from "../factories";
+import { createDistribution, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { renderPage } from "../render-page";
 
 /**
  * Issue 9: a line sold by weight re-weighed lighter after the customer paid. The customer is
@@ -94,7 +96,12 @@ test("re-weighed lighter after payment: the producer is told what is owed back b
   expect(sheet.pickup?.orders[0]).toMatchObject({ orderId, dueCents: 4560, paid: { totalCents: 5040 }, owedBackCents: 480 });
   // …and the customer on their order.
   const view = await findOwnOrder(db(), orderId, customer.id);
-  expect(view).toMatchObject({ amountDueCents: 4560, owedBackCents: 480 });
+  expect(view).toMatchObject({ amountDueCents: 4560, owedBackCents: 480, paidCents: 5040, leftToPayCents: 0 });
+  // The page says it is paid, and what comes back: never "to pay at pickup" after the payment.
+  const { html } = await renderPage([{ path: "commandes/:id", loader: orderPage.loader, action: orderPage.action, Component: orderPage.default }], "fr", await signedInCookie(customer.id), `/commandes/${orderId}`);
+  expect(html).toContain("50,40\u00a0€ payé au retrait");
+  expect(html).toContain("À vous rendre au retrait : 4,80\u00a0€");
+  expect(html).not.toContain("à régler au retrait");
 
   // Weighed right again at 2.1 kg: nothing is owed back any more.
   expect((await act(distribution.id, fisher.cookie, { intent: "weigh", lineId, weight: "2,1" })).status).toBe(200);

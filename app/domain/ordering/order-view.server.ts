@@ -37,13 +37,14 @@ export const orderViewSelect = {
     },
     orderBy: { productName: "asc" },
   },
+  pickupPayments: { select: { amountCents: true } },
 } as const;
 
 /** Exactly what `orderViewSelect` reads, typed by Prisma from the select itself. */
 type SelectedOrder = Prisma.OrderGetPayload<{ select: typeof orderViewSelect }>;
 
 /** What an order looks like to its customer, on pages, in the API and in emails. */
-export type OrderView = Omit<SelectedOrder, "distribution" | "lines"> & {
+export type OrderView = Omit<SelectedOrder, "distribution" | "lines" | "pickupPayments"> & {
   distribution: Omit<SelectedOrder["distribution"], "pickupPoint"> & {
     pickupPoint: { id: string; name: string; address: string; commune: string };
   };
@@ -57,16 +58,25 @@ export type OrderView = Omit<SelectedOrder, "distribution" | "lines"> & {
   awaitingWeighing: boolean;
   /** Already paid but no longer due after a lighter weighing: given back at pickup (decision 019). */
   owedBackCents: number;
+  /** Paid at pickup so far, to every producer of the order. */
+  paidCents: number;
+  /** What is still to pay at pickup: never below zero (what was paid beyond is `owedBackCents`). */
+  leftToPayCents: number;
 };
 
 export function toOrderView(order: SelectedOrder): OrderView {
+  const { pickupPayments, ...rest } = order;
   const { commune, ...pickupPoint } = order.distribution.pickupPoint;
   const lines = order.lines.map((line) => ({ ...line, lineTotalCents: lineTotalCents(line) }));
+  const amountDueCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
+  const paidCents = pickupPayments.reduce((sum, payment) => sum + payment.amountCents, 0);
   return {
-    ...order,
+    ...rest,
     distribution: { ...order.distribution, pickupPoint: { ...pickupPoint, commune: commune.name } },
     lines,
-    amountDueCents: lines.reduce((sum, line) => sum + line.lineTotalCents, 0),
+    amountDueCents,
+    paidCents,
+    leftToPayCents: Math.max(0, amountDueCents - paidCents),
     awaitingWeighing: lines.some((line) => line.variableWeight && line.finalCents === null),
     owedBackCents: lines.reduce((sum, line) => sum + line.owedBackCents, 0),
   };

@@ -13,6 +13,8 @@ export const orderingRulesFr = {
   "ordering.weigh.confirmOwedBack": "Je rendrai {amount} au client",
   "ordering.weigh.doneOwedBack": "Pesée enregistrée : {weight}, soit {amount}. Déjà payé : rendez {owedBack} au client.",
   "ordering.pickup.owedBack": "À rendre au client (pesée plus légère après paiement) : {amount}",
+  "orders.paidLeftToPay": "{paid} payé, {left} à régler au retrait",
+  "orders.paidInFull": "{paid} payé au retrait",
   "ordering.order.owedBack": "À vous rendre au retrait : {amount}. Un produit pesé est plus léger que ce que vous aviez déjà payé.",
 
   "ordering.price.changed": "Le prix de « {name} » a changé : {from} → {to}.",
@@ -42,6 +44,8 @@ export const orderingRulesEn: Record<keyof typeof orderingRulesFr, string> = {
   "ordering.weigh.confirmOwedBack": "I will give {amount} back to the customer",
   "ordering.weigh.doneOwedBack": "Weight saved: {weight}, that is {amount}. Already paid: give {owedBack} back to the customer.",
   "ordering.pickup.owedBack": "To give back to the customer (lighter weight after payment): {amount}",
+  "orders.paidLeftToPay": "{paid} paid, {left} to pay at pickup",
+  "orders.paidInFull": "{paid} paid at pickup",
   "ordering.order.owedBack": "To be given back to you at pickup: {amount}. A product weighed lighter than what you had already paid.",
 
   "ordering.price.changed": "The price of “{name}” changed: {from} → {to}.",

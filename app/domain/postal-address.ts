@@ -9,6 +9,9 @@ export function postalAddress(address: string, postalCode: string | null, commun
   const town = [postalCode, commune].filter(Boolean).join(" ");
   if (street === "") return town;
   if (postalCode && new RegExp(`(^|\\D)${escape(postalCode)}(\\D|$)`).test(street)) return street;
+  // A street line that already ends with a postcode and a town was typed whole by its author (a
+  // farm in another commune than the one recorded, say): it is never given a second town.
+  if (/(^|,)\s*\d{5}\s+\S[^,]*$/.test(street)) return street;
   if (commune) {
     const endsWithTown = new RegExp(`(^|,\\s*)${escape(commune)}$`, "i");
     if (endsWithTown.test(street)) {

@@ -16,6 +16,7 @@ import { loader as pickupCsv } from "~/routes/producteur.preparation.$distributi
 import { createDistribution, createMemberUser, createProducerUser, createUser, ensureCategory } from "../factories";
 import { createCharity, createPastClaim, createPastLot } from "../factories-donations";
 import { get, post } from "../route-requests";
+import { readCsv } from "../spreadsheet-csv";
 
 /**
  * Every CSV file the application hands out, read back cell by cell as a spreadsheet reads it:
@@ -36,36 +37,6 @@ async function csvOf(loader: Loader, path: string, cookie: string, params: Recor
   expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   return readCsv(await response.text());
-}
-
-/** RFC 4180 as a spreadsheet reads it (semicolons, double quotes, CRLF), and nothing undone: what the user opens. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let index = 0; index < body.length; index += 1) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ";") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && body[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
 }
 
 /** No cell would run as a formula: each is a plain number or does not start like one. */

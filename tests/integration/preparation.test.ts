@@ -20,6 +20,7 @@ import { loader as pickupCsvLoader } from "~/routes/producteur.preparation.$dist
 import * as preparationPage from "~/routes/producteur.preparation.$distributionId";
 import * as indexPage from "~/routes/producteur.preparation._index";
 import { createDistribution, createMemberUser, createOffer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { readCsv } from "../spreadsheet-csv";
 
 /**
  * Preparation and hand-over after the cutoff (issue 3), through the route modules themselves on
@@ -120,36 +121,6 @@ async function csvOf(loader: typeof pickupCsvLoader, name: string, distributionI
   const response = await loader({ request: get(`/producteur/preparation/${distributionId}/${name}.csv`, cookie), params: { distributionId }, context: {} });
   if (!(response instanceof Response)) throw new Error("pas une réponse");
   return response;
-}
-
-/** Reads back a CSV file as a spreadsheet would: semicolons, double-quoted cells, CRLF. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let index = 0; index < body.length; index += 1) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ";") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && body[index + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,20 +357,20 @@ test("the three CSV files carry the pages' data: BOM, semicolons, French headers
   const pickingBytes = new Uint8Array(await picking.arrayBuffer());
   expect([...pickingBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const pickingText = new TextDecoder().decode(pickingBytes);
-  const pickingRows = csvRows(pickingText);
+  const pickingRows = readCsv(pickingText);
   expect(pickingRows[0]).toEqual(["Produit", "Unité", "Quantité commandée", "Commandes", "Poids estimé (kg)", "Poids pesé (kg)", "Lignes à peser"]);
   expect(pickingRows.slice(1).map((row) => [row[0]?.split(" ")[0], row[2], row[4], row[5]])).toEqual([
     ["Coquilles", "2", "2", "2,1"],
     ["Poireaux", "5", "", ""],
   ]);
 
-  const packingRows = csvRows(await (await csvOf(packingCsvLoader, "colisage", q.distribution.id, q.fisher.cookie)).text());
+  const packingRows = readCsv(await (await csvOf(packingCsvLoader, "colisage", q.distribution.id, q.fisher.cookie)).text());
   expect(packingRows).toHaveLength(1 + 3);
   expect(packingRows.map((row) => row[1]).slice(1).sort()).toEqual([q.emile.name, q.jeanne.name, q.jeanne.name].sort());
 
   const pickupText = await (await csvOf(pickupCsvLoader, "retrait", q.distribution.id, q.fisher.cookie)).text();
   expect(pickupText).not.toContain(q.zoe.name);
-  const jeanneRow = csvRows(pickupText).find((row) => row[1] === q.jeanne.name);
+  const jeanneRow = readCsv(pickupText).find((row) => row[1] === q.jeanne.name);
   expect(jeanneRow?.[4]).toBe("55,40");
 });
 
@@ -414,7 +385,7 @@ test("the pickup-sheet API answers the same data as the CSV, for the caller only
   const sheet = apiPickupSheetSchema.parse(await response.json());
   expect(sheet.distribution).toMatchObject({ id: q.distribution.id, preparation: "open" });
 
-  const csv = csvRows(await (await csvOf(pickupCsvLoader, "retrait", q.distribution.id, q.fisher.cookie)).text()).slice(1);
+  const csv = readCsv(await (await csvOf(pickupCsvLoader, "retrait", q.distribution.id, q.fisher.cookie)).text()).slice(1);
   const euros = (cents: number) => `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, "0")}`;
   const statusWords = { collected: "Retirée", not_collected: "Non retirée" } as const;
   expect(
@@ -520,7 +491,7 @@ test("the sales summary: ordered, weighing, collected, paid by method and still 
   expect(data.summary.distributions.every((one) => one.producerId === q.fisher.producerId)).toBe(true);
 
   const csv = await summaryCsvLoader({ request: get(`/producteur/bilan.csv?du=${day}&au=${day}`, q.fisher.cookie), params: {}, context: {} });
-  const rows = csvRows(await csv.text());
+  const rows = readCsv(await csv.text());
   expect(rows[0]?.[0]).toBe("Date");
   expect(rows.at(-1)?.slice(3)).toEqual(["2", "60,50", "2,40", "62,90", "55,40", "7,50", "20,00", "35,40", "0,00", "55,40", "0,00"]);
 });

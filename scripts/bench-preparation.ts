@@ -16,9 +16,10 @@
 // Each measurement runs --runs times after one warm-up; it reports median and max, the SQL
 // statements per request (statementsIssued()) and the size of the answer. The aim: under 2 s each.
 //
-// Then the catalogue import of issue 3's show file (the one tests/integration/catalogue-import.test.ts
-// builds: 2,000 rows, 40 of them bad), through the real use cases, from the producer's confirmation
-// to DONE (startCatalogueImport + runCatalogueImport), --import-runs times after one warm-up, each
+// Then the catalogue import of issue 3's show file (tests/catalogue-show-file.ts, the very file
+// tests/integration/catalogue-import.test.ts checks: 2,000 rows, 40 of them bad), through the
+// real use cases, from the producer's confirmation to DONE (startCatalogueImport +
+// runCatalogueImport), --import-runs times after one warm-up, each
 // into a new producer: total ms, rows per second, SQL statements per 200-row batch (they must not
 // grow with the rows), and its floor measured right after each run in the same database: the same
 // 1,960 products stored by PostgreSQL in one INSERT through `pg` (fastest of 3 tries). The figure that travels
@@ -38,7 +39,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
 import { readCatalogueText, readRows as readCatalogueRows } from "~/domain/catalog/import/catalogue-file";
-import { toCsv } from "~/domain/catalog/import/csv";
 import { IMPORT_BATCH_SIZE, runCatalogueImport, startCatalogueImport } from "~/domain/catalog/import/run-catalogue-import.server";
 import { uploadCatalogue } from "~/domain/catalog/import/upload-catalogue.server";
 import { productInputContext } from "~/domain/catalog/product-input-context.server";
@@ -46,6 +46,7 @@ import { capFor, priceForWeight } from "~/domain/ordering/variable-weight";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { freePort } from "~/infra/free-port.server";
 import { migrate } from "~/infra/migrate.server";
+import { SHOW_FILE_ROWS, showCatalogueFile } from "../tests/catalogue-show-file";
 
 // React and the route modules are loaded once NODE_ENV is set: React picks its development or
 // production build when first imported, and the server runs the production one.
@@ -357,60 +358,8 @@ async function bodyBytes(response: Response): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 
 const IMPORT_AIM_MS = 10_000;
-const IMPORT_ROWS = 2000;
 /** Floor inserts after each import run; the fastest is that run's floor. */
 const FLOOR_TRIES = 3;
-
-const CATALOGUE_HEADER = [
-  "reference", "nom", "nom_anglais", "categorie", "unite", "poids_net_g", "prix_ttc", "tva", "bio", "allergenes",
-  "denomination_commerciale", "nom_scientifique", "methode_production", "zone_fao", "engin", "decongele", "description",
-] as const;
-type CatalogueRow = Record<(typeof CATALOGUE_HEADER)[number], string>;
-
-/** The rows of tests/integration/catalogue-import.test.ts: a third line-caught mackerel, the rest vegetables. */
-function goodCatalogueRow(index: number): CatalogueRow {
-  const reference = `REF-${String(index).padStart(5, "0")}`;
-  const cents = 150 + (index % 700);
-  const price = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
-  if (index % 3 === 0) {
-    return {
-      reference, nom: `Maquereau de ligne n° ${index}`, nom_anglais: "Line-caught mackerel", categorie: "poissons", unite: "kg", poids_net_g: "",
-      prix_ttc: price, tva: "5,5", bio: "non", allergenes: "Poissons", denomination_commerciale: "Maquereau", nom_scientifique: "Scomber scombrus",
-      methode_production: "pêché en mer", zone_fao: "27.7.d", engin: "Lignes et hameçons", decongele: "non", description: "Pêché à la ligne; débarqué à Dieppe.",
-    };
-  }
-  return {
-    reference, nom: `Légume « ${index} »`, nom_anglais: "", categorie: index % 2 === 0 ? "Légumes" : "legumes", unite: ["botte", "pièce", "100 g", "KG"][index % 4] ?? "kg",
-    poids_net_g: index % 5 === 0 ? "500" : "", prix_ttc: price, tva: "5.5", bio: index % 4 === 0 ? "oui" : "non", allergenes: index % 7 === 0 ? "céleri" : "",
-    denomination_commerciale: "", nom_scientifique: "", methode_production: "", zone_fao: "", engin: "", decongele: "", description: index % 11 === 0 ? 'Variété "ancienne"\nRécoltée le matin' : "",
-  };
-}
-
-/** The test's eight ways of getting a row wrong, each on one column. */
-const SPOILED_ROWS: Array<(row: CatalogueRow) => CatalogueRow> = [
-  (row) => ({ ...row, nom: "" }),
-  (row) => ({ ...row, prix_ttc: "-2,50" }),
-  (row) => ({ ...row, unite: "sac" }),
-  (row) => ({ ...row, allergenes: "moutarde de Dijon" }),
-  (row) => ({ ...goodCatalogueRow(0), reference: row.reference, zone_fao: "" }),
-  (row) => ({ ...goodCatalogueRow(0), reference: row.reference, bio: "oui" }),
-  (row) => ({ ...row, tva: "7" }),
-  (row) => ({ ...row, poids_net_g: "deux cents" }),
-];
-
-/** The test's show file: 2,000 rows, every 50th (from the 8th) wrong in one of eight ways: 40 bad rows. */
-function showCatalogueFile(): { csv: string; bad: number } {
-  let bad = 0;
-  const rows = Array.from({ length: IMPORT_ROWS }, (_, index) => {
-    let row = goodCatalogueRow(index);
-    if (index % 50 === 7) {
-      row = SPOILED_ROWS[Math.floor(index / 50) % SPOILED_ROWS.length]!(row);
-      bad += 1;
-    }
-    return CATALOGUE_HEADER.map((column) => row[column]);
-  });
-  return { csv: toCsv([[...CATALOGUE_HEADER], ...rows]), bad };
-}
 
 type ImportRun = { ms: number; floorMs: number; statements: number; perBatch: number[]; before: number };
 type ImportMeasure = { runs: ImportRun[]; created: number; errors: number; bad: number; batches: number };
@@ -484,7 +433,8 @@ async function measureImport(runs: number, databaseUrl: string): Promise<ImportM
   });
   const userId = randomUUID();
   await db().user.create({ data: { id: userId, email: `criee-${run}@example.test`, name: "Paul Pêcheur", passwordHash: await hashPassword(randomUUID()) } });
-  const { csv, bad } = showCatalogueFile();
+  const { csv, bad: badLines } = showCatalogueFile();
+  const bad = badLines.size;
   const bytes = new TextEncoder().encode(csv);
 
   // Statements are counted per batch by their text: each batch opens with the import's row lock.
@@ -522,7 +472,7 @@ async function measureImport(runs: number, databaseUrl: string): Promise<ImportM
       const job = await db().catalogueImport.findUniqueOrThrow({ where: { id: uploaded.id }, select: { status: true, createdCount: true, errors: true, processedRows: true } });
       const products = await db().product.count({ where: { producerId } });
       const errors = Array.isArray(job.errors) ? job.errors.length : -1;
-      if (job.status !== "DONE" || job.processedRows !== IMPORT_ROWS || job.createdCount !== IMPORT_ROWS - bad || products !== IMPORT_ROWS - bad || errors !== bad) {
+      if (job.status !== "DONE" || job.processedRows !== SHOW_FILE_ROWS || job.createdCount !== SHOW_FILE_ROWS - bad || products !== SHOW_FILE_ROWS - bad || errors !== bad) {
         throw new Error(`Import inattendu : ${job.status}, ${job.processedRows} lignes lues, ${job.createdCount} créés (${products} en base), ${errors} erreurs`);
       }
       outcome = { created: products, errors };
@@ -540,7 +490,7 @@ async function measureImport(runs: number, databaseUrl: string): Promise<ImportM
   } finally {
     await floorClient.end().catch(() => {});
   }
-  return { runs: measured, created: outcome.created, errors: outcome.errors, bad, batches: Math.ceil(IMPORT_ROWS / IMPORT_BATCH_SIZE) };
+  return { runs: measured, created: outcome.created, errors: outcome.errors, bad, batches: Math.ceil(SHOW_FILE_ROWS / IMPORT_BATCH_SIZE) };
 }
 
 /** Sorted distinct values, as "4" when all are the same and "4–5" otherwise. */
@@ -630,7 +580,7 @@ async function main(): Promise<void> {
         : []),
       ...(imported
         ? [
-            `- Catalogue import: the show file of tests/integration/catalogue-import.test.ts (${IMPORT_ROWS} rows, ${imported.bad} bad ones), uploaded with \`uploadCatalogue\` (not timed), then timed from the confirmation to DONE: \`startCatalogueImport\` and \`runCatalogueImport\` in-process, batches of ${IMPORT_BATCH_SIZE} rows; each run into a new producer, and checked: ${imported.created} products created, ${imported.errors} errors, DONE. Its floor, right after each run in the same database: the same ${imported.created} products in one \`INSERT … SELECT FROM jsonb_to_recordset($1)\` through \`pg\` (own connection, autocommit), the fastest of ${FLOOR_TRIES} tries, each into a new producer; the ratio is each run's import ÷ its floor`,
+            `- Catalogue import: the show file of tests/integration/catalogue-import.test.ts (${SHOW_FILE_ROWS} rows, ${imported.bad} bad ones), uploaded with \`uploadCatalogue\` (not timed), then timed from the confirmation to DONE: \`startCatalogueImport\` and \`runCatalogueImport\` in-process, batches of ${IMPORT_BATCH_SIZE} rows; each run into a new producer, and checked: ${imported.created} products created, ${imported.errors} errors, DONE. Its floor, right after each run in the same database: the same ${imported.created} products in one \`INSERT … SELECT FROM jsonb_to_recordset($1)\` through \`pg\` (own connection, autocommit), the fastest of ${FLOOR_TRIES} tries, each into a new producer; the ratio is each run's import ÷ its floor`,
           ]
         : []),
       `- Machine: ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${versionRows[0]?.server_version ?? "?"}${embedded ? " (embedded, default settings, same machine)" : " (DATABASE_URL)"}`,
@@ -660,11 +610,11 @@ async function main(): Promise<void> {
         [
           "| measurement | median | max | rows per second (median) | SQL statements | ratio to the floor (median of the runs' ratios) |",
           "|---|---:|---:|---:|---|---:|",
-          `| catalogue import, ${IMPORT_ROWS} rows (${imported.bad} bad), confirmation → DONE (${imported.runs.length} runs) | ${median(times).toFixed(0)} ms | ${worst.toFixed(0)} ms | ${((IMPORT_ROWS * 1000) / median(times)).toFixed(0)} | ${spread(imported.runs.map((run) => run.statements))} in all: ${spread(batches)} per ${IMPORT_BATCH_SIZE}-row batch (${imported.batches} batches, every batch of every run), ${spread(imported.runs.map((run) => run.before))} before the first batch, ${spread(imported.runs.map((run) => run.statements - run.before - run.perBatch.reduce((sum, count) => sum + count, 0)))} reading the producer's categories (once to confirm, once to run) | **${median(ratios).toFixed(1)} ×** (runs ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}) |`,
+          `| catalogue import, ${SHOW_FILE_ROWS} rows (${imported.bad} bad), confirmation → DONE (${imported.runs.length} runs) | ${median(times).toFixed(0)} ms | ${worst.toFixed(0)} ms | ${((SHOW_FILE_ROWS * 1000) / median(times)).toFixed(0)} | ${spread(imported.runs.map((run) => run.statements))} in all: ${spread(batches)} per ${IMPORT_BATCH_SIZE}-row batch (${imported.batches} batches, every batch of every run), ${spread(imported.runs.map((run) => run.before))} before the first batch, ${spread(imported.runs.map((run) => run.statements - run.before - run.perBatch.reduce((sum, count) => sum + count, 0)))} reading the producer's categories (once to confirm, once to run) | **${median(ratios).toFixed(1)} ×** (runs ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}) |`,
           `| floor: the same ${imported.created} products in one \`INSERT … SELECT FROM jsonb_to_recordset\` through \`pg\` | ${median(floors).toFixed(0)} ms | ${Math.max(...floors).toFixed(0)} ms | ${((imported.created * 1000) / median(floors)).toFixed(0)} (products) | 1 | 1 × |`,
         ].join("\n"),
       );
-      aims.push(`| catalogue import of ${IMPORT_ROWS} rows (${imported.bad} bad) under ${IMPORT_AIM_MS / 1000} s, confirmation → DONE | slowest run ${worst.toFixed(0)} ms (${median(ratios).toFixed(1)} × the floor) | ${worst < IMPORT_AIM_MS ? "yes" : "**no**"} |`);
+      aims.push(`| catalogue import of ${SHOW_FILE_ROWS} rows (${imported.bad} bad) under ${IMPORT_AIM_MS / 1000} s, confirmation → DONE | slowest run ${worst.toFixed(0)} ms (${median(ratios).toFixed(1)} × the floor) | ${worst < IMPORT_AIM_MS ? "yes" : "**no**"} |`);
     }
     const table = [...tables, ["| aim | measured | met? |", "|---|---|---|", ...aims].join("\n")].join("\n\n");
     console.log(`\n${context}\n\n${table}\n`);

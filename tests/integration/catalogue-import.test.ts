@@ -7,6 +7,7 @@ import { runCatalogueImport, startCatalogueImport } from "~/domain/catalog/impor
 import { action as runAction, loader as importLoader } from "~/routes/producteur.import.$id";
 import { action as uploadAction, loader as importsLoader } from "~/routes/producteur.import._index";
 import { loader as exportLoader } from "~/routes/producteur.export[.]csv";
+import { CATALOGUE_HEADER, goodCatalogueRow, showCatalogueFile } from "../catalogue-show-file";
 import { createMemberUser, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
 
 /**
@@ -17,12 +18,6 @@ import { createMemberUser, createProducerUser, createUser, ensureCategory, signe
 
 type ImportView = Awaited<ReturnType<typeof importLoader>>;
 type Failure = { init: { status: number } | null; data: { ok: false; message: string; fieldErrors: { file: string } } };
-
-const HEADER = [
-  "reference", "nom", "nom_anglais", "categorie", "unite", "poids_net_g", "prix_ttc", "tva", "bio", "allergenes",
-  "denomination_commerciale", "nom_scientifique", "methode_production", "zone_fao", "engin", "decongele", "description",
-] as const;
-type Row = Record<(typeof HEADER)[number], string>;
 
 async function seaCategories() {
   await ensureCategory("legumes");
@@ -40,55 +35,6 @@ async function producer() {
   const account = await createProducerUser();
   await db().organisation.update({ where: { id: account.producerId }, data: { organicControlBody: "FR-BIO-01" } });
   return account;
-}
-
-function goodRow(index: number): Row {
-  const reference = `REF-${String(index).padStart(5, "0")}`;
-  const cents = 150 + (index % 700);
-  const price = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
-  if (index % 3 === 0) {
-    return {
-      reference, nom: `Maquereau de ligne n° ${index}`, nom_anglais: "Line-caught mackerel", categorie: "poissons", unite: "kg", poids_net_g: "",
-      prix_ttc: price, tva: "5,5", bio: "non", allergenes: "Poissons", denomination_commerciale: "Maquereau", nom_scientifique: "Scomber scombrus",
-      methode_production: "pêché en mer", zone_fao: "27.7.d", engin: "Lignes et hameçons", decongele: "non", description: "Pêché à la ligne; débarqué à Dieppe.",
-    };
-  }
-  return {
-    reference, nom: `Légume « ${index} »`, nom_anglais: "", categorie: index % 2 === 0 ? "Légumes" : "legumes", unite: ["botte", "pièce", "100 g", "KG"][index % 4] ?? "kg",
-    poids_net_g: index % 5 === 0 ? "500" : "", prix_ttc: price, tva: "5.5", bio: index % 4 === 0 ? "oui" : "non", allergenes: index % 7 === 0 ? "céleri" : "",
-    denomination_commerciale: "", nom_scientifique: "", methode_production: "", zone_fao: "", engin: "", decongele: "", description: index % 11 === 0 ? 'Variété "ancienne"\nRécoltée le matin' : "",
-  };
-}
-
-/** Eight ways of getting a row wrong, each on one column. */
-const BAD_ROWS: Array<{ column: string; spoil: (row: Row) => Row }> = [
-  { column: "nom", spoil: (row) => ({ ...row, nom: "" }) },
-  { column: "prix_ttc", spoil: (row) => ({ ...row, prix_ttc: "-2,50" }) },
-  { column: "unite", spoil: (row) => ({ ...row, unite: "sac" }) },
-  { column: "allergenes", spoil: (row) => ({ ...row, allergenes: "moutarde de Dijon" }) },
-  { column: "zone_fao", spoil: (row) => ({ ...goodRow(0), reference: row.reference, zone_fao: "" }) },
-  { column: "bio", spoil: (row) => ({ ...goodRow(0), reference: row.reference, bio: "oui" }) },
-  { column: "tva", spoil: (row) => ({ ...row, tva: "7" }) },
-  { column: "poids_net_g", spoil: (row) => ({ ...row, poids_net_g: "deux cents" }) },
-];
-
-/** 2,000 rows; every 50th (from the 8th) is wrong in one of eight ways: 40 bad rows. */
-function showFile(options: { priceOf?: (index: number) => string | undefined } = {}) {
-  const bad = new Map<number, string>();
-  const rows = Array.from({ length: 2000 }, (_, index) => {
-    let row = goodRow(index);
-    const price = options.priceOf?.(index);
-    if (price) row = { ...row, prix_ttc: price };
-    if (index % 50 === 7) {
-      const spoil = BAD_ROWS[Math.floor(index / 50) % BAD_ROWS.length];
-      if (!spoil) throw new Error("no spoil");
-      row = spoil.spoil(row);
-      // Header is line 1: row `index` is on line index + 2.
-      bad.set(index + 2, spoil.column);
-    }
-    return HEADER.map((column) => row[column]);
-  });
-  return { csv: toCsv([[...HEADER], ...rows]), bad };
 }
 
 function uploadRequest(cookie: string, content: string | Uint8Array, fileName = "catalogue.csv") {
@@ -159,7 +105,7 @@ test(
   "show: 2,000 rows with 40 bad ones → 1,960 products and 40 errors by line and column; the same file again changes nothing; one new price → 1 updated",
   async () => {
     const { cookie, producerId } = await producer();
-    const { csv, bad } = showFile();
+    const { csv, bad } = showCatalogueFile();
 
     const id = await upload(cookie, csv, "C:\\Users\\pecheur\\Documents\\catalogue 2026.csv");
     const preview = await view(cookie, id);
@@ -206,7 +152,7 @@ test(
     expect(await catalogue(producerId)).toEqual(products);
 
     // One price changed: one product updated, the others untouched.
-    const changed = showFile({ priceOf: (index) => (index === 10 ? "9,99" : undefined) });
+    const changed = showCatalogueFile({ priceOf: (index) => (index === 10 ? "9,99" : undefined) });
     const third = await importFile(cookie, changed.csv);
     expect(third.preview.counts).toEqual({ created: 0, updated: 1, unchanged: 1959, errors: 40 });
     expect(third.preview.preview?.rows).toEqual([{ line: 12, reference: "REF-00010", name: "Légume « 10 »", outcome: "updated", twin: false }]);
@@ -393,11 +339,11 @@ test("another producer cannot see, run or export someone's import (404); others 
 test("a database connection lost in the middle of an import leaves it running, and it finishes without a duplicate", async () => {
   const { cookie, producerId } = await producer();
   // REF-00000 exists already: the import's first batch updates it (a new price), then inserts the others.
-  const first = await importFile(cookie, toCsv([[...HEADER], HEADER.map((column) => goodRow(0)[column])]));
+  const first = await importFile(cookie, toCsv([[...CATALOGUE_HEADER], CATALOGUE_HEADER.map((column) => goodCatalogueRow(0)[column])]));
   expect(first.result.status).toBe("DONE");
   const stored = await db().product.findFirstOrThrow({ where: { producerId, reference: "REF-00000" }, select: { id: true } });
-  const rows = Array.from({ length: 30 }, (_, index) => HEADER.map((column) => ({ ...goodRow(index), prix_ttc: "9,99" })[column]));
-  const id = await upload(cookie, toCsv([[...HEADER], ...rows]));
+  const rows = Array.from({ length: 30 }, (_, index) => CATALOGUE_HEADER.map((column) => ({ ...goodCatalogueRow(index), prix_ttc: "9,99" })[column]));
+  const id = await upload(cookie, toCsv([[...CATALOGUE_HEADER], ...rows]));
   expect((await startCatalogueImport({ importId: id, producerId })).started).toBe(true);
 
   // Another session holds the product's row: the import's UPDATE waits on it, and its connection is then cut.

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { db, disconnectDb } from "~/db.server";
+import { afterEach, expect, test } from "vitest";
+import { db } from "~/db.server";
 import { deliverDueEmails, retryDelayMs } from "~/domain/mail/deliver-outbox.server";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { listOutbox } from "~/domain/mail/list-outbox.server";
 import { renderEmail } from "~/domain/mail/render-email";
 import { startMailWorker } from "~/infra/mail-worker.server";
-import { migrate } from "~/infra/migrate.server";
 import { parseMessage, startSmtpServer as startMailbox } from "../mailbox";
-import { createFreshDatabase, type FreshDatabase } from "../setup/fresh-database";
+import { useOwnMigratedDatabase } from "../setup/fresh-database";
 
 // This file delivers the whole outbox: on the shared test database it would also deliver the
 // hundreds of emails other files write at the same time (and time out doing it). It gets a
@@ -17,17 +16,7 @@ import { createFreshDatabase, type FreshDatabase } from "../setup/fresh-database
 const YEAR_MS = 365 * 24 * 60 * 60_000;
 const FROM = "Terre & Mer <bonjour@terre-et-mer.test>";
 
-let ownDatabase: FreshDatabase | undefined;
-beforeAll(async () => {
-  ownDatabase = await createFreshDatabase("mail");
-  await migrate(ownDatabase.url);
-  await disconnectDb();
-  process.env.DATABASE_URL = ownDatabase.url;
-});
-afterAll(async () => {
-  await disconnectDb();
-  await ownDatabase?.drop();
-});
+useOwnMigratedDatabase("mail");
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,25 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { db, disconnectDb } from "~/db.server";
+import { expect, test } from "vitest";
+import { db } from "~/db.server";
 import { purgeExpired } from "~/domain/maintenance/purge-expired.server";
 import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
-import { migrate } from "~/infra/migrate.server";
 import { createDistribution, createOffer, createProducerUser, createUser } from "../factories";
-import { createFreshDatabase, type FreshDatabase } from "../setup/fresh-database";
+import { useOwnMigratedDatabase } from "../setup/fresh-database";
 
 // The purge deletes across whole tables: on the shared test database it would take other files'
 // rows. This file gets a migrated database of its own.
-let ownDatabase: FreshDatabase | undefined;
-beforeAll(async () => {
-  ownDatabase = await createFreshDatabase("purge");
-  await migrate(ownDatabase.url);
-  await disconnectDb();
-  process.env.DATABASE_URL = ownDatabase.url;
-});
-afterAll(async () => {
-  await disconnectDb();
-  await ownDatabase?.drop();
-});
+useOwnMigratedDatabase("purge");
 
 const DAY = 24 * 3600_000;
 const NOW = new Date();

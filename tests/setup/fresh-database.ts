@@ -1,17 +1,10 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { disconnectDb } from "~/db.server";
+import { migrate } from "~/infra/migrate.server";
+import { withClient } from "./pg-client";
 
-/** Runs `work` with a client of its own, closed whatever happens. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withClient };
 
 export type FreshDatabase = { name: string; url: string; drop: () => Promise<void> };
 
@@ -32,4 +25,24 @@ export async function createFreshDatabase(prefix: string): Promise<FreshDatabase
       await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * Gives the calling test file a migrated database of its own for all its tests, and points the
+ * application's pool (db()) at it: for a file whose use case works across whole tables (the purge,
+ * the outbox delivery), which on the shared test database would take other files' rows.
+ * Registers its beforeAll/afterAll in the calling file; the database is dropped after its tests.
+ */
+export function useOwnMigratedDatabase(prefix: string): void {
+  let ownDatabase: FreshDatabase | undefined;
+  beforeAll(async () => {
+    ownDatabase = await createFreshDatabase(prefix);
+    await migrate(ownDatabase.url);
+    await disconnectDb();
+    process.env.DATABASE_URL = ownDatabase.url;
+  });
+  afterAll(async () => {
+    await disconnectDb();
+    await ownDatabase?.drop();
+  });
 }

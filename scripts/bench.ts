@@ -22,7 +22,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { db, disconnectDb } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
@@ -31,6 +30,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { migrate } from "~/infra/migrate.server";
 import { freePort } from "~/infra/free-port.server";
+import { withClient } from "../tests/setup/pg-client";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
@@ -210,16 +210,6 @@ function loadAverage(): string {
 
 type DemoSeedTiming = { seedMs: number; floorMs: number; rows: number };
 
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * `seedDemo` into an empty database of its own on the same server (it loads only into an empty
  * one), timed from a warm client. Its floor: PostgreSQL copying the seeded database
@@ -233,7 +223,7 @@ async function measureDemoSeed(databaseUrl: string, now: Date): Promise<DemoSeed
   const copy = `${name}_copy`;
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  await withAdmin(admin.toString(), (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE "${name}"`));
   try {
     await migrate(url.toString());
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
@@ -253,11 +243,11 @@ async function measureDemoSeed(databaseUrl: string, now: Date): Promise<DemoSeed
       await prisma.$disconnect();
     }
     const floorStarted = performance.now();
-    await withAdmin(admin.toString(), (client) => client.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`));
+    await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE "${copy}" TEMPLATE "${name}"`));
     const floorMs = performance.now() - floorStarted;
     return { seedMs, floorMs, rows };
   } finally {
-    await withAdmin(admin.toString(), async (client) => {
+    await withClient(admin.toString(), async (client) => {
       await client.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });

@@ -2,23 +2,12 @@
 // is answered (503 JSON for the API, a 503 page for a page, never a hang or a 500), no order
 // answered 201 is lost, and the same server serves again by itself (decision 017).
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { disconnectDb } from "~/db.server";
 import { createDistribution, createOffer, createUsers, signedInCookie } from "../factories";
-import { query, startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { processTestBed, query } from "./server-process";
 
-let cluster: TestCluster;
-let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await server?.stop("SIGKILL");
-  await cluster?.close();
-});
+const bed = processTestBed({ stopServers: "afterAll", signal: "SIGKILL" });
 
 /** No request may hang: a client gives up after this and the test fails on its "error". */
 const CLIENT_PATIENCE_MS = 30_000;
@@ -35,8 +24,8 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
 }
 
 test("the database stops while orders arrive: every request is answered 201 or 503, nothing accepted is lost, and the server serves again by itself once it is back", async () => {
-  const databaseUrl = await cluster.createDatabase("failover");
-  server = await startServer({ env: { DATABASE_URL: databaseUrl } });
+  const databaseUrl = await bed.cluster.createDatabase("failover");
+  const server = await bed.start({ DATABASE_URL: databaseUrl });
   await server.waitUntilHealthy();
   const base = server.url;
 
@@ -67,7 +56,7 @@ test("the database stops while orders arrive: every request is answered 201 or 5
     while (arriving && next < 80) answers.push(await order());
   });
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await cluster.embedded.stop();
+  await bed.cluster.embedded.stop();
 
   // While it is away: orders and pages are refused at once, clearly.
   const whileAway: Answer[] = [];
@@ -92,7 +81,7 @@ test("the database stops while orders arrive: every request is answered 201 or 5
   expect((pageEn as { body: string }).body).toContain("Service briefly unavailable");
 
   // The database comes back; the same server, never restarted, takes orders again by itself.
-  await cluster.restart();
+  await bed.cluster.restart();
   let back = await order();
   for (let attempt = 0; attempt < 20 && !("status" in back && back.status === 201); attempt += 1) {
     answers.push(back);

@@ -4,32 +4,13 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { DEMO_ACCOUNTS } from "~/demo/demo-territory";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { freePort } from "~/infra/free-port.server";
-import { query, startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { processTestBed, query } from "./server-process";
 
-let cluster: TestCluster;
-const servers: ServerProcess[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-});
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-});
-
-afterAll(async () => {
-  await cluster?.close();
-});
-
-async function started(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const server = await startServer({ env });
-  servers.push(server);
-  return server;
-}
+const bed = processTestBed({ stopServers: "afterEach" });
 
 async function userCount(databaseUrl: string): Promise<number> {
   const [row] = await query<{ count: string }>(databaseUrl, `SELECT count(*) FROM "User"`);
@@ -38,16 +19,16 @@ async function userCount(databaseUrl: string): Promise<number> {
 
 /** A database that a demo site has run on: migrated and holding the demo territory. */
 async function databaseWithTheDemo(): Promise<string> {
-  const databaseUrl = await cluster.createDatabase("demo_site");
-  const demoSite = await started({ DATABASE_URL: databaseUrl, DEMO: "true" });
+  const databaseUrl = await bed.cluster.createDatabase("demo_site");
+  const demoSite = await bed.start({ DATABASE_URL: databaseUrl, DEMO: "true" });
   await demoSite.waitUntilHealthy();
   expect((await demoSite.stop()).code).toBe(0);
   return databaseUrl;
 }
 
 test("`npm start` over an empty DATABASE_URL migrates it and loads no demo: no account at all", async () => {
-  const databaseUrl = await cluster.createDatabase("empty");
-  const server = await started({ DATABASE_URL: databaseUrl });
+  const databaseUrl = await bed.cluster.createDatabase("empty");
+  const server = await bed.start({ DATABASE_URL: databaseUrl });
   await server.waitUntilHealthy();
   expect(await userCount(databaseUrl)).toBe(0);
   expect(server.output()).not.toMatch(/démonstration chargé/);
@@ -60,7 +41,7 @@ test("DEMO=true (what `npm run demo` sets) loads the demo territory into the emb
   // Under .data like the app's own folder: PostgreSQL runs as another user than root and cannot enter /tmp's private folders.
   const dataDir = path.resolve(import.meta.dirname, `../../.data/process-demo-${randomBytes(4).toString("hex")}`);
   try {
-    const server = await started({ DEMO: "true", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) });
+    const server = await bed.start({ DEMO: "true", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) });
     await server.waitUntilHealthy();
     expect(server.output()).toMatch(/territoire de démonstration chargé/);
     const port = /PostgreSQL embarqué sur le port (\d+)/.exec(server.output())?.[1];
@@ -75,7 +56,7 @@ test("DEMO=true (what `npm run demo` sets) loads the demo territory into the emb
 
 test("in production, a database holding the demo accounts with the published password stops the start-up with what to do", async () => {
   const databaseUrl = await databaseWithTheDemo();
-  const server = await started({ DATABASE_URL: databaseUrl });
+  const server = await bed.start({ DATABASE_URL: databaseUrl });
   const outcome = await Promise.race([
     server.exited,
     server.waitUntilHealthy().then(
@@ -95,14 +76,14 @@ test("in production, a database holding the demo accounts with the published pas
 
 test("in production, the same database starts when told it is a demo site (DEMO=true), or once the demo accounts' passwords are changed", async () => {
   const databaseUrl = await databaseWithTheDemo();
-  const demoSite = await started({ DATABASE_URL: databaseUrl, DEMO: "true" });
+  const demoSite = await bed.start({ DATABASE_URL: databaseUrl, DEMO: "true" });
   await demoSite.waitUntilHealthy();
   expect(demoSite.output()).toMatch(/site de démonstration/);
   expect((await demoSite.stop()).code).toBe(0);
 
   const ownHash = await hashPassword("un mot de passe que personne n'a publié");
   await query(databaseUrl, `UPDATE "User" SET "passwordHash" = $1`, [ownHash]);
-  const server = await started({ DATABASE_URL: databaseUrl });
+  const server = await bed.start({ DATABASE_URL: databaseUrl });
   await server.waitUntilHealthy();
   expect((await server.stop()).code).toBe(0);
 });

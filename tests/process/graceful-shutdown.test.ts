@@ -1,23 +1,12 @@
 // SIGTERM while orders are in flight: the server stops taking connections, finishes what it
 // accepted, closes idle keep-alive connections, stops its workers, closes the pool, exits 0.
 import http from "node:http";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { disconnectDb } from "~/db.server";
 import { createDistribution, createOffer, createUsers, signedInCookie } from "../factories";
-import { query, startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { processTestBed, query } from "./server-process";
 
-let cluster: TestCluster;
-let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await server?.stop("SIGKILL");
-  await cluster?.close();
-});
+const bed = processTestBed({ stopServers: "afterAll", signal: "SIGKILL" });
 
 type Answer = { status: number; body: string } | { error: string };
 
@@ -50,9 +39,9 @@ function orderInFlight(url: string, agent: http.Agent, cookie: string, body: str
 }
 
 test("SIGTERM during 50 simultaneous orders: every request is answered, every 201 order is in the database, the process exits 0", async () => {
-  const databaseUrl = await cluster.createDatabase("shutdown");
+  const databaseUrl = await bed.cluster.createDatabase("shutdown");
   // Two app processes: the primary must pass the signal on and wait for both.
-  server = await startServer({ env: { DATABASE_URL: databaseUrl, WEB_CONCURRENCY: "2" } });
+  const server = await bed.start({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: "2" });
   await server.waitUntilHealthy();
 
   process.env.DATABASE_URL = databaseUrl;
@@ -65,14 +54,14 @@ test("SIGTERM during 50 simultaneous orders: every request is answered, every 20
   // A keep-alive connection left idle after one request: shutdown must not wait on it.
   const idleAgent = new http.Agent({ keepAlive: true });
   const idleClosed = new Promise<void>((resolve) => {
-    http.get(`${server!.url}/healthz`, { agent: idleAgent }, (response) => {
+    http.get(`${server.url}/healthz`, { agent: idleAgent }, (response) => {
       response.resume();
       response.socket.once("close", () => resolve());
     });
   });
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const orders = cookies.map((cookie) => orderInFlight(server!.url, agent, cookie, body));
+  const orders = cookies.map((cookie) => orderInFlight(server.url, agent, cookie, body));
   await Promise.all(orders.map((order) => order.continued));
 
   const exited = server.stop("SIGTERM");
@@ -97,8 +86,8 @@ test("SIGTERM during 50 simultaneous orders: every request is answered, every 20
 });
 
 test("a request that outlives SHUTDOWN_GRACE_SECONDS is cut, said in the log, and the exit code says so", async () => {
-  const databaseUrl = await cluster.createDatabase("shutdown_grace");
-  server = await startServer({ env: { DATABASE_URL: databaseUrl, SHUTDOWN_GRACE_SECONDS: "1" } });
+  const databaseUrl = await bed.cluster.createDatabase("shutdown_grace");
+  const server = await bed.start({ DATABASE_URL: databaseUrl, SHUTDOWN_GRACE_SECONDS: "1" });
   await server.waitUntilHealthy();
   process.env.DATABASE_URL = databaseUrl;
   const [customer] = await createUsers(1);

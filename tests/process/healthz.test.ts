@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { expect, test } from "vitest";
+import { processTestBed, type ServerProcess } from "./server-process";
 
-let cluster: TestCluster;
+const bed = processTestBed({ stopServers: "afterAll" });
 let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await cluster?.close();
-});
 
 async function healthz(url: string) {
   const response = await fetch(`${url}/healthz`, { headers: { "X-Forwarded-For": "203.0.113.7" } });
@@ -19,7 +10,7 @@ async function healthz(url: string) {
 }
 
 test("/healthz answers 200 {status: ok} while the database answers, 503 while it is away, and 200 again once it is back", async () => {
-  server = await startServer({ env: { DATABASE_URL: await cluster.createDatabase("healthz") } });
+  server = await bed.start({ DATABASE_URL: await bed.cluster.createDatabase("healthz") });
   await server.waitUntilHealthy();
 
   const up = await healthz(server.url);
@@ -29,12 +20,12 @@ test("/healthz answers 200 {status: ok} while the database answers, 503 while it
   expect(up.headers.get("set-cookie")).toBeNull();
   expect(up.headers.get("cache-control")).toBe("no-store");
 
-  await cluster.embedded.stop();
+  await bed.cluster.embedded.stop();
   const down = await healthz(server.url);
   expect(down.status).toBe(503);
   expect(down.body).toEqual({ status: "unavailable", database: "down" });
 
-  await cluster.restart();
+  await bed.cluster.restart();
   let again = await healthz(server.url);
   // The pool may hand out a connection broken by the restart once; a load balancer asks again.
   for (let attempt = 0; attempt < 20 && again.status !== 200; attempt += 1) {
@@ -45,7 +36,7 @@ test("/healthz answers 200 {status: ok} while the database answers, 503 while it
 });
 
 test("/healthz is never refused by the same-origin guard and does not depend on a session or a language", async () => {
-  server ??= await startServer({ env: { DATABASE_URL: await cluster.createDatabase("healthz") } });
+  server ??= await bed.start({ DATABASE_URL: await bed.cluster.createDatabase("healthz") });
   await server.waitUntilHealthy();
   const response = await fetch(`${server.url}/healthz`, {
     headers: { Origin: "https://elsewhere.example", Cookie: "tm_session=not-a-session; tm_locale=%E0%A4%A", "Accept-Language": "en" },

@@ -1,21 +1,15 @@
 // A gigabyte POSTed to the login page, chunked or declared, is refused 413 as soon as it passes
 // the form's bound, and the server goes on serving (app/http/body.server.ts, decision 017).
 import http from "node:http";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { beforeAll, expect, test } from "vitest";
+import { processTestBed, type ServerProcess } from "./server-process";
 
-let cluster: TestCluster;
+const bed = processTestBed({ stopServers: "afterAll", signal: "SIGKILL" });
 let server: ServerProcess;
 
 beforeAll(async () => {
-  cluster = await startTestCluster();
-  server = await startServer({ env: { DATABASE_URL: await cluster.createDatabase("bodies") } });
+  server = await bed.start({ DATABASE_URL: await bed.cluster.createDatabase("bodies") });
   await server.waitUntilHealthy();
-});
-
-afterAll(async () => {
-  await server?.stop("SIGKILL");
-  await cluster?.close();
 });
 
 const GIGABYTE = 1024 ** 3;

@@ -5,9 +5,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { disconnectDb } from "~/db.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { freePort } from "~/infra/free-port.server";
+import { withClient } from "../setup/pg-client";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -151,13 +154,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     port,
     async createDatabase(prefix = "process") {
       const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-      const client = new pg.Client({ connectionString: cluster.embedded.url });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
+      await withClient(cluster.embedded.url, (client) => client.query(`CREATE DATABASE "${name}"`));
       const url = new URL(cluster.embedded.url);
       url.pathname = `/${name}`;
       return url.toString();
@@ -175,11 +172,48 @@ export async function startTestCluster(): Promise<TestCluster> {
 
 /** Runs one query on its own connection (the test process must not keep a pool to a database a server uses). */
 export async function query<Row extends pg.QueryResultRow>(databaseUrl: string, text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(databaseUrl, async (client) => (await client.query<Row>(text, values)).rows);
+}
+
+export type ProcessTestBed = {
+  /** The file's own cluster: there from its first test on (not while the file is being collected). */
+  readonly cluster: TestCluster;
+  /** startServer({ env }), the server then stopped by the bed (see processTestBed). */
+  start: (env?: Record<string, string | undefined>) => Promise<ServerProcess>;
+};
+
+/**
+ * What every process test file sets up, as hooks registered in the calling file: a cluster of its
+ * own, started before its first test and closed after its last; the servers started through
+ * `start` stopped after each test (`stopServers: "afterEach"`, a file whose tests each start their
+ * own) or after the last one (`"afterAll"`), with `signal` (SIGKILL where a test may leave one
+ * hanging); and the application's pool (db(), used by a test that seeds through the factories)
+ * closed before the servers and the cluster go.
+ */
+export function processTestBed(options: { stopServers: "afterEach" | "afterAll"; signal?: NodeJS.Signals }): ProcessTestBed {
+  let cluster: TestCluster | undefined;
+  const servers: ServerProcess[] = [];
+  const stopServers = async () => {
+    for (const server of servers.splice(0)) await server.stop(options.signal);
+  };
+  beforeAll(async () => {
+    cluster = await startTestCluster();
+  });
+  if (options.stopServers === "afterEach") afterEach(stopServers);
+  afterAll(async () => {
+    await disconnectDb();
+    await stopServers();
+    await cluster?.close();
+  });
+  return {
+    get cluster() {
+      if (!cluster) throw new Error("Le cluster de test n'est pas encore démarré (il l'est dans beforeAll).");
+      return cluster;
+    },
+    async start(env = {}) {
+      const server = await startServer({ env });
+      servers.push(server);
+      return server;
+    },
+  };
 }

@@ -1,27 +1,12 @@
 // Behind a reverse proxy without TRUST_PROXY, every visitor has the proxy's address and the
 // rate limits count them all together: the server says so once, and never trusts the headers.
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { startServer, startTestCluster, type ServerProcess, type TestCluster } from "./server-process";
+import { expect, test } from "vitest";
+import { processTestBed, type ServerProcess } from "./server-process";
 
-let cluster: TestCluster;
-const servers: ServerProcess[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-});
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-});
-
-afterAll(async () => {
-  await cluster?.close();
-});
+const bed = processTestBed({ stopServers: "afterEach" });
 
 async function started(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const server = await startServer({ env: { DATABASE_URL: await cluster.createDatabase("proxy"), ...env } });
-  servers.push(server);
-  return server;
+  return bed.start({ DATABASE_URL: await bed.cluster.createDatabase("proxy"), ...env });
 }
 
 const occurrences = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, "g"))?.length ?? 0;

@@ -137,3 +137,58 @@ export function isRefusal(actor: Actor, outcome: Outcome, isApi: boolean): boole
   }
   return outcome.status === 403 || outcome.status === 404;
 }
+
+/** What a cell expects: an exact status, "login" (the redirect to the login page), or null (this role is not probed). */
+export type Expected = number | "login" | null;
+
+export function statusMatches(expected: Exclude<Expected, null>, outcome: Outcome): boolean {
+  if (expected === "login") return (outcome.status === 302 || outcome.status === 303) && outcome.body.includes("/connexion");
+  return outcome.status === expected;
+}
+
+/** A cell's request as the forms or the API send it: the method defaults to GET for a loader, POST for an action. */
+export type CellRequest = Omit<MatrixRequest, "method"> & { method?: string; query?: Record<string, string> };
+
+/** A matrix's entry for one route: its loader's cell and its action's cells, by intent ("" without one; API: the method). */
+export type RouteCells<Cell> = { loader?: Cell; actions?: Record<string, Cell> };
+
+/** Every route file matching `pattern` has an entry in `specs`, and every route named in `specs` has a file. */
+export function coverageProblems(pattern: RegExp, specs: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const route of routesMatching(pattern)) if (!specs[route]) problems.push(`${route} : route absente de la matrice (ajoutez-la à SPECS)`);
+  for (const route of Object.keys(specs)) if (!routeFileExists(route)) problems.push(`${route} : la matrice nomme une route dont le fichier n'existe pas`);
+  return problems;
+}
+
+/** The entry describes the module as it is: a loader if and only if it has one, the same for the action, and (pages) a cell for every intent its forms send. */
+export function entryProblems(route: string, module: RouteModule, spec: RouteCells<unknown>): string[] {
+  const problems: string[] = [];
+  if (Boolean(module.loader) !== Boolean(spec.loader)) problems.push(`${route} : loader ${module.loader ? "non décrit" : "décrit mais absent"}`);
+  if (Boolean(module.action) !== Boolean(spec.actions)) problems.push(`${route} : action ${module.action ? "non décrite" : "décrite mais absente"}`);
+  if (module.action && spec.actions && !route.startsWith("api.")) {
+    for (const intent of intentsOf(route)) if (!(intent in spec.actions)) problems.push(`${route} : l'intent « ${intent} » n'a pas de cellule`);
+  }
+  return problems;
+}
+
+/** The cells of an entry, each with its label in the problems ("lecture", the intent, or "envoi") and what it calls. */
+export function cellsOf<Cell>(spec: RouteCells<Cell>): Array<{ label: string; cell: Cell; kind: "loader" | "action" }> {
+  return [
+    ...(spec.loader ? [{ label: "lecture", cell: spec.loader, kind: "loader" as const }] : []),
+    ...Object.entries(spec.actions ?? {}).map(([intent, cell]) => ({ label: intent || "envoi", cell, kind: "action" as const })),
+  ];
+}
+
+/** Sends a cell's request to the route's loader or action as `actor`, and reads what it answered. */
+export function callRoute(module: RouteModule, kind: "loader" | "action", at: { path: string; params: Record<string, string> }, cellRequest: CellRequest, actor: Actor): Promise<Outcome> {
+  const { method, query, ...body } = cellRequest;
+  const url = `http://localhost${at.path}${query ? `?${new URLSearchParams(query)}` : ""}`;
+  const request = requestFor(actor, url, { method: method ?? (kind === "loader" ? "GET" : "POST"), ...body });
+  const handler = kind === "loader" ? module.loader! : module.action!;
+  return outcomeOf(() => handler({ request, params: at.params, context: {} }));
+}
+
+/** A `$param` of a route that the matrix's entry does not give: the entry must say which of the owner's things it names. */
+export function missingParameter(matrix: string, route: string, name: string): never {
+  throw new Error(`La matrice ${matrix} ne sait pas ce que désigne le paramètre « ${name} » de la route ${route} : ajoutez-le à son entrée params.`);
+}

@@ -9,7 +9,7 @@ import { issueContributionInvoice } from "~/domain/donations/issue-contribution-
 import { parisYear } from "~/domain/donations/yearly-summary";
 import { createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
 import { ANY_HOUR, COLD_STORAGE, createCharity, createClaim, createEndedOffer, createLot, isoDateIn, parisLocalIn } from "../factories-donations";
-import { intentsOf, loadRoute, outcomeOf, requestFor, routeFileExists, routesMatching, routeUrl, type Actor, type MatrixRequest, type Outcome } from "../route-matrix";
+import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
 
 /*
  * The permission matrix of donations: every route of the charity space and the workshop, the
@@ -193,7 +193,6 @@ async function fingerprintOf(world: World): Promise<string> {
  * of the cells the others own; `producer`, `charity` (verified, a workshop too), `unverified`,
  * `consumer`, `admin` and `anonymous` are the outsiders of every world.
  */
-type Expected = number | "login" | null;
 type Role = "donor" | "recipient" | "workshop" | "producer" | "charity" | "unverified" | "consumer" | "admin" | "anonymous";
 type Owner = "donor" | "recipient" | "workshop" | "admin";
 
@@ -220,7 +219,7 @@ const NAMES: Secret[] = ["charity", "product", "rawProduct", "processed"];
 
 type Cell = {
   /** The request, as the forms or the API send it, naming the owners' real things. */
-  request: (world: World) => Omit<MatrixRequest, "method"> & { method?: string; query?: Record<string, string> };
+  request: (world: World) => CellRequest;
   /** Who owns this cell when not the route's owner (the API's lots: charities read them, donors publish them). */
   by?: Owner;
   owner: Expected;
@@ -529,11 +528,6 @@ const SPECS: Record<string, RouteSpec> = {
   },
 };
 
-function statusMatches(expected: Exclude<Expected, null>, outcome: Outcome): boolean {
-  if (expected === "login") return (outcome.status === 302 || outcome.status === 303) && outcome.body.includes("/connexion");
-  return outcome.status === expected;
-}
-
 /** Six digits no id can contain by chance next to hex characters: checked with hex-aware boundaries, and as "123 456". */
 function shows(body: string, secret: string): boolean {
   if (!/^[0-9]{6}$/.test(secret)) return body.includes(secret);
@@ -555,39 +549,22 @@ const ROLE_NAMES: Record<Role, string> = {
 test("every donation route refuses outsiders exactly, shows them no name, product or pickup code of the owners, changes nothing of theirs, and accepts the same request from the owner", async () => {
   const admin = await createMemberUser("ADMIN");
   photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2f6f8f" } }).png().toBuffer();
-  const routes = routesMatching(DONATION_ROUTE);
-  const problems: string[] = [];
   // Every route file of these spaces is in the matrix, and every route named in it exists.
-  for (const route of routes) if (!SPECS[route]) problems.push(`${route} : route absente de la matrice (ajoutez-la à SPECS)`);
-  for (const route of Object.keys(SPECS)) if (!routeFileExists(route)) problems.push(`${route} : la matrice nomme une route dont le fichier n'existe pas`);
+  const problems: string[] = coverageProblems(DONATION_ROUTE, SPECS);
   expect(problems).toEqual([]);
 
   let cells = 0;
   for (const [route, spec] of Object.entries(SPECS)) {
     const module = await loadRoute(route);
-    const isApi = route.startsWith("api.");
-    if (Boolean(module.loader) !== Boolean(spec.loader)) problems.push(`${route} : loader ${module.loader ? "non décrit" : "décrit mais absent"}`);
-    if (Boolean(module.action) !== Boolean(spec.actions)) problems.push(`${route} : action ${module.action ? "non décrite" : "décrite mais absente"}`);
-    if (module.action && spec.actions && !isApi) {
-      // Every intent its forms send has a cell.
-      for (const intent of intentsOf(route)) if (!(intent in spec.actions)) problems.push(`${route} : l'intent « ${intent} » n'a pas de cellule`);
-    }
-    const entries: Array<[string, Cell, "loader" | "action"]> = [
-      ...(spec.loader ? [["lecture", spec.loader, "loader"] as [string, Cell, "loader"]] : []),
-      ...Object.entries(spec.actions ?? {}).map(([intent, cell]) => [intent || "envoi", cell, "action"] as [string, Cell, "action"]),
-    ];
-    for (const [label, cell, kind] of entries) {
+    // A loader and an action as the module has them, and a cell for every intent its forms send.
+    problems.push(...entryProblems(route, module, spec));
+    for (const { label, cell, kind } of cellsOf(spec)) {
       cells += 1;
       const world = await worldOf(admin);
       const owner = cell.by ?? spec.owner;
-      const { path: urlPath, params } = routeUrl(route, (name) => ({ value: spec.params?.(world)[name] ?? missingParameter(route, name), owned: true }));
-      const call = async (actor: Actor) => {
-        const { method, query, ...body } = cell.request(world);
-        const url = `http://localhost${urlPath}${query ? `?${new URLSearchParams(query)}` : ""}`;
-        const request = requestFor(actor, url, { method: method ?? (kind === "loader" ? "GET" : "POST"), ...body });
-        const handler = kind === "loader" ? module.loader! : module.action!;
-        return outcomeOf(() => handler({ request, params, context: {} }));
-      };
+      const at = routeUrl(route, (name) => ({ value: spec.params?.(world)[name] ?? missingParameter("des dons", route, name), owned: true }));
+      // Each call builds its request anew from the world, as the original form or client would.
+      const call = (actor: Actor) => callRoute(module, kind, at, cell.request(world), actor);
       // What the request itself carries (the pickup code sent for a hand-over) is no leak when echoed.
       const sent = JSON.stringify(cell.request(world));
       const secrets = secretsOf(world).filter((secret) => !sent.includes(secret.value));
@@ -621,7 +598,3 @@ test("every donation route refuses outsiders exactly, shows them no name, produc
   expect(problems).toEqual([]);
   expect(cells).toBeGreaterThan(Object.keys(SPECS).length);
 }, 300_000);
-
-function missingParameter(route: string, name: string): never {
-  throw new Error(`La matrice des dons ne sait pas ce que désigne le paramètre « ${name} » de la route ${route} : ajoutez-le à son entrée params.`);
-}

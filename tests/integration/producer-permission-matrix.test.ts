@@ -11,7 +11,7 @@ import { getCart } from "~/domain/ordering/cart.server";
 import { shownLinesOf } from "~/domain/ordering/checkout-cart.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { createDistribution, createMemberUser, createOffer, createProducer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
-import { intentsOf, loadRoute, outcomeOf, requestFor, routeFileExists, routesMatching, routeUrl, type Actor, type MatrixRequest, type Outcome } from "../route-matrix";
+import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
 
 /*
  * The permission matrix of the producer space, the territory's pages that show producers' data
@@ -204,12 +204,11 @@ async function fingerprintOf(world: World): Promise<string> {
  * order of their own there), `charity`, `admin`, `anonymous`; and, on the pages A does not own,
  * `producerA`. `owner` is what the owner gets for the same request.
  */
-/** null: this role is not an outsider of this cell (it may do what the owner does), so it is not probed. */
-type Expected = number | "login" | null;
+// A cell's null (Expected): this role is not an outsider of this cell (it may do what the owner does), so it is not probed.
 type Role = "producer" | "producerA" | "consumer" | "charity" | "admin" | "anonymous";
 type Cell = {
   /** The request, as the forms or the API send it, naming the owner's real things. */
-  request: (world: World) => Omit<MatrixRequest, "method"> & { method?: string; query?: Record<string, string> };
+  request: (world: World) => CellRequest;
   owner: Expected;
   /** Text the owner's answer shows, proof that the same text missing from an outsider's answer means something. */
   ownerSees?: (world: World) => string;
@@ -487,46 +486,24 @@ function seriesFields(world: World): Record<string, string> {
   };
 }
 
-function statusMatches(expected: Exclude<Expected, null>, outcome: Outcome): boolean {
-  if (expected === "login") return (outcome.status === 302 || outcome.status === 303) && outcome.body.includes("/connexion");
-  return outcome.status === expected;
-}
-
 test("every route of the producer space, the territory's sales, outbox and reviews, and the customers' orders and cart refuses outsiders exactly, changes nothing of the owner's, and accepts the same request from the owner", async () => {
   const them = await people();
   photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2f6f8f" } }).png().toBuffer();
-  const routes = routesMatching(MATRIX_ROUTE);
-  const problems: string[] = [];
   // Every route file of these spaces is in the matrix, and every route named in it exists.
-  for (const route of routes) if (!SPECS[route]) problems.push(`${route} : route absente de la matrice (ajoutez-la à SPECS)`);
-  for (const route of Object.keys(SPECS)) if (!routeFileExists(route)) problems.push(`${route} : la matrice nomme une route dont le fichier n'existe pas`);
+  const problems: string[] = coverageProblems(MATRIX_ROUTE, SPECS);
   expect(problems).toEqual([]);
 
   let cells = 0;
   for (const [route, spec] of Object.entries(SPECS)) {
     const module = await loadRoute(route);
-    const isApi = route.startsWith("api.");
-    if (Boolean(module.loader) !== Boolean(spec.loader)) problems.push(`${route} : loader ${module.loader ? "non décrit" : "décrit mais absent"}`);
-    if (Boolean(module.action) !== Boolean(spec.actions)) problems.push(`${route} : action ${module.action ? "non décrite" : "décrite mais absente"}`);
-    if (module.action && spec.actions && !isApi) {
-      // Every intent its forms send has a cell.
-      for (const intent of intentsOf(route)) if (!(intent in spec.actions)) problems.push(`${route} : l'intent « ${intent} » n'a pas de cellule`);
-    }
-    const entries: Array<[string, Cell, "loader" | "action"]> = [
-      ...(spec.loader ? [["lecture", spec.loader, "loader"] as [string, Cell, "loader"]] : []),
-      ...Object.entries(spec.actions ?? {}).map(([intent, cell]) => [intent || "envoi", cell, "action"] as [string, Cell, "action"]),
-    ];
-    for (const [label, cell, kind] of entries) {
+    // A loader and an action as the module has them, and a cell for every intent its forms send.
+    problems.push(...entryProblems(route, module, spec));
+    for (const { label, cell, kind } of cellsOf(spec)) {
       cells += 1;
       const world = await worldOf(spec.phase);
-      const { path, params } = routeUrl(route, (name) => ({ value: spec.params?.(world)[name] ?? missingParameter(route, name), owned: true }));
-      const call = async (actor: Actor) => {
-        const { method, query, ...body } = cell.request(world);
-        const url = `http://localhost${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
-        const request = requestFor(actor, url, { method: method ?? (kind === "loader" ? "GET" : "POST"), ...body });
-        const handler = kind === "loader" ? module.loader! : module.action!;
-        return outcomeOf(() => handler({ request, params, context: {} }));
-      };
+      const at = routeUrl(route, (name) => ({ value: spec.params?.(world)[name] ?? missingParameter("des droits", route, name), owned: true }));
+      // The request is made again for each call (a fresh idempotency key, the next free week).
+      const call = (actor: Actor) => callRoute(module, kind, at, cell.request(world), actor);
       const actors: Array<Actor & { role: Role }> = [
         { name: "un autre producteur de la distribution", cookie: world.other.cookie, kind: "producer", role: "producer" },
         { name: "une cliente", cookie: world.consumer.cookie, kind: "consumer", role: "consumer" },
@@ -561,7 +538,3 @@ test("every route of the producer space, the territory's sales, outbox and revie
   expect(problems).toEqual([]);
   expect(cells).toBeGreaterThan(Object.keys(SPECS).length);
 }, 300_000);
-
-function missingParameter(route: string, name: string): never {
-  throw new Error(`La matrice des droits ne sait pas ce que désigne le paramètre « ${name} » de la route ${route} : ajoutez-le à son entrée params.`);
-}

@@ -192,3 +192,19 @@ export function callRoute(module: RouteModule, kind: "loader" | "action", at: { 
 export function missingParameter(matrix: string, route: string, name: string): never {
   throw new Error(`La matrice ${matrix} ne sait pas ce que désigne le paramètre « ${name} » de la route ${route} : ajoutez-le à son entrée params.`);
 }
+
+/**
+ * Sends a cell's request as an outsider and checks the status against the table: a role the table
+ * forgot (undefined) is a problem, a role not probed (null) is not sent. Returns the answer, to be
+ * searched for the owners' secrets, or null when nothing was sent.
+ */
+export async function probeOutsider(where: string, actor: Actor, expected: Expected | undefined, call: (actor: Actor) => Promise<Outcome>, problems: string[]): Promise<Outcome | null> {
+  if (expected === undefined) {
+    problems.push(`${where} : aucun statut attendu pour ${actor.name}`);
+    return null;
+  }
+  if (expected === null) return null;
+  const outcome = await call(actor);
+  if (!statusMatches(expected, outcome)) problems.push(`${where} par ${actor.name} : ${outcome.status} au lieu de ${expected} — ${outcome.body.slice(0, 200)}`);
+  return outcome;
+}

@@ -9,7 +9,7 @@ import { issueContributionInvoice } from "~/domain/donations/issue-contribution-
 import { parisYear } from "~/domain/donations/yearly-summary";
 import { createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
 import { ANY_HOUR, COLD_STORAGE, createCharity, createClaim, createEndedOffer, createLot, isoDateIn, parisLocalIn } from "../factories-donations";
-import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
+import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, probeOutsider, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
 
 /*
  * The permission matrix of donations: every route of the charity space and the workshop, the
@@ -573,14 +573,8 @@ test("every donation route refuses outsiders exactly, shows them no name, produc
       for (const role of Object.keys(ROLE_NAMES) as Role[]) {
         if (role === owner) continue;
         const actor: Actor = { name: ROLE_NAMES[role], cookie: world.cookies[role], kind: role };
-        const expected = cell.outsiders[role];
-        if (expected === undefined) {
-          problems.push(`${route} (${label}) : aucun statut attendu pour ${actor.name}`);
-          continue;
-        }
-        if (expected === null) continue;
-        const outcome = await call(actor);
-        if (!statusMatches(expected, outcome)) problems.push(`${route} (${label}) par ${actor.name} : ${outcome.status} au lieu de ${expected} — ${outcome.body.slice(0, 200)}`);
+        const outcome = await probeOutsider(`${route} (${label})`, actor, cell.outsiders[role], call, problems);
+        if (!outcome) continue;
         const allowed = cell.mayShow?.[role] ?? [];
         for (const secret of secrets) {
           if (secret.parties.includes(role) || allowed.includes(secret.name)) continue;

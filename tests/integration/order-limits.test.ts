@@ -121,15 +121,18 @@ test("a producer sets « at most 2 per customer » on the sales page and through
   const seller = await createProducerUser();
   const oysters = await createOffer({ distributionId: distribution.id, producerId: seller.producerId, stock: 100, priceCents: 1200, name: "Huîtres" });
 
-  const answer = await salesPage.action({
-    request: new Request(`http://localhost/producteur/ventes/${distribution.id}`, {
-      method: "POST",
-      headers: { cookie: seller.cookie },
-      body: new URLSearchParams({ intent: "update", offerId: oysters.id, stock: "100", priceCents: "12,00", maxPerCustomer: "2" }),
-    }),
-    params: { distributionId: distribution.id },
-    context: {},
-  });
+  /** The sales page's form for the oysters, as the producer sends it, with this « at most per customer ». */
+  const saveOnSalesPage = (maxPerCustomer: string) =>
+    salesPage.action({
+      request: new Request(`http://localhost/producteur/ventes/${distribution.id}`, {
+        method: "POST",
+        headers: { cookie: seller.cookie },
+        body: new URLSearchParams({ intent: "update", offerId: oysters.id, stock: "100", priceCents: "12,00", maxPerCustomer }),
+      }),
+      params: { distributionId: distribution.id },
+      context: {},
+    });
+  const answer = await saveOnSalesPage("2");
   expect(answer).toMatchObject({ ok: true });
   expect(await db().offer.findUniqueOrThrow({ where: { id: oysters.id }, select: { maxPerCustomer: true } })).toEqual({ maxPerCustomer: 2 });
 
@@ -139,15 +142,7 @@ test("a producer sets « at most 2 per customer » on the sales page and through
   const customer = await createUser();
   expect(domainErrorMessage(await refusal(order(customer, distribution.id, [{ offerId: oysters.id, quantity: 3 }])), "fr")).toBe("« Huîtres » : 2 maximum par personne pour cette distribution.");
 
-  const badForm = await salesPage.action({
-    request: new Request(`http://localhost/producteur/ventes/${distribution.id}`, {
-      method: "POST",
-      headers: { cookie: seller.cookie },
-      body: new URLSearchParams({ intent: "update", offerId: oysters.id, stock: "100", priceCents: "12,00", maxPerCustomer: "0" }),
-    }),
-    params: { distributionId: distribution.id },
-    context: {},
-  });
+  const badForm = await saveOnSalesPage("0");
   expect(JSON.stringify(badForm)).toContain("Le maximum par client est un nombre entier de 1 à 99, ou vide.");
   expect(await db().offer.findUniqueOrThrow({ where: { id: oysters.id }, select: { maxPerCustomer: true } })).toEqual({ maxPerCustomer: 2 });
 

@@ -11,8 +11,8 @@ export function post(path: string, fields: Record<string, string> | URLSearchPar
   return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
 }
 
-export function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+export function get(path: string, cookie?: string, headers: Record<string, string> = {}) {
+  return new Request(`http://localhost${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
 }
 
 export function asFailure(result: unknown): Failure {
@@ -37,4 +37,15 @@ export async function statusOf(run: () => Promise<unknown>): Promise<number> {
     if (error instanceof Response) return error.status;
     throw error;
   }
+}
+
+/** The Response a loader or action threw (a redirect, a 403, a 404); anything else thrown is rethrown, nothing thrown fails. */
+export async function thrownResponse(call: Promise<unknown>): Promise<Response> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
 }

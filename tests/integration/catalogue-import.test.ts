@@ -9,6 +9,7 @@ import { action as uploadAction, loader as importsLoader } from "~/routes/produc
 import { loader as exportLoader } from "~/routes/producteur.export[.]csv";
 import { CATALOGUE_HEADER, goodCatalogueRow, showCatalogueFile } from "../catalogue-show-file";
 import { createMemberUser, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { thrownResponse } from "../route-requests";
 
 /**
  * The catalogue import and export, through the pages' loaders and actions with real requests
@@ -89,16 +90,6 @@ async function importFile(cookie: string, content: string | Uint8Array) {
 
 async function catalogue(producerId: string) {
   return db().product.findMany({ where: { producerId }, orderBy: { reference: "asc" } });
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown response");
 }
 
 test(
@@ -309,10 +300,10 @@ test("another producer cannot see, run or export someone's import (404); others 
   const id = await upload(owner.cookie, `${header}A-1;Ail;legumes;kg;3;5,5\n`);
   const other = await producer();
 
-  expect((await thrown(view(other.cookie, id))).status).toBe(404);
-  expect((await thrown(runAction({ request: runRequest(other.cookie, id), params: { id }, context: {} }))).status).toBe(404);
-  expect((await thrown(view(other.cookie, randomUUID()))).status).toBe(404);
-  expect((await thrown(view(owner.cookie, "x".repeat(200)))).status).toBe(404);
+  expect((await thrownResponse(view(other.cookie, id))).status).toBe(404);
+  expect((await thrownResponse(runAction({ request: runRequest(other.cookie, id), params: { id }, context: {} }))).status).toBe(404);
+  expect((await thrownResponse(view(other.cookie, randomUUID()))).status).toBe(404);
+  expect((await thrownResponse(view(owner.cookie, "x".repeat(200)))).status).toBe(404);
   const otherHistory = await importsLoader({ request: new Request("http://localhost/producteur/import", { headers: { cookie: other.cookie } }), params: {}, context: {} });
   expect(otherHistory.imports).toEqual([]);
   expect(await db().catalogueImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "PREVIEWED" });
@@ -321,16 +312,16 @@ test("another producer cannot see, run or export someone's import (404); others 
   const consumer = await createUser();
   const charity = await createMemberUser("CHARITY");
   for (const cookie of [await signedInCookie(consumer.id), charity.cookie]) {
-    expect((await thrown(view(cookie, id))).status).toBe(403);
-    expect((await thrown(runAction({ request: runRequest(cookie, id), params: { id }, context: {} }))).status).toBe(403);
-    expect((await thrown(importsLoader({ request: new Request("http://localhost/producteur/import", { headers: { cookie } }), params: {}, context: {} }))).status).toBe(403);
-    expect((await thrown(uploadAction({ request: uploadRequest(cookie, `${header}B-1;Blette;legumes;kg;3;5,5\n`), params: {}, context: {} }))).status).toBe(403);
-    expect((await thrown(exportLoader({ request: new Request("http://localhost/producteur/export.csv", { headers: { cookie } }), params: {}, context: {} }))).status).toBe(403);
+    expect((await thrownResponse(view(cookie, id))).status).toBe(403);
+    expect((await thrownResponse(runAction({ request: runRequest(cookie, id), params: { id }, context: {} }))).status).toBe(403);
+    expect((await thrownResponse(importsLoader({ request: new Request("http://localhost/producteur/import", { headers: { cookie } }), params: {}, context: {} }))).status).toBe(403);
+    expect((await thrownResponse(uploadAction({ request: uploadRequest(cookie, `${header}B-1;Blette;legumes;kg;3;5,5\n`), params: {}, context: {} }))).status).toBe(403);
+    expect((await thrownResponse(exportLoader({ request: new Request("http://localhost/producteur/export.csv", { headers: { cookie } }), params: {}, context: {} }))).status).toBe(403);
   }
-  const anonymous = await thrown(view("", id));
+  const anonymous = await thrownResponse(view("", id));
   expect(anonymous.status).toBe(302);
   expect(anonymous.headers.get("location")).toMatch(/^\/connexion/);
-  expect((await thrown(exportLoader({ request: new Request("http://localhost/producteur/export.csv"), params: {}, context: {} }))).status).toBe(302);
+  expect((await thrownResponse(exportLoader({ request: new Request("http://localhost/producteur/export.csv"), params: {}, context: {} }))).status).toBe(302);
 
   expect(await db().catalogueImport.count({ where: { producerId: owner.producerId } })).toBe(1);
   expect(await db().product.count({ where: { producerId: owner.producerId } })).toBe(0);

@@ -20,6 +20,7 @@ import { loader as pickupCsvLoader } from "~/routes/producteur.preparation.$dist
 import * as preparationPage from "~/routes/producteur.preparation.$distributionId";
 import * as indexPage from "~/routes/producteur.preparation._index";
 import { createDistribution, createMemberUser, createOffer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { get, post, thrownResponse } from "../route-requests";
 import { readCsv } from "../spreadsheet-csv";
 
 /**
@@ -33,14 +34,6 @@ const preparationLoader = preparationPage.loader;
 const preparationAction = preparationPage.action;
 const indexLoader = indexPage.loader;
 
-function get(path: string, cookie?: string, headers: Record<string, string> = {}): Request {
-  return new Request(`http://localhost${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
-}
-
-function post(path: string, fields: Record<string, string>, cookie?: string): Request {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
-}
-
 type Answer = { ok: boolean; target: string; message: string; fieldErrors?: Record<string, string> };
 
 /** An action's answer: a plain object (200) or `data(body, {status})`. */
@@ -50,16 +43,6 @@ function answerOf(result: unknown): { status: number; body: Answer } {
     return { status: wrapped.init?.status ?? 200, body: wrapped.data };
   }
   return { status: 200, body: result as Answer };
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("rien n'a été levé");
 }
 
 /** A product sold by the kilogram at a variable weight: the customer orders an estimate. */
@@ -427,14 +410,14 @@ test("the pickup-sheet API: 401 anonymous, 403 for a consumer or a charity, 404 
 test("pages and CSV: a consumer gets 403, a visitor goes to the login page, an unknown distribution is 404", async () => {
   const q = await quay();
   const consumer = await signedInCookie(q.jeanne.id);
-  expect((await thrownBy(page(q.distribution.id, consumer, "retrait"))).status).toBe(403);
-  expect((await thrownBy(csvOf(pickupCsvLoader, "retrait", q.distribution.id, consumer))).status).toBe(403);
-  const visitor = await thrownBy(preparationLoader({ request: get(`/producteur/preparation/${q.distribution.id}`), params: { distributionId: q.distribution.id }, context: {} }));
+  expect((await thrownResponse(page(q.distribution.id, consumer, "retrait"))).status).toBe(403);
+  expect((await thrownResponse(csvOf(pickupCsvLoader, "retrait", q.distribution.id, consumer))).status).toBe(403);
+  const visitor = await thrownResponse(preparationLoader({ request: get(`/producteur/preparation/${q.distribution.id}`), params: { distributionId: q.distribution.id }, context: {} }));
   expect(visitor.status).toBe(302);
   expect(visitor.headers.get("location")).toMatch(/^\/connexion\?redirectTo=/);
-  expect((await thrownBy(page("inconnue", q.fisher.cookie, "retrait"))).status).toBe(404);
-  expect((await thrownBy(csvOf(pickingCsvLoader, "cueillette", "inconnue", q.fisher.cookie))).status).toBe(404);
-  const consumerAction = await thrownBy(preparationAction({ request: post(`/producteur/preparation/${q.distribution.id}`, { intent: "handover", orderId: q.jeanneOrder.id, status: "COLLECTED" }, consumer), params: { distributionId: q.distribution.id }, context: {} }));
+  expect((await thrownResponse(page("inconnue", q.fisher.cookie, "retrait"))).status).toBe(404);
+  expect((await thrownResponse(csvOf(pickingCsvLoader, "cueillette", "inconnue", q.fisher.cookie))).status).toBe(404);
+  const consumerAction = await thrownResponse(preparationAction({ request: post(`/producteur/preparation/${q.distribution.id}`, { intent: "handover", orderId: q.jeanneOrder.id, status: "COLLECTED" }, consumer), params: { distributionId: q.distribution.id }, context: {} }));
   expect(consumerAction.status).toBe(403);
   expect(await db().handover.count({ where: { orderId: q.jeanneOrder.id } })).toBe(0);
 });
@@ -505,7 +488,7 @@ test("a territory admin reads one line per producer; a consumer may not read the
   const ours = data.summary.producers.filter((one) => one.producerId === q.fisher.producerId || one.producerId === q.farmer.producerId);
   expect(ours.map((one) => one.orders).sort()).toEqual([2, 2]);
   const consumer = await signedInCookie(q.jeanne.id);
-  expect((await thrownBy(summaryLoader({ request: get("/producteur/bilan", consumer), params: {}, context: {} }))).status).toBe(403);
+  expect((await thrownResponse(summaryLoader({ request: get("/producteur/bilan", consumer), params: {}, context: {} }))).status).toBe(403);
 });
 
 test.each([

@@ -12,6 +12,7 @@ import { loader as salesListLoader } from "~/routes/producteur.ventes._index";
 import { action as patchAction, loader as offerLoader } from "~/routes/api.v1.offers.$id";
 import { loader as producerOffersLoader } from "~/routes/api.v1.producer.offers";
 import { createDistribution, createMemberUser, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { post, thrownResponse } from "../route-requests";
 
 /**
  * What is on sale: the producer's pages (/producteur/ventes...) and the producer API for offers,
@@ -89,30 +90,15 @@ async function patchOffer(id: string, body: unknown, options: { cookie?: string;
   return read(await patchAction({ request, params: { id }, context: {} }));
 }
 
-function form(path: string, fields: Record<string, string>, cookie?: string): Request {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { cookie } : {} });
-}
-
 type PageFailure = { ok: false; message: string; fieldErrors: Record<string, string>; offerId?: string; ordered?: number };
 type PageDone = { ok: true; message: string };
 
 /** Runs the sheet's action; a refusal comes back as data with its status, a success as plain data. */
 async function submit(distributionId: string, fields: Record<string, string>, cookie?: string): Promise<{ status: number; data: PageFailure | PageDone }> {
-  const result: unknown = await sheetAction({ request: form(`/producteur/ventes/${distributionId}`, fields, cookie), params: { distributionId }, context: {} });
+  const result: unknown = await sheetAction({ request: post(`/producteur/ventes/${distributionId}`, fields, cookie), params: { distributionId }, context: {} });
   const withInit = z.object({ type: z.literal("DataWithResponseInit"), data: z.unknown(), init: z.object({ status: z.number() }).nullable() }).safeParse(result);
   if (withInit.success) return { status: withInit.data.init?.status ?? 200, data: withInit.data.data as PageFailure };
   return { status: 200, data: result as PageDone };
-}
-
-/** What a loader or action threw (a Response: redirect, 403, 404). */
-async function thrown(call: Promise<unknown>): Promise<Response> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
 }
 
 async function loadSheet(distributionId: string, cookie?: string) {
@@ -312,17 +298,17 @@ test("the sheet shows the producer's offers with ordered and remaining, and the 
 
 test("the sheet: anonymous visitors go to the login page, a consumer or a charity gets 403, an unknown distribution 404", async () => {
   const distribution = await createDistribution();
-  const anonymous = await thrown(loadSheet(distribution.id));
+  const anonymous = await thrownResponse(loadSheet(distribution.id));
   expect(anonymous.status).toBe(302);
   expect(anonymous.headers.get("location")).toMatch(/^\/connexion\?redirectTo=/);
   const consumer = await createUser();
-  expect((await thrown(loadSheet(distribution.id, await signedInCookie(consumer.id)))).status).toBe(403);
+  expect((await thrownResponse(loadSheet(distribution.id, await signedInCookie(consumer.id)))).status).toBe(403);
   const charity = await createMemberUser("CHARITY");
-  expect((await thrown(loadSheet(distribution.id, charity.cookie))).status).toBe(403);
+  expect((await thrownResponse(loadSheet(distribution.id, charity.cookie))).status).toBe(403);
   const producer = await createProducerUser();
-  expect((await thrown(loadSheet(randomUUID(), producer.cookie))).status).toBe(404);
+  expect((await thrownResponse(loadSheet(randomUUID(), producer.cookie))).status).toBe(404);
   // Nor can they write: the action refuses before reading the form.
-  expect((await thrown(sheetAction({ request: form(`/producteur/ventes/${distribution.id}`, { intent: "copy" }, charity.cookie), params: { distributionId: distribution.id }, context: {} }))).status).toBe(403);
+  expect((await thrownResponse(sheetAction({ request: post(`/producteur/ventes/${distribution.id}`, { intent: "copy" }, charity.cookie), params: { distributionId: distribution.id }, context: {} }))).status).toBe(403);
 });
 
 test("adding a product puts it on sale at its own price, or at the price typed in euros", async () => {
@@ -396,7 +382,7 @@ test("an unverified producer cannot put anything on sale: 403 with the reason", 
   const producer = await createProducerUser({ verified: false });
   const distribution = await createDistribution();
   const productId = await createProduct(producer.producerId);
-  const refused = await thrown(sheetAction({ request: form(`/producteur/ventes/${distribution.id}`, { intent: "add", productId, stock: "5" }, producer.cookie), params: { distributionId: distribution.id }, context: {} }));
+  const refused = await thrownResponse(sheetAction({ request: post(`/producteur/ventes/${distribution.id}`, { intent: "add", productId, stock: "5" }, producer.cookie), params: { distributionId: distribution.id }, context: {} }));
   expect(refused.status).toBe(403);
   expect(await refused.json()).toEqual({ message: "Votre organisation n'est pas encore vérifiée par le territoire : vous pourrez vendre dès qu'elle le sera." });
   expect(await db().offer.count({ where: { distributionId: distribution.id } })).toBe(0);

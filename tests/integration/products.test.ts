@@ -7,6 +7,7 @@ import { action as editAction, loader as editLoader } from "~/routes/producteur.
 import { loader as listLoader } from "~/routes/producteur.produits._index";
 import { action as newAction, loader as newLoader } from "~/routes/producteur.produits.nouveau";
 import { createDistribution, createMemberUser, createProducerUser, createUser, signedInCookie } from "../factories";
+import { get } from "../route-requests";
 
 /**
  * The producer's catalogue through its pages' loaders and actions, as a browser would call them:
@@ -20,10 +21,6 @@ function post(path: string, fields: Record<string, string | string[]>, cookie?: 
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
   return new Request(`http://localhost${path}`, { method: "POST", body, headers: cookie ? { cookie } : {} });
-}
-
-function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
 }
 
 async function settle(call: () => unknown): Promise<unknown> {

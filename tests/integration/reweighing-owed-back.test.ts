@@ -10,16 +10,13 @@ import * as orderPage from "~/routes/commandes.$id";
 import * as preparationPage from "~/routes/producteur.preparation.$distributionId";
 import { createDistribution, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
 import { renderPage } from "../render-page";
+import { post } from "../route-requests";
 
 /**
  * Issue 9: a line sold by weight re-weighed lighter after the customer paid. The customer is
  * owed the difference: the producer is told before it is recorded, the amount is recorded and
  * shown to both, and a weighing and a payment at the same instant never leave money unaccounted.
  */
-
-function post(path: string, fields: Record<string, string>, cookie: string): Request {
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { cookie } });
-}
 
 type Answer = { ok: boolean; target: string; message: string; fieldErrors?: Record<string, string>; owedBackCents?: number };
 

@@ -15,6 +15,7 @@ import { donationsDocumentsEn, donationsDocumentsFr } from "~/i18n/areas/donatio
 import { donationsSeaEn, donationsSeaFr } from "~/i18n/areas/donations-sea";
 import { orderingRulesEn, orderingRulesFr } from "~/i18n/areas/ordering-rules";
 import { resilienceEn, resilienceFr } from "~/i18n/areas/resilience";
+import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -227,6 +228,7 @@ export const fr = {
   ...donationsSeaFr,
   ...orderingRulesFr,
   ...resilienceFr,
+  ...pickupSheetFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -438,6 +440,7 @@ export const en: Record<MessageKey, string> = {
   ...donationsSeaEn,
   ...orderingRulesEn,
   ...resilienceEn,
+  ...pickupSheetEn,
 };
 
 export type Locale = "fr" | "en";

@@ -15,6 +15,7 @@ import { donationsDocumentsEn, donationsDocumentsFr } from "~/i18n/areas/donatio
 import { donationsSeaEn, donationsSeaFr } from "~/i18n/areas/donations-sea";
 import { orderingRulesEn, orderingRulesFr } from "~/i18n/areas/ordering-rules";
 import { resilienceEn, resilienceFr } from "~/i18n/areas/resilience";
+import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 
 /**
@@ -228,6 +229,7 @@ export const fr = {
   ...donationsSeaFr,
   ...orderingRulesFr,
   ...resilienceFr,
+  ...myOrdersFr,
   ...pickupSheetFr,
 } as const;
 
@@ -440,6 +442,7 @@ export const en: Record<MessageKey, string> = {
   ...donationsSeaEn,
   ...orderingRulesEn,
   ...resilienceEn,
+  ...myOrdersEn,
   ...pickupSheetEn,
 };
 

@@ -1,0 +1,72 @@
+import { expect, test } from "vitest";
+import { escapeIcsText, foldIcsLine, icsUtc, pickupEventIcs } from "~/domain/ordering/order-calendar";
+import { pickupDirections } from "~/domain/ordering/pickup-directions";
+
+/** What a calendar application reads: lines unfolded, then NAME → raw value. */
+function unfold(ics: string): string[] {
+  return ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter((line) => line !== "");
+}
+
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, character: string) => (character === "n" || character === "N" ? "\n" : character));
+}
+
+const event = {
+  orderId: "4f1c2a9e-0000-4000-8000-000000000001",
+  startsAt: new Date("2026-07-03T15:30:00Z"),
+  endsAt: new Date("2026-07-03T16:00:00Z"),
+  stamp: new Date("2026-06-30T08:00:00.123Z"),
+  summary: "Retrait Terre & Mer — Quai Henri IV, côté marée",
+  location: "Quai Henri IV, 76200 Dieppe",
+  description: "2 × Poireaux; bio\n1 × Bar de ligne\nÀ payer au retrait : 32,50 €",
+  url: "http://localhost:3000/commandes/4f1c2a9e-0000-4000-8000-000000000001",
+  geo: { lat: 49.926, lon: 1.08 },
+};
+
+test("times are written in UTC with Z: the calendar shows them at Paris time whatever the season", () => {
+  expect(icsUtc(new Date("2026-07-03T15:30:00Z"))).toBe("20260703T153000Z");
+  const lines = unfold(pickupEventIcs(event));
+  expect(lines).toContain("DTSTART:20260703T153000Z");
+  expect(lines).toContain("DTEND:20260703T160000Z");
+  expect(lines).toContain("DTSTAMP:20260630T080000Z");
+  expect(lines).toContain("UID:order-4f1c2a9e-0000-4000-8000-000000000001@terre-et-mer");
+  expect(lines).toContain("GEO:49.926;1.08");
+  expect(lines[0]).toBe("BEGIN:VCALENDAR");
+  expect(lines.at(-1)).toBe("END:VCALENDAR");
+});
+
+test("commas, semicolons, backslashes and newlines in a text are escaped and read back as written", () => {
+  expect(escapeIcsText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+  const lines = unfold(pickupEventIcs(event));
+  const summary = lines.find((line) => line.startsWith("SUMMARY:")) ?? "";
+  expect(summary).toBe("SUMMARY:Retrait Terre & Mer — Quai Henri IV\\, côté marée");
+  const description = lines.find((line) => line.startsWith("DESCRIPTION:")) ?? "";
+  expect(unescapeText(description.slice("DESCRIPTION:".length))).toBe(event.description);
+});
+
+test("long lines are folded at 75 octets without cutting a character in two, and unfold to the original", () => {
+  const long = `DESCRIPTION:${"Éé€ poisson ".repeat(30)}`;
+  const folded = foldIcsLine(long);
+  for (const physical of folded.split("\r\n")) {
+    expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
+    // Every piece is valid UTF-8 on its own: no character split across the fold.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(new TextEncoder().encode(physical))).not.toThrow();
+  }
+  expect(folded.split("\r\n").length).toBeGreaterThan(1);
+  expect(folded.split("\r\n").slice(1).every((piece) => piece.startsWith(" "))).toBe(true);
+  expect(folded.replace(/\r\n /g, "")).toBe(long);
+  expect(foldIcsLine("SUMMARY:court")).toBe("SUMMARY:court");
+});
+
+test("a cancelled order's event says so, with the same UID so calendars update it", () => {
+  const lines = unfold(pickupEventIcs({ ...event, cancelled: true }));
+  expect(lines).toContain("STATUS:CANCELLED");
+  expect(lines).toContain("UID:order-4f1c2a9e-0000-4000-8000-000000000001@terre-et-mer");
+});
+
+test("directions: OpenStreetMap's directions to the point and a geo: link for phones", () => {
+  expect(pickupDirections({ lat: 49.926, lon: 1.08 })).toEqual({
+    openStreetMap: "https://www.openstreetmap.org/directions?to=49.926%2C1.08",
+    geo: "geo:49.926,1.08",
+  });
+});

@@ -7,6 +7,7 @@ import { idField } from "~/domain/fields";
 import { quantityText, slotText, weightText } from "~/domain/preparation/preparation-format";
 import { buildPackingList, buildPickingList, buildPickupSheet, type PackingLine, type PaymentMethod, type PickupSheet } from "~/domain/preparation/preparation-lists";
 import { readPreparation } from "~/domain/preparation/read-preparation.server";
+import { formatParis } from "~/domain/time/paris";
 import { recordHandover, recordHandoverFormSchema } from "~/domain/preparation/record-handover.server";
 import { recordPickupPayment, recordPickupPaymentFormSchema } from "~/domain/preparation/record-pickup-payment.server";
 import { recordWeight, recordWeightFormSchema } from "~/domain/preparation/record-weight.server";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = viewOf(new URL(request.url).searchParams.get("vue"));
   const { distribution, state, rows } = preparation;
   return {
+    producerName: producer.name,
     distribution,
     state,
     view,
@@ -141,8 +143,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** On paper: only the lists, black on white (the site's header, menus and buttons stay on screen). */
-const PRINT_CSS = "@media print { header, nav, footer, .no-print { display: none !important; } body, main { background: #fff !important; color: #000 !important; } a { color: #000 !important; text-decoration: none !important; } }";
+/**
+ * On paper: only the lists, black on white (the site's header, menus and buttons stay on screen).
+ * The pickup sheet is an A4 table: its header row again on each page, no order cut in two.
+ */
+const PRINT_CSS = [
+  "@media print {",
+  "header, nav, footer, .no-print { display: none !important; }",
+  "body, main { background: #fff !important; color: #000 !important; }",
+  "main { max-width: none !important; padding: 0 !important; }",
+  "a { color: #000 !important; text-decoration: none !important; }",
+  "@page { size: A4; margin: 10mm; }",
+  ".pickup-sheet thead { display: table-header-group; }",
+  ".pickup-sheet tr { break-inside: avoid; page-break-inside: avoid; }",
+  "}",
+].join(" ");
 
 export default function PreparationPage() {
   const page = useLoaderData<typeof loader>();
@@ -157,8 +172,9 @@ export default function PreparationPage() {
       <p className="no-print">
         <Link to="/producteur/preparation" className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">← {t("preparation.page.back")}</Link>
       </p>
-      <h1 className="text-2xl font-bold text-sea-900 print:text-black">{t("preparation.page.title", { date: longDate(distribution.startsAt, locale) })}</h1>
-      <p className="mt-1">{t("preparation.page.where", { point: point.name, commune: point.commune, time: timeRange(distribution.startsAt, distribution.endsAt) })}</p>
+      {/* The printed pickup sheet has its own header (producer, date, pickup point): the screen's stays on screen. */}
+      <h1 className={`text-2xl font-bold text-sea-900 print:text-black ${view === "retrait" ? "print:hidden" : ""}`}>{t("preparation.page.title", { date: longDate(distribution.startsAt, locale) })}</h1>
+      <p className={`mt-1 ${view === "retrait" ? "print:hidden" : ""}`}>{t("preparation.page.where", { point: point.name, commune: point.commune, time: timeRange(distribution.startsAt, distribution.endsAt) })}</p>
       {state === "provisional" ? (
         <p role="status" className="mt-3 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 font-medium text-amber-900 print:border-black print:bg-white print:text-black">
           {t("preparation.page.provisional", { date: dateTime(distribution.cutoffAt, locale) })}
@@ -182,11 +198,11 @@ export default function PreparationPage() {
         </ul>
       </nav>
 
-      <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+      <div className={`mt-4 flex flex-wrap items-center justify-between gap-2 ${view === "retrait" ? "print:hidden" : ""}`}>
         <h2 className="text-xl font-bold text-sea-900 print:text-black">{t(viewTitles[view])}</h2>
         <div className="no-print flex flex-wrap gap-2">
           <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center rounded-lg bg-sea-700 px-5 py-2 font-semibold text-white hover:bg-sea-800">
-            {t("preparation.page.print")}
+            {t(view === "retrait" ? "pickupSheet.print" : "preparation.page.print")}
           </button>
           <a href={`${base}/${view}.csv`} download className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 bg-white px-4 py-2 font-semibold text-sea-800">
             {t("preparation.page.csv")}
@@ -198,6 +214,7 @@ export default function PreparationPage() {
       {page.picking ? <PickingView items={page.picking} /> : null}
       {page.packing ? <PackingView orders={page.packing} open={state === "open"} /> : null}
       {page.pickup ? <PickupView sheet={page.pickup} open={state === "open"} /> : null}
+      {page.pickup ? <PrintedPickupSheet sheet={page.pickup} producerName={page.producerName} distribution={distribution} /> : null}
     </div>
   );
 }
@@ -348,7 +365,7 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
   const result = useResult();
   const separator = locale === "fr" ? "," : ".";
   return (
-    <div className="mt-3">
+    <div className="mt-3 print:hidden">
       <p className="font-semibold">
         {t("preparation.pickup.totals", { orders: sheet.totals.orders, collected: sheet.totals.collected, amount: euros(sheet.totals.toPayCents, locale) })}
       </p>
@@ -451,6 +468,78 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
     </div>
   );
 }
+
+/**
+ * The pickup sheet on paper (hidden on screen): producer, date and pickup point, then one row per
+ * order with what to hand over and the amount, an empty box to tick and room for the customer to
+ * sign. About 20 orders fit an A4 page; a long order takes the room it needs and is never cut.
+ */
+function PrintedPickupSheet({ sheet, producerName, distribution }: { sheet: NonNullable<PageData["pickup"]>; producerName: string; distribution: PageData["distribution"] }) {
+  const t = useT();
+  const locale = useLocale();
+  const point = distribution.pickupPoint;
+  const date = formatParis(new Date(distribution.startsAt), locale, "EEEE d MMMM yyyy");
+  return (
+    <>
+      <div data-testid="pickup-sheet-header" className="hidden print:block">
+        <p className="text-lg font-bold">{producerName} — {t("preparation.view.pickup")}</p>
+        <p>{t("pickupSheet.when", { date, time: timeRange(distribution.startsAt, distribution.endsAt) })} · {t("pickupSheet.count", { orders: sheet.totals.orders })}</p>
+        <p>{t("pickupSheet.where", { point: point.name, address: point.address, commune: point.commune })}</p>
+      </div>
+      <table data-testid="pickup-sheet" className="pickup-sheet mt-2 hidden w-full border-collapse text-[9pt] leading-tight print:table">
+        <thead>
+          <tr>
+            <th scope="col" className={`${SHEET_CELL} w-[10mm]`}>{t("pickupSheet.col.number")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[32mm]`}>{t("pickupSheet.col.customer")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[19mm]`}>{t("pickupSheet.col.slot")}</th>
+            <th scope="col" className={SHEET_CELL}>{t("pickupSheet.col.items")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[28mm]`}>{t("pickupSheet.col.amount")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[12mm]`}>{t("pickupSheet.col.handedOver")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[38mm]`}>{t("pickupSheet.col.signature")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.orders.map((order) => (
+            <tr key={order.orderId}>
+              <td className={`${SHEET_CELL} h-[11mm] font-bold`}>{order.number}</td>
+              <td className={`${SHEET_CELL} font-semibold`}>{order.customerName}</td>
+              <td className={SHEET_CELL}>{slotText(order.slot)}</td>
+              <td className={SHEET_CELL}>
+                {order.lines.map((line) => (
+                  <div key={line.lineId}>
+                    {quantityText(line.quantity, line.unit, locale)} {line.productName}
+                    {line.variableWeight
+                      ? line.weighedGrams !== null
+                        ? ` — ${t("preparation.line.weighed", { weight: weightText(line.weighedGrams, locale), amount: euros(line.amountCents, locale) })}`
+                        : line.capCents !== null
+                          ? ` — ${t("preparation.line.cap", { amount: euros(line.capCents, locale) })}`
+                          : null
+                      : null}
+                  </div>
+                ))}
+              </td>
+              <td className={`${SHEET_CELL} text-right`}>
+                <div className="font-bold">{euros(order.dueCents, locale)}</div>
+                {order.paid.totalCents > 0 ? <div>{t("pickupSheet.paid", { amount: euros(order.paid.totalCents, locale) })}</div> : null}
+                {order.paid.totalCents > 0 && order.toPayCents > 0 ? <div className="font-bold">{t("pickupSheet.toPay", { amount: euros(order.toPayCents, locale) })}</div> : null}
+                {order.toPayCents < 0 ? <div className="font-bold">{t("pickupSheet.giveBack", { amount: euros(-order.toPayCents, locale) })}</div> : null}
+                {order.awaitingWeighing ? <div>{t("pickupSheet.awaitingWeighing")}</div> : null}
+              </td>
+              <td className={`${SHEET_CELL} text-center`}>
+                <span data-testid="tick-box" className="inline-block h-[5mm] w-[5mm] border-2 border-black text-center leading-none">
+                  {order.handover === "COLLECTED" ? "✓" : ""}
+                </span>
+              </td>
+              <td data-testid="signature" className={SHEET_CELL}></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+const SHEET_CELL = "border border-black px-1 py-0.5 text-left align-top";
 
 const HANDOVER_BUTTON = "min-h-14 rounded-lg border-2 border-earth-700 bg-white px-2 text-lg font-bold text-earth-700 aria-pressed:bg-earth-700 aria-pressed:text-white disabled:opacity-60";
 const NOT_COLLECTED_BUTTON = "min-h-14 rounded-lg border-2 border-red-800 bg-white px-2 text-lg font-bold text-red-900 aria-pressed:bg-red-800 aria-pressed:text-white disabled:opacity-60";

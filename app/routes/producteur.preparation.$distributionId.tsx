@@ -151,6 +151,7 @@ const PRINT_CSS = [
   "@media print {",
   "header, nav, footer, .no-print { display: none !important; }",
   "body, main { background: #fff !important; color: #000 !important; }",
+  "body { min-height: 0 !important; }",
   "main { max-width: none !important; padding: 0 !important; }",
   "a { color: #000 !important; text-decoration: none !important; }",
   "@page { size: A4; margin: 10mm; }",
@@ -484,14 +485,14 @@ function PrintedPickupSheet({ sheet, producerName, distribution }: { sheet: NonN
       <div data-testid="pickup-sheet-header" className="hidden print:block">
         <p className="text-lg font-bold">{producerName} — {t("preparation.view.pickup")}</p>
         <p>{t("pickupSheet.when", { date, time: timeRange(distribution.startsAt, distribution.endsAt) })} · {t("pickupSheet.count", { orders: sheet.totals.orders })}</p>
-        <p>{t("pickupSheet.where", { point: point.name, address: point.address, commune: point.commune })}</p>
+        <p>{t("pickupSheet.where", { point: point.name, address: addressWithCommune(point) })}</p>
       </div>
       <table data-testid="pickup-sheet" className="pickup-sheet mt-2 hidden w-full border-collapse text-[9pt] leading-tight print:table">
         <thead>
           <tr>
             <th scope="col" className={`${SHEET_CELL} w-[10mm]`}>{t("pickupSheet.col.number")}</th>
             <th scope="col" className={`${SHEET_CELL} w-[32mm]`}>{t("pickupSheet.col.customer")}</th>
-            <th scope="col" className={`${SHEET_CELL} w-[19mm]`}>{t("pickupSheet.col.slot")}</th>
+            <th scope="col" className={`${SHEET_CELL} w-[20mm]`}>{t("pickupSheet.col.slot")}</th>
             <th scope="col" className={SHEET_CELL}>{t("pickupSheet.col.items")}</th>
             <th scope="col" className={`${SHEET_CELL} w-[28mm]`}>{t("pickupSheet.col.amount")}</th>
             <th scope="col" className={`${SHEET_CELL} w-[12mm]`}>{t("pickupSheet.col.handedOver")}</th>
@@ -503,7 +504,7 @@ function PrintedPickupSheet({ sheet, producerName, distribution }: { sheet: NonN
             <tr key={order.orderId}>
               <td className={`${SHEET_CELL} h-[11mm] font-bold`}>{order.number}</td>
               <td className={`${SHEET_CELL} font-semibold`}>{order.customerName}</td>
-              <td className={SHEET_CELL}>{slotText(order.slot)}</td>
+              <td className={`${SHEET_CELL} whitespace-nowrap`}>{slotText(order.slot)}</td>
               <td className={SHEET_CELL}>
                 {order.lines.map((line) => (
                   <div key={line.lineId}>
@@ -537,6 +538,11 @@ function PrintedPickupSheet({ sheet, producerName, distribution }: { sheet: NonN
       </table>
     </>
   );
+}
+
+/** "Quai Henri IV, 76200 Dieppe": the commune once, whether or not the address already names it. */
+function addressWithCommune({ address, commune }: { address: string; commune: string }): string {
+  return !commune || address.toLowerCase().includes(commune.toLowerCase()) ? address : `${address}, ${commune}`;
 }
 
 const SHEET_CELL = "border border-black px-1 py-0.5 text-left align-top";

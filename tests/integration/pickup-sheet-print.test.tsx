@@ -75,7 +75,10 @@ test("the pickup view prints a table: producer, date and pickup point above, one
   expect(printed).toContain("vendredi 12 mars 2027");
   expect(printed).toContain("17:00");
   expect(printed).toContain(q.point.name);
-  expect(printed).toContain(q.point.address);
+  expect(printed).toContain(`${q.point.address}, Dieppe`);
+  // On paper the header row comes back on each page and no order is cut across two.
+  expect(html).toContain(".pickup-sheet thead { display: table-header-group; }");
+  expect(html).toContain(".pickup-sheet tr { break-inside: avoid;");
 
   expect(rows).toHaveLength(2);
   const byCustomer = new Map(rows.map((row) => [row[1], row]));

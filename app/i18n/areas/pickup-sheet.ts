@@ -5,7 +5,7 @@
 export const pickupSheetFr = {
   "pickupSheet.print": "Imprimer la feuille de retrait",
   "pickupSheet.when": "{date}, {time}",
-  "pickupSheet.where": "{point} — {address}, {commune}",
+  "pickupSheet.where": "{point} — {address}",
   "pickupSheet.count": "{orders} commande(s)",
   "pickupSheet.col.number": "N°",
   "pickupSheet.col.customer": "Client",
@@ -23,7 +23,7 @@ export const pickupSheetFr = {
 export const pickupSheetEn: Record<keyof typeof pickupSheetFr, string> = {
   "pickupSheet.print": "Print the pickup sheet",
   "pickupSheet.when": "{date}, {time}",
-  "pickupSheet.where": "{point} — {address}, {commune}",
+  "pickupSheet.where": "{point} — {address}",
   "pickupSheet.count": "{orders} order(s)",
   "pickupSheet.col.number": "No.",
   "pickupSheet.col.customer": "Customer",

@@ -17,6 +17,7 @@ import { orderingRulesEn, orderingRulesFr } from "~/i18n/areas/ordering-rules";
 import { resilienceEn, resilienceFr } from "~/i18n/areas/resilience";
 import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
+import { formsEn, formsFr } from "~/i18n/areas/forms";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -231,6 +232,7 @@ export const fr = {
   ...resilienceFr,
   ...myOrdersFr,
   ...pickupSheetFr,
+  ...formsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -444,6 +446,7 @@ export const en: Record<MessageKey, string> = {
   ...resilienceEn,
   ...myOrdersEn,
   ...pickupSheetEn,
+  ...formsEn,
 };
 
 export type Locale = "fr" | "en";

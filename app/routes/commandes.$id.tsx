@@ -7,6 +7,8 @@ import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";
 import { orderChangeRefusal } from "~/domain/ordering/order-changes";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
+import { pickupDirections } from "~/domain/ordering/pickup-directions";
+import { pickupCoordinates } from "~/domain/ordering/pickup-place.server";
 import { orderVatBreakdown } from "~/domain/ordering/pricing";
 import { db } from "~/db.server";
 import { requireUser } from "~/http/auth.server";
@@ -29,10 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404 });
   const editable = orderChangeRefusal(order.status, order.distribution, now()) === null;
   // Adding units sells them at the offer's price today: the page shows it and posts it back (decision 019).
-  const offers = editable ? await db().offer.findMany({ where: { id: { in: order.lines.map((line) => line.offerId) } }, select: { id: true, priceCents: true } }) : [];
+  const [offers, place] = await Promise.all([
+    editable ? db().offer.findMany({ where: { id: { in: order.lines.map((line) => line.offerId) } }, select: { id: true, priceCents: true } }) : [],
+    pickupCoordinates(db(), order.distribution.pickupPoint.id),
+  ]);
   return {
     order,
     editable,
+    directions: place ? pickupDirections(place) : null,
     currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),
   };
@@ -61,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, currentPrices, vat } = useLoaderData<typeof loader>();
+  const { order, editable, directions, currentPrices, vat } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -93,6 +99,24 @@ export default function OrderPage() {
               : t("orders.paidInFull", { paid: euros(order.paidCents, locale) })}
         </dd>
       </dl>
+      {order.status === "CONFIRMED" ? (
+        <section aria-labelledby="order-directions" className="mt-3 rounded-xl border border-slate-300 bg-white p-4" data-testid="order-directions">
+          <h2 id="order-directions" className="font-semibold">{t("myOrders.directions.title")}</h2>
+          <address className="not-italic">{point.name}<br />{placeLine(point.address, point.commune)}</address>
+          <ul className="mt-2 space-y-2">
+            {directions ? (
+              <>
+                <li><a href={directions.openStreetMap} className="text-sea-800 underline underline-offset-4" rel="noopener noreferrer" target="_blank">{t("myOrders.directions.openStreetMap")}</a></li>
+                <li><a href={directions.geo} className="text-sea-800 underline underline-offset-4">{t("myOrders.directions.phone")}</a></li>
+              </>
+            ) : null}
+            <li>
+              <a href={`/commandes/${order.id}.ics`} download={`terre-et-mer-commande-${order.number}.ics`} className="font-semibold text-sea-800 underline underline-offset-4">{t("myOrders.calendar.add")}</a>
+              <span className="block text-sm text-slate-700">{t("myOrders.calendar.hint")}</span>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       {order.status === "CONFIRMED" ? (
         <p className="mt-3 text-slate-800">
           {editable ? t("orders.editableUntil", { date: dateTime(order.distribution.cutoffAt, locale) }) : t("orders.readOnly")}

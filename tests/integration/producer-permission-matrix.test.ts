@@ -438,6 +438,14 @@ const SPECS: Record<string, RouteSpec> = {
       cancel: { request: form(() => ({ intent: "cancel" })), owner: 200, outsiders: OTHER_USERS },
     },
   },
+  // C's pickup as a calendar file: C's only, nobody else gets any event of it (the order id is in
+  // the login page's redirectTo, and folding may cut the product's name: the event itself is the mark).
+  "commandes.$id[.]ics": {
+    owner: "customer",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.orderId }),
+    loader: { request: get, owner: 200, ownerSees: () => "BEGIN:VEVENT", outsiders: OTHER_USERS },
+  },
   "panier.$distributionId": {
     owner: "customer",
     phase: "ordering",

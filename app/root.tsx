@@ -10,7 +10,11 @@ import { ErrorPage } from "~/ui/error-page";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  // Home-screen install (decision 020): icons made by `npm run icons` from public/favicon.svg.
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Terre & Mer — circuits courts de Dieppe-Maritime" }];
@@ -47,6 +51,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* sea-900, the header's colour (app/tailwind.css), also in public/manifest.webmanifest */}
+        <meta name="theme-color" content="#062f3f" />
         <Meta />
         <Links />
       </head>

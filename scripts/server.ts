@@ -4,7 +4,8 @@
  *   2. the demo territory only when asked (DEMO=true: `npm run demo`, `npm run dev`), and in
  *      production a refusal to start while demo accounts open with the published password,
  *   3. WEB_CONCURRENCY app processes (default: one per core in production), each with
- *      the outbox's mail worker and Express: same-origin guard, static files, then Remix.
+ *      the outbox's mail worker and Express: compression of whole responses (unless
+ *      COMPRESSION=false), same-origin guard, static files, then Remix.
  * App processes keep no state of their own (docs/decisions/009-one-process-per-core.md): the first
  * process prepares the database once, then forks the others, which share the port.
  * On SIGTERM/SIGINT (docs/decisions/016-demo-only-when-asked-and-graceful-shutdown.md): no new
@@ -18,6 +19,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { z } from "zod";
 import { db, disconnectDb } from "~/db.server";
 import { demoAtStart } from "~/demo/demo-at-start.server";
 import { env } from "~/env.server";
@@ -28,9 +30,17 @@ import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { trackRequests } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
+import { wholeResponseCompression } from "./whole-response-compression";
 
 const dev = process.argv.includes("--dev");
 const config = env();
+// On by default (a newcomer runs the app without a proxy); off where a proxy in front compresses.
+const compressionSetting = z.stringbool().default(true).safeParse(process.env.COMPRESSION === "" ? undefined : process.env.COMPRESSION);
+if (!compressionSetting.success) {
+  console.error("[web] démarrage impossible : COMPRESSION doit valoir true ou false / COMPRESSION must be true or false");
+  process.exit(1);
+}
+const compress = compressionSetting.data;
 let trustProxy: number | string | undefined;
 try {
   trustProxy = parseTrustProxy(config.TRUST_PROXY);
@@ -162,6 +172,8 @@ async function serve(booted: Booted) {
     next();
   });
 
+  if (compress) app.use(...wholeResponseCompression());
+
   let warnedAboutProxy = false;
   app.use((request, _response, next) => {
     if (trustProxy === undefined && !warnedAboutProxy && carriesForwardedHeaders({ get: (name) => request.get(name) ?? null })) {
@@ -198,6 +210,7 @@ async function serve(booted: Booted) {
   } else {
     const root = path.resolve("build/client");
     app.use("/assets", express.static(path.join(root, "assets"), { immutable: true, maxAge: "1y" }));
+    // The other public files (icons, manifest) keep their names when they change: a short cache.
     app.use(express.static(root, { maxAge: "1h" }));
     build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
   }

@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     order,
     editable,
+    // Directions and the calendar only while the pickup is still to come.
+    pickupAhead: order.status === "CONFIRMED" && now().getTime() < new Date(order.distribution.endsAt).getTime(),
     directions: place ? pickupDirections(place) : null,
     currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),
@@ -67,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, directions, currentPrices, vat } = useLoaderData<typeof loader>();
+  const { order, editable, pickupAhead, directions, currentPrices, vat } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -99,7 +101,7 @@ export default function OrderPage() {
               : t("orders.paidInFull", { paid: euros(order.paidCents, locale) })}
         </dd>
       </dl>
-      {order.status === "CONFIRMED" ? (
+      {pickupAhead ? (
         <section aria-labelledby="order-directions" className="mt-3 rounded-xl border border-slate-300 bg-white p-4" data-testid="order-directions">
           <h2 id="order-directions" className="font-semibold">{t("myOrders.directions.title")}</h2>
           <address className="not-italic">{point.name}<br />{placeLine(point.address, point.commune)}</address>

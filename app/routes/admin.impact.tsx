@@ -122,7 +122,7 @@ export default function DonationImpactPage() {
           <a href={`/admin/impact.csv${csvQuery}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("impact.csv")}</a>
         ) : null}
       </Form>
-      {page.error ? <div className="mt-4"><FormAlert message={page.error} /></div> : null}
+      {page.error ? <div className="mt-4"><FormAlert message={page.error} refused /></div> : null}
       {impact ? (
         <>
           <section aria-labelledby="total" className="mt-6 rounded-xl border-2 border-sea-700 bg-white p-4">

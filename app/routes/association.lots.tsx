@@ -18,6 +18,7 @@ import { translate, type Locale } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros } from "~/ui/format";
+import { FormAlert } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Lots à réserver — Terre & Mer" }];
 
@@ -110,7 +111,7 @@ export default function LotsToClaim() {
         <>
           <p className="mt-1">{t("claiming.lots.intro")}</p>
           {orphan ? (
-            <p role="alert" className="mt-4 rounded-lg border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">{orphan}</p>
+            <div className="mt-4"><FormAlert message={orphan} /></div>
           ) : null}
           {page.lots.length === 0 ? <p className="mt-4">{t("claiming.lots.none")}</p> : null}
           <ul className="mt-4 space-y-4">

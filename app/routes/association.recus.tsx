@@ -72,7 +72,7 @@ export default function ReceivedDonations() {
           </a>
         ) : null}
       </Form>
-      {page.error ? <div className="mt-4"><FormAlert message={page.error} /></div> : null}
+      {page.error ? <div className="mt-4"><FormAlert message={page.error} refused /></div> : null}
 
       {page.totals ? (
         <section aria-labelledby="totaux" className="mt-6 rounded-xl border-2 border-sea-700 bg-white p-4">

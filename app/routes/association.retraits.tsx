@@ -16,6 +16,7 @@ import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros } from "~/ui/format";
+import { FormAlert } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Mes retraits — Terre & Mer" }];
 
@@ -103,9 +104,7 @@ export default function CharityPickups() {
       <h1 className="text-2xl font-bold text-sea-900">{t("claiming.claims.title")}</h1>
       <p className="mt-1">{t("claiming.claims.intro")}</p>
       {result ? (
-        <p role={result.ok ? "status" : "alert"} className={`mt-4 rounded-lg border-l-4 p-3 font-medium ${result.ok ? "border-earth-600 bg-earth-50 text-earth-700" : "border-red-700 bg-red-50 text-red-900"}`}>
-          {result.message}
-        </p>
+        <div className="mt-4"><FormAlert tone={result.ok ? "success" : "error"} message={result.message} /></div>
       ) : null}
       {justReserved && !result ? (
         <section role="status" aria-labelledby="reserve-title" className="mt-4 rounded-xl border-4 border-earth-600 bg-earth-50 p-4">

@@ -128,7 +128,7 @@ export default function Catalogue() {
       <div className="mt-4">
         {result && !result.ok ? <FormAlert message={result.message} /> : null}
         {result?.ok ? <FormAlert tone="success" message={t("catalogue.added")} /> : null}
-        <FormAlert message={page.filterError} />
+        <FormAlert message={page.filterError} refused />
       </div>
 
       <Form method="get" className="mt-4 grid gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-5" aria-label={t("catalogue.filters")}>

@@ -88,7 +88,7 @@ export default function SalesSummaryPage() {
       <Form method="get" className="mt-4 rounded-xl border border-slate-300 bg-white p-4 print:hidden">
         <fieldset>
           <legend className="font-bold">{t("preparation.summary.period")}</legend>
-          {Object.keys(page.errors).length > 0 ? <FormAlert message={Object.values(page.errors)[0]} /> : null}
+          {Object.keys(page.errors).length > 0 ? <FormAlert message={Object.values(page.errors)[0]} refused /> : null}
           <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2">
             {(["from", "to"] as const).map((field) => (
               <div key={field}>

@@ -46,7 +46,7 @@ export default function YearlyDonationSummaryPage() {
       </div>
 
       <Form method="get" className="mt-4 rounded-xl border border-slate-300 bg-white p-4 print:hidden">
-        <FormAlert message={page.error} />
+        <FormAlert message={page.error} refused />
         <label htmlFor="recapitulatif-annee" className="block font-semibold">{t("taxSummary.year")}</label>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <input

@@ -151,7 +151,6 @@ const PRINT_CSS = [
   "@media print {",
   "header, nav, footer, .no-print { display: none !important; }",
   "body, main { background: #fff !important; color: #000 !important; }",
-  "body { min-height: 0 !important; }",
   "main { max-width: none !important; padding: 0 !important; }",
   "a { color: #000 !important; text-decoration: none !important; }",
   "@page { size: A4; margin: 10mm; }",

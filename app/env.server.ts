@@ -24,6 +24,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().min(1).optional(),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** Whole responses compressed by the app (decision 020): on, as a newcomer runs it without a proxy; `false` where a proxy compresses. */
+  COMPRESSION: z.stringbool().default(true),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -19,7 +19,6 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { z } from "zod";
 import { db, disconnectDb } from "~/db.server";
 import { demoAtStart } from "~/demo/demo-at-start.server";
 import { env } from "~/env.server";
@@ -34,13 +33,7 @@ import { wholeResponseCompression } from "./whole-response-compression";
 
 const dev = process.argv.includes("--dev");
 const config = env();
-// On by default (a newcomer runs the app without a proxy); off where a proxy in front compresses.
-const compressionSetting = z.stringbool().default(true).safeParse(process.env.COMPRESSION === "" ? undefined : process.env.COMPRESSION);
-if (!compressionSetting.success) {
-  console.error("[web] démarrage impossible : COMPRESSION doit valoir true ou false / COMPRESSION must be true or false");
-  process.exit(1);
-}
-const compress = compressionSetting.data;
+const compress = config.COMPRESSION;
 let trustProxy: number | string | undefined;
 try {
   trustProxy = parseTrustProxy(config.TRUST_PROXY);

@@ -108,7 +108,7 @@ export default function OrderPage() {
           <ul className="mt-2 space-y-2">
             {directions ? (
               <>
-                <li><a href={directions.openStreetMap} className="text-sea-800 underline underline-offset-4" rel="noopener noreferrer" target="_blank">{t("myOrders.directions.openStreetMap")}</a></li>
+                <li><a href={directions.openStreetMap} className="text-sea-800 underline underline-offset-4">{t("myOrders.directions.openStreetMap")}</a></li>
                 <li><a href={directions.geo} className="text-sea-800 underline underline-offset-4">{t("myOrders.directions.phone")}</a></li>
               </>
             ) : null}

@@ -75,13 +75,15 @@ function refusalOf(data: unknown): Refusal | null {
 
 /**
  * The control a field error is about: the `Field` convention `field-<name>`, else the only control
- * of that name, or the first box of a group of radios or checkboxes. Where several rows each have
- * a control of that name (a cart, a sales page) there is no telling which: no link.
+ * of that name in the summary's own form (or the page), or the first box of a group of radios or
+ * checkboxes. Where several rows each have a control of that name (a cart, a sales page) there is
+ * no telling which: no link.
  */
-function controlFor(field: string): HTMLElement | null {
+function controlFor(field: string, summary: HTMLElement | null): HTMLElement | null {
   const byId = document.getElementById(`field-${field}`);
   if (byId) return byId;
-  const named = [...document.getElementsByName(field)].filter((element) => !(element instanceof HTMLInputElement && element.type === "hidden"));
+  const scope: ParentNode = summary?.closest("form") ?? document;
+  const named = [...scope.querySelectorAll<HTMLElement>(`[name="${CSS.escape(field)}"]`)].filter((element) => !(element instanceof HTMLInputElement && element.type === "hidden"));
   const isBox = (element: HTMLElement) => element instanceof HTMLInputElement && (element.type === "radio" || element.type === "checkbox");
   if (named.length === 1 || (named.length > 1 && named.every(isBox))) return named[0] ?? null;
   return null;
@@ -115,7 +117,7 @@ export function FormAlert({ message, tone = "error", refused = false }: { messag
   useEffect(() => {
     const summary = summaryRef.current;
     if (!isSummary || !summary) return;
-    setPresentFields(new Set(fieldNames.split(" ").filter((field) => field !== "" && controlFor(field) !== null)));
+    setPresentFields(new Set(fieldNames.split(" ").filter((field) => field !== "" && controlFor(field, summary) !== null)));
     summary.focus({ preventScroll: true });
     summary.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
     // Keyed on the answer itself: a second refused submit brings the summary back into view.
@@ -132,7 +134,7 @@ export function FormAlert({ message, tone = "error", refused = false }: { messag
   }
 
   function goToField(event: MouseEvent<HTMLAnchorElement>, field: string) {
-    const control = controlFor(field);
+    const control = controlFor(field, summaryRef.current);
     if (!control) return;
     // The router would treat the fragment as a navigation and forget the refused answer.
     event.preventDefault();

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import SalesSummary, { loader as salesSummaryLoader } from "~/routes/producteur.bilan";
 import NewProduct, { action as newAction, loader as newLoader } from "~/routes/producteur.produits.nouveau";
 import { createProducerUser } from "../factories";
 import { renderPage, type PageRoute } from "../render-page";
@@ -10,12 +11,16 @@ import { renderPage, type PageRoute } from "../render-page";
  * to a field that is on the page.
  */
 
-const pages: PageRoute[] = [{ path: "producteur/produits/nouveau", loader: newLoader, action: newAction, Component: NewProduct }];
+const pages: PageRoute[] = [
+  { path: "producteur/produits/nouveau", loader: newLoader, action: newAction, Component: NewProduct },
+  { path: "producteur/bilan", loader: salesSummaryLoader, Component: SalesSummary },
+];
 
 function summaryOf(html: string): string {
   const start = html.indexOf('role="group"');
   expect(start, "pas de résumé des erreurs").toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf("</ul>", start));
+  const end = html.indexOf("</ul>", start);
+  return html.slice(start, end === -1 ? undefined : end);
 }
 
 test("a refused product form opens with an error summary whose links lead to fields of the page", async () => {
@@ -38,4 +43,13 @@ test("the summary speaks English to an English reader", async () => {
   const body = new URLSearchParams({ intent: "save", name: "", price: "4" });
   const { html } = await renderPage(pages, "en", producer.cookie, "/producteur/produits/nouveau", { method: "POST", body });
   expect(summaryOf(html)).toContain("The form was not saved");
+});
+
+test("a search form answered by its loader (the sales summary's period) shows the same summary", async () => {
+  const producer = await createProducerUser();
+  const { html, status } = await renderPage(pages, "fr", producer.cookie, "/producteur/bilan?du=hier&au=2026-01-31");
+  expect(status).toBe(400);
+  const summary = summaryOf(html);
+  expect(summary).toMatch(/tabindex="-1"/);
+  expect(summary).toContain("Le formulaire n&#x27;a pas été enregistré");
 });

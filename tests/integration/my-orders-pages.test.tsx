@@ -182,7 +182,8 @@ function readIcs(text: string): { physical: string[]; fields: Map<string, string
   for (const line of text.replace(/\r\n[ \t]/g, "").split("\r\n")) {
     const colon = line.indexOf(":");
     if (colon < 0) continue;
-    const name = line.slice(0, colon);
+    // The property's name, without its parameters (URL;VALUE=URI → URL).
+    const name = line.slice(0, colon).split(";")[0]!;
     const value = line.slice(colon + 1).replace(/\\([\\;,nN])/g, (_, character: string) => (character.toLowerCase() === "n" ? "\n" : character));
     if (!fields.has(name)) fields.set(name, value);
   }

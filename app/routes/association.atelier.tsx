@@ -177,9 +177,7 @@ function ClaimItem({ claim, unit }: { claim: Pick<ProcessedLotClaim, "id" | "cha
         </div>
       </dl>
       {mine ? (
-        <p role={mine.ok ? "status" : "alert"} className={`mt-2 rounded-lg border-l-4 p-2 font-medium ${mine.ok ? "border-earth-600 bg-earth-50 text-earth-700" : "border-red-700 bg-red-50 text-red-900"}`}>
-          {mine.message}
-        </p>
+        <div className="mt-2"><FormAlert tone={mine.ok ? "success" : "error"} message={mine.message} /></div>
       ) : null}
       {claim.status === "RESERVED" ? (
         <Form method="post" className="mt-2 rounded-lg bg-slate-50 p-3 print:hidden">

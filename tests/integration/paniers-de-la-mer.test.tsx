@@ -399,6 +399,9 @@ test("the hand-over form: bad input is a 400 beside its field and changes nothin
   const { html, status } = await render("fr", workshop.cookie, "/association/atelier", { method: "POST", body: new URLSearchParams({ intent: "handover", claimId: reserved.id, pickupCode: wrong, temperatureC: "-20" }) });
   expect(status).toBe(400);
   expect(html).toMatch(/role="alert"[^>]*>Ce code de retrait ne correspond pas/);
+  // Above the handover form, out of sight on a phone: the error summary that takes the focus (issue 10).
+  expect(html).toMatch(/role="group"[^>]*tabindex="-1"|tabindex="-1"[^>]*role="group"/);
+  expect(html).toContain("Le formulaire n&#x27;a pas été enregistré");
   expect(html).toMatch(/id="code-[^"]+-error"[^>]*>Ce code de retrait/);
   expectWellFormed(html, UNTRANSLATED_KEY);
 });

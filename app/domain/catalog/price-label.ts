@@ -1,0 +1,72 @@
+import type { SaleUnit } from "~/domain/catalog/units";
+import { unitLabel } from "~/domain/catalog/units";
+import { formatEuros, type Locale } from "~/domain/money";
+
+/**
+ * What a price label needs to know about an offer (or an order line): the price is always for one
+ * sale unit; a piece sold by weight carries its estimated weight per piece, a packed product its
+ * net quantity. The model has no net volume: a bottle's price per litre cannot be derived.
+ */
+export type PricedItem = {
+  unit: SaleUnit;
+  priceCents: number;
+  variableWeight: boolean;
+  /** Estimated weight of one piece sold by weight (Product.estimatedWeightGrams, OrderLine.gramsPerUnit). */
+  estimatedWeightGrams: number | null;
+  /** Declared net quantity of a packed piece (Product.netQuantityGrams); null on order lines. */
+  netQuantityGrams: number | null;
+};
+
+const about = { fr: "environ", en: "about" } as const;
+const kilograms = { fr: new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 }) };
+
+function grams(value: number, locale: Locale): string {
+  return value < 1000 ? `${value} g` : `${kilograms[locale].format(value / 1000)} kg`;
+}
+
+/** "26,90 €/kg" / "€26.90/kg": the price per kilogram (or per litre), as a stall's blackboard writes it. */
+function perKg(cents: number, locale: Locale, per: "kg" | "l" = "kg"): string {
+  return `${formatEuros(cents, locale)}/${per}`;
+}
+
+function positive(value: number | null): value is number {
+  return value !== null && value > 0;
+}
+
+/**
+ * How a price reads, the same on the catalogue cards, the product page, the cart and the order:
+ * - a piece sold by weight: "environ 600 g · 26,92 €/kg · environ 16,15 €" — its price per kg and
+ *   its estimated price, never a price per piece beside a price per kg for the same fish;
+ * - by the kilogram: "26,90 €/kg"; by the litre: "3,50 €/l";
+ * - by 100 g: "2,50 € / 100 g · 25,00 €/kg";
+ * - by the piece, bunch or dozen: "4,20 € / pièce", with "· 16,80 €/kg" when its net quantity is known.
+ */
+export function priceLabel(item: PricedItem, locale: Locale): string {
+  const price = formatEuros(item.priceCents, locale);
+  switch (item.unit) {
+    case "KG":
+      return perKg(item.priceCents, locale);
+    case "LITRE":
+      return perKg(item.priceCents, locale, "l");
+    case "G100":
+      return `${price} / 100 g · ${perKg(item.priceCents * 10, locale)}`;
+    default: {
+      if (item.variableWeight && positive(item.estimatedWeightGrams)) {
+        const kgCents = Math.round((item.priceCents * 1000) / item.estimatedWeightGrams);
+        return `${about[locale]} ${grams(item.estimatedWeightGrams, locale)} · ${perKg(kgCents, locale)} · ${about[locale]} ${price}`;
+      }
+      const each = `${price} / ${unitLabel(item.unit, locale)}`;
+      return positive(item.netQuantityGrams) ? `${each} · ${perKg(Math.round((item.priceCents * 1000) / item.netQuantityGrams), locale)}` : each;
+    }
+  }
+}
+
+/**
+ * What a quantity counts, beside a quantity field or after a number: "× 100 g" for a product sold
+ * per 100 g (3 means 300 g, not 3 g), "kg" for one sold by the kilogram; nothing for pieces.
+ */
+export function quantityUnit(unit: SaleUnit): string | null {
+  if (unit === "G100") return "× 100 g";
+  if (unit === "KG") return "kg";
+  return null;
+}

@@ -1,7 +1,9 @@
 import { expect, test } from "vitest";
+import CharityPickups, { action as pickupsAction, loader as pickupsLoader } from "~/routes/association.retraits";
 import SalesSummary, { loader as salesSummaryLoader } from "~/routes/producteur.bilan";
 import NewProduct, { action as newAction, loader as newLoader } from "~/routes/producteur.produits.nouveau";
 import { createProducerUser } from "../factories";
+import { createCharity } from "../factories-donations";
 import { renderPage, type PageRoute } from "../render-page";
 
 /**
@@ -14,6 +16,7 @@ import { renderPage, type PageRoute } from "../render-page";
 const pages: PageRoute[] = [
   { path: "producteur/produits/nouveau", loader: newLoader, action: newAction, Component: NewProduct },
   { path: "producteur/bilan", loader: salesSummaryLoader, Component: SalesSummary },
+  { path: "association/retraits", loader: pickupsLoader, action: pickupsAction, Component: CharityPickups },
 ];
 
 function summaryOf(html: string): string {
@@ -49,6 +52,15 @@ test("a search form answered by its loader (the sales summary's period) shows th
   const producer = await createProducerUser();
   const { html, status } = await renderPage(pages, "fr", producer.cookie, "/producteur/bilan?du=hier&au=2026-01-31");
   expect(status).toBe(400);
+  const summary = summaryOf(html);
+  expect(summary).toMatch(/tabindex="-1"/);
+  expect(summary).toContain("Le formulaire n&#x27;a pas été enregistré");
+});
+
+test("a charity's refused cancellation, once drawn by hand, is the error summary", async () => {
+  const charity = await createCharity();
+  const { html, status } = await renderPage(pages, "fr", charity.cookie, "/association/retraits", { method: "POST", body: new URLSearchParams({ intent: "cancel", claimId: "x y" }) });
+  expect(status).toBe(404);
   const summary = summaryOf(html);
   expect(summary).toMatch(/tabindex="-1"/);
   expect(summary).toContain("Le formulaire n&#x27;a pas été enregistré");

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { unitLabel } from "~/domain/catalog/units";
+import { priceLabel } from "~/domain/catalog/price-label";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
@@ -145,7 +145,7 @@ export default function OrderPage() {
               <th scope="row" className="p-2 font-normal">
                 {line.productName}
                 <br />
-                <span className="text-sm text-slate-700">{euros(line.unitPriceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+                <span className="text-sm text-slate-700">{priceLabel({ unit: line.unit, priceCents: line.unitPriceCents, variableWeight: line.variableWeight, estimatedWeightGrams: line.gramsPerUnit, netQuantityGrams: null }, locale)}</span>
                 {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
                   <><br /><span className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</span></>
                 ) : null}

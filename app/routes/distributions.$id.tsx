@@ -5,7 +5,7 @@ import { z } from "zod";
 import { catalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
 import { filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
 import { LOW_STOCK } from "~/domain/catalog/stock";
-import { perUnit } from "~/domain/catalog/units";
+import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField, MAX_QUANTITY, searchField } from "~/domain/fields";
 import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
@@ -16,7 +16,7 @@ import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
+import { dateTime, longDate, placeLine, timeRange } from "~/ui/format";
 import { FormAlert } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -74,8 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: offer.id,
       name: locale === "en" && offer.nameEn ? offer.nameEn : offer.name,
       categoryId: offer.categoryId,
-      unit: offer.unit,
-      priceCents: offer.priceCents,
+      // Formatted here, once: the card gets one short string (light markup, no formatter on the client).
+      price: priceLabel(offer, locale),
+      quantityUnit: quantityUnit(offer.unit),
       remaining: offer.remaining,
       organic: offer.organic,
       producer: offer.producer.name,
@@ -180,7 +181,7 @@ export default function Catalogue() {
                   <a href={`/offres/${offer.id}`} className="font-semibold text-sea-800 underline-offset-4 hover:underline">{offer.name}</a>
                   {offer.organic ? <span className="ml-2 rounded bg-earth-600 px-1.5 py-0.5 text-xs font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
                   <br />
-                  <span className="text-sm text-slate-700">{offer.producer} · {euros(offer.priceCents, locale)} {perUnit(offer.unit, locale)}</span>
+                  <span className="text-sm text-slate-700">{offer.producer} · {offer.price}</span>
                   {offer.remaining <= 0 ? (
                     <span className="ml-2 text-sm font-bold text-red-800">{t("catalogue.soldOut")}</span>
                   ) : offer.remaining <= LOW_STOCK ? (
@@ -199,6 +200,7 @@ export default function Catalogue() {
                       aria-label={t("catalogue.quantityFor", { name: offer.name })}
                       className="w-16 rounded-lg border border-slate-400 px-2 py-2"
                     />
+                    {offer.quantityUnit ? <span className="text-sm">{offer.quantityUnit}</span> : null}
                     <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-3 font-semibold text-white" aria-label={`${t("catalogue.add")} ${offer.name}`}>
                       {page.cart[offer.id] ? t("catalogue.inCart", { count: page.cart[offer.id] ?? 0 }) : t("catalogue.add")}
                     </button>

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { allergenLabels, catchAreaLabel, gearLabel } from "~/domain/catalog/food-information";
 import { getOffer } from "~/domain/catalog/get-offer.server";
-import { unitLabel } from "~/domain/catalog/units";
+import { priceLabel } from "~/domain/catalog/price-label";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
-import { formatVatRate, pricePerKgCents } from "~/domain/money";
+import { formatVatRate } from "~/domain/money";
 import { compositionTotal } from "~/domain/sales/offer-rules";
 import { offerCustomerLimit } from "~/domain/ordering/customer-guards.server";
 import { localeOf } from "~/http/locale.server";
@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     photoId: product.photoId,
     priceCents: offer.priceCents,
     unit: product.unit,
-    pricePer: pricePerKgCents(offer.priceCents, product),
+    // One rule for every page (price-label.ts): a fish sold by weight never shows a per-piece price beside a per-kg one.
+    price: priceLabel({ ...product, priceCents: offer.priceCents }, locale),
     vatRateBp: product.vatRateBp,
     remaining: offer.remaining,
     organic: product.organic ? offer.producer.organicControlBody ?? "" : null,
@@ -73,8 +74,7 @@ export default function ProductPage() {
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">
         <dt className="font-semibold">{t("product.price")}</dt>
         <dd>
-          <span className="text-lg font-bold">{euros(offer.priceCents, locale)}</span> / {unitLabel(offer.unit, locale)}
-          {offer.pricePer ? <span className="text-slate-700"> — {t("product.pricePer", { price: euros(offer.pricePer.cents, locale), per: offer.pricePer.per })}</span> : null}
+          <span className="text-lg font-bold">{offer.price}</span>
           <br />
           <span className="text-sm text-slate-700">{t("product.vat", { rate: formatVatRate(offer.vatRateBp, locale) })}</span>
         </dd>

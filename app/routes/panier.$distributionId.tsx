@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EMAIL_VERIFICATION_PATH } from "~/domain/accounts/email-verification";
-import { unitLabel } from "~/domain/catalog/units";
+import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
@@ -110,7 +110,7 @@ export default function CartPage() {
               <div className="min-w-0">
                 <span className="font-semibold">{line.name}</span>
                 <br />
-                <span className="text-sm text-slate-700">{line.producerName} · {euros(line.priceCents, locale)} / {unitLabel(line.unit, locale)}</span>
+                <span className="text-sm text-slate-700">{line.producerName} · {priceLabel(line, locale)}</span>
                 {soldOut.has(line.offerId) || line.quantity > line.remaining ? (
                   <span className="block text-sm font-bold text-red-800">{t("cart.soldOutLine", { count: Math.max(0, line.remaining) })}</span>
                 ) : null}
@@ -119,6 +119,7 @@ export default function CartPage() {
                 <input type="hidden" name="offerId" value={line.offerId} />
                 <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.name })}</label>
                 <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
+                {quantityUnit(line.unit) ? <span className="text-sm">{quantityUnit(line.unit)}</span> : null}
                 <SecondaryButton name="intent" value="update" aria-label={`${t("cart.update")} ${line.name}`}>{t("cart.update")}</SecondaryButton>
                 <SecondaryButton name="intent" value="remove" aria-label={`${t("cart.remove")} ${line.name}`}>{t("cart.remove")}</SecondaryButton>
               </Form>

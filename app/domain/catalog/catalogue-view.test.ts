@@ -17,6 +17,7 @@ function offer(id: string, overrides: Partial<CatalogueOffer> = {}): CatalogueOf
     organic: false,
     allergens: [],
     variableWeight: false,
+    estimatedWeightGrams: null,
     producer: { id: "p1", name: "Les Jardins des Falaises", slug: "jardins" },
     ...overrides,
   };

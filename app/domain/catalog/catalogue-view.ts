@@ -16,6 +16,8 @@ export type CatalogueOffer = {
   organic: boolean;
   allergens: string[];
   variableWeight: boolean;
+  /** One piece sold by weight weighs about this much: the card derives its price per kg from it. */
+  estimatedWeightGrams: number | null;
   producer: { id: string; name: string; slug: string };
 };
 

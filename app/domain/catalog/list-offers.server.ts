@@ -22,7 +22,7 @@ export async function listOffers(distributionId: string): Promise<CatalogueOffer
   const rows = await readRows<OfferRow>(
     `SELECT o.id, p.kind::text AS kind, p.name, p."nameEn", p.unit::text AS unit, p."netQuantityGrams",
             o."priceCents", p."vatRateBp", (o.stock - o.ordered) AS remaining, p.organic,
-            array_to_string(p.allergens, ',') AS allergens, p."variableWeight",
+            array_to_string(p.allergens, ',') AS allergens, p."variableWeight", p."estimatedWeightGrams",
             org.id AS "producerId", org.name AS "producerName", org.slug AS "producerSlug",
             cat.id AS "categoryId", cat."nameFr" AS "categoryNameFr", cat."nameEn" AS "categoryNameEn", cat.position AS "categoryPosition"
      FROM "Offer" o

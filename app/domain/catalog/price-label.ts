@@ -1,6 +1,6 @@
 import type { SaleUnit } from "~/domain/catalog/units";
 import { unitLabel } from "~/domain/catalog/units";
-import { formatEuros, type Locale } from "~/domain/money";
+import { formatEuros, pricePerKgCents, type Locale } from "~/domain/money";
 
 /**
  * What a price label needs to know about an offer (or an order line): the price is always for one
@@ -43,22 +43,14 @@ function positive(value: number | null): value is number {
  */
 export function priceLabel(item: PricedItem, locale: Locale): string {
   const price = formatEuros(item.priceCents, locale);
-  switch (item.unit) {
-    case "KG":
-      return perKg(item.priceCents, locale);
-    case "LITRE":
-      return perKg(item.priceCents, locale, "l");
-    case "G100":
-      return `${price} / 100 g · ${perKg(item.priceCents * 10, locale)}`;
-    default: {
-      if (item.variableWeight && positive(item.estimatedWeightGrams)) {
-        const kgCents = Math.round((item.priceCents * 1000) / item.estimatedWeightGrams);
-        return `${about[locale]} ${grams(item.estimatedWeightGrams, locale)} · ${perKg(kgCents, locale)} · ${about[locale]} ${price}`;
-      }
-      const each = `${price} / ${unitLabel(item.unit, locale)}`;
-      return positive(item.netQuantityGrams) ? `${each} · ${perKg(Math.round((item.priceCents * 1000) / item.netQuantityGrams), locale)}` : each;
-    }
+  if (item.variableWeight && item.unit !== "KG" && item.unit !== "G100" && item.unit !== "LITRE" && positive(item.estimatedWeightGrams)) {
+    const kgCents = Math.round((item.priceCents * 1000) / item.estimatedWeightGrams);
+    return `${about[locale]} ${grams(item.estimatedWeightGrams, locale)} · ${perKg(kgCents, locale)} · ${about[locale]} ${price}`;
   }
+  const per = pricePerKgCents(item.priceCents, item);
+  if (item.unit === "KG" || item.unit === "LITRE") return perKg(item.priceCents, locale, per?.per);
+  const each = `${price} / ${unitLabel(item.unit, locale)}`;
+  return per ? `${each} · ${perKg(per.cents, locale, per.per)}` : each;
 }
 
 /**

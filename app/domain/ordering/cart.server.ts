@@ -48,12 +48,16 @@ export type CartLine = {
   priceCents: number;
   remaining: number;
   producerName: string;
+  /** What the price label needs (price-label.ts): a piece sold by weight reads per kg. */
+  variableWeight: boolean;
+  estimatedWeightGrams: number | null;
+  netQuantityGrams: number | null;
 };
 
 export async function getCart(userId: string, distributionId: string): Promise<CartLine[]> {
   return db().$queryRaw<CartLine[]>`
     SELECT ci."offerId", p.name, p.unit::text AS unit, ci.quantity, o."priceCents", (o.stock - o.ordered) AS remaining,
-           org.name AS "producerName"
+           org.name AS "producerName", p."variableWeight", p."estimatedWeightGrams", p."netQuantityGrams"
     FROM "CartItem" ci JOIN "Offer" o ON o.id = ci."offerId" JOIN "Product" p ON p.id = o."productId"
     JOIN "Organisation" org ON org.id = p."producerId"
     WHERE ci."userId" = ${userId} AND o."distributionId" = ${distributionId}

@@ -30,6 +30,7 @@ export const orderViewSelect = {
       unitPriceCents: true,
       vatRateBp: true,
       variableWeight: true,
+      gramsPerUnit: true,
       capCents: true,
       weighedGrams: true,
       finalCents: true,

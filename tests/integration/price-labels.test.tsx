@@ -1,10 +1,12 @@
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { setCartQuantity } from "~/domain/ordering/cart.server";
+import { placeOrder } from "~/domain/ordering/place-order.server";
 import type { Locale } from "~/i18n/messages";
 import Catalogue, { loader as catalogueLoader } from "~/routes/distributions.$id";
 import ProductPage, { loader as offerLoader } from "~/routes/offres.$id";
 import CartPage, { loader as cartLoader } from "~/routes/panier.$distributionId";
+import OrderPage, { loader as orderLoader } from "~/routes/commandes.$id";
 import { createDistribution, createOffer, createProducer, createUser, signedInCookie } from "../factories";
 import { renderPage, type PageRoute } from "../render-page";
 
@@ -18,6 +20,7 @@ const pages: PageRoute[] = [
   { path: "distributions/:id", loader: catalogueLoader, Component: Catalogue },
   { path: "offres/:id", loader: offerLoader, Component: ProductPage },
   { path: "panier/:distributionId", loader: cartLoader, Component: CartPage },
+  { path: "commandes/:id", loader: orderLoader, Component: OrderPage },
 ];
 
 /** The page's text as a reader sees it: no tags, no React comments, plain spaces. */
@@ -68,4 +71,14 @@ test("the cart says the same, and a quantity of a product sold per 100 g reads �
   expect(cart).toContain("Bateau Le Goéland · 2,50 € / 100 g · 25,00 €/kg");
   expect(cart).toContain("× 100 g");
   expect(cart).not.toContain("/ pièce");
+});
+
+test("the order page reads the fish line the same way, from the weight recorded at order", async () => {
+  const { distribution, fish } = await stall();
+  const user = await createUser();
+  const customer = { id: user.id, email: user.email, name: user.name, locale: "fr" as const };
+  const order = await placeOrder({ distributionId: distribution.id, lines: [{ offerId: fish.id, quantity: 2 }], paymentMethod: "at_pickup", customer, now: new Date(), appUrl: "http://localhost" });
+  const page = await text("fr", await signedInCookie(user.id), `/commandes/${order.id}`);
+  expect(page).toContain("Bar de ligne environ 600 g · 26,92 €/kg · environ 16,15 €");
+  expect(page).not.toContain("/ pièce");
 });

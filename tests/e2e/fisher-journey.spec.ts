@@ -130,11 +130,19 @@ test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg a
     });
     await page.getByRole("button", { name: "Imprimer" }).click();
     await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
+    // On paper: the sheet's table (a row per order, with a box to tick and room to sign), not the quay's cards and buttons.
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
-    await expect(card).toBeVisible();
+    const sheet = page.getByTestId("pickup-sheet");
+    await expect(sheet).toBeVisible();
+    const row = sheet.getByRole("row").filter({ has: page.getByRole("cell", { name: String(orderNumber), exact: true }) });
+    await expect(row).toContainText(`${CATCH} — pesé 2,1 kg : 50,40 €`);
+    await expect(row.getByTestId("tick-box")).toBeVisible();
+    await expect(card).toBeHidden();
     await expect(card.getByRole("button", { name: "Remise au client" })).toBeHidden();
     await page.emulateMedia({ media: "screen" });
+    await expect(sheet).toBeHidden();
+    await expect(card).toBeVisible();
 
     // 7. On the quay: handed over, paid in cash.
     await card.getByRole("button", { name: "Remise au client" }).click();

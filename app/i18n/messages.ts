@@ -18,6 +18,7 @@ import { resilienceEn, resilienceFr } from "~/i18n/areas/resilience";
 import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 import { formsEn, formsFr } from "~/i18n/areas/forms";
+import { spaceNavEn, spaceNavFr } from "~/i18n/areas/space-nav";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -233,6 +234,7 @@ export const fr = {
   ...myOrdersFr,
   ...pickupSheetFr,
   ...formsFr,
+  ...spaceNavFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -447,6 +449,7 @@ export const en: Record<MessageKey, string> = {
   ...myOrdersEn,
   ...pickupSheetEn,
   ...formsEn,
+  ...spaceNavEn,
 };
 
 export type Locale = "fr" | "en";

@@ -1,17 +1,53 @@
-import { NavLink, Outlet } from "@remix-run/react";
+import { NavLink, Outlet, useLocation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 
 export type SpaceSection = { to: string; key: MessageKey; end: boolean };
 
-/** A space's frame around its pages (producer, charity): who you act for, its sections as tabs, then the page. */
+/** The section a path belongs to: the longest one that holds it (`end` ones only on their own path). */
+export function currentSection(sections: readonly SpaceSection[], pathname: string): SpaceSection | undefined {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  return sections
+    .filter((section) => (section.end ? path === section.to : path === section.to || path.startsWith(`${section.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+}
+
+/**
+ * A space's frame around its pages (producer, charity): who you act for, its sections, then the
+ * page. On a phone the sections are a menu that opens in place, every one of them a full-width
+ * line (a sideways strip hid half of them off-screen); from the `sm` width up, tabs that wrap.
+ */
 export function SpaceFrame({ name, label, sections }: { name: string; label: MessageKey; sections: readonly SpaceSection[] }) {
   const t = useT();
+  const location = useLocation();
+  const current = currentSection(sections, location.pathname);
   return (
     <div>
       <p className="text-sm font-semibold text-slate-700 print:hidden">{name}</p>
-      <nav aria-label={t(label)} className="-mx-4 mt-2 overflow-x-auto border-b border-slate-300 px-4 print:hidden">
-        <ul className="flex gap-1 whitespace-nowrap text-sm">
+      <nav aria-label={t(label)} className="mt-2 border-b border-slate-300 print:hidden">
+        {/* A new page closes the menu: keyed on the path, it opens again only when asked. */}
+        <details key={location.pathname} className="group mb-2 sm:hidden">
+          <summary className="flex min-h-11 cursor-pointer items-center justify-between rounded-lg border border-sea-800 px-3 py-2 font-semibold text-sea-800">
+            <span>{current ? t("space.menuCurrent", { section: t(current.key) }) : t("space.menu")}</span>
+            <span aria-hidden="true" className="transition-transform group-open:rotate-180">▾</span>
+          </summary>
+          <ul className="mt-1 grid gap-1">
+            {sections.map((section) => (
+              <li key={section.to}>
+                <NavLink
+                  to={section.to}
+                  end={section.end}
+                  className={({ isActive }) =>
+                    `flex min-h-11 items-center rounded-lg px-3 py-2 font-semibold ${isActive ? "bg-sea-800 text-white" : "text-sea-800 hover:bg-sea-100"}`
+                  }
+                >
+                  {t(section.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <ul className="hidden flex-wrap gap-1 text-sm sm:flex">
           {sections.map((section) => (
             <li key={section.to}>
               <NavLink

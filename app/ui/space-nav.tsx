@@ -31,41 +31,37 @@ export function SpaceFrame({ name, label, sections }: { name: string; label: Mes
             <span>{current ? t("space.menuCurrent", { section: t(current.key) }) : t("space.menu")}</span>
             <span aria-hidden="true" className="transition-transform group-open:rotate-180">▾</span>
           </summary>
-          <ul className="mt-1 grid gap-1">
-            {sections.map((section) => (
-              <li key={section.to}>
-                <NavLink
-                  to={section.to}
-                  end={section.end}
-                  className={({ isActive }) =>
-                    `flex min-h-11 items-center rounded-lg px-3 py-2 font-semibold ${isActive ? "bg-sea-800 text-white" : "text-sea-800 hover:bg-sea-100"}`
-                  }
-                >
-                  {t(section.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          <SectionLinks
+            sections={sections}
+            listClassName="mt-1 grid gap-1"
+            linkClassName="flex min-h-11 items-center rounded-lg px-3 py-2 font-semibold"
+          />
         </details>
-        <ul className="hidden flex-wrap gap-1 text-sm sm:flex">
-          {sections.map((section) => (
-            <li key={section.to}>
-              <NavLink
-                to={section.to}
-                end={section.end}
-                className={({ isActive }) =>
-                  `inline-block min-h-11 rounded-t-lg px-3 py-3 font-semibold ${isActive ? "bg-sea-800 text-white" : "text-sea-800 hover:bg-sea-100"}`
-                }
-              >
-                {t(section.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks sections={sections} listClassName="hidden flex-wrap gap-1 text-sm sm:flex" linkClassName="inline-block min-h-11 rounded-t-lg px-3 py-3 font-semibold" />
       </nav>
       <div className="mt-4">
         <Outlet />
       </div>
     </div>
+  );
+}
+
+/** The sections' links, the current one marked (aria-current and colours), in the menu or as tabs. */
+function SectionLinks({ sections, listClassName, linkClassName }: { sections: readonly SpaceSection[]; listClassName: string; linkClassName: string }) {
+  const t = useT();
+  return (
+    <ul className={listClassName}>
+      {sections.map((section) => (
+        <li key={section.to}>
+          <NavLink
+            to={section.to}
+            end={section.end}
+            className={({ isActive }) => `${linkClassName} ${isActive ? "bg-sea-800 text-white" : "text-sea-800 hover:bg-sea-100"}`}
+          >
+            {t(section.key)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
   );
 }

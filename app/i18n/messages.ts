@@ -144,7 +144,6 @@ export const fr = {
   "catalogue.quantityFor": "Quantité de {name}",
 
   "product.price": "Prix",
-  "product.pricePer": "soit {price} / {per}",
   "product.vat": "TVA {rate} incluse",
   "product.producer": "Producteur",
   "product.allergens": "Allergènes",
@@ -359,7 +358,6 @@ export const en: Record<MessageKey, string> = {
   "catalogue.quantityFor": "Quantity of {name}",
 
   "product.price": "Price",
-  "product.pricePer": "that is {price} / {per}",
   "product.vat": "VAT {rate} included",
   "product.producer": "Producer",
   "product.allergens": "Allergens",

@@ -14,8 +14,3 @@ const labels: Record<SaleUnit, { fr: string; en: string }> = {
 export function unitLabel(unit: SaleUnit, locale: Locale): string {
   return labels[unit][locale];
 }
-
-/** "/ kg", "/ pièce": the unit a price is for. */
-export function perUnit(unit: SaleUnit, locale: Locale): string {
-  return `/ ${unitLabel(unit, locale)}`;
-}

@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import type { Server, ServerResponse } from "node:http";
 
 export type HttpDrain = {
   /** Requests received and not yet answered. */
@@ -13,29 +12,23 @@ export type HttpDrain = {
 };
 
 /**
- * Follows the requests of an HTTP server so that it can stop without cutting any: a plain
- * `server.close()` only stops accepting, and the process exit that follows resets every
- * connection whose answer is not written yet (a checkout, a hand-over).
+ * Follows the requests of an HTTP server so that it can stop without cutting any. Node's own
+ * `server.close()` stops accepting and closes the idle keep-alive connections, and
+ * `closeAllConnections()` cuts the rest; what it lacks is told here: the answers in flight say
+ * `Connection: close` (so no client sends another request on a closing connection), and the
+ * connection each of them frees is closed as soon as its answer is out, not at keepAliveTimeout.
  */
 export function trackRequests(server: Server): HttpDrain {
-  const open = new Map<Socket, Set<ServerResponse>>();
+  const pending = new Set<ServerResponse>();
   let draining = false;
 
-  server.on("connection", (socket: Socket) => {
-    open.set(socket, new Set());
-    socket.once("close", () => open.delete(socket));
-  });
-
-  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    const socket = request.socket;
-    const pending = open.get(socket) ?? new Set<ServerResponse>();
-    open.set(socket, pending);
+  server.on("request", (_request, response: ServerResponse) => {
     pending.add(response);
     if (draining) closeAfter(response);
     response.once("close", () => {
       pending.delete(response);
-      // A keep-alive connection whose last answer is out has nothing more to wait for.
-      if (draining && pending.size === 0) socket.end();
+      // The connection this answer held is idle now: nothing more to wait for on it.
+      if (draining) server.closeIdleConnections();
     });
   });
 
@@ -44,22 +37,14 @@ export function trackRequests(server: Server): HttpDrain {
     if (!response.headersSent) response.setHeader("Connection", "close");
   }
 
-  function inFlight(): number {
-    let count = 0;
-    for (const pending of open.values()) count += pending.size;
-    return count;
-  }
-
   async function drain(graceMs: number): Promise<{ cut: number }> {
     draining = true;
     const closed = new Promise<void>((resolve) => {
       if (!server.listening) return resolve();
+      // Also closes the idle keep-alive connections (Node 19 and later).
       server.close(() => resolve());
     });
-    for (const [socket, pending] of open) {
-      if (pending.size === 0) socket.end();
-      for (const response of pending) closeAfter(response);
-    }
+    for (const response of pending) closeAfter(response);
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<"expired">((resolve) => {
       timer = setTimeout(() => resolve("expired"), graceMs);
@@ -67,11 +52,11 @@ export function trackRequests(server: Server): HttpDrain {
     const outcome = await Promise.race([closed, expired]);
     clearTimeout(timer);
     if (outcome !== "expired") return { cut: 0 };
-    const cut = inFlight();
-    for (const socket of open.keys()) socket.destroy();
+    const cut = pending.size;
+    server.closeAllConnections();
     await closed;
     return { cut };
   }
 
-  return { inFlight, drain };
+  return { inFlight: () => pending.size, drain };
 }

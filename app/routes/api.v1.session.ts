@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { logIn, logInSchema } from "~/domain/accounts/log-in.server";
 import { destroySession } from "~/domain/accounts/session.server";
 import { apiJson, handleApi, methodNotAllowed, readJsonBody, requireApiUser } from "~/http/api.server";
-import { clearedSessionCookie, sessionCookie, sessionToken } from "~/http/auth.server";
+import { clearedSessionCookie, deviceToken, logInCookies, sessionToken } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { clientAddress } from "~/http/request-context.server";
 
@@ -24,7 +24,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(request, ["POST", "DELETE"]);
   return handleApi(request, async () => {
     const credentials = await readJsonBody(request, logInSchema);
-    const session = await logIn({ ...credentials, clientAddress: clientAddress(context), now: now(), previousSessionToken: sessionToken(request) });
-    return apiJson({ ok: true, userId: session.userId }, { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
+    // The same limits and the same known-browser exemption as the login page (decision 014).
+    const session = await logIn({
+      ...credentials,
+      clientAddress: clientAddress(context),
+      now: now(),
+      previousSessionToken: sessionToken(request),
+      deviceToken: deviceToken(request),
+    });
+    return apiJson({ ok: true, userId: session.userId }, { headers: logInCookies(session) });
   });
 }

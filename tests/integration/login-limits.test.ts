@@ -5,6 +5,7 @@ import { logIn } from "~/domain/accounts/log-in.server";
 import { resetPassword } from "~/domain/accounts/reset-password.server";
 import { hashToken } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
+import { action as apiSessionAction } from "~/routes/api.v1.session";
 import { action as logInAction } from "~/routes/connexion";
 import { createUser, createUsers, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { asFailure, post } from "../route-requests";
@@ -177,4 +178,28 @@ test("an owner slowed on a new phone gets in through a reset link, and that phon
   await expect(logIn({ email: person.email, password: "nouveau-mot-de-passe", clientAddress: phone, now, deviceToken: reset.deviceToken })).resolves.toMatchObject({
     userId: person.id,
   });
+});
+
+test("the API login sets the known-browser cookie too, and with it the right password passes while the account is slowed", async () => {
+  const person = await createUser();
+  const apiLogIn = (cookie?: string) =>
+    apiSessionAction({
+      request: new Request("http://localhost/api/v1/session", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ email: person.email, password: TEST_PASSWORD }),
+      }),
+      params: {},
+      context: { clientAddress: randomUUID() },
+    }) as Promise<Response>;
+  const first = await apiLogIn();
+  expect(first.status).toBe(200);
+  const device = first.headers.getSetCookie().find((cookie) => cookie.startsWith("tm_device="));
+  expect(device).toMatch(/^tm_device=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
+
+  for (let guess = 0; guess < 12; guess += 1) {
+    await outcome(() => logIn({ email: person.email, password: WRONG, clientAddress: randomUUID(), now: new Date() }));
+  }
+  expect((await apiLogIn()).status).toBe(429);
+  expect((await apiLogIn(device?.split(";")[0])).status).toBe(200);
 });

@@ -6,6 +6,7 @@ import { formatVatRate } from "~/domain/money";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";
 import { orderChangeRefusal } from "~/domain/ordering/order-changes";
+import { pickupAhead } from "~/domain/ordering/my-orders-sections";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
 import { pickupDirections } from "~/domain/ordering/pickup-directions";
 import { pickupCoordinates } from "~/domain/ordering/pickup-place.server";
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     order,
     editable,
     // Directions and the calendar only while the pickup is still to come.
-    pickupAhead: order.status === "CONFIRMED" && now().getTime() < new Date(order.distribution.endsAt).getTime(),
+    pickupAhead: pickupAhead(order, now()),
     directions: place ? pickupDirections(place) : null,
     currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),

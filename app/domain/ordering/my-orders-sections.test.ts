@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { fileOrders, pickupState, type FiledOrder } from "~/domain/ordering/my-orders-sections";
+import { fileOrders, pickupAhead, pickupState, type FiledOrder } from "~/domain/ordering/my-orders-sections";
 
 const NOW = new Date("2026-12-06T10:00:00Z");
 const PAST_END = new Date("2026-12-04T18:00:00Z");
@@ -59,4 +59,11 @@ test("upcoming soonest first; past and cancelled newest first", () => {
   expect(filed.upcoming.map((entry) => entry.order.name)).toEqual(["soon", "later"]);
   expect(filed.past.map((entry) => entry.order.name)).toEqual(["recent", "old"]);
   expect(filed.cancelled.map((entry) => entry.order.name)).toEqual(["cancelledNew", "cancelledOld"]);
+});
+
+test("the pickup is ahead only for a confirmed order until its distribution ends: directions and calendar then, not after, not once cancelled", () => {
+  expect(pickupAhead({ status: "CONFIRMED", distribution: { endsAt: FUTURE_END } }, NOW)).toBe(true);
+  expect(pickupAhead({ status: "CONFIRMED", distribution: { endsAt: PAST_END } }, NOW)).toBe(false);
+  expect(pickupAhead({ status: "CONFIRMED", distribution: { endsAt: NOW } }, NOW)).toBe(false);
+  expect(pickupAhead({ status: "CANCELLED", distribution: { endsAt: FUTURE_END } }, NOW)).toBe(false);
 });

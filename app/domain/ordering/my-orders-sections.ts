@@ -41,6 +41,14 @@ export function pickupState(order: FiledOrder, now: Date): PickupState {
 }
 
 /**
+ * Whether an order's pickup is still to come: a confirmed order whose distribution has not ended.
+ * Its page then offers directions to the point and the calendar file; afterwards they are noise.
+ */
+export function pickupAhead(order: { status: string; distribution: { endsAt: Date } }, now: Date): boolean {
+  return order.status === "CONFIRMED" && now.getTime() < order.distribution.endsAt.getTime();
+}
+
+/**
  * The three sections, upcoming first and soonest first; past and cancelled newest first.
  */
 export function fileOrders<T extends FiledOrder>(orders: readonly T[], now: Date) {

@@ -10,7 +10,7 @@ import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server"
 import { capFor } from "~/domain/ordering/variable-weight";
 import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain/ordering/customer-guards.server";
 import { lineChangeLimitRefusal } from "~/domain/ordering/customer-limits";
-import { priceChangedError } from "~/domain/ordering/price-promise";
+import { priceChangedError, priceChanges } from "~/domain/ordering/price-promise";
 import { priceCentsField } from "~/domain/sales/offer-fields";
 import type { Locale } from "~/i18n/messages";
 
@@ -61,8 +61,9 @@ export async function changeOrderLine(input: {
         const [offer] = await tx.$queryRaw<Array<{ priceCents: number; maxPerCustomer: number | null; name: string }>>`
           SELECT o."priceCents", o."maxPerCustomer", p.name FROM "Offer" o JOIN "Product" p ON p.id = o."productId" WHERE o.id = ${input.offerId} FOR UPDATE OF o`;
         if (!offer) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });
-        const shownCents = input.unitPriceCents ?? line.unitPriceCents;
-        if (offer.priceCents !== shownCents) throw priceChangedError([{ offerId: input.offerId, name: offer.name, shownCents, currentCents: offer.priceCents }]);
+        // Without a shown price, the line's own is what the customer last agreed to.
+        const changes = priceChanges([{ id: input.offerId, name: offer.name, priceCents: offer.priceCents }], new Map([[input.offerId, input.unitPriceCents ?? line.unitPriceCents]]));
+        if (changes.length > 0) throw priceChangedError(changes);
         unitPriceCents = offer.priceCents;
         const holdings = await customerHoldings(tx, input.customer.id, owned.distributionId, [input.offerId]);
         const refusal = lineChangeLimitRefusal({

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUp, signUpSchema } from "~/domain/accounts/sign-up.server";
-import { safeRedirect, sessionCookie } from "~/http/auth.server";
+import { deviceToken, logInCookies, safeRedirect } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -20,8 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = signUpSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context) });
-    return redirect(safeRedirect(form.redirectTo), { headers: { "set-cookie": sessionCookie(session.sessionToken, session.expiresAt) } });
+    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context), deviceToken: deviceToken(request) });
+    return redirect(safeRedirect(form.redirectTo), { headers: logInCookies(session) });
   } catch (error) {
     return formFailure(error, locale);
   }

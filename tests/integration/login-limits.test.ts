@@ -7,6 +7,7 @@ import { hashToken } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
 import { action as apiSessionAction } from "~/routes/api.v1.session";
 import { action as logInAction } from "~/routes/connexion";
+import { action as signUpAction } from "~/routes/inscription";
 import { createUser, createUsers, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { asFailure, post } from "../route-requests";
 
@@ -202,4 +203,22 @@ test("the API login sets the known-browser cookie too, and with it the right pas
   }
   expect((await apiLogIn()).status).toBe(429);
   expect((await apiLogIn(device?.split(";")[0])).status).toBe(200);
+});
+
+test("the browser where an account was opened is known: a stranger slowing the new account does not keep its owner out there", async () => {
+  const email = uniqueEmail("nouveau");
+  const opened = await signUpAction({
+    request: post("/inscription", { name: "Lou Martin", email, password: "une-phrase-de-passe", redirectTo: "/" }),
+    params: {},
+    context: { clientAddress: randomUUID() },
+  });
+  if (!(opened instanceof Response)) throw new Error("une redirection était attendue");
+  const device = opened.headers.getSetCookie().find((cookie) => cookie.startsWith("tm_device="));
+  expect(device).toMatch(/^tm_device=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
+
+  for (let guess = 0; guess < 12; guess += 1) {
+    await outcome(() => logIn({ email, password: WRONG, clientAddress: randomUUID(), now: new Date() }));
+  }
+  const back = await logInAction({ request: post("/connexion", { email, password: "une-phrase-de-passe", redirectTo: "/" }, device?.split(";")[0]), params: {}, context: { clientAddress: randomUUID() } });
+  expect(back instanceof Response && back.status).toBe(302);
 });

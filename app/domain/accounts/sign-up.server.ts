@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "~/db.server";
+import { rememberDevice } from "~/domain/accounts/known-device.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { hitRateLimit, type RateLimitRule } from "~/domain/accounts/rate-limit.server";
 import { createSession } from "~/domain/accounts/session.server";
@@ -15,7 +16,14 @@ export const signUpSchema = z.object({
   password: newPasswordField,
 });
 
-export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: Date; appUrl: string; clientAddress: string };
+export type SignUpInput = z.infer<typeof signUpSchema> & {
+  locale: Locale;
+  now: Date;
+  appUrl: string;
+  clientAddress: string;
+  /** The browser's `tm_device` cookie, if it has one. */
+  deviceToken?: string;
+};
 
 /**
  * Accounts opened from one client address, counted before the password is hashed: enough for a
@@ -24,8 +32,13 @@ export type SignUpInput = z.infer<typeof signUpSchema> & { locale: Locale; now: 
  */
 export const SIGN_UP_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 20, windowSeconds: 3600 };
 
-/** Creates a consumer account and its first session; the welcome email goes out with it, carrying the link that confirms the address. */
-export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date }> {
+/**
+ * Creates a consumer account and its first session; the welcome email goes out with it, carrying
+ * the link that confirms the address. The browser that chose the password becomes known for the
+ * account, as after a login (decision 014): a stranger slowing the new account does not keep its
+ * owner out there.
+ */
+export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date }> {
   const limit = await hitRateLimit(db(), `signup:address:${input.clientAddress}`, SIGN_UP_LIMIT_PER_ADDRESS, input.now);
   if (!limit.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
   const passwordHash = await hashPassword(input.password);
@@ -37,7 +50,8 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; sess
       });
       const session = await createSession(tx, userId, input.now);
       await sendVerificationEmail(tx, { user: { id: userId, email: input.email, name: input.name, locale: input.locale }, now: input.now, appUrl: input.appUrl, welcome: true });
-      return { userId, sessionToken: session.token, expiresAt: session.expiresAt };
+      const device = await rememberDevice(tx, input.deviceToken, userId, input.now);
+      return { userId, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("email_taken", { field: "email" });

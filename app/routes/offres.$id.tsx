@@ -6,7 +6,7 @@ import { priceLabel } from "~/domain/catalog/price-label";
 import { idField, MAX_QUANTITY } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { compositionTotal } from "~/domain/sales/offer-rules";
-import { offerCustomerLimit } from "~/domain/ordering/customer-guards.server";
+import { customerLimitOf } from "~/domain/ordering/customer-limits";
 import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -22,9 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!offer) throw new Response("Not found", { status: 404 });
   const locale = localeOf(request);
   const { product } = offer;
-  const limit = await offerCustomerLimit(offer.id);
   return {
-    limit,
+    limit: customerLimitOf(offer),
     id: offer.id,
     distributionId: offer.distributionId,
     name: locale === "en" && product.nameEn ? product.nameEn : product.name,

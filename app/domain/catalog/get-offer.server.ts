@@ -6,6 +6,8 @@ export type OfferDetail = {
   distributionId: string;
   priceCents: number;
   remaining: number;
+  /** The producer's « N maximum par personne », or null for the default limit (customer-limits.ts). */
+  maxPerCustomer: number | null;
   /** What the producer typed for the product, less its reference and usual price (the offer has its own). */
   product: Omit<ProductInput, "reference" | "priceCents"> & {
     /** The producer's photo, served at /photos/:id; null when there is none. */
@@ -25,6 +27,7 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
       priceCents: true,
       stock: true,
       ordered: true,
+      maxPerCustomer: true,
       product: {
         select: {
           kind: true, name: true, nameEn: true, description: true, categoryId: true, unit: true, netQuantityGrams: true,
@@ -44,6 +47,7 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
     distributionId: offer.distributionId,
     priceCents: offer.priceCents,
     remaining: offer.stock - offer.ordered,
+    maxPerCustomer: offer.maxPerCustomer,
     product,
     producer: {
       id: producer.id,

@@ -1,6 +1,6 @@
 import { db, type DbOrTx, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
-import { maxPerCustomer, type LimitRefusal } from "~/domain/ordering/customer-limits";
+import type { LimitRefusal } from "~/domain/ordering/customer-limits";
 
 /**
  * Every change to what one customer holds of one distribution (placing an order, growing a line)
@@ -55,10 +55,4 @@ export function limitError(refusal: LimitRefusal): DomainError {
     messageKey: refusal.alreadyOrdered > 0 ? "ordering.limit.perCustomerAlready" : "ordering.limit.perCustomer",
     messageParams: { name: refusal.name, max: refusal.max, ordered: refusal.alreadyOrdered },
   });
-}
-
-/** The most one customer may take of an offer, and whether its producer set it (shown as "N maximum par personne"). */
-export async function offerCustomerLimit(offerId: string): Promise<{ max: number; setByProducer: boolean }> {
-  const offer = await db().offer.findUnique({ where: { id: offerId }, select: { maxPerCustomer: true } });
-  return { max: maxPerCustomer({ maxPerCustomer: offer?.maxPerCustomer ?? null }), setByProducer: offer?.maxPerCustomer != null };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { DEFAULT_MAX_PER_CUSTOMER, lineChangeLimitRefusal, MAX_OPEN_ORDERS_PER_DISTRIBUTION, newOrderLimitRefusal } from "~/domain/ordering/customer-limits";
+import { customerLimitOf, DEFAULT_MAX_PER_CUSTOMER, lineChangeLimitRefusal, MAX_OPEN_ORDERS_PER_DISTRIBUTION, newOrderLimitRefusal } from "~/domain/ordering/customer-limits";
 
 const leeks = { offerId: "poireaux", name: "Poireaux", maxPerCustomer: null };
 
@@ -30,4 +30,9 @@ test("a line may always shrink; it may grow only up to the limit over all the cu
   // 1 here and 2 in another order: growing this line to 3 would make 5.
   expect(lineChangeLimitRefusal({ ...leeks, maxPerCustomer: 4, currentQuantity: 1, quantity: 3, alreadyOrdered: 3 })).toMatchObject({ kind: "offer", max: 4, alreadyOrdered: 2 });
   expect(lineChangeLimitRefusal({ ...leeks, maxPerCustomer: 4, currentQuantity: 1, quantity: 3, alreadyOrdered: 1 })).toBeNull();
+});
+
+test("the product page's limit: the producer's N when set (said as « N maximum par personne »), the default otherwise", () => {
+  expect(customerLimitOf({ maxPerCustomer: 2 })).toEqual({ max: 2, setByProducer: true });
+  expect(customerLimitOf({ maxPerCustomer: null })).toEqual({ max: DEFAULT_MAX_PER_CUSTOMER, setByProducer: false });
 });

@@ -15,6 +15,11 @@ export function maxPerCustomer(offer: { maxPerCustomer: number | null }): number
   return offer.maxPerCustomer ?? DEFAULT_MAX_PER_CUSTOMER;
 }
 
+/** The most one customer may take of an offer, and whether its producer set it (shown as "N maximum par personne"). */
+export function customerLimitOf(offer: { maxPerCustomer: number | null }): { max: number; setByProducer: boolean } {
+  return { max: maxPerCustomer(offer), setByProducer: offer.maxPerCustomer !== null };
+}
+
 export type LimitRefusal =
   | { kind: "orders"; max: number }
   | { kind: "offer"; offerId: string; name: string; max: number; alreadyOrdered: number };

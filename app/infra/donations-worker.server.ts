@@ -17,17 +17,14 @@ export function startDonationsWorker(options: { intervalMs?: number; now?: () =>
   const now = options.now ?? clockNow;
   return startPeriodicJob({
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    failureMessage: "[dons] passage interrompu, nouvel essai au prochain :",
     async run() {
-      try {
-        const at = now();
-        // Claims first: the same tick then expires their lots, whose window is over.
-        const missed = await markMissedClaims(at);
-        const expired = await expireLots(at);
-        if (missed.length > 0 || expired.length > 0) {
-          console.info(`[dons] ${expired.length} lot(s) expiré(s), ${missed.length} réservation(s) manquée(s)`);
-        }
-      } catch (error) {
-        console.warn("[dons] passage interrompu, nouvel essai au prochain :", error instanceof Error ? error.message : error);
+      const at = now();
+      // Claims first: the same tick then expires their lots, whose window is over.
+      const missed = await markMissedClaims(at);
+      const expired = await expireLots(at);
+      if (missed.length > 0 || expired.length > 0) {
+        console.info(`[dons] ${expired.length} lot(s) expiré(s), ${missed.length} réservation(s) manquée(s)`);
       }
     },
   });

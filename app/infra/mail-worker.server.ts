@@ -31,19 +31,14 @@ export function startMailWorker(options: { intervalMs?: number } = {}): MailWork
   const from = config.MAIL_FROM;
   const job = startPeriodicJob({
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    failureMessage: "[mail] envoi interrompu, nouvel essai au prochain passage :",
     async run() {
-      try {
-        for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopped(); batch += 1) {
-          const report = await deliverDueEmails({ transport, from, batchSize: BATCH_SIZE });
-          if (report.retried > 0 || report.failed > 0) {
-            console.warn(
-              `[mail] ${report.retried} e-mail(s) à réessayer, ${report.failed} en échec définitif (détail sur /admin/outbox)`,
-            );
-          }
-          if (report.sent + report.retried + report.failed < BATCH_SIZE) break;
+      for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopped(); batch += 1) {
+        const report = await deliverDueEmails({ transport, from, batchSize: BATCH_SIZE });
+        if (report.retried > 0 || report.failed > 0) {
+          console.warn(`[mail] ${report.retried} e-mail(s) à réessayer, ${report.failed} en échec définitif (détail sur /admin/outbox)`);
         }
-      } catch (error) {
-        console.warn("[mail] envoi interrompu, nouvel essai au prochain passage :", error instanceof Error ? error.message : error);
+        if (report.sent + report.retried + report.failed < BATCH_SIZE) break;
       }
     },
   });

@@ -16,16 +16,13 @@ export function startMaintenanceWorker(options: { intervalMs?: number; now?: () 
   const now = options.now ?? clockNow;
   return startPeriodicJob({
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    failureMessage: "[maintenance] purge interrompue, nouvel essai au prochain passage :",
     async run() {
-      try {
-        const report = await purgeExpired(now());
-        const total = report ? Object.values(report).reduce((sum, count) => sum + count, 0) : 0;
-        if (report && total > 0) {
-          const detail = Object.entries(report).filter(([, count]) => count > 0).map(([name, count]) => `${name} ${count}`).join(", ");
-          console.info(`[maintenance] ${total} ligne(s) expirée(s) effacée(s) : ${detail}`);
-        }
-      } catch (error) {
-        console.warn("[maintenance] purge interrompue, nouvel essai au prochain passage :", error instanceof Error ? error.message : error);
+      const report = await purgeExpired(now());
+      const total = report ? Object.values(report).reduce((sum, count) => sum + count, 0) : 0;
+      if (report && total > 0) {
+        const detail = Object.entries(report).filter(([, count]) => count > 0).map(([name, count]) => `${name} ${count}`).join(", ");
+        console.info(`[maintenance] ${total} ligne(s) expirée(s) effacée(s) : ${detail}`);
       }
     },
   });

@@ -2,10 +2,11 @@ export type PeriodicJob = { stop(): Promise<void> };
 
 /**
  * Runs `run` now, then `intervalMs` after each run ends: runs never overlap within a process,
- * and the timer never keeps a process alive. `run` must not throw: each job logs its own failure
- * and is tried again at the next tick. `stop()` waits for a run in progress.
+ * and the timer never keeps a process alive. No error escapes: a failed run is logged as a
+ * warning after `failureMessage` and tried again at the next tick. `stop()` waits for a run in
+ * progress.
  */
-export function startPeriodicJob(options: { intervalMs: number; run: () => Promise<void> }): PeriodicJob & { stopped: () => boolean } {
+export function startPeriodicJob(options: { intervalMs: number; failureMessage: string; run: () => Promise<void> }): PeriodicJob & { stopped: () => boolean } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -13,7 +14,10 @@ export function startPeriodicJob(options: { intervalMs: number; run: () => Promi
   function schedule(delayMs: number): void {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = options.run().finally(() => schedule(options.intervalMs));
+      running = options
+        .run()
+        .catch((error: unknown) => console.warn(options.failureMessage, error instanceof Error ? error.message : error))
+        .finally(() => schedule(options.intervalMs));
     }, delayMs);
     timer.unref();
   }

@@ -29,6 +29,7 @@ import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { trackRequests } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
+import { within } from "~/infra/within";
 import { wholeResponseCompression } from "./whole-response-compression";
 
 const dev = process.argv.includes("--dev");
@@ -70,19 +71,6 @@ if (cluster.isPrimary) {
 } else {
   // The primary exported DATABASE_URL (its embedded PostgreSQL's, if any) before forking.
   await serve({ databaseUrl: process.env.DATABASE_URL ?? "" });
-}
-
-/** A bound on waiting for something that should end by itself (a worker's current run, a child process). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | "expired"> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"expired">((resolve) => {
-    timer = setTimeout(() => resolve("expired"), ms);
-  });
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { within } from "~/infra/within";
 
 export type DatabaseHealth = { up: true } | { up: false; reason: string };
 
@@ -7,17 +8,10 @@ export type DatabaseHealth = { up: true } | { up: false; reason: string };
  * answer quickly, even while the database is away (its connection attempt may hang far longer).
  */
 export async function checkDatabase({ timeoutMs }: { timeoutMs: number }): Promise<DatabaseHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<DatabaseHealth>((resolve) => {
-    timer = setTimeout(() => resolve({ up: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
-  });
   const probe = readRows("SELECT 1 AS up", []).then(
     (): DatabaseHealth => ({ up: true }),
     (error: unknown): DatabaseHealth => ({ up: false, reason: error instanceof Error ? error.message : String(error) }),
   );
-  try {
-    return await Promise.race([probe, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const outcome = await within(probe, timeoutMs);
+  return outcome === "expired" ? { up: false, reason: `no answer within ${timeoutMs} ms` } : outcome;
 }

@@ -1,4 +1,5 @@
 import type { Server, ServerResponse } from "node:http";
+import { within } from "~/infra/within";
 
 export type HttpDrain = {
   /** Requests received and not yet answered. */
@@ -45,13 +46,7 @@ export function trackRequests(server: Server): HttpDrain {
       server.close(() => resolve());
     });
     for (const response of pending) closeAfter(response);
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<"expired">((resolve) => {
-      timer = setTimeout(() => resolve("expired"), graceMs);
-    });
-    const outcome = await Promise.race([closed, expired]);
-    clearTimeout(timer);
-    if (outcome !== "expired") return { cut: 0 };
+    if ((await within(closed, graceMs)) !== "expired") return { cut: 0 };
     const cut = pending.size;
     server.closeAllConnections();
     await closed;

@@ -1,5 +1,6 @@
 import { db, type DbOrTx, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
+import { Prisma } from "~/generated/prisma/client";
 import type { LimitRefusal } from "~/domain/ordering/customer-limits";
 
 /**
@@ -14,13 +15,16 @@ export async function lockCustomerDistribution(tx: Tx, userId: string, distribut
 /**
  * An order paid at pickup takes stock and a slot place on trust: the first one asks for a
  * confirmed email address. Someone who already collected an order is known (decision 019).
- * Whether the person may place an order paid at pickup: a confirmed email, or an order already collected. */
+ * Written once over the row `u` of "User": the cart page's hint and the order's check read it.
+ */
+const knownCustomerOf = Prisma.sql`(u."emailVerifiedAt" IS NOT NULL OR EXISTS (
+  SELECT 1 FROM "Handover" h JOIN "Order" o ON o.id = h."orderId"
+  WHERE o."userId" = u.id AND h.status = 'COLLECTED'))`;
+
+/** Whether the person may place an order paid at pickup: a confirmed email, or an order already collected. */
 export async function isKnownCustomer(userId: string, tx: DbOrTx = db()): Promise<boolean> {
   const [row] = await tx.$queryRaw<Array<{ known: boolean }>>`
-    SELECT (u."emailVerifiedAt" IS NOT NULL OR EXISTS (
-              SELECT 1 FROM "Handover" h JOIN "Order" o ON o.id = h."orderId"
-              WHERE o."userId" = u.id AND h.status = 'COLLECTED')) AS known
-    FROM "User" u WHERE u.id = ${userId}`;
+    SELECT ${knownCustomerOf} AS known FROM "User" u WHERE u.id = ${userId}`;
   return row?.known === true;
 }
 
@@ -33,9 +37,7 @@ export type CustomerHoldings = { known: boolean; openOrders: number; ordered: Ma
  */
 export async function customerHoldings(tx: Tx, userId: string, distributionId: string, offerIds: readonly string[]): Promise<CustomerHoldings> {
   const [row] = await tx.$queryRaw<Array<{ known: boolean; openOrders: number; ordered: Array<{ offerId: string; quantity: number }> }>>`
-    SELECT (u."emailVerifiedAt" IS NOT NULL OR EXISTS (
-              SELECT 1 FROM "Handover" h JOIN "Order" o ON o.id = h."orderId"
-              WHERE o."userId" = u.id AND h.status = 'COLLECTED')) AS known,
+    SELECT ${knownCustomerOf} AS known,
            (SELECT count(*)::int FROM "Order" o
              WHERE o."userId" = u.id AND o."distributionId" = ${distributionId} AND o.status = 'CONFIRMED') AS "openOrders",
            COALESCE((SELECT json_agg(json_build_object('offerId', t."offerId", 'quantity', t.quantity)) FROM (

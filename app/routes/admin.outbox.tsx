@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LINK_TOKEN_PLACEHOLDER } from "~/domain/mail/email-links.server";
+import { fillLinkToken } from "~/domain/mail/email-links.server";
 import { listOutbox } from "~/domain/mail/list-outbox.server";
 import { requirePermission } from "~/http/auth.server";
 import { localeOf } from "~/http/locale.server";
@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id,
       to,
       subject,
-      text: text.split(LINK_TOKEN_PLACEHOLDER).join(hidden),
+      // Where the link goes, the page names it instead of a token (none exists before sending).
+      text: fillLinkToken(text, hidden),
       status,
       attempts,
       lastError,

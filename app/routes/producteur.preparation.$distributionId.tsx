@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { quantityText, slotText, weightText } from "~/domain/preparation/preparation-format";
-import { buildPackingList, buildPickingList, buildPickupSheet, type PackingLine, type PaymentMethod, type PickupSheet } from "~/domain/preparation/preparation-lists";
+import { buildPackingList, buildPickingList, buildPickupSheet, pickupSettlement, type PackingLine, type PaymentMethod, type PickupSheet } from "~/domain/preparation/preparation-lists";
 import { readPreparation } from "~/domain/preparation/read-preparation.server";
 import { formatParis } from "~/domain/time/paris";
 import { recordHandover, recordHandoverFormSchema } from "~/domain/preparation/record-handover.server";
@@ -373,6 +373,7 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
         const answer = result && result.target === order.orderId ? result : undefined;
         const amountError = answer && !answer.ok ? answer.fieldErrors.amount : undefined;
         const amountId = `montant-${order.orderId}`;
+        const settlement = pickupSettlement(order);
         const paidDetail = METHODS.filter((method) => paidBy(order.paid, method) > 0)
           .map((method) => t("preparation.payment.by", { method: t(`preparation.payment.method.${method}`), amount: euros(paidBy(order.paid, method), locale) }))
           .join(" · ");
@@ -399,20 +400,14 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
               {t("preparation.pickup.due")} : {euros(order.dueCents, locale)} · {t("preparation.pickup.paid")} : {euros(order.paid.totalCents, locale)}
               {paidDetail ? ` (${paidDetail})` : null}
             </p>
-            {order.owedBackCents > 0 && order.toPayCents === -order.owedBackCents ? (
-              // The overpayment is the amount owed back after a lighter weighing: said once, with its reason
-              // (two lines of the same amount read as two sums to give back).
-              <p className="text-lg font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
-            ) : (
-              <>
-                <p className="text-lg font-bold">
-                  {order.toPayCents < 0 ? t("preparation.pickup.toRefund") : t("preparation.pickup.toPay")} : {euros(Math.abs(order.toPayCents), locale)}
-                </p>
-                {order.owedBackCents > 0 ? (
-                  <p className="font-bold text-red-900" data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(order.owedBackCents, locale) })}</p>
-                ) : null}
-              </>
-            )}
+            {settlement.balance ? (
+              <p className="text-lg font-bold">
+                {t(`preparation.pickup.${settlement.balance.kind}`)} : {euros(settlement.balance.cents, locale)}
+              </p>
+            ) : null}
+            {settlement.owedBackCents > 0 ? (
+              <p className={`font-bold text-red-900 ${settlement.balance ? "" : "text-lg"}`} data-testid="owed-back">{t("ordering.pickup.owedBack", { amount: euros(settlement.owedBackCents, locale) })}</p>
+            ) : null}
             {order.awaitingWeighing ? <p className="text-sm">{t("preparation.pickup.awaitingWeighing")}</p> : null}
             {open ? (
               <div className="no-print">

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { buildPackingList, buildPickingList, buildPickupSheet, type PreparationRow } from "~/domain/preparation/preparation-lists";
+import { buildPackingList, buildPickingList, buildPickupSheet, pickupSettlement, type PreparationRow } from "~/domain/preparation/preparation-lists";
 
 const SLOT_1 = { slotStartsAt: new Date("2026-11-27T16:00:00Z"), slotEndsAt: new Date("2026-11-27T16:30:00Z") };
 const SLOT_2 = { slotStartsAt: new Date("2026-11-27T16:30:00Z"), slotEndsAt: new Date("2026-11-27T17:00:00Z") };
@@ -93,4 +93,12 @@ test("no rows, no lists", () => {
   expect(buildPickingList([])).toEqual([]);
   expect(buildPackingList([])).toEqual([]);
   expect(buildPickupSheet([])).toEqual({ orders: [], totals: { orders: 0, dueCents: 0, paidCents: 0, toPayCents: 0, collected: 0, notCollected: 0 } });
+});
+
+test("the pickup card's money: the amount owed back after a lighter weighing is said once when it is the whole overpayment, beside the balance otherwise", () => {
+  expect(pickupSettlement({ toPayCents: -480, owedBackCents: 480 })).toEqual({ balance: null, owedBackCents: 480 });
+  expect(pickupSettlement({ toPayCents: -700, owedBackCents: 480 })).toEqual({ balance: { kind: "toRefund", cents: 700 }, owedBackCents: 480 });
+  expect(pickupSettlement({ toPayCents: 1200, owedBackCents: 0 })).toEqual({ balance: { kind: "toPay", cents: 1200 }, owedBackCents: 0 });
+  expect(pickupSettlement({ toPayCents: 0, owedBackCents: 0 })).toEqual({ balance: { kind: "toPay", cents: 0 }, owedBackCents: 0 });
+  expect(pickupSettlement({ toPayCents: -300, owedBackCents: 0 })).toEqual({ balance: { kind: "toRefund", cents: 300 }, owedBackCents: 0 });
 });

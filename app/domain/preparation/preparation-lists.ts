@@ -85,6 +85,19 @@ export type PickupOrder = PackingOrder & {
   handover: HandoverStatus | null;
 };
 
+/**
+ * What the pickup card says of money after what was paid: the amount owed back after a lighter
+ * weighing, said alone with its reason when it is the whole overpayment (two lines of the same
+ * amount read as two sums to give back); otherwise what is left to pay or to refund, with the
+ * amount owed back beside it when there is one.
+ */
+export type PickupSettlement = { balance: { kind: "toPay" | "toRefund"; cents: number } | null; owedBackCents: number };
+
+export function pickupSettlement(order: Pick<PickupOrder, "toPayCents" | "owedBackCents">): PickupSettlement {
+  if (order.owedBackCents > 0 && order.toPayCents === -order.owedBackCents) return { balance: null, owedBackCents: order.owedBackCents };
+  return { balance: { kind: order.toPayCents < 0 ? "toRefund" : "toPay", cents: Math.abs(order.toPayCents) }, owedBackCents: order.owedBackCents };
+}
+
 export type PickupSheet = {
   orders: PickupOrder[];
   totals: { orders: number; dueCents: number; paidCents: number; toPayCents: number; collected: number; notCollected: number };

@@ -22,8 +22,6 @@ export class DemoPasswordInProduction extends Error {
   }
 }
 
-export type DemoAtStart = { seeded: boolean; demoSite: boolean };
-
 /**
  * What the server does about the demo when it starts (docs/decisions/016-…):
  * - asked for it (DEMO=true): loads the demo territory into an empty database, and accepts its
@@ -32,18 +30,17 @@ export type DemoAtStart = { seeded: boolean; demoSite: boolean };
  * - not asked, elsewhere: nothing.
  * A database is never given the demo by default.
  */
-export async function demoAtStart(prisma: PrismaClient, options: { demo: boolean; production: boolean; now: Date }): Promise<DemoAtStart> {
+export async function demoAtStart(prisma: PrismaClient, options: { demo: boolean; production: boolean; now: Date }): Promise<void> {
   if (options.demo) {
     const { created } = await seedDemo(prisma, { now: options.now });
     if (created) console.info(`[demo] territoire de démonstration chargé (comptes ${Object.values(DEMO_ACCOUNTS).join(", ")}, mot de passe « ${DEMO_PASSWORD} »)`);
     if (options.production) {
       console.warn(`[demo] site de démonstration (DEMO=true) : les comptes de la démo s'ouvrent avec le mot de passe publié « ${DEMO_PASSWORD} ».`);
     }
-    return { seeded: created, demoSite: true };
+    return;
   }
   if (options.production) {
     const opened = await demoAccountsOpenedByDemoPassword(prisma);
     if (opened.length > 0) throw new DemoPasswordInProduction(opened);
   }
-  return { seeded: false, demoSite: false };
 }

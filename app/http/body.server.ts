@@ -31,7 +31,7 @@ export function bodyWasLeftUnread(request: Request): boolean {
 }
 
 /** A declared Content-Length over the limit is refused before anything is read. */
-export function refuseDeclaredOverLimit(request: Request, maxBytes: number, tooLarge: () => Error = () => bodyTooLarge(request, maxBytes)): void {
+function refuseDeclaredOverLimit(request: Request, maxBytes: number, tooLarge: () => Error = () => bodyTooLarge(request, maxBytes)): void {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
 }
@@ -75,7 +75,7 @@ export function countedBody(
 }
 
 /** The whole body, at most `maxBytes` of it: a longer one is refused (413) without being read further. */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const body = countedBody(request, maxBytes);
   if (!body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];

@@ -33,8 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!organisation) throw new Response("Not found", { status: 404 });
   return {
     organisation,
-    // An organisation the territory has not verified invites no one (invite-member.server.ts).
-    canInvite: organisation.status === "verified",
     communes: communes.map(({ inseeCode, name, postalCode }) => ({ inseeCode, name, postalCode })),
     maxPhotos: MAX_ORGANISATION_PHOTOS,
     maxMegabytes: Math.round(MAX_PHOTO_BYTES / (1024 * 1024)),
@@ -92,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, canInvite, communes, maxPhotos, maxMegabytes } = useLoaderData<typeof loader>();
+  const { organisation, communes, maxPhotos, maxMegabytes } = useLoaderData<typeof loader>();
   const result = useActionData<FormFailure | Done>();
   const [params] = useSearchParams();
   const t = useT();
@@ -187,7 +185,7 @@ export default function OrganisationPage() {
         <h3 className="mt-6 font-bold">{t("organisations.invite.title")}</h3>
         {result?.ok && result.intent === "invite" ? <FormAlert tone="success" message={result.message} /> : null}
         {inviteFailed ? <FormAlert message={failure.message} /> : null}
-        {canInvite ? (
+        {organisation.canInvite ? (
           <Form method="post" noValidate className="mt-2">
             <input type="hidden" name="intent" value="invite" />
             <Field name="email" type="email" label={t("organisations.invite.email")} hint={t("organisations.invite.hint")} required error={inviteFailed ? failure.fieldErrors.email : undefined} id="invite-email" />

@@ -257,7 +257,7 @@ test("a farm the territory has not verified, or has refused, invites no one: 403
   expect(await outboxTo(email)).toHaveLength(0);
   // The page offers no invitation form until then, and says why.
   const page = await organisationLoader({ request: get("/producteur/organisation", cookie), params: {}, context: {} });
-  expect(page.canInvite).toBe(false);
+  expect(page.organisation.canInvite).toBe(false);
 });
 
 test("one address gets at most 3 invitations a day, from every farm together; one member sends at most 20 a day", async () => {

@@ -42,6 +42,8 @@ export async function getOwnOrganisation(input: { organisationId: string; userId
   return {
     ...profile,
     status: verificationStatus(organisation),
+    // The rule inviteMember enforces: an organisation the territory has not verified invites no one.
+    canInvite: organisation.verifiedAt !== null,
     photos: files,
     members: memberships.map((membership) => ({ role: membership.role, ...membership.user })),
   };

@@ -5,7 +5,7 @@ import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
 import { formAddQuantityField, formQuantityField, idField } from "~/domain/fields";
 import { limitError } from "~/domain/ordering/customer-guards.server";
-import { maxPerCustomer } from "~/domain/ordering/customer-limits";
+import { offerLimitRefusal } from "~/domain/ordering/customer-limits";
 
 export const setCartQuantitySchema = z.object({ offerId: idField, quantity: formQuantityField });
 /** The catalogue's "Add" button: a quantity of at least 1. */
@@ -31,8 +31,8 @@ export async function setCartQuantity(input: { userId: string; offerId: string; 
   if (state !== "open") throw new DomainError(state);
   if (input.quantity > offer.stock - offer.ordered) throw new DomainError("sold_out", { offerIds: [input.offerId] });
   // Said now rather than at checkout; the checkout checks it again with the customer's orders (decision 019).
-  const max = maxPerCustomer(offer);
-  if (input.quantity > max) throw limitError({ kind: "offer", offerId: input.offerId, name: offer.product.name, max, alreadyOrdered: 0 });
+  const refusal = offerLimitRefusal({ offerId: input.offerId, name: offer.product.name, quantity: input.quantity, maxPerCustomer: offer.maxPerCustomer, alreadyOrdered: 0 });
+  if (refusal) throw limitError(refusal);
   await db().cartItem.upsert({
     where: { userId_offerId: { userId: input.userId, offerId: input.offerId } },
     create: { userId: input.userId, offerId: input.offerId, quantity: input.quantity, updatedAt: input.now },

@@ -31,10 +31,16 @@ export function newOrderLimitRefusal(
 ): LimitRefusal | null {
   if (openOrders >= MAX_OPEN_ORDERS_PER_DISTRIBUTION) return { kind: "orders", max: MAX_OPEN_ORDERS_PER_DISTRIBUTION };
   for (const line of lines) {
-    const max = maxPerCustomer(line);
-    if (line.alreadyOrdered + line.quantity > max) return { kind: "offer", offerId: line.offerId, name: line.name, max, alreadyOrdered: line.alreadyOrdered };
+    const refusal = offerLimitRefusal(line);
+    if (refusal) return refusal;
   }
   return null;
+}
+
+/** Why `quantity` more of one offer is too much when the customer's orders already hold `alreadyOrdered` (0 for a cart line), or null. */
+export function offerLimitRefusal(line: { offerId: string; name: string; quantity: number; maxPerCustomer: number | null; alreadyOrdered: number }): LimitRefusal | null {
+  const max = maxPerCustomer(line);
+  return line.alreadyOrdered + line.quantity > max ? { kind: "offer", offerId: line.offerId, name: line.name, max, alreadyOrdered: line.alreadyOrdered } : null;
 }
 
 /** Why a line may not grow to `quantity` when the customer's orders already hold `alreadyOrdered` (this line included), or null. */

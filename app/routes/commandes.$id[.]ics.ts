@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idField } from "~/domain/fields";
-import { pickupEventIcs } from "~/domain/ordering/order-calendar";
+import { pickupEventDescription, pickupEventIcs } from "~/domain/ordering/order-calendar";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
 import { pickupCoordinates } from "~/domain/ordering/pickup-place.server";
 import { db } from "~/db.server";
@@ -9,7 +9,7 @@ import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
 import { appUrl } from "~/http/request-context.server";
 import { translate } from "~/i18n/messages";
-import { euros, placeLine } from "~/ui/format";
+import { placeLine } from "~/ui/format";
 
 /**
  * "Ajouter à mon agenda": the order's pickup slot as an iCalendar file, for its customer only;
@@ -23,12 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeOf(request, user.locale);
   const point = order.distribution.pickupPoint;
   const place = await pickupCoordinates(db(), point.id);
-  const amount = euros(order.amountDueCents, locale);
-  const description = [
-    translate(locale, "myOrders.calendar.order", { number: order.number }),
-    ...order.lines.map((line) => translate(locale, "myOrders.calendar.line", { quantity: line.quantity, product: line.productName })),
-    order.awaitingWeighing ? translate(locale, "myOrders.calendar.upTo", { amount }) : translate(locale, "myOrders.calendar.amountDue", { amount: euros(order.leftToPayCents, locale) }),
-  ].join("\n");
   const ics = pickupEventIcs({
     orderId: order.id,
     startsAt: order.slot.startsAt,
@@ -36,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stamp: now(),
     summary: translate(locale, "myOrders.calendar.summary", { point: point.name }),
     location: `${point.name}, ${placeLine(point.address, point.commune)}`,
-    description,
+    description: pickupEventDescription(order, locale),
     url: new URL(`/commandes/${order.id}`, appUrl()).toString(),
     geo: place ?? undefined,
     cancelled: order.status === "CANCELLED",

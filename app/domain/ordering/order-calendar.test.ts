@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { pickupEventIcs } from "~/domain/ordering/order-calendar";
+import { pickupEventDescription, pickupEventIcs } from "~/domain/ordering/order-calendar";
 import { pickupDirections } from "~/domain/ordering/pickup-directions";
 
 /** What a calendar application reads: lines unfolded, then NAME → raw value. */
@@ -68,4 +68,16 @@ test("directions: OpenStreetMap's directions to the point and a geo: link for ph
     openStreetMap: "https://www.openstreetmap.org/directions?to=49.926%2C1.08",
     geo: "geo:49.926,1.08",
   });
+});
+
+test("the event's description: the order, its lines, then « up to » the cap while a line awaits weighing, else what is left to pay", () => {
+  const order = { number: 42, lines: [{ quantity: 2, productName: "Poireaux" }], awaitingWeighing: false, amountDueCents: 3250, leftToPayCents: 1250 };
+  const settled = pickupEventDescription(order, "fr").split("\n");
+  expect(settled).toHaveLength(3);
+  expect(settled[0]).toContain("42");
+  expect(settled[1]).toContain("Poireaux");
+  expect(settled[2]).toContain("12,50");
+  const weighing = pickupEventDescription({ ...order, awaitingWeighing: true }, "fr").split("\n");
+  expect(weighing[2]).toContain("32,50");
+  expect(weighing[2]).not.toBe((settled[2] ?? "").replace("12,50", "32,50"));
 });

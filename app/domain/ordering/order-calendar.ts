@@ -1,4 +1,6 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import { formatEuros, type Locale } from "~/domain/money";
+import { translate } from "~/i18n/messages";
 
 /**
  * An order's pickup as an iCalendar file (RFC 5545): one VEVENT, written by ical-generator
@@ -41,4 +43,21 @@ export function pickupEventIcs(event: PickupEvent): string {
   });
   // RFC 5545 ends every content line, the last one included, with CRLF.
   return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * What the event says of the order: its number, one line per product, then the money — « up to »
+ * the cap while a line awaits its weighing, otherwise what is left to pay at pickup.
+ */
+export function pickupEventDescription(
+  order: { number: number; lines: ReadonlyArray<{ quantity: number; productName: string }>; awaitingWeighing: boolean; amountDueCents: number; leftToPayCents: number },
+  locale: Locale,
+): string {
+  return [
+    translate(locale, "myOrders.calendar.order", { number: order.number }),
+    ...order.lines.map((line) => translate(locale, "myOrders.calendar.line", { quantity: line.quantity, product: line.productName })),
+    order.awaitingWeighing
+      ? translate(locale, "myOrders.calendar.upTo", { amount: formatEuros(order.amountDueCents, locale) })
+      : translate(locale, "myOrders.calendar.amountDue", { amount: formatEuros(order.leftToPayCents, locale) }),
+  ].join("\n");
 }

@@ -1,7 +1,7 @@
 import { renderEmail } from "~/domain/mail/render-email";
-import type { IdentityChange, IdentityField } from "~/domain/organisations/identity-changes";
+import type { IdentityChange } from "~/domain/organisations/identity-changes";
 import { formatParis } from "~/domain/time/paris";
-import type { Locale } from "~/i18n/messages";
+import { translate, type Locale } from "~/i18n/messages";
 
 /** Who applies to the territory: a producer (to sell) or a charity (to receive donations). */
 export type ApplicantKind = "PRODUCER" | "CHARITY";
@@ -159,18 +159,15 @@ export function invitationEmail(locale: Locale, input: { inviterName: string; or
       });
 }
 
-const FIELD_NAMES: Record<Locale, Record<IdentityField, string>> = {
-  fr: { name: "Nom", siret: "SIRET", rna: "RNA", producerKind: "Activité", organicControlBody: "Organisme certificateur bio" },
-  en: { name: "Name", siret: "SIRET", rna: "RNA", producerKind: "Activity", organicControlBody: "Organic control body" },
-};
-
-/** One line per change: "Nom : « Ferme A » → « Ferme B »". */
+/** One line per change: "Nom : « Ferme A » → « Ferme B »", in the words of the message catalogue. */
 export function describeIdentityChanges(locale: Locale, changes: readonly IdentityChange[]): string[] {
-  const none = locale === "fr" ? "aucun" : "none";
+  const none = translate(locale, "accountsEmail.field.none");
   return changes.map((change) =>
-    locale === "fr"
-      ? `${FIELD_NAMES.fr[change.field]} : « ${change.before ?? none} » → « ${change.after ?? none} »`
-      : `${FIELD_NAMES.en[change.field]}: “${change.before ?? none}” → “${change.after ?? none}”`,
+    translate(locale, "accountsEmail.review.change", {
+      field: translate(locale, `accountsEmail.field.${change.field}`),
+      before: change.before ?? none,
+      after: change.after ?? none,
+    }),
   );
 }
 

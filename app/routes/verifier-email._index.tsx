@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { db } from "~/db.server";
 import { resendVerificationEmail } from "~/domain/accounts/resend-verification-email.server";
+import { isEmailVerified } from "~/domain/accounts/verify-email.server";
 import { requireUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, type FormFailure } from "~/http/errors.server";
@@ -16,8 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Votre adresse e-mail — Terr
 /** EMAIL_VERIFICATION_PATH: whether the signed-in person's address is confirmed, and a new link on request. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerifiedAt: true } });
-  return { email: user.email, verified: found.emailVerifiedAt !== null };
+  return { email: user.email, verified: await isEmailVerified(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -38,3 +38,9 @@ export async function isEmailTokenUsable(token: string, now: Date): Promise<bool
 function invalidLink(): DomainError {
   return new DomainError("token_invalid", { messageKey: "accountsEmail.verify.invalid" });
 }
+
+/** Whether the person has confirmed their email address (the page that resends the link says so). */
+export async function isEmailVerified(userId: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
+  return user?.emailVerifiedAt != null;
+}

@@ -12,6 +12,7 @@ export function ErrorPage() {
     else if (error.status === 403) message = t("error.forbidden");
     else if (error.status === 401) message = t("error.unauthenticated");
     else if (error.status === 400) message = t("error.invalid");
+    else if (error.status === 413) title = t("error.body_too_large.title");
     else if (error.status === 503) {
       // The database is away (app/entry.server.tsx): say so, and that trying again shortly will do.
       title = t("error.database_unavailable.title");

@@ -45,6 +45,7 @@ test("a 1 GB chunked POST to /connexion gets a 413 page in French at once, and t
   const page = await response.text();
   expect(response.status).toBe(413);
   expect(page).toContain("Votre envoi est trop volumineux (64 Ko au plus) : rien n&#x27;a été enregistré.");
+  expect(page).toMatch(/<h1[^>]*>Envoi trop volumineux<\/h1>/);
   // The server read on no further than its bound and the socket buffers: far from the gigabyte.
   expect(sent).toBeLessThan(64 * 1024 * 1024);
 

@@ -24,8 +24,9 @@ const USAGE = "usage : npm run build && npm run screenshots   (the production bu
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
-const OUT = path.join(ROOT, "docs", "screenshots");
-const DATA_DIR = path.join(ROOT, ".data", "screenshots");
+/** SCREENSHOTS_DIR=/tmp/mine writes there instead (a look at work in progress, not committed), with its own data folder. */
+const OUT = process.env.SCREENSHOTS_DIR ? path.resolve(process.env.SCREENSHOTS_DIR) : path.join(ROOT, "docs", "screenshots");
+const DATA_DIR = process.env.SCREENSHOTS_DIR ? path.join(OUT, ".data") : path.join(ROOT, ".data", "screenshots");
 /** A very long page is cut here: the first 4000 px say what it looks like, and keep the folder small. */
 const MAX_HEIGHT = 4000;
 const QUAY = "Quai Henri IV — étal des pêcheurs";

@@ -19,6 +19,7 @@ import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 import { formsEn, formsFr } from "~/i18n/areas/forms";
 import { spaceNavEn, spaceNavFr } from "~/i18n/areas/space-nav";
+import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -234,6 +235,7 @@ export const fr = {
   ...pickupSheetFr,
   ...formsFr,
   ...spaceNavFr,
+  ...cataloguePhoneFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -448,6 +450,7 @@ export const en: Record<MessageKey, string> = {
   ...pickupSheetEn,
   ...formsEn,
   ...spaceNavEn,
+  ...cataloguePhoneEn,
 };
 
 export type Locale = "fr" | "en";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { priceLabel, quantityUnit, type PricedItem } from "~/domain/catalog/price-label";
+import { declaredVolumeMl, priceLabel, quantityUnit, type PricedItem } from "~/domain/catalog/price-label";
 
 const item = (fields: Partial<PricedItem> & Pick<PricedItem, "unit" | "priceCents">): PricedItem => ({
   variableWeight: false,
@@ -48,4 +48,26 @@ test("a packed piece gives its price per piece and per kg; a bunch without net q
 
 test("a piece marked variable weight without an estimate keeps its price per piece (nothing to derive a per-kg price from)", () => {
   expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 650, variableWeight: true }), "fr"))).toBe("6,50 € / pièce");
+});
+
+test("a bottle whose name declares its volume gives its price per litre, never per kg", () => {
+  const cider = item({ unit: "PIECE", priceCents: 560, netQuantityGrams: 750, name: "Cidre brut fermier (75 cl)" });
+  expect(plain(priceLabel(cider, "fr"))).toBe("5,60 € / pièce · 7,47 €/l");
+  expect(plain(priceLabel(cider, "en"))).toBe("€5.60 / piece · €7.47/l");
+  expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 350, netQuantityGrams: 1000, name: "Jus de pomme (1 L)" }), "fr"))).toBe("3,50 € / pièce · 3,50 €/l");
+  expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 450, name: "Crème crue épaisse (50 cl)" }), "fr"))).toBe("4,50 € / pièce · 9,00 €/l");
+  expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 600, name: "Bière blonde (6 × 33 cl)" }), "fr"))).toBe("6,00 € / pièce · 3,03 €/l");
+  expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 300, name: "Sirop de sureau 500 ml" }), "en"))).toBe("€3.00 / piece · €6.00/l");
+});
+
+test("a volume is read only where the name declares one: grams, percentages and plain numbers are not litres", () => {
+  expect(declaredVolumeMl("Cidre brut fermier (75 cl)")).toBe(750);
+  expect(declaredVolumeMl("Jus de pomme (1,5 L)")).toBe(1500);
+  expect(declaredVolumeMl("Apple juice (1 L)")).toBe(1000);
+  expect(declaredVolumeMl("Yaourts nature (4 × 125 g)")).toBeNull();
+  expect(declaredVolumeMl("Lait cru entier")).toBeNull();
+  expect(declaredVolumeMl("Pommes Reine des reinettes")).toBeNull();
+  expect(declaredVolumeMl("Steaks hachés 15 % MG (2 × 125 g)")).toBeNull();
+  // A packed piece without a declared volume keeps its price per kg.
+  expect(plain(priceLabel(item({ unit: "PIECE", priceCents: 420, netQuantityGrams: 250, name: "Beurre doux (250 g)" }), "fr"))).toBe("4,20 € / pièce · 16,80 €/kg");
 });

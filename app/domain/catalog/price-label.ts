@@ -5,9 +5,12 @@ import { formatEuros, pricePerKgCents, type Locale } from "~/domain/money";
 /**
  * What a price label needs to know about an offer (or an order line): the price is always for one
  * sale unit; a piece sold by weight carries its estimated weight per piece, a packed product its
- * net quantity. The model has no net volume: a bottle's price per litre cannot be derived.
+ * net quantity. The model has no net volume field: a bottle's volume is read from its name when the
+ * name declares one (« Cidre brut (75 cl) »), as the label on the bottle does.
  */
 export type PricedItem = {
+  /** The product's name: a volume it declares (« 75 cl », « 1 L », « 6 × 33 cl ») gives the price per litre. */
+  name?: string;
   unit: SaleUnit;
   priceCents: number;
   variableWeight: boolean;
@@ -29,6 +32,22 @@ function perKg(cents: number, locale: Locale, per: "kg" | "l" = "kg"): string {
   return `${formatEuros(cents, locale)}/${per}`;
 }
 
+const volumePattern = /(?:(\d+)\s*[×x]\s*)?(\d+(?:[.,]\d+)?)\s*(ml|cl|litres?|l)(?![\p{L}\p{N}])/iu;
+const millilitresPer: Record<string, number> = { ml: 1, cl: 10, l: 1000, litre: 1000, litres: 1000 };
+
+/**
+ * The volume a product's name declares, in millilitres: « (75 cl) » → 750, « (1,5 L) » → 1500,
+ * « (6 × 33 cl) » → 1980; null when the name declares none (grams, percentages, counts are not volumes).
+ */
+export function declaredVolumeMl(name: string): number | null {
+  const match = volumePattern.exec(name);
+  if (!match) return null;
+  const [, count, amount, unit] = match;
+  const perItem = Number((amount ?? "").replace(",", ".")) * (millilitresPer[(unit ?? "").toLowerCase()] ?? 0);
+  const total = Math.round(perItem * (count ? Number(count) : 1));
+  return total > 0 ? total : null;
+}
+
 function positive(value: number | null): value is number {
   return value !== null && value > 0;
 }
@@ -39,7 +58,8 @@ function positive(value: number | null): value is number {
  *   its estimated price, never a price per piece beside a price per kg for the same fish;
  * - by the kilogram: "26,90 €/kg"; by the litre: "3,50 €/l";
  * - by 100 g: "2,50 € / 100 g · 25,00 €/kg";
- * - by the piece, bunch or dozen: "4,20 € / pièce", with "· 16,80 €/kg" when its net quantity is known.
+ * - by the piece, bunch or dozen: "4,20 € / pièce", with "· 16,80 €/kg" when its net quantity is known,
+ *   or "· 7,47 €/l" when its name declares a volume (a drink compares per litre, not per kg).
  */
 export function priceLabel(item: PricedItem, locale: Locale): string {
   const price = formatEuros(item.priceCents, locale);
@@ -47,10 +67,19 @@ export function priceLabel(item: PricedItem, locale: Locale): string {
     const kgCents = Math.round((item.priceCents * 1000) / item.estimatedWeightGrams);
     return `${about[locale]} ${grams(item.estimatedWeightGrams, locale)} · ${perKg(kgCents, locale)} · ${about[locale]} ${price}`;
   }
-  const per = pricePerKgCents(item.priceCents, item);
+  const per = comparisonPrice(item);
   if (item.unit === "KG" || item.unit === "LITRE") return perKg(item.priceCents, locale, per?.per);
   const each = `${price} / ${unitLabel(item.unit, locale)}`;
   return per ? `${each} · ${perKg(per.cents, locale, per.per)}` : each;
+}
+
+/** The price per kg or per litre a shopper compares; a piece whose name declares a volume compares per litre. */
+function comparisonPrice(item: PricedItem): { cents: number; per: "kg" | "l" } | null {
+  if (item.unit !== "KG" && item.unit !== "G100" && item.unit !== "LITRE" && item.name) {
+    const millilitres = declaredVolumeMl(item.name);
+    if (millilitres !== null) return { cents: Math.round((item.priceCents * 1000) / millilitres), per: "l" };
+  }
+  return pricePerKgCents(item.priceCents, item);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_QUANTITY } from "~/domain/field-limits";
 import type { MessageKey } from "~/i18n/messages";
 
 /**
@@ -9,7 +10,7 @@ function message(key: MessageKey) {
   return { error: key };
 }
 
-export const MAX_QUANTITY = 99;
+export { MAX_QUANTITY };
 
 export const emailField = z
   .string(message("field.email.invalid"))

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { priceLabel } from "~/domain/catalog/price-label";
-import { idField, MAX_QUANTITY } from "~/domain/fields";
+import { MAX_QUANTITY } from "~/domain/field-limits";
+import { idField } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change-order-line.server";

@@ -339,8 +339,8 @@ test("a lot's photo goes through the product photos' machinery: resized, shown o
   expect((answer as Response).headers.get("location")).toBe(`/producteur/dons/${lot.id}?photo=1`);
   const { photoId } = await db().donationLot.findUniqueOrThrow({ where: { id: lot.id }, select: { photoId: true } });
   expect(await db().storedFile.findUniqueOrThrow({ where: { id: photoId! }, select: { width: true, height: true, contentType: true, organisationId: true } })).toEqual({
-    width: 800,
-    height: 600,
+    width: 1024,
+    height: 768,
     contentType: "image/webp",
     organisationId: donor.producerId,
   });

@@ -368,7 +368,7 @@ test("a member adds photos of the farm (resized WebP, stored outside public/) an
   const added = (await uploadPhoto(cookie, { bytes: await jpeg(1600, 1200), name: "ferme.JPG", type: "image/jpeg" })) as Done;
   expect(added.message).toBe("Photo ajoutée.");
   const [photo] = await db().storedFile.findMany({ where: { organisationId: organisation.id }, select: { id: true, purpose: true, contentType: true, width: true, height: true, storageKey: true } });
-  expect(photo).toMatchObject({ purpose: "ORGANISATION_PHOTO", contentType: "image/webp", width: 800, height: 600 });
+  expect(photo).toMatchObject({ purpose: "ORGANISATION_PHOTO", contentType: "image/webp", width: 1024, height: 768 });
   expect(photo?.storageKey).toMatch(/^photos\/[0-9a-f-]{36}\.webp$/);
   expect(existsSync(path.join(dataDir, "files", photo?.storageKey ?? "none"))).toBe(true);
   const page = await organisationLoader({ request: get("/producteur/organisation", cookie), params: {}, context: {} });

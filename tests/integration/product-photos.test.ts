@@ -62,14 +62,14 @@ async function jpeg(width: number, height: number): Promise<Uint8Array> {
   );
 }
 
-test("a real JPEG is accepted, resized to 800 px, stored outside public/ and served with its fixed type and nosniff", async () => {
+test("a real JPEG is accepted, resized to 1024 px, stored outside public/ and served with its fixed type and nosniff", async () => {
   const { cookie, producerId, productId } = await producerWithProduct();
-  const result = await upload(productId, cookie, { bytes: await jpeg(1600, 1200), name: "IMG_2041.JPG", type: "image/jpeg" });
+  const result = await upload(productId, cookie, { bytes: await jpeg(2048, 1536), name: "IMG_2041.JPG", type: "image/jpeg" });
   expect(result).toBeInstanceOf(Response);
   expect((result as Response).headers.get("location")).toBe(`/producteur/produits/${productId}?photo=1`);
 
   const product = await db().product.findUniqueOrThrow({ where: { id: productId }, select: { photo: true } });
-  expect(product.photo).toMatchObject({ organisationId: producerId, purpose: "PRODUCT_PHOTO", contentType: "image/webp", width: 800, height: 600 });
+  expect(product.photo).toMatchObject({ organisationId: producerId, purpose: "PRODUCT_PHOTO", contentType: "image/webp", width: 1024, height: 768 });
   expect(product.photo!.storageKey).toMatch(/^photos\/[0-9a-f-]{36}\.webp$/);
   expect(product.photo!.storageKey).not.toContain("IMG_2041");
   expect(storedFiles()).toContain(product.photo!.storageKey);
@@ -84,10 +84,10 @@ test("a real JPEG is accepted, resized to 800 px, stored outside public/ and ser
   const bytes = Buffer.from(await served.arrayBuffer());
   expect(bytes.byteLength).toBe(product.photo!.byteSize);
   const metadata = await sharp(bytes).metadata();
-  expect(metadata).toMatchObject({ format: "webp", width: 800, height: 600 });
+  expect(metadata).toMatchObject({ format: "webp", width: 1024, height: 768 });
 
   const page = (await editLoader({ request: new Request(`http://localhost/producteur/produits/${productId}`, { headers: { cookie } }), params: { id: productId }, context: {} })) as Awaited<ReturnType<typeof editLoader>>;
-  expect(page.product.photo).toEqual({ id: product.photo!.id, width: 800, height: 600 });
+  expect(page.product.photo).toEqual({ id: product.photo!.id, width: 1024, height: 768 });
 });
 
 test("a small PNG is kept at its size; replacing a photo removes the old one", async () => {

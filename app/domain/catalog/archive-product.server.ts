@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
-import { storage } from "~/infra/storage.server";
+import { deletePhotoBytes, photoKeysSelect, type StoredPhotoKeys } from "~/domain/catalog/photo-image.server";
 
 /**
  * Takes a product out of the producer's catalogue. A product that was ever put on sale (it has an
@@ -15,18 +15,14 @@ export async function archiveProduct(options: { producerId: string; productId: s
     const offered = await tx.offer.findFirst({ where: { productId: product.id }, select: { id: true } });
     if (offered) {
       await tx.product.update({ where: { id: product.id }, data: { archivedAt: product.archivedAt ?? options.now, updatedAt: options.now } });
-      return { outcome: "archived" as const, photoKey: null };
+      return { outcome: "archived" as const, photo: null };
     }
     await tx.product.delete({ where: { id: product.id } });
-    let photoKey: string | null = null;
-    if (product.photoId) {
-      const photo = await tx.storedFile.delete({ where: { id: product.photoId }, select: { storageKey: true } });
-      photoKey = photo.storageKey;
-    }
-    return { outcome: "deleted" as const, photoKey };
+    const photo: StoredPhotoKeys | null = product.photoId ? await tx.storedFile.delete({ where: { id: product.photoId }, select: photoKeysSelect }) : null;
+    return { outcome: "deleted" as const, photo };
   });
   // The bytes go once the row that named them is gone for good; a failure here only leaves an orphan file.
-  if (result.photoKey) await storage().delete(result.photoKey);
+  if (result.photo) await deletePhotoBytes(result.photo);
   return { outcome: result.outcome };
 }
 

@@ -1,26 +1,41 @@
 import sharp from "sharp";
-import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE, sniffImageType } from "~/domain/catalog/product-photo";
+import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE, photoVariantWidths, servedWidth, sniffImageType } from "~/domain/catalog/product-photo";
 import { DomainError } from "~/domain/errors";
 import { newStorageKey, storage } from "~/infra/storage.server";
 
-export type CatalogueImage = { bytes: Uint8Array; contentType: "image/webp"; width: number; height: number };
+/** One stored width of a photo. */
+export type PhotoWidth = { bytes: Uint8Array; width: number; height: number };
+
+/** A photo ready to store: its largest size (bytes, width, height) and the narrower widths made from it. */
+export type CatalogueImage = PhotoWidth & { contentType: "image/webp"; narrower: PhotoWidth[] };
 
 // A 5 MB file can still declare a 100 000 × 100 000 canvas: refuse such "decompression bombs".
 const MAX_INPUT_PIXELS = 40_000_000;
 
 /**
- * The catalogue variant of an uploaded photo: turned upright (EXIF orientation), at most
- * PHOTO_MAX_SIDE pixels on its longer side, WebP, without the camera's metadata (GPS position
- * included). A file that is not a decodable image is refused as one.
+ * The catalogue sizes of an uploaded photo: turned upright (EXIF orientation), at most
+ * PHOTO_MAX_SIDE pixels on its longer side, then each width of PHOTO_WIDTH_STEPS narrower than
+ * that (photoVariantWidths), all WebP, without the camera's metadata (GPS position included).
+ * The file is decoded once; the widths are made from its upright pixels. A file that is not a
+ * decodable image is refused as one.
  */
 export async function catalogueImage(bytes: Uint8Array): Promise<CatalogueImage> {
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
       .rotate()
       .resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 80 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    return { bytes: new Uint8Array(data), contentType: "image/webp", width: info.width, height: info.height };
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const encode = async (width: number): Promise<PhotoWidth> => {
+      const pipeline = sharp(data, raw);
+      if (width < info.width) pipeline.resize({ width });
+      const encoded = await pipeline.webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+      return { bytes: new Uint8Array(encoded.data), width: encoded.info.width, height: encoded.info.height };
+    };
+    const widths = await Promise.all(photoVariantWidths(info.width).map(encode));
+    const largest = widths.pop()!;
+    return { ...largest, contentType: "image/webp", narrower: widths };
   } catch {
     throw new DomainError("file_type_refused");
   }
@@ -45,25 +60,62 @@ export function photoFile(options: { id: string; organisationId: string; purpose
     byteSize: options.image.bytes.byteLength,
     width: options.image.width,
     height: options.image.height,
+    variantWidths: [...options.image.narrower.map((narrower) => narrower.width), options.image.width],
     createdAt: options.now,
   };
 }
 
+/** Where one width of a photo is stored: the largest under the row's storageKey, the others beside it (`photos/<id>-w320.webp`). */
+export function photoVariantKey(storageKey: string, width: number): string {
+  return storageKey.replace(/(\.[a-z0-9]+)?$/, `-w${width}$1`);
+}
+
+/** The stored files of a photo, as its row names them. */
+export type StoredPhotoKeys = { storageKey: string; width: number; variantWidths: number[] };
+
+/** The key holding the width to serve when `asked` pixels are wanted (no width asked: the largest). */
+export function servedPhotoKey(photo: StoredPhotoKeys, asked: number | null): string {
+  const width = asked === null ? null : servedWidth(photo.variantWidths, asked);
+  return width === null || width === photo.width ? photo.storageKey : photoVariantKey(photo.storageKey, width);
+}
+
 /**
- * Stores a photo's bytes under a new random key, then lets `name` write the rows that name it and
- * return the storage key of the photo it replaced, if any. Bytes are written before the row that
+ * Deletes the bytes of a photo at every width it was stored at, once the row that named them is
+ * gone. A failure here only leaves orphan files, never a row naming missing bytes.
+ */
+export async function deletePhotoBytes(photo: StoredPhotoKeys): Promise<void> {
+  const narrower = photo.variantWidths.filter((width) => width !== photo.width);
+  await Promise.all([storage().delete(photo.storageKey), ...narrower.map((width) => storage().delete(photoVariantKey(photo.storageKey, width)))]);
+}
+
+/** What a row's delete must return so that deletePhotoBytes can remove all of a photo's files. */
+export const photoKeysSelect = { storageKey: true, width: true, variantWidths: true } as const;
+
+/**
+ * Stores a photo's bytes (every width) under a new random key, then lets `name` write the rows
+ * that name it and return the photo it replaced, if any. Bytes are written before the row that
  * names them and removed if that row is not written, so a stored file is never named by nothing
  * for long, and a row never names missing bytes; the replaced bytes go once the rows are written.
  */
-export async function storePhoto(image: CatalogueImage, name: (storageKey: string) => Promise<string | null>): Promise<void> {
+export async function storePhoto(image: CatalogueImage, name: (storageKey: string) => Promise<StoredPhotoKeys | null>): Promise<void> {
   const key = newStorageKey("photos", "webp");
-  await storage().put(key, image.bytes, image.contentType);
-  let previousKey: string | null = null;
+  const written: StoredPhotoKeys = { storageKey: key, width: image.width, variantWidths: [] };
   try {
-    previousKey = await name(key);
+    await storage().put(key, image.bytes, image.contentType);
+    for (const narrower of image.narrower) {
+      await storage().put(photoVariantKey(key, narrower.width), narrower.bytes, image.contentType);
+      written.variantWidths.push(narrower.width);
+    }
   } catch (error) {
-    await storage().delete(key);
+    await deletePhotoBytes(written);
     throw error;
   }
-  if (previousKey) await storage().delete(previousKey);
+  let previous: StoredPhotoKeys | null = null;
+  try {
+    previous = await name(key);
+  } catch (error) {
+    await deletePhotoBytes(written);
+    throw error;
+  }
+  if (previous) await deletePhotoBytes(previous);
 }

@@ -7,7 +7,7 @@
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** The largest stored size of a photo: at most this many pixels wide or high. */
-export const PHOTO_MAX_SIDE = 800;
+export const PHOTO_MAX_SIDE = 1024;
 
 /**
  * The widths made once at upload, so a phone downloads a card-sized file, never the largest one.

@@ -1,15 +1,14 @@
 import { db } from "~/db.server";
 import { lockOwnProduct } from "~/domain/catalog/archive-product.server";
-import { storage } from "~/infra/storage.server";
+import { deletePhotoBytes, photoKeysSelect } from "~/domain/catalog/photo-image.server";
 
-/** Takes the photo off a product of the producer's own catalogue, and deletes its bytes. */
+/** Takes the photo off a product of the producer's own catalogue, and deletes its bytes at every stored width. */
 export async function removeProductPhoto(options: { producerId: string; productId: string; now: Date }): Promise<void> {
-  const key = await db().$transaction(async (tx) => {
+  const removed = await db().$transaction(async (tx) => {
     const product = await lockOwnProduct(tx, options.producerId, options.productId);
     if (!product.photoId) return null;
     await tx.product.update({ where: { id: product.id }, data: { photoId: null, updatedAt: options.now }, select: { id: true } });
-    const photo = await tx.storedFile.delete({ where: { id: product.photoId }, select: { storageKey: true } });
-    return photo.storageKey;
+    return tx.storedFile.delete({ where: { id: product.photoId }, select: photoKeysSelect });
   });
-  if (key) await storage().delete(key);
+  if (removed) await deletePhotoBytes(removed);
 }

@@ -8,7 +8,7 @@ export const MAX_ORGANISATION_PHOTOS = 6;
 
 /**
  * Adds a photo to the member's own organisation, checked and resized exactly like product photos
- * (type read from the content, WebP at most 800 px, no metadata, random key outside public/).
+ * (type read from the content, WebP at a few widths up to 1024 px, no metadata, random key outside public/).
  * The organisation row is locked while counting, so two uploads at once never make a seventh.
  */
 export async function addOrganisationPhoto(input: { organisationId: string; userId: string; bytes: Uint8Array; now: Date }): Promise<{ photoId: string }> {

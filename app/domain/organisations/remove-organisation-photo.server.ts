@@ -1,8 +1,8 @@
 import { db } from "~/db.server";
 import { DomainError } from "~/domain/errors";
-import { storage } from "~/infra/storage.server";
+import { deletePhotoBytes, photoKeysSelect } from "~/domain/catalog/photo-image.server";
 
-/** Removes one photo of the member's own organisation: the row, then its bytes. Another's photo is a 404. */
+/** Removes one photo of the member's own organisation: the row, then its bytes at every stored width. Another's photo is a 404. */
 export async function removeOrganisationPhoto(input: { organisationId: string; userId: string; photoId: string }): Promise<void> {
   const removed = await db().$transaction(async (tx) => {
     const photo = await tx.storedFile.findFirst({
@@ -12,11 +12,11 @@ export async function removeOrganisationPhoto(input: { organisationId: string; u
         organisationId: input.organisationId,
         organisation: { memberships: { some: { userId: input.userId, role: "PRODUCER" } } },
       },
-      select: { id: true, storageKey: true },
+      select: { id: true, ...photoKeysSelect },
     });
     if (!photo) throw new DomainError("not_found");
     await tx.storedFile.delete({ where: { id: photo.id }, select: { id: true } });
-    return photo.storageKey;
+    return photo;
   });
-  await storage().delete(removed);
+  await deletePhotoBytes(removed);
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { catalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
 import { filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
@@ -19,6 +19,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, longDate, placeLine, timeRange } from "~/ui/format";
 import { FormAlert } from "~/ui/form";
+import { OfferCard } from "~/ui/offer-card";
+import { SubmitButton } from "~/ui/submit-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.distribution.pickupPoint.name} — Terre & Mer` : "Terre & Mer" },
@@ -81,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       remaining: offer.remaining,
       organic: offer.organic,
       producer: offer.producer.name,
+      photo: offer.photo,
     })),
   };
   return data(page, { status: filterError ? 400 : 200 });
@@ -105,15 +108,19 @@ export default function Catalogue() {
   const result = useActionData<FormFailure | { ok: true; offerId: string }>();
   const t = useT();
   const locale = useLocale();
+  const submit = useSubmit();
   const { distribution, facets, filters } = page;
   const open = distribution.state === "open";
   const cartCount = Object.values(page.cart).reduce((sum, quantity) => sum + quantity, 0);
   const categories = facets.categories.filter((category) => page.offers.some((offer) => offer.categoryId === category.id));
+  const activeFilters = [filters.q, filters.categorie, filters.producteur, filters.bio].filter(Boolean).length;
+  // The first cards are on the first screen: their pictures load at once, the others as they come near.
+  const eagerIds = new Set(categories.flatMap((category) => page.offers.filter((offer) => offer.categoryId === category.id)).slice(0, 4).map((offer) => offer.id));
 
   return (
     <div>
-      <p className="text-sm"><Link to="/" className="text-sea-700 underline">{t("nav.home")}</Link></p>
-      <h1 className="mt-2 text-2xl font-bold text-sea-900">{distribution.pickupPoint.name}</h1>
+      <p className="text-sm"><Link to="/" className="inline-flex min-h-11 items-center text-sea-700 underline">{t("nav.home")}</Link></p>
+      <h1 className="text-2xl font-bold text-sea-900">{distribution.pickupPoint.name}</h1>
       <p className="text-slate-800">
         <span>{longDate(distribution.startsAt, locale)}</span>, {timeRange(distribution.startsAt, distribution.endsAt)} · {placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune)}
       </p>
@@ -122,92 +129,93 @@ export default function Catalogue() {
       </p>
 
       {cartCount > 0 ? (
-        <p className="sticky top-0 z-10 mt-3 rounded-lg bg-sea-800 p-3 text-white">
-          <Link to={`/panier/${distribution.id}`} className="font-semibold underline">{t("catalogue.cart", { count: cartCount })}</Link>
+        <p className="sticky top-0 z-10 mt-3 rounded-lg bg-sea-800 text-white">
+          <Link to={`/panier/${distribution.id}`} className="flex min-h-11 items-center px-3 font-semibold underline">{t("catalogue.cart", { count: cartCount })}</Link>
         </p>
       ) : null}
 
-      <div className="mt-4">
+      <div className="mt-3">
         {result && !result.ok ? <FormAlert message={result.message} /> : null}
         {result?.ok ? <FormAlert tone="success" message={t("catalogue.added")} /> : null}
         <FormAlert message={page.filterError} refused />
       </div>
 
-      <Form method="get" className="mt-4 grid gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-5" aria-label={t("catalogue.filters")}>
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="block text-sm font-semibold">{t("catalogue.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={80} className="mt-1 w-full rounded-lg border border-slate-400 px-3 py-2" />
-        </div>
-        <FacetSelect
-          name="categorie"
-          label={t("catalogue.category")}
-          allLabel={t("catalogue.all")}
-          value={filters.categorie}
-          choices={facets.categories.map((category) => ({ id: category.id, label: locale === "en" ? category.nameEn : category.nameFr, count: category.count }))}
-        />
-        <FacetSelect
-          name="producteur"
-          label={t("catalogue.producer")}
-          allLabel={t("catalogue.allProducers")}
-          value={filters.producteur}
-          choices={facets.producers.map((producer) => ({ id: producer.id, label: producer.name, count: producer.count }))}
-        />
-        <div className="flex flex-col justify-end gap-2">
-          <label className="flex items-center gap-2 text-sm font-semibold">
-            <input type="checkbox" name="bio" value="1" defaultChecked={filters.bio} className="h-5 w-5" /> {t("catalogue.organic")}
-          </label>
-          <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-4 font-semibold text-white">{t("catalogue.apply")}</button>
-        </div>
-      </Form>
+      {/* On a phone the products come first: the filters fold away behind one button that says how many apply. */}
+      <details className="group mt-3 rounded-xl border border-slate-300 bg-white" data-testid="catalogue-filters">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-xl px-4 py-2 font-semibold text-sea-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-sea-700 [&::-webkit-details-marker]:hidden">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current"><path d="M2 4h16l-6 7v5l-4 2v-7z" /></svg>
+          <span>{t("shop.filter.toggle")}</span>
+          {activeFilters > 0 ? (
+            <span className="rounded-full bg-sea-700 px-2 py-0.5 text-sm text-white" data-testid="active-filters">
+              <span aria-hidden="true">{activeFilters}</span>
+              <span className="sr-only">{t("shop.filter.active", { count: activeFilters })}</span>
+            </span>
+          ) : (
+            <span className="sr-only">{t("shop.filter.none")}</span>
+          )}
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="ml-auto h-5 w-5 fill-current transition-transform group-open:rotate-180 motion-reduce:transition-none"><path d="M5 7l5 6 5-6z" /></svg>
+        </summary>
+        <Form
+          method="get"
+          className="grid gap-3 border-t border-slate-200 p-4 sm:grid-cols-5"
+          aria-label={t("catalogue.filters")}
+          // A choice applies at once (the search when it is left or sent); the button stays for a browser without scripts.
+          onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}
+        >
+          <div className="sm:col-span-2">
+            <label htmlFor="q" className="block text-sm font-semibold">{t("catalogue.search")}</label>
+            <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={80} className="mt-1 min-h-11 w-full rounded-lg border border-slate-400 px-3 text-base" />
+          </div>
+          <FacetSelect
+            name="categorie"
+            label={t("catalogue.category")}
+            allLabel={t("catalogue.all")}
+            value={filters.categorie}
+            choices={facets.categories.map((category) => ({ id: category.id, label: locale === "en" ? category.nameEn : category.nameFr, count: category.count }))}
+          />
+          <FacetSelect
+            name="producteur"
+            label={t("catalogue.producer")}
+            allLabel={t("catalogue.allProducers")}
+            value={filters.producteur}
+            choices={facets.producers.map((producer) => ({ id: producer.id, label: producer.name, count: producer.count }))}
+          />
+          <div className="flex flex-col justify-end gap-2">
+            <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
+              <input type="checkbox" name="bio" value="1" defaultChecked={filters.bio} className="h-5 w-5" /> {t("catalogue.organic")}
+            </label>
+            <SubmitButton busyLabel={t("shop.busy.filtering")}>{t("catalogue.apply")}</SubmitButton>
+          </div>
+        </Form>
+      </details>
 
-      <p className="mt-4 text-sm text-slate-700" role="status">
+      <p className="mt-3 text-sm text-slate-700" role="status">
         {page.pagination.total > CATALOGUE_PAGE_SIZE
           ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
           : t("catalogue.results", { count: page.pagination.total })}
-        {filters.q || filters.categorie || filters.producteur || filters.bio ? (
+        {activeFilters > 0 ? (
           <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
         ) : null}
       </p>
       {page.offers.length === 0 ? <p className="mt-4">{t("catalogue.empty")}</p> : null}
 
       {categories.map((category) => (
-        <section key={category.id} aria-labelledby={`cat-${category.id}`} className="mt-6">
+        <section key={category.id} aria-labelledby={`cat-${category.id}`} className="mt-5">
           <h2 id={`cat-${category.id}`} className="border-b border-slate-300 pb-1 text-lg font-bold text-sea-900">
             {locale === "en" ? category.nameEn : category.nameFr}
           </h2>
-          <ul className="divide-y divide-slate-200">
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {page.offers.filter((offer) => offer.categoryId === category.id).map((offer) => (
-              <li key={offer.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <div className="min-w-0 flex-1">
-                  <a href={`/offres/${offer.id}`} className="font-semibold text-sea-800 underline-offset-4 hover:underline">{offer.name}</a>
-                  {offer.organic ? <span className="ml-2 rounded bg-earth-600 px-1.5 py-0.5 text-xs font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
-                  <br />
-                  <span className="text-sm text-slate-700">{offer.producer} · {offer.price}</span>
-                  {offer.remaining <= 0 ? (
-                    <span className="ml-2 text-sm font-bold text-red-800">{t("catalogue.soldOut")}</span>
-                  ) : offer.remaining <= LOW_STOCK ? (
-                    <span className="ml-2 text-sm font-semibold text-amber-800">{t("catalogue.remaining", { count: offer.remaining })}</span>
-                  ) : null}
-                </div>
-                {open && offer.remaining > 0 ? (
-                  <Form method="post" preventScrollReset className="flex items-center gap-1">
-                    <input type="hidden" name="offerId" value={offer.id} />
-                    <input
-                      type="number"
-                      name="quantity"
-                      defaultValue={page.cart[offer.id] ?? 1}
-                      min={1}
-                      max={Math.min(MAX_QUANTITY, offer.remaining)}
-                      aria-label={t("catalogue.quantityFor", { name: offer.name })}
-                      className="w-16 rounded-lg border border-slate-400 px-2 py-2"
-                    />
-                    {offer.quantityUnit ? <span className="text-sm">{offer.quantityUnit}</span> : null}
-                    <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-3 font-semibold text-white" aria-label={`${t("catalogue.add")} ${offer.name}`}>
-                      {page.cart[offer.id] ? t("catalogue.inCart", { count: page.cart[offer.id] ?? 0 }) : t("catalogue.add")}
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
+              <OfferCard
+                key={offer.id}
+                offer={offer}
+                distributionId={distribution.id}
+                inCart={page.cart[offer.id] ?? 0}
+                open={open}
+                eager={eagerIds.has(offer.id)}
+                max={MAX_QUANTITY}
+                lowStock={LOW_STOCK}
+              />
             ))}
           </ul>
         </section>
@@ -216,10 +224,10 @@ export default function Catalogue() {
       {page.pagination.page > 1 || page.pagination.hasNext ? (
         <nav aria-label={t("catalogue.pages")} className="mt-6 flex justify-between gap-2">
           {page.pagination.page > 1 ? (
-            <Link to={pageLink(page.pagination.page - 1)} className="min-h-11 rounded-lg border border-sea-700 px-4 py-2 font-semibold text-sea-800">{t("catalogue.previous")}</Link>
+            <Link to={pageLink(page.pagination.page - 1)} className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 px-4 py-2 font-semibold text-sea-800">{t("catalogue.previous")}</Link>
           ) : <span />}
           {page.pagination.hasNext ? (
-            <Link to={pageLink(page.pagination.page + 1)} className="min-h-11 rounded-lg bg-sea-700 px-4 py-2 font-semibold text-white">{t("catalogue.next")}</Link>
+            <Link to={pageLink(page.pagination.page + 1)} className="inline-flex min-h-11 items-center rounded-lg bg-sea-700 px-4 py-2 font-semibold text-white">{t("catalogue.next")}</Link>
           ) : null}
         </nav>
       ) : null}
@@ -243,7 +251,7 @@ function FacetSelect(props: { name: string; label: string; allLabel: string; val
   return (
     <div>
       <label htmlFor={props.name} className="block text-sm font-semibold">{props.label}</label>
-      <select id={props.name} name={props.name} defaultValue={props.value} className="mt-1 w-full rounded-lg border border-slate-400 px-2 py-2">
+      <select id={props.name} name={props.name} defaultValue={props.value} className="mt-1 min-h-11 w-full rounded-lg border border-slate-400 px-2 text-base">
         <option value="">{props.allLabel}</option>
         {props.choices.map((choice) => (
           <option key={choice.id} value={choice.id}>{choice.label} ({choice.count})</option>

@@ -19,6 +19,7 @@ function offer(id: string, overrides: Partial<CatalogueOffer> = {}): CatalogueOf
     variableWeight: false,
     estimatedWeightGrams: null,
     producer: { id: "p1", name: "Les Jardins des Falaises", slug: "jardins" },
+    photo: null,
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export type CatalogueOffer = {
   /** One piece sold by weight weighs about this much: the card derives its price per kg from it. */
   estimatedWeightGrams: number | null;
   producer: { id: string; name: string; slug: string };
+  /** The product's photo with its pixel size (so the card keeps its place), or null: the category's pictogram. */
+  photo: { id: string; width: number; height: number } | null;
 };
 
 export type CatalogueFilters = {

@@ -1,6 +1,9 @@
 import { db } from "~/db.server";
 import type { ProductInput } from "~/domain/catalog/product-input";
 
+/** A stored photo as a page draws it: its id (served at /photos/:id) and pixel size (so nothing shifts). */
+export type PhotoRef = { id: string; width: number; height: number };
+
 export type OfferDetail = {
   id: string;
   distributionId: string;
@@ -12,8 +15,13 @@ export type OfferDetail = {
   product: Omit<ProductInput, "reference" | "priceCents"> & {
     /** The producer's photo, served at /photos/:id; null when there is none. */
     photoId: string | null;
+    /** The same photo with its pixel size, as pictures draw it. */
+    photo: PhotoRef | null;
   };
-  producer: { id: string; name: string; slug: string; commune: string | null; organicControlBody: string | null; description: string };
+  /** The producer as the shopper meets them: their presentation and their first photo. */
+  producer: { id: string; name: string; slug: string; commune: string | null; organicControlBody: string | null; description: string; photo: PhotoRef | null };
+  /** Which distribution the shopper buys for: when and where they collect. */
+  distribution: { id: string; startsAt: Date; endsAt: Date; cutoffAt: Date; pickupPoint: { name: string; address: string; commune: string } };
   basketItems: Array<{ label: string; labelEn: string | null; quantityLabel: string; indicativePriceCents: number }>;
 };
 
@@ -34,10 +42,22 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
           vatRateBp: true, variableWeight: true, estimatedWeightGrams: true, organic: true, allergens: true, ingredients: true,
           commercialName: true, scientificName: true, productionMethod: true, faoArea: true, gearCategory: true, thawed: true,
           photoId: true,
-          producer: { select: { id: true, name: true, slug: true, description: true, organicControlBody: true, commune: { select: { name: true } } } },
+          photo: { select: { id: true, width: true, height: true } },
+          producer: {
+            select: {
+              id: true, name: true, slug: true, description: true, organicControlBody: true, commune: { select: { name: true } },
+              files: { where: { purpose: "ORGANISATION_PHOTO" }, orderBy: [{ position: "asc" }, { id: "asc" }], take: 1, select: { id: true, width: true, height: true } },
+            },
+          },
         },
       },
       basketItems: { select: { label: true, labelEn: true, quantityLabel: true, indicativePriceCents: true }, orderBy: { position: "asc" } },
+      distribution: {
+        select: {
+          id: true, startsAt: true, endsAt: true, cutoffAt: true,
+          pickupPoint: { select: { name: true, address: true, commune: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!offer) return null;
@@ -56,6 +76,14 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
       description: producer.description,
       organicControlBody: producer.organicControlBody,
       commune: producer.commune?.name ?? null,
+      photo: producer.files[0] ?? null,
+    },
+    distribution: {
+      id: offer.distribution.id,
+      startsAt: offer.distribution.startsAt,
+      endsAt: offer.distribution.endsAt,
+      cutoffAt: offer.distribution.cutoffAt,
+      pickupPoint: { name: offer.distribution.pickupPoint.name, address: offer.distribution.pickupPoint.address, commune: offer.distribution.pickupPoint.commune.name },
     },
     basketItems: offer.basketItems,
   };

@@ -23,6 +23,7 @@ import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 import { formsEn, formsFr } from "~/i18n/areas/forms";
 import { spaceNavEn, spaceNavFr } from "~/i18n/areas/space-nav";
+import { quayEn, quayFr } from "~/i18n/areas/quay";
 import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
 
 /**
@@ -55,6 +56,7 @@ export const fr = {
   ...pickupSheetFr,
   ...formsFr,
   ...spaceNavFr,
+  ...quayFr,
   ...cataloguePhoneFr,
 } as const;
 
@@ -86,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   ...pickupSheetEn,
   ...formsEn,
   ...spaceNavEn,
+  ...quayEn,
   ...cataloguePhoneEn,
 };
 

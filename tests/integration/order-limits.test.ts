@@ -127,7 +127,7 @@ test("a producer sets « at most 2 per customer » on the sales page and through
       request: new Request(`http://localhost/producteur/ventes/${distribution.id}`, {
         method: "POST",
         headers: { cookie: seller.cookie },
-        body: new URLSearchParams({ intent: "update", offerId: oysters.id, stock: "100", priceCents: "12,00", maxPerCustomer }),
+        body: new URLSearchParams({ intent: "save", [`onSale.${oysters.id}`]: "on", [`stock.${oysters.id}`]: "100", [`price.${oysters.id}`]: "12,00", [`max.${oysters.id}`]: maxPerCustomer }),
       }),
       params: { distributionId: distribution.id },
       context: {},

@@ -10,6 +10,7 @@ import * as dashboard from "~/routes/producteur._index";
 import * as sheet from "~/routes/producteur.ventes.$distributionId";
 import * as salesList from "~/routes/producteur.ventes._index";
 import { createDistribution, createProducerUser, createUser, ensureCategory } from "../factories";
+import { renderPage, unlabelledFields, type PageRoute } from "../render-page";
 
 /**
  * The producer's sales pages rendered to HTML on the server, as a phone receives them: what a
@@ -34,13 +35,15 @@ async function render(page: PageModule, path: string, pattern: string, cookie: s
   return renderToString(createElement(StaticRouterProvider, { router, context })).replaceAll("<!-- -->", "");
 }
 
+const pages: PageRoute[] = [{ path: "producteur/ventes/:distributionId", loader: sheet.loader, action: sheet.action, Component: sheet.default }];
+
 async function product(producerId: string, name: string, kind: "PRODUCT" | "BASKET", priceCents: number) {
   const id = randomUUID();
   await db().product.create({ data: { id, producerId, categoryId: await ensureCategory(), kind, name, unit: kind === "BASKET" ? "PIECE" : "KG", priceCents, vatRateBp: 550 } });
   return id;
 }
 
-test("the offers sheet shows each offer's stock, ordered and remaining, labelled inputs for wet fingers, the basket's composition and its total", async () => {
+test("the offers sheet fits a phone: « same as last week » first, one compact row per offer with its stock in its unit, basket compositions folded, one save", async () => {
   const producer = await createProducerUser();
   const distribution = await createDistribution();
   const scallopsOffer = randomUUID();
@@ -57,22 +60,59 @@ test("the offers sheet shows each offer's stock, ordered and remaining, labelled
   const customer = await createUser();
   await placeOrder({ distributionId: distribution.id, lines: [{ offerId: scallopsOffer, quantity: 2 }], paymentMethod: "at_pickup", customer, now: new Date(), appUrl: "http://localhost" });
 
-  const html = await render(sheet as PageModule, `/producteur/ventes/${distribution.id}`, "producteur/ventes/:distributionId", producer.cookie);
+  const { html } = await renderPage(pages, "fr", producer.cookie, `/producteur/ventes/${distribution.id}`);
 
   expect(html).toMatch(/<h1[^>]*>Mes offres — /);
-  expect(html).toContain("Coquilles Saint-Jacques");
-  // Stock 40, ordered 2, remaining 38, side by side.
-  expect(html).toMatch(/Stock<\/dt><dd[^>]*>40<\/dd>.*Commandé<\/dt><dd[^>]*>2<\/dd>.*Reste<\/dt><dd[^>]*>38<\/dd>/s);
-  expect(html).toContain(`<label for="stock-${scallopsOffer}"`);
-  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}" name="stock" type="text" inputMode="numeric"[^>]*value="40"`));
-  expect(html).toMatch(new RegExp(`id="price-${scallopsOffer}" name="priceCents" type="text" inputMode="decimal"[^>]*value="14,50"`));
+  expect(unlabelledFields(html)).toEqual([]);
+  // « Same as last week » is the first action, before the rows.
+  expect(html.indexOf("Reprendre la semaine dernière")).toBeGreaterThan(0);
+  expect(html.indexOf("Reprendre la semaine dernière")).toBeLessThan(html.indexOf("Coquilles Saint-Jacques"));
+  // Stock 40 kg, ordered 2 kg, left 38 kg; the stock field says its unit.
+  expect(html).toContain("Commandé : 2 kg · Reste : 38 kg");
+  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}" name="stock.${scallopsOffer}" type="text" inputMode="numeric"[^>]*aria-describedby="stock-${scallopsOffer}-unit"[^>]*value="40"`));
+  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}-unit"[^>]*>kg</span>`));
+  expect(html).toContain("Commandé : 0 pièce · Reste : 10 pièces");
+  expect(html).toMatch(new RegExp(`id="price-${scallopsOffer}" name="price.${scallopsOffer}" type="text" inputMode="decimal"[^>]*value="14,50"`));
+  expect(html).toMatch(new RegExp(`id="onSale-${scallopsOffer}" name="onSale.${scallopsOffer}" type="checkbox"[^>]*checked=""`));
   expect(html).toContain("min-h-11");
-  expect(html).toContain("Reprendre la semaine dernière");
-  expect(html).toMatch(/<option value="[^"]+">Moules de bouchot — 6,00\s€ \/ kg<\/option>/);
+  // One save for the whole sheet, none per row.
+  expect(html.match(/name="intent" value="save"/g)).toHaveLength(1);
+  expect(html).toContain("Tout enregistrer");
+  expect(html).not.toContain("Enregistrer la composition");
+  // The basket's composition is folded until opened, with its items and its total.
+  expect(html).toMatch(/<details class="mt-2"><summary[^>]*>Composition \(2 article\(s\)\)/);
   expect(html).toContain(`value="Maquereaux"`);
   expect(html).toMatch(/Total indicatif : 12,70\s€ pour un panier à 15,00\s€/);
   // A basket shows three empty rows to add items.
-  expect(html).toContain(`id="label-4-${basketOffer}"`);
+  expect(html).toContain(`name="item-label.${basketOffer}.4"`);
+  expect(html).toMatch(/<option value="[^"]+">Moules de bouchot — 6,00\s€ \/ kg<\/option>/);
+});
+
+test("after a save with a refused row the page says what was saved, names the row in the error summary beside its field, and shows what was typed", async () => {
+  const producer = await createProducerUser();
+  const distribution = await createDistribution();
+  const scallops = randomUUID();
+  await db().offer.create({ data: { id: scallops, distributionId: distribution.id, productId: await product(producer.producerId, "Coquilles Saint-Jacques", "PRODUCT", 1450), stock: 40, priceCents: 1450 } });
+  const mussels = randomUUID();
+  await db().offer.create({ data: { id: mussels, distributionId: distribution.id, productId: await product(producer.producerId, "Moules", "PRODUCT", 600), stock: 30, priceCents: 600 } });
+  await placeOrder({ distributionId: distribution.id, lines: [{ offerId: scallops, quantity: 6 }], paymentMethod: "at_pickup", customer: await createUser(), now: new Date(), appUrl: "http://localhost" });
+  const body = new URLSearchParams({
+    intent: "save",
+    [`onSale.${scallops}`]: "on", [`stock.${scallops}`]: "4", [`price.${scallops}`]: "15,00",
+    [`onSale.${mussels}`]: "on", [`stock.${mussels}`]: "35", [`price.${mussels}`]: "6,00",
+  });
+
+  const { html, status } = await renderPage(pages, "fr", producer.cookie, `/producteur/ventes/${distribution.id}`, { method: "POST", body });
+
+  expect(status).toBe(409);
+  expect(html).toMatch(/role="alert"[^>]*>Enregistré à \d{2}:\d{2} : 2 produits en vente\. 1 ligne refusée, laissée telle quelle : corrigez-la puis enregistrez\.</);
+  expect(html).toContain(`href="#field-stock.${scallops}"`);
+  expect(html).toContain("Coquilles Saint-Jacques : Le stock ne peut pas descendre sous ce qui est déjà commandé : 6.");
+  expect(html).toMatch(new RegExp(`id="stock-${scallops}" name="stock.${scallops}"[^>]*aria-invalid="true"[^>]*value="4"`));
+  expect(html).toMatch(new RegExp(`id="price-${scallops}" name="price.${scallops}"[^>]*value="15,00"`));
+  expect(html).toMatch(new RegExp(`id="stock-${mussels}" name="stock.${mussels}"[^>]*value="35"`));
+  expect(await db().offer.findUniqueOrThrow({ where: { id: scallops }, select: { stock: true, priceCents: true } })).toEqual({ stock: 40, priceCents: 1450 });
+  expect(await db().offer.findUniqueOrThrow({ where: { id: mussels }, select: { stock: true } })).toEqual({ stock: 35 });
 });
 
 test("the sales list and the dashboard link each distribution the producer serves to its offers and its preparation", async () => {

@@ -90,7 +90,7 @@ async function patchOffer(id: string, body: unknown, options: { cookie?: string;
   return read(await patchAction({ request, params: { id }, context: {} }));
 }
 
-type PageFailure = { ok: false; message: string; fieldErrors: Record<string, string>; offerId?: string; ordered?: number };
+type PageFailure = { ok: false; message: string; fieldErrors: Record<string, string>; offerId?: string; ordered?: number; values?: Record<string, string> };
 type PageDone = { ok: true; message: string };
 
 /** Runs the sheet's action; a refusal comes back as data with its status, a success as plain data. */
@@ -103,6 +103,18 @@ async function submit(distributionId: string, fields: Record<string, string>, co
 
 async function loadSheet(distributionId: string, cookie?: string) {
   return sheetLoader({ request: new Request(`http://localhost/producteur/ventes/${distributionId}`, { headers: cookie ? { cookie } : {} }), params: { distributionId }, context: {} });
+}
+
+/** The sheet's one form as the page sends it: each row by its offer's id (on sale unless said otherwise). */
+function sheetRows(rows: Array<{ offerId: string; stock?: string; price?: string; max?: string; onSale?: boolean }>): Record<string, string> {
+  const fields: Record<string, string> = { intent: "save" };
+  for (const row of rows) {
+    fields[`stock.${row.offerId}`] = row.stock ?? "10";
+    fields[`price.${row.offerId}`] = row.price ?? "3,00";
+    if (row.max !== undefined) fields[`max.${row.offerId}`] = row.max;
+    if (row.onSale !== false) fields[`onSale.${row.offerId}`] = "on";
+  }
+  return fields;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,34 +412,76 @@ test("offers can be added after the cutoff until the distribution starts, not af
   expect(await db().offer.count({ where: { distributionId: started.id } })).toBe(0);
 });
 
-test("a row of the sheet changes stock and price; below what is ordered it is refused with the ordered quantity beside the stock", async () => {
+test("one save of the sheet saves every row and says so", async () => {
   const seller = await producerSelling({ stock: 10, priceCents: 300 });
+  const leeks = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Poireaux" }), { stock: 20, priceCents: 250 });
+  const eggs = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Œufs" }), { stock: 12, priceCents: 400 });
   await order(seller.distribution.id, seller.offerId, 6);
 
-  const saved = await submit(seller.distribution.id, { intent: "update", offerId: seller.offerId, stock: "15", priceCents: "3,40" }, seller.cookie);
-  expect(saved).toMatchObject({ status: 200, data: { ok: true } });
-  expect(await offerRow(seller.offerId)).toEqual({ stock: 15, ordered: 6, priceCents: 340 });
+  const saved = await submit(
+    seller.distribution.id,
+    sheetRows([{ offerId: seller.offerId, stock: "15", price: "3,40" }, { offerId: leeks, stock: "25", price: "2,60", max: "4" }, { offerId: eggs, stock: "12", price: "4,00" }]),
+    seller.cookie,
+  );
 
-  const refused = await submit(seller.distribution.id, { intent: "update", offerId: seller.offerId, stock: "5", priceCents: "3,40" }, seller.cookie);
+  expect(saved.status).toBe(200);
+  expect((saved.data as PageDone).message).toMatch(/^Enregistré à \d{2}:\d{2} : 3 produits en vente\.$/);
+  expect(await offerRow(seller.offerId)).toEqual({ stock: 15, ordered: 6, priceCents: 340 });
+  expect(await offerRow(leeks)).toEqual({ stock: 25, ordered: 0, priceCents: 260 });
+  expect(await db().offer.findUniqueOrThrow({ where: { id: leeks }, select: { maxPerCustomer: true } })).toEqual({ maxPerCustomer: 4 });
+  expect(await offerRow(eggs)).toEqual({ stock: 12, ordered: 0, priceCents: 400 });
+});
+
+test("a save with refused rows names each one beside its field, leaves them as they were, saves the others and sends back what was typed", async () => {
+  const seller = await producerSelling({ stock: 10, priceCents: 300 });
+  const name = (await db().product.findUniqueOrThrow({ where: { id: seller.productId }, select: { name: true } })).name;
+  const leeks = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Poireaux" }), { stock: 20, priceCents: 250 });
+  const eggs = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Œufs" }), { stock: 12, priceCents: 400 });
+  await order(seller.distribution.id, seller.offerId, 6);
+
+  const refused = await submit(
+    seller.distribution.id,
+    sheetRows([{ offerId: seller.offerId, stock: "5", price: "3,40" }, { offerId: leeks, stock: "30", price: "2,50" }, { offerId: eggs, stock: "beaucoup", price: "4,00" }]),
+    seller.cookie,
+  );
+
   expect(refused).toMatchObject({
     status: 409,
-    data: { ok: false, offerId: seller.offerId, ordered: 6, fieldErrors: { stock: "Le stock ne peut pas descendre sous ce qui est déjà commandé : 6." } },
+    data: {
+      ok: false,
+      offerId: seller.offerId,
+      ordered: 6,
+      fieldErrors: {
+        [`stock.${seller.offerId}`]: `${name} : Le stock ne peut pas descendre sous ce qui est déjà commandé : 6.`,
+        [`stock.${eggs}`]: "Œufs : Le stock doit être un nombre entier.",
+      },
+      values: { [`stock.${seller.offerId}`]: "5", [`price.${seller.offerId}`]: "3,40", [`stock.${eggs}`]: "beaucoup" },
+    },
   });
-  expect(await offerRow(seller.offerId)).toEqual({ stock: 15, ordered: 6, priceCents: 340 });
+  expect(refused.data.message).toMatch(/^Enregistré à \d{2}:\d{2} : 3 produits en vente\. 2 lignes refusées, laissées telles quelles : corrigez-les puis enregistrez\.$/);
+  expect(await offerRow(seller.offerId)).toEqual({ stock: 10, ordered: 6, priceCents: 300 });
+  expect(await offerRow(leeks)).toEqual({ stock: 30, ordered: 0, priceCents: 250 });
+  expect(await offerRow(eggs)).toEqual({ stock: 12, ordered: 0, priceCents: 400 });
+
+  // Nothing else changed: the answer says only what was refused.
+  const alone = await submit(seller.distribution.id, sheetRows([{ offerId: seller.offerId, stock: "5", price: "3,00" }, { offerId: leeks, stock: "30", price: "2,50" }]), seller.cookie);
+  expect(alone.data.message).toBe("1 ligne refusée, laissée telle quelle : corrigez-la puis enregistrez.");
 });
 
 test("a row of another producer's offer, or of an offer of another distribution, is a 404 and changes nothing", async () => {
   const seller = await producerSelling({ stock: 10 });
   const intruder = await createProducerUser();
-  const foreign = await submit(seller.distribution.id, { intent: "update", offerId: seller.offerId, stock: "0", priceCents: "0" }, intruder.cookie);
+  const intruderOffer = await createOfferOf(seller.distribution.id, await createProduct(intruder.producerId), { stock: 3 });
+  const foreign = await submit(seller.distribution.id, sheetRows([{ offerId: intruderOffer, stock: "4" }, { offerId: seller.offerId, stock: "0", price: "0" }]), intruder.cookie);
   expect(foreign.status).toBe(404);
   const elsewhere = await createDistribution();
-  const wrongSheet = await submit(elsewhere.id, { intent: "update", offerId: seller.offerId, stock: "0", priceCents: "0" }, seller.cookie);
+  const wrongSheet = await submit(elsewhere.id, sheetRows([{ offerId: seller.offerId, stock: "0", price: "0" }]), seller.cookie);
   expect(wrongSheet.status).toBe(404);
   expect(await offerRow(seller.offerId)).toEqual({ stock: 10, ordered: 0, priceCents: 300 });
+  expect(await offerRow(intruderOffer)).toMatchObject({ stock: 3 });
 });
 
-test("an offer nobody ordered is removed; one with orders is kept with the reason; one that only had cancelled orders too", async () => {
+test("unticking « on sale » removes an offer nobody ordered; one with orders is kept with the reason; one that only had cancelled orders too", async () => {
   const seller = await producerSelling({ stock: 10 });
   const spareId = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Radis" }));
   const cancelledId = await createOfferOf(seller.distribution.id, await createProduct(seller.producerId, { name: "Blettes" }));
@@ -435,12 +489,13 @@ test("an offer nobody ordered is removed; one with orders is kept with the reaso
   const toCancel = await order(seller.distribution.id, cancelledId, 1);
   await cancelOrder({ orderId: toCancel.id, customer: toCancel.customer, now: new Date() });
 
-  expect(await submit(seller.distribution.id, { intent: "remove", offerId: spareId }, seller.cookie)).toMatchObject({ status: 200, data: { message: "Radis est retiré de la vente." } });
+  const removed = await submit(seller.distribution.id, sheetRows([{ offerId: spareId, onSale: false }]), seller.cookie);
+  expect(removed).toMatchObject({ status: 200, data: { message: expect.stringMatching(/ : 2 produits en vente\.$/) } });
   expect(await offerRow(spareId)).toBeNull();
-  const kept = await submit(seller.distribution.id, { intent: "remove", offerId: seller.offerId }, seller.cookie);
-  expect(kept).toMatchObject({ status: 409, data: { ordered: 2, message: expect.stringContaining("Cette offre a des commandes (2)") } });
-  const history = await submit(seller.distribution.id, { intent: "remove", offerId: cancelledId }, seller.cookie);
-  expect(history).toMatchObject({ status: 400, data: { message: expect.stringContaining("Mettez son stock à 0") } });
+  const kept = await submit(seller.distribution.id, sheetRows([{ offerId: seller.offerId, onSale: false }]), seller.cookie);
+  expect(kept).toMatchObject({ status: 409, data: { ordered: 2, fieldErrors: { [`onSale.${seller.offerId}`]: expect.stringContaining("Cette offre a des commandes (2)") } } });
+  const history = await submit(seller.distribution.id, sheetRows([{ offerId: cancelledId, onSale: false }]), seller.cookie);
+  expect(history).toMatchObject({ status: 400, data: { fieldErrors: { [`onSale.${cancelledId}`]: expect.stringContaining("Blettes : Cette offre a eu des commandes") } } });
   expect(await offerRow(seller.offerId)).toMatchObject({ stock: 10, ordered: 2 });
   expect(await offerRow(cancelledId)).toMatchObject({ stock: 10, ordered: 0 });
 });
@@ -551,20 +606,22 @@ test("'same as last week' without a previous distribution at that pickup point s
 // ---------------------------------------------------------------------------------------------
 // Baskets
 
-function compositionFields(offerId: string, rows: Array<[string, string, string, string?]>): Record<string, string> {
-  const fields: Record<string, string> = { intent: "composition", offerId };
+/** The sheet's save with this basket's composition typed in, its stock and price as they are. */
+async function compositionFields(offerId: string, rows: Array<[string, string, string, string?]>): Promise<Record<string, string>> {
+  const offer = await db().offer.findUniqueOrThrow({ where: { id: offerId }, select: { stock: true, priceCents: true } });
+  const fields: Record<string, string> = { ...sheetRows([{ offerId, stock: String(offer.stock), price: (offer.priceCents / 100).toFixed(2) }]), [`composition.${offerId}`]: "1" };
   rows.forEach(([label, quantity, price, labelEn], index) => {
-    fields[`label-${index}`] = label;
-    fields[`quantity-${index}`] = quantity;
-    fields[`price-${index}`] = price;
-    fields[`labelEn-${index}`] = labelEn ?? "";
+    fields[`item-label.${offerId}.${index}`] = label;
+    fields[`item-quantity.${offerId}.${index}`] = quantity;
+    fields[`item-price.${offerId}.${index}`] = price;
+    fields[`item-labelEn.${offerId}.${index}`] = labelEn ?? "";
   });
   return fields;
 }
 
 test("a basket's composition is announced before the cutoff; consumers see its items in order; the sheet shows the total against the price", async () => {
   const seller = await producerSelling({ kind: "BASKET", priceCents: 1500 });
-  const fields = compositionFields(seller.offerId, [
+  const fields = await compositionFields(seller.offerId, [
     ["Poireaux", "1 botte", "2,50", "Leeks"],
     ["", "", "", ""],
     ["Pommes de terre", "2 kg", "4"],
@@ -573,7 +630,7 @@ test("a basket's composition is announced before the cutoff; consumers see its i
 
   const saved = await submit(seller.distribution.id, fields, seller.cookie);
 
-  expect(saved).toMatchObject({ status: 200, data: { ok: true, message: "Composition enregistrée." } });
+  expect(saved).toMatchObject({ status: 200, data: { ok: true, message: expect.stringMatching(/^Enregistré à \d{2}:\d{2} : 1 produit en vente\.$/) } });
   const seen = await getOffer(seller.offerId);
   expect(seen?.basketItems).toEqual([
     { label: "Poireaux", labelEn: "Leeks", quantityLabel: "1 botte", indicativePriceCents: 250 },
@@ -584,7 +641,7 @@ test("a basket's composition is announced before the cutoff; consumers see its i
   expect(page.offers[0]?.basketItems.map((item) => item.label)).toEqual(["Poireaux", "Pommes de terre", "Œufs"]);
 
   // Saving again replaces the composition rather than adding to it.
-  await submit(seller.distribution.id, compositionFields(seller.offerId, [["Chou", "1", "2"]]), seller.cookie);
+  await submit(seller.distribution.id, await compositionFields(seller.offerId, [["Chou", "1", "2"]]), seller.cookie);
   expect((await getOffer(seller.offerId))?.basketItems).toEqual([{ label: "Chou", labelEn: null, quantityLabel: "1", indicativePriceCents: 200 }]);
 });
 
@@ -594,11 +651,11 @@ test("after the cutoff the composition cannot change: 409 with the reason, custo
   const offerId = await createOfferOf(distribution.id, await createProduct(producer.producerId, { kind: "BASKET", priceCents: 1500 }));
   await db().basketItem.create({ data: { id: randomUUID(), offerId, position: 0, label: "Carottes", quantityLabel: "1 kg", indicativePriceCents: 300 } });
 
-  const refused = await submit(distribution.id, compositionFields(offerId, [["Navets", "1 kg", "2"]]), producer.cookie);
+  const refused = await submit(distribution.id, await compositionFields(offerId, [["Navets", "1 kg", "2"]]), producer.cookie);
 
   expect(refused).toMatchObject({
     status: 409,
-    data: { message: "L'heure limite est passée : la composition ne peut plus changer, les clients ont commandé ce qui était annoncé." },
+    data: { fieldErrors: { [`composition.${offerId}`]: expect.stringMatching(/ : L'heure limite est passée : la composition ne peut plus changer, les clients ont commandé ce qui était annoncé\.$/) } },
   });
   expect((await getOffer(offerId))?.basketItems).toEqual([{ label: "Carottes", labelEn: null, quantityLabel: "1 kg", indicativePriceCents: 300 }]);
   const page = await loadSheet(distribution.id, producer.cookie);
@@ -615,18 +672,19 @@ test.each([
 ])("a composition with $name is refused with 400 beside the field, and the announced one stays", async ({ rows, field, message }) => {
   const seller = await producerSelling({ kind: "BASKET" });
   await db().basketItem.create({ data: { id: randomUUID(), offerId: seller.offerId, position: 0, label: "Carottes", quantityLabel: "1 kg", indicativePriceCents: 300 } });
-  const result = await submit(seller.distribution.id, compositionFields(seller.offerId, rows as Array<[string, string, string]>), seller.cookie);
+  const result = await submit(seller.distribution.id, await compositionFields(seller.offerId, rows as Array<[string, string, string]>), seller.cookie);
   expect(result.status).toBe(400);
-  expect((result.data as PageFailure).fieldErrors[field]).toBe(message);
+  const formField = field === "composition" ? `composition.${seller.offerId}` : field.replace(/^(label|quantity|price)-(\d+)$/, (_, name: string, index: string) => `item-${name}.${seller.offerId}.${index}`);
+  expect((result.data as PageFailure).fieldErrors[formField]).toBe(`Panier de la mer : ${message}`);
   expect(await db().basketItem.count({ where: { offerId: seller.offerId } })).toBe(1);
 });
 
 test("only a basket has a composition; another producer's basket is a 404", async () => {
   const seller = await producerSelling({ kind: "PRODUCT" });
-  const notBasket = await submit(seller.distribution.id, compositionFields(seller.offerId, [["Poireaux", "1", "2"]]), seller.cookie);
-  expect(notBasket).toMatchObject({ status: 400, data: { message: "Seuls les paniers ont une composition." } });
+  const notBasket = await submit(seller.distribution.id, await compositionFields(seller.offerId, [["Poireaux", "1", "2"]]), seller.cookie);
+  expect(notBasket).toMatchObject({ status: 400, data: { fieldErrors: { [`composition.${seller.offerId}`]: expect.stringMatching(/ : Seuls les paniers ont une composition\.$/) } } });
   const basket = await producerSelling({ kind: "BASKET" });
-  const foreign = await submit(basket.distribution.id, compositionFields(basket.offerId, [["Poireaux", "1", "2"]]), seller.cookie);
+  const foreign = await submit(basket.distribution.id, await compositionFields(basket.offerId, [["Poireaux", "1", "2"]]), seller.cookie);
   expect(foreign.status).toBe(404);
   expect(await db().basketItem.count({ where: { offerId: { in: [seller.offerId, basket.offerId] } } })).toBe(0);
 });

@@ -70,14 +70,6 @@ export const offerChangeSchema = z
 
 export type OfferChange = z.infer<typeof offerChangeSchema>;
 
-/** One row of the offers sheet: its new stock, price and "at most N per customer". */
-export const offerRowFormSchema = z.object({
-  offerId: idField,
-  stock: formStockField,
-  priceCents: formPriceField,
-  maxPerCustomer: formMaxPerCustomerField,
-});
-
 /** Adding a product to a distribution; an empty price means the product's own price. */
 export const addOfferFormSchema = z.object({
   productId: z.string(message("offers.field.product.required")).trim().min(1, message("offers.field.product.required")).pipe(idField),

@@ -1,0 +1,46 @@
+/** Messages of one area of the site (see app/i18n/messages.ts), French first; en has the same keys. */
+export const quayFr = {
+  // The weekly sales sheet on a phone: one form, one save, what happened said at once.
+  "quay.sheet.save": "Tout enregistrer",
+  "quay.sheet.saving": "Enregistrement…",
+  "quay.sheet.saveHint": "Un seul bouton enregistre toutes les lignes. Décochez « En vente » pour retirer un produit que personne n'a commandé.",
+  "quay.sheet.onSale": "En vente",
+  "quay.sheet.orderedLeft": "Commandé : {ordered} · Reste : {remaining}",
+  "quay.sheet.pricePer": "€ / {unit}",
+  "quay.sheet.more": "Maximum par client",
+  "quay.sheet.compositionSummary": "Composition ({count} article(s))",
+  "quay.sheet.savedNone": "Enregistré à {time} : plus rien en vente à cette distribution.",
+  "quay.sheet.savedOne": "Enregistré à {time} : 1 produit en vente.",
+  "quay.sheet.savedMany": "Enregistré à {time} : {count} produits en vente.",
+  "quay.sheet.refusedOne": "1 ligne refusée, laissée telle quelle : corrigez-la puis enregistrez.",
+  "quay.sheet.refusedMany": "{count} lignes refusées, laissées telles quelles : corrigez-les puis enregistrez.",
+  "quay.sheet.rowError": "{product} : {reason}",
+  // Giving the unsold stock in a few taps.
+  "quay.unsold.submit": "Donner la sélection ({count})",
+  "quay.unsold.giving": "Publication…",
+  "quay.unsold.details": "Détails : dates, conservation, n° de lot",
+  "quay.unsold.prefilled": "Tout est prérempli d'après le produit et la distribution : cochez, ajustez la quantité, donnez.",
+  "quay.unsold.useByDefault": "DLC proposée : {date}, d'après la distribution et le produit. Vérifiez-la.",
+};
+
+export const quayEn: Record<keyof typeof quayFr, string> = {
+  "quay.sheet.save": "Save all",
+  "quay.sheet.saving": "Saving…",
+  "quay.sheet.saveHint": "One button saves every row. Untick « On sale » to take off sale a product nobody ordered.",
+  "quay.sheet.onSale": "On sale",
+  "quay.sheet.orderedLeft": "Ordered: {ordered} · Left: {remaining}",
+  "quay.sheet.pricePer": "€ / {unit}",
+  "quay.sheet.more": "Maximum per customer",
+  "quay.sheet.compositionSummary": "Composition ({count} item(s))",
+  "quay.sheet.savedNone": "Saved at {time}: nothing left on sale at this distribution.",
+  "quay.sheet.savedOne": "Saved at {time}: 1 product on sale.",
+  "quay.sheet.savedMany": "Saved at {time}: {count} products on sale.",
+  "quay.sheet.refusedOne": "1 row refused and left as it was: correct it, then save.",
+  "quay.sheet.refusedMany": "{count} rows refused and left as they were: correct them, then save.",
+  "quay.sheet.rowError": "{product}: {reason}",
+  "quay.unsold.submit": "Give the selection ({count})",
+  "quay.unsold.giving": "Publishing…",
+  "quay.unsold.details": "Details: dates, storage, lot number",
+  "quay.unsold.prefilled": "Everything is filled in from the product and the distribution: tick, adjust the quantity, give.",
+  "quay.unsold.useByDefault": "Use-by date proposed: {date}, from the distribution and the product. Check it.",
+};

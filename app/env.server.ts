@@ -26,6 +26,14 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** Whole responses compressed by the app (decision 020): on, as a newcomer runs it without a proxy; `false` where a proxy compresses. */
   COMPRESSION: z.stringbool().default(true),
+  /**
+   * The home page's map tiles (decision 023): a Leaflet URL template such as
+   * `https://tile.example.org/{z}/{x}/{y}.png`, from a server whose terms allow this use. Absent:
+   * no tiles, the markers on a plain background (the list works alone anyway).
+   */
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/\S+$/).optional(),
+  /** What the tile server asks to be credited with (e.g. "© OpenStreetMap contributors"), shown on the map. */
+  MAP_TILE_ATTRIBUTION: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;

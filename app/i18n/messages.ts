@@ -25,6 +25,7 @@ import { formsEn, formsFr } from "~/i18n/areas/forms";
 import { spaceNavEn, spaceNavFr } from "~/i18n/areas/space-nav";
 import { quayEn, quayFr } from "~/i18n/areas/quay";
 import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
+import { homeEn, homeFr } from "~/i18n/areas/home";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -58,6 +59,7 @@ export const fr = {
   ...spaceNavFr,
   ...quayFr,
   ...cataloguePhoneFr,
+  ...homeFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -90,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   ...spaceNavEn,
   ...quayEn,
   ...cataloguePhoneEn,
+  ...homeEn,
 };
 
 export type Locale = "fr" | "en";

@@ -1,8 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useState } from "react";
 import { can } from "~/domain/accounts/permissions";
 import { getCurrentUser } from "~/http/auth.server";
 import { localeOf } from "~/http/locale.server";
+import { messagesVersion } from "~/i18n/dictionaries.server";
+import { dictionaryHref, heldDictionary, loadDictionary } from "~/i18n/dictionary";
+import { messageGroupOf } from "~/i18n/groups";
 import type { Locale } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import stylesheet from "~/tailwind.css?url";
@@ -23,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   return {
     locale: localeOf(request, user?.locale),
+    // The version of the dictionary files a browser fetches for its pages (docs/decisions/025).
+    messages: { version: messagesVersion },
     user: user
       ? {
           name: user.name,
@@ -38,14 +45,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * A browser enters another group of pages, or another language, through this loader: that
+ * dictionary is fetched before the page shows (docs/decisions/025); otherwise it is the server's
+ * data and nothing more. It runs on every navigation and submission, since single fetch
+ * revalidates the root every time: a `shouldRevalidate` added here must still return true when
+ * messageGroupOf(pathname) or the language changes. A dictionary that cannot be had: the page is
+ * asked of the server as a whole, which renders it with its words.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  const group = messageGroupOf(new URL(request.url).pathname);
+  if (!heldDictionary(group, data.locale)) {
+    try {
+      await loadDictionary(dictionaryHref(data.messages.version, group, data.locale));
+    } catch {
+      window.location.assign(request.url);
+      await new Promise(() => {});
+    }
+  }
+  return data;
+}
+
 type RootData = {
   locale: Locale;
+  messages: { version: string };
   user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; isCharity: boolean; organisesDistributions: boolean } | null;
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? "fr";
+  const { pathname } = useLocation();
+  // The first page's messages; later pages' are fetched by clientLoader, not preloaded again.
+  const [firstMessages] = useState(() => dictionaryHref(data?.messages.version ?? "latest", messageGroupOf(pathname), locale));
   return (
     <html lang={locale}>
       <head>
@@ -55,6 +88,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#062f3f" />
         <Meta />
         <Links />
+        {/* This page's messages, fetched beside the scripts; app/entry.client.tsx waits for them before hydrating. */}
+        <link rel="preload" as="fetch" crossOrigin="anonymous" href={firstMessages} data-messages="" />
       </head>
       <body className="min-h-screen bg-sand-50 text-slate-900 antialiased">
         {children}

@@ -1,3 +1,4 @@
+import { fillIn } from "~/i18n/dictionary";
 import { coreEn, coreFr } from "~/i18n/areas/core";
 import { authEn, authFr } from "~/i18n/areas/auth";
 import { storefrontEn, storefrontFr } from "~/i18n/areas/storefront";
@@ -97,10 +98,9 @@ export const en: Record<MessageKey, string> = {
 
 export type Locale = "fr" | "en";
 
+/** The whole catalogue, for the server (emails, PDFs, CSV, loaders); pages read their group's dictionary (use-t.ts). */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = (locale === "en" ? en : fr)[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return fillIn((locale === "en" ? en : fr)[key], params);
 }
 
 export function isMessageKey(value: string): value is MessageKey {

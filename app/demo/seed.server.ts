@@ -15,6 +15,7 @@ import {
 import { addParisDays, parisDateTime, parisIsoDate } from "~/domain/time/paris";
 import { weighedTerms } from "~/domain/ordering/variable-weight";
 import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
+import { attachDemoPictures, prepareDemoPictures } from "./demo-pictures.server";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
 import {
   DEMO_AMAP,
@@ -743,6 +744,9 @@ export async function seedDemo(prisma: PrismaClient, options: { now: Date }): Pr
   if ((await prisma.user.count()) > 0) return { created: false };
   // One hash for every demo account: argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The pictures' resizing (CPU) runs while the rows are written (database); awaited after.
+  const pictures = prepareDemoPictures();
+  pictures.catch(() => undefined);
   const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
@@ -752,6 +756,8 @@ export async function seedDemo(prisma: PrismaClient, options: { now: Date }): Pr
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+  // Pictures once the rows exist: files are written outside the transaction (bytes before the row that names them).
+  if (result.created) await attachDemoPictures(prisma, await pictures, { now: options.now, productId: (key) => demoId("product", key), organisationId: (key) => demoId("organisation", key) });
   // Fresh tables have no planner statistics: without this the first catalogue visits plan blind
   // (75 ms instead of 3 ms measured) until autovacuum comes by.
   if (result.created) await prisma.$executeRawUnsafe("ANALYZE");

@@ -1,10 +1,16 @@
 // The demo territory, loaded into a database of its own (other test files share the suite's
 // database concurrently, and seedDemo only loads into an EMPTY one).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/demo/demo-territory";
 import { QUAY_PICKUP_POINT_ID, seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { verifyPassword } from "~/domain/accounts/password.server";
+import { photoVariantKey } from "~/domain/catalog/photo-image.server";
+import { storage } from "~/infra/storage.server";
 import { allergens, communes, faoAreas, fishSpecies, gearCategories } from "~/domain/reference/reference-data";
 import { formatParis, parisDateTime, parisIsoDate } from "~/domain/time/paris";
 import { PrismaClient } from "~/generated/prisma/client";
@@ -17,6 +23,11 @@ const NOW = parisDateTime("2027-03-24", "10:00");
 
 let prisma: PrismaClient;
 let database: FreshDatabase | undefined;
+
+// The demo's pictures are stored in a folder of this file's own (the storage reads DATA_DIR on first use).
+const dataDir = mkdtempSync(path.join(tmpdir(), "terre-et-mer-demo-seed-"));
+process.env.DATA_DIR = dataDir;
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   database = await createFreshDatabase("demo_seed");
@@ -54,6 +65,21 @@ async function tableCounts() {
 }
 
 describe("seedDemo", () => {
+  test("every demo product and producer has its picture, stored at every width like an upload", async () => {
+    const withoutPicture = await prisma.product.findMany({ where: { photoId: null }, select: { name: true } });
+    expect(withoutPicture.map((product) => product.name)).toEqual([]);
+    const producersWithoutPicture = await prisma.organisation.findMany({
+      where: { kind: "PRODUCER", files: { none: { purpose: "ORGANISATION_PHOTO" } } },
+      select: { name: true },
+    });
+    expect(producersWithoutPicture.map((producer) => producer.name)).toEqual([]);
+
+    const carrots = await prisma.product.findFirstOrThrow({ where: { name: "Carottes" }, select: { photo: { select: { storageKey: true, width: true, height: true, variantWidths: true } } } });
+    expect(carrots.photo).toMatchObject({ width: 1024, height: 768, variantWidths: [160, 320, 640, 1024] });
+    const small = await storage().get(photoVariantKey(carrots.photo!.storageKey, 320));
+    expect(await sharp(small!).metadata()).toMatchObject({ format: "webp", width: 320, height: 240 });
+  });
+
   test("communes of the reference data and the product categories", async () => {
     expect(await prisma.commune.count()).toBe(communes.length);
     const categories = await prisma.category.findMany({ orderBy: { position: "asc" } });

@@ -30,7 +30,8 @@ export async function catalogueImage(bytes: Uint8Array): Promise<CatalogueImage>
     const encode = async (width: number): Promise<PhotoWidth> => {
       const pipeline = sharp(data, raw);
       if (width < info.width) pipeline.resize({ width });
-      const encoded = await pipeline.webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+      // effort 2 (of 0–6): half the time of the default 4 for files about 8 % larger, measured on the demo's pictures.
+      const encoded = await pipeline.webp({ quality: 80, effort: 2 }).toBuffer({ resolveWithObject: true });
       return { bytes: new Uint8Array(encoded.data), width: encoded.info.width, height: encoded.info.height };
     };
     const widths = await Promise.all(photoVariantWidths(info.width).map(encode));

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { sniffImageType } from "~/domain/catalog/product-photo";
+import { photoVariantWidths, servedWidth, sniffImageType } from "~/domain/catalog/product-photo";
 
 const bytes = (...values: Array<number | string>) =>
   new Uint8Array(values.flatMap((value) => (typeof value === "string" ? [...value].map((char) => char.charCodeAt(0)) : [value])));
@@ -17,4 +17,19 @@ test("anything else is not an image, whatever it is called", () => {
   expect(sniffImageType(bytes("RIFF", 0, 0, 0, 0, "WAVEfmt "))).toBeNull();
   expect(sniffImageType(bytes(0xff, 0xd8))).toBeNull();
   expect(sniffImageType(new Uint8Array())).toBeNull();
+});
+
+test("a photo is stored at each width step narrower than itself and at its own width, never wider", () => {
+  expect(photoVariantWidths(1024)).toEqual([160, 320, 640, 1024]);
+  expect(photoVariantWidths(900)).toEqual([160, 320, 640, 900]);
+  expect(photoVariantWidths(320)).toEqual([160, 320]);
+  expect(photoVariantWidths(40)).toEqual([40]);
+});
+
+test("the width served is the narrowest stored one at least as wide as asked, else the widest; none stored, none", () => {
+  expect(servedWidth([160, 320, 640, 1024], 300)).toBe(320);
+  expect(servedWidth([160, 320, 640, 1024], 320)).toBe(320);
+  expect(servedWidth([1024, 160, 640, 320], 1)).toBe(160);
+  expect(servedWidth([160, 320, 450], 2000)).toBe(450);
+  expect(servedWidth([], 320)).toBeNull();
 });

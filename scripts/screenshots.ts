@@ -183,6 +183,16 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
     await runSteps(
       [
         { name: `home (${size})`, run: async () => (await page.goto("/"), await shoot(page, "home", size, written)) },
+        {
+          // The quay chosen on the map (its marker is a button): the home then shows that point's dates and baskets.
+          name: `home, point chosen (${size})`,
+          run: async () => {
+            await page.goto("/");
+            await page.getByRole("button", { name: /^Choisir Quai Henri IV/ }).click();
+            await page.getByRole("heading", { level: 1, name: /^Près de chez vous/ }).waitFor();
+            await shoot(page, "home-chosen", size, written);
+          },
+        },
         { name: `catalogue (${size})`, run: async () => (await page.goto(`/distributions/${distributionId}`), await shoot(page, "catalogue", size, written)) },
         {
           name: `product (${size})`,

@@ -297,7 +297,8 @@ function Chooser({
                 <ul className="mt-2 divide-y divide-slate-200">
                   {group.points.map((point) => (
                     <li key={point.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                      <div className="min-w-0 flex-1">
+                      {/* On a phone the point's words take the whole width and its button goes under them. */}
+                      <div className="w-full min-w-0 sm:w-auto sm:flex-1">
                         <p className="font-semibold">{point.name}</p>
                         <p className="text-sm text-slate-700">{placeLine(point.address, point.commune)}</p>
                         {point.next ? (

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { claimLot } from "~/domain/donations/claim-lot.server";
 import { unitName, unitsText } from "~/domain/donations/donation-format";
 import { listClaimableLots, lotUnit } from "~/domain/donations/list-claimable-lots.server";
+import { photoUrl } from "~/domain/catalog/product-photo";
 import { claimLotSchema } from "~/domain/donations/lot-input";
 import { DomainError, isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -143,7 +144,7 @@ function LotCard({ lot }: { lot: PageLot }) {
       <article aria-labelledby={headingId} className="rounded-xl border border-slate-300 bg-white p-4">
         <div className="flex flex-wrap gap-4">
           {lot.photoId ? (
-            <img src={`/photos/${lot.photoId}`} alt={t("claiming.lots.photoAlt", { product: lot.productName })} className="h-24 w-24 shrink-0 rounded-lg object-cover" loading="lazy" />
+            <img src={photoUrl(lot.photoId, 320)} alt={t("claiming.lots.photoAlt", { product: lot.productName })} className="h-24 w-24 shrink-0 rounded-lg object-cover" loading="lazy" />
           ) : null}
           <div className="min-w-0 flex-1">
             <h2 id={headingId} className="text-lg font-bold text-sea-900">{lot.productName}</h2>

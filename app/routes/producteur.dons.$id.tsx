@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE } from "~/domain/catalog/product-photo";
+import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE, photoUrl } from "~/domain/catalog/product-photo";
 import { attachLotPhoto } from "~/domain/donations/attach-lot-photo.server";
 import { confirmPickup, confirmPickupSchema } from "~/domain/donations/confirm-pickup.server";
 import { countedQuantityText, temperatureText, unitWord } from "~/domain/donations/donation-format";
@@ -154,7 +154,7 @@ export default function DonorLotPage() {
       <section className={box} aria-labelledby="facts-title">
         <h2 id="facts-title" className="text-lg font-bold text-sea-900">{t("donor.lot.facts")}</h2>
         {lot.photo ? (
-          <img src={`/photos/${lot.photo.id}`} width={lot.photo.width} height={lot.photo.height} alt={t("donor.photo.alt", { name: lot.productName })} className="mt-2 h-auto max-h-64 w-auto max-w-full rounded-lg" />
+          <img src={photoUrl(lot.photo.id, 640)} width={lot.photo.width} height={lot.photo.height} alt={t("donor.photo.alt", { name: lot.productName })} className="mt-2 h-auto max-h-64 w-auto max-w-full rounded-lg" />
         ) : null}
         <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("donor.lot.quantity")}</dt>

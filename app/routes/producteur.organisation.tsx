@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { MAX_PHOTO_BYTES } from "~/domain/catalog/product-photo";
+import { MAX_PHOTO_BYTES, photoUrl } from "~/domain/catalog/product-photo";
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { addOrganisationPhoto, MAX_ORGANISATION_PHOTOS } from "~/domain/organisations/add-organisation-photo.server";
@@ -133,7 +133,7 @@ export default function OrganisationPage() {
         <ul className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
           {organisation.photos.map((photo, index) => (
             <li key={photo.id} className="rounded-lg border border-slate-300 bg-white p-2">
-              <img src={`/photos/${photo.id}`} width={photo.width} height={photo.height} alt={t("organisations.photos.alt", { name: organisation.name, number: index + 1 })} className="h-auto w-full rounded" loading="lazy" />
+              <img src={photoUrl(photo.id, 640)} width={photo.width} height={photo.height} alt={t("organisations.photos.alt", { name: organisation.name, number: index + 1 })} className="h-auto w-full rounded" loading="lazy" />
               <Form method="post" className="mt-2">
                 <input type="hidden" name="photoId" value={photo.id} />
                 <SecondaryButton name="intent" value="remove-photo" disabled={busy} aria-label={t("organisations.photos.removeNamed", { number: index + 1 })}>{t("organisations.photos.remove")}</SecondaryButton>

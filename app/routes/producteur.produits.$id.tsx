@@ -6,7 +6,7 @@ import { attachProductPhoto } from "~/domain/catalog/attach-product-photo.server
 import { assertOwnProduct, getProducerProduct } from "~/domain/catalog/get-producer-product.server";
 import { parseProductInput, productToRaw } from "~/domain/catalog/product-input";
 import { productInputContext } from "~/domain/catalog/product-input-context.server";
-import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE } from "~/domain/catalog/product-photo";
+import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE, photoUrl } from "~/domain/catalog/product-photo";
 import { removeProductPhoto } from "~/domain/catalog/remove-product-photo.server";
 import { updateProduct } from "~/domain/catalog/update-product.server";
 import { DomainError, isDomainError } from "~/domain/errors";
@@ -125,7 +125,7 @@ export default function EditProduct() {
         <h2 id="photo-title" className="text-lg font-bold text-sea-900">{t("products.photo.title")}</h2>
         {product.photo ? (
           <img
-            src={`/photos/${product.photo.id}`}
+            src={photoUrl(product.photo.id, 640)}
             width={product.photo.width}
             height={product.photo.height}
             alt={t("products.photo.alt", { name: product.name })}

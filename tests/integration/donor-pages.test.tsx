@@ -345,7 +345,7 @@ test("a lot's photo goes through the product photos' machinery: resized, shown o
     organisationId: donor.producerId,
   });
   const { html } = await render("fr", donor.cookie, `/producteur/dons/${lot.id}?photo=1`);
-  expect(html).toContain(`src="/photos/${photoId}"`);
+  expect(html).toContain(`src="/photos/${photoId}?w=640"`);
   expect(html).toContain("Photo enregistrée.");
 
   const refused = asFailure(await uploadPhoto(lot.id, donor.cookie, new TextEncoder().encode("<html>pas une image</html>"), "image/jpeg"));

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { priceLabel } from "~/domain/catalog/price-label";
 import { MAX_QUANTITY } from "~/domain/field-limits";
 import { idField } from "~/domain/fields";
@@ -22,7 +22,8 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate, placeLine, timeRange, weight } from "~/ui/format";
-import { FormAlert, SecondaryButton } from "~/ui/form";
+import { FormAlert } from "~/ui/form";
+import { SubmitButton } from "~/ui/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
 
@@ -76,7 +77,6 @@ export default function OrderPage() {
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const busy = useNavigation().state !== "idle";
   const point = order.distribution.pickupPoint;
   const success = result?.ok ? t(`orders.${result.done}` as MessageKey) : searchParams.get("confirmee") ? t("orders.confirmed") : null;
 
@@ -89,11 +89,32 @@ export default function OrderPage() {
         <FormAlert tone="success" message={success} />
         {result && !result.ok ? <FormAlert message={result.message} /> : null}
       </div>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">
+      {/* Where, when, how to pay: one column on a phone. The place is said once; its directions go with it. */}
+      <dl className="mt-2 grid grid-cols-1 gap-x-4 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
         <dt className="font-semibold">{t("orders.where")}</dt>
-        <dd>{point.name}, {placeLine(point.address, point.commune)}</dd>
+        <dd className="mb-2 sm:mb-0">
+          {pickupAhead ? (
+            <section aria-label={t("myOrders.directions.title")} data-testid="order-directions">
+              <address className="not-italic">{point.name}, {placeLine(point.address, point.commune)}</address>
+              <ul className="mt-1">
+                {directions ? (
+                  <>
+                    <li><a href={directions.openStreetMap} className="inline-flex min-h-11 items-center text-sea-800 underline underline-offset-4">{t("myOrders.directions.openStreetMap")}</a></li>
+                    <li><a href={directions.geo} className="inline-flex min-h-11 items-center text-sea-800 underline underline-offset-4">{t("myOrders.directions.phone")}</a></li>
+                  </>
+                ) : null}
+                <li>
+                  <a href={`/commandes/${order.id}.ics`} download={`terre-et-mer-commande-${order.number}.ics`} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("myOrders.calendar.add")}</a>
+                  <span className="block text-sm text-slate-700">{t("myOrders.calendar.hint")}</span>
+                </li>
+              </ul>
+            </section>
+          ) : (
+            <>{point.name}, {placeLine(point.address, point.commune)}</>
+          )}
+        </dd>
         <dt className="font-semibold">{t("orders.when")}</dt>
-        <dd><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
+        <dd className="mb-2 sm:mb-0"><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
         <dt className="font-semibold">{t("orders.payment")}</dt>
         <dd>
           {order.paidCents === 0
@@ -103,24 +124,6 @@ export default function OrderPage() {
               : t("orders.paidInFull", { paid: euros(order.paidCents, locale) })}
         </dd>
       </dl>
-      {pickupAhead ? (
-        <section aria-labelledby="order-directions" className="mt-3 rounded-xl border border-slate-300 bg-white p-4" data-testid="order-directions">
-          <h2 id="order-directions" className="font-semibold">{t("myOrders.directions.title")}</h2>
-          <address className="not-italic">{point.name}<br />{placeLine(point.address, point.commune)}</address>
-          <ul className="mt-2 space-y-2">
-            {directions ? (
-              <>
-                <li><a href={directions.openStreetMap} className="text-sea-800 underline underline-offset-4">{t("myOrders.directions.openStreetMap")}</a></li>
-                <li><a href={directions.geo} className="text-sea-800 underline underline-offset-4">{t("myOrders.directions.phone")}</a></li>
-              </>
-            ) : null}
-            <li>
-              <a href={`/commandes/${order.id}.ics`} download={`terre-et-mer-commande-${order.number}.ics`} className="font-semibold text-sea-800 underline underline-offset-4">{t("myOrders.calendar.add")}</a>
-              <span className="block text-sm text-slate-700">{t("myOrders.calendar.hint")}</span>
-            </li>
-          </ul>
-        </section>
-      ) : null}
       {order.status === "CONFIRMED" ? (
         <p className="mt-3 text-slate-800">
           {editable ? t("orders.editableUntil", { date: dateTime(order.distribution.cutoffAt, locale) }) : t("orders.readOnly")}
@@ -133,70 +136,65 @@ export default function OrderPage() {
         </p>
       ) : null}
 
-      <table className="mt-4 w-full border-collapse bg-white text-left">
-        <thead>
-          <tr className="border-b border-slate-300 text-sm">
-            <th scope="col" className="p-2">{t("orders.product")}</th>
-            <th scope="col" className="p-2">{t("cart.quantity")}</th>
-            <th scope="col" className="p-2 text-right">{t("orders.lineTotal")}</th>
-          </tr>
-        </thead>
+      {/* Each line a row that stacks on a phone (a table squeezed names to a word per line). */}
+      <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white" aria-label={t("orders.product")}>
+        {order.lines.map((line) => (
+          <li key={line.offerId} className="p-3" data-testid="order-line">
+            <p className="font-semibold leading-snug">{line.productName}</p>
+            <p className="text-sm text-slate-700">{priceLabel({ name: line.productName, unit: line.unit, priceCents: line.unitPriceCents, variableWeight: line.variableWeight, estimatedWeightGrams: line.gramsPerUnit, netQuantityGrams: null }, locale)}</p>
+            {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
+              <p className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</p>
+            ) : null}
+            {line.variableWeight && line.weighedGrams !== null ? (
+              <p className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</p>
+            ) : line.variableWeight && line.capCents !== null ? (
+              <p className="text-sm text-slate-700">{t("orders.upTo", { amount: euros(line.capCents, locale) })}</p>
+            ) : null}
+            <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
+              {editable ? (
+                <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
+                  <input type="hidden" name="offerId" value={line.offerId} />
+                  <input type="hidden" name="unitPriceCents" value={currentPrices[line.offerId] ?? line.unitPriceCents} />
+                  <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
+                  <input id={`q-${line.offerId}`} type="number" name="quantity" inputMode="numeric" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="min-h-11 w-16 rounded-lg border border-slate-400 px-2 text-base" />
+                  <SubmitButton variant="secondary" name="intent" value="change" busyLabel={t("shop.busy.changing")} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SubmitButton>
+                  <SubmitButton variant="secondary" name="intent" value="remove" busyLabel={t("shop.busy.removing")} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SubmitButton>
+                </Form>
+              ) : (
+                <p>{t("shop.line.quantity", { quantity: line.quantity })}</p>
+              )}
+              <p className="ml-auto text-right font-bold">
+                <span className="sr-only">{t("shop.line.total", { amount: euros(line.lineTotalCents, locale) })}</span>
+                <span aria-hidden="true">{euros(line.lineTotalCents, locale)}</span>
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <table className="mt-3 w-full border-collapse rounded-xl bg-sea-50 text-left">
         <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.offerId} className="border-b border-slate-200 align-top">
-              <th scope="row" className="p-2 font-normal">
-                {line.productName}
-                <br />
-                <span className="text-sm text-slate-700">{priceLabel({ unit: line.unit, priceCents: line.unitPriceCents, variableWeight: line.variableWeight, estimatedWeightGrams: line.gramsPerUnit, netQuantityGrams: null }, locale)}</span>
-                {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
-                  <><br /><span className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</span></>
-                ) : null}
-                {line.variableWeight && line.weighedGrams !== null ? (
-                  <><br /><span className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</span></>
-                ) : line.variableWeight && line.capCents !== null ? (
-                  <><br /><span className="text-sm text-slate-700">{t("orders.upTo", { amount: euros(line.capCents, locale) })}</span></>
-                ) : null}
-              </th>
-              <td className="p-2">
-                {editable ? (
-                  <Form method="post" className="flex flex-wrap items-center gap-1" preventScrollReset>
-                    <input type="hidden" name="offerId" value={line.offerId} />
-                    <input type="hidden" name="unitPriceCents" value={currentPrices[line.offerId] ?? line.unitPriceCents} />
-                    <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
-                    <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
-                    <SecondaryButton name="intent" value="change" disabled={busy} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SecondaryButton>
-                    <SecondaryButton name="intent" value="remove" disabled={busy} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SecondaryButton>
-                  </Form>
-                ) : (
-                  line.quantity
-                )}
-              </td>
-              <td className="p-2 text-right">{euros(line.lineTotalCents, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
           <tr>
-            <th scope="row" colSpan={2} className="p-2 text-left">
+            <th scope="row" className="p-3 text-lg">
               {order.amountDueCents !== order.totalCents ? t("orders.finalTotal") : t("cart.total")}
               {order.amountDueCents !== order.totalCents ? (
                 <span className="block text-sm font-normal text-slate-700">{t("orders.orderedTotal", { amount: euros(order.totalCents, locale) })}</span>
               ) : null}
             </th>
-            <td className="p-2 text-right font-bold" data-testid="order-amount-due">{euros(order.amountDueCents, locale)}</td>
+            <td className="whitespace-nowrap p-3 text-right text-lg font-bold" data-testid="order-amount-due">{euros(order.amountDueCents, locale)}</td>
           </tr>
           {vat.map((line) => (
             <tr key={line.vatRateBp} className="text-sm text-slate-700">
-              <td colSpan={2} className="px-2">{t("orders.vat", { rate: formatVatRate(line.vatRateBp, locale) })}</td>
-              <td className="px-2 text-right">{euros(line.vatCents, locale)}</td>
+              <td className="px-3 pb-2">{t("orders.vat", { rate: formatVatRate(line.vatRateBp, locale) })}</td>
+              <td className="whitespace-nowrap px-3 pb-2 text-right">{euros(line.vatCents, locale)}</td>
             </tr>
           ))}
-        </tfoot>
+        </tbody>
       </table>
 
       {editable ? (
         <Form method="post" className="mt-6">
-          <SecondaryButton name="intent" value="cancel" disabled={busy}>{t("orders.cancel")}</SecondaryButton>
+          <SubmitButton variant="secondary" name="intent" value="cancel" busyLabel={t("shop.busy.cancelling")}>{t("orders.cancel")}</SubmitButton>
         </Form>
       ) : null}
     </div>

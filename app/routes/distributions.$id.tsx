@@ -159,8 +159,11 @@ export default function Catalogue() {
           method="get"
           className="grid gap-3 border-t border-slate-200 p-4 sm:grid-cols-5"
           aria-label={t("catalogue.filters")}
-          // A choice applies at once (the search when it is left or sent); the button stays for a browser without scripts.
-          onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}
+          // A choice applies at once; the search applies when sent (Enter), not at each letter; the button stays for a browser without scripts.
+          onChange={(event) => {
+            if (event.target instanceof HTMLInputElement && event.target.type === "search") return;
+            submit(event.currentTarget, { replace: true, preventScrollReset: true });
+          }}
         >
           <div className="sm:col-span-2">
             <label htmlFor="q" className="block text-sm font-semibold">{t("catalogue.search")}</label>

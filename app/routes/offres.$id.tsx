@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { allergenLabels, catchAreaLabel, gearLabel } from "~/domain/catalog/food-information";
 import { getOffer } from "~/domain/catalog/get-offer.server";
-import { priceLabel } from "~/domain/catalog/price-label";
+import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { MAX_QUANTITY } from "~/domain/field-limits";
 import { idField } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
@@ -12,7 +12,9 @@ import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { euros } from "~/ui/format";
+import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
+import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
+import { SubmitButton } from "~/ui/submit-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.name} — Terre & Mer` : "Terre & Mer" }];
 
@@ -30,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: locale === "en" && product.nameEn ? product.nameEn : product.name,
     kind: product.kind,
     description: product.description,
-    photoId: product.photoId,
+    categoryId: product.categoryId,
+    photo: product.photo,
+    quantityUnit: quantityUnit(product.unit),
     priceCents: offer.priceCents,
     unit: product.unit,
     // One rule for every page (price-label.ts): a fish sold by weight never shows a per-piece price beside a per-kg one.
@@ -52,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     producer: offer.producer,
+    // What the shopper buys for: the product page names the distribution and its pickup point.
+    distribution: offer.distribution,
     basketItems: offer.basketItems.map((item) => ({ ...item, label: locale === "en" && item.labelEn ? item.labelEn : item.label })),
   };
 }
@@ -60,28 +66,63 @@ export default function ProductPage() {
   const offer = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const fetcher = useFetcher<{ ok: true; offerId: string } | { ok: false; message: string }>();
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
   const composition = compositionTotal(offer.basketItems, offer.priceCents);
+  const { distribution } = offer;
+  const catalogue = `/distributions/${distribution.id}`;
   return (
     <article className="mx-auto max-w-2xl">
-      <p className="text-sm"><Link to={`/distributions/${offer.distributionId}`} className="text-sea-700 underline">{t("product.back")}</Link></p>
-      <h1 className="mt-2 text-2xl font-bold text-sea-900">{offer.name}</h1>
-      {offer.photoId ? (
-        // The name is the heading just above: the photo adds nothing a screen reader must hear.
-        <img src={`/photos/${offer.photoId}`} alt="" width={800} height={600} className="mt-3 h-auto w-full max-w-md rounded-xl object-cover" loading="lazy" />
-      ) : null}
-      {offer.description ? <p className="mt-2">{offer.description}</p> : null}
+      <p className="text-sm"><Link to={catalogue} className="inline-flex min-h-11 items-center text-sea-700 underline">{t("product.back")}</Link></p>
+      {/* The name is the heading just below: the photo adds nothing a screen reader must hear. It is the page's largest content: loaded first. */}
+      <ProductPicture photo={offer.photo} category={offer.categoryId} alt="" sizes="(min-width: 704px) 672px, calc(100vw - 2rem)" eager className="aspect-[4/3] rounded-xl" />
+      <h1 className="mt-3 text-2xl font-bold text-sea-900">
+        {offer.name}
+        {offer.organic !== null ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-sm font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
+      </h1>
+      <p className="text-slate-700">{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</p>
 
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-300 bg-white p-4">
-        <dt className="font-semibold">{t("product.price")}</dt>
-        <dd>
-          <span className="text-lg font-bold">{offer.price}</span>
-          <br />
-          <span className="text-sm text-slate-700">{t("product.vat", { rate: formatVatRate(offer.vatRateBp, locale) })}</span>
-        </dd>
+      <section aria-label={t("product.price")} className="mt-3 rounded-xl border border-slate-300 bg-white p-4">
+        <p className="text-lg font-bold" data-testid="product-price">{offer.price}</p>
+        <p className="text-sm text-slate-700">{t("product.vat", { rate: formatVatRate(offer.vatRateBp, locale) })}</p>
+        {offer.variableWeight ? <p className="mt-1 text-sm">{t("product.variableWeight", { weight: offer.variableWeight })}</p> : null}
+        {offer.remaining > 0 ? (
+          <fetcher.Form method="post" action={catalogue} className="mt-3 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="offerId" value={offer.id} />
+            <div>
+              <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
+              <span className="mt-1 inline-flex items-center gap-1">
+                <input id="quantity" type="number" name="quantity" inputMode="numeric" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining, offer.limit.max)} aria-describedby={offer.limit.setByProducer ? "max-per-customer" : undefined} className="min-h-11 w-20 rounded-lg border border-slate-400 px-2 text-base" />
+                {offer.quantityUnit ? <span className="whitespace-nowrap text-sm">{offer.quantityUnit}</span> : null}
+              </span>
+            </div>
+            <SubmitButton state={fetcher.state} busyLabel={t("shop.busy.adding")} className="px-5">{t("catalogue.add")}</SubmitButton>
+            {offer.limit.setByProducer ? <p id="max-per-customer" className="w-full text-sm font-semibold">{t("ordering.offer.maxPerCustomer", { max: offer.limit.max })}</p> : null}
+          </fetcher.Form>
+        ) : (
+          <p className="mt-3 font-bold text-red-800">{t("catalogue.soldOut")}</p>
+        )}
+        <p role="status" className="mt-2 text-sm font-semibold text-earth-700">
+          {answer?.ok ? <>{t("catalogue.added")} <Link to={`/panier/${distribution.id}`} className="inline-flex min-h-11 items-center text-sea-800 underline">{t("cart.title")}</Link></> : null}
+        </p>
+        {answer && !answer.ok ? <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{answer.message}</p> : null}
+      </section>
+
+      {/* What the shopper buys for: the date and the place they collect, and the way back to that distribution. */}
+      <section aria-label={t("shop.product.otherProducts")} className="mt-3 rounded-xl border border-sea-700/40 bg-sea-50 p-4" data-testid="product-distribution">
+        <p className="font-semibold">{t("shop.product.buyingFor", { date: longDate(distribution.startsAt, locale), time: timeRange(distribution.startsAt, distribution.endsAt) })}</p>
+        <p>{t("shop.product.pickupAt", { point: distribution.pickupPoint.name, place: placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune) })}</p>
+        <p className="text-sm text-slate-700">{t("catalogue.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
+        <p><Link to={catalogue} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline">{t("shop.product.otherProducts")}</Link></p>
+      </section>
+
+      {offer.description ? <p className="mt-4 whitespace-pre-line">{offer.description}</p> : null}
+
+      <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
         <dt className="font-semibold">{t("product.producer")}</dt>
-        <dd>{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</dd>
+        <dd className="mb-2 sm:mb-0">{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</dd>
         <dt className="font-semibold">{t("product.allergens")}</dt>
-        <dd>{offer.allergens.length > 0 ? <strong>{offer.allergens.join(", ")}</strong> : t("product.noAllergens")}</dd>
+        <dd className="mb-2 sm:mb-0">{offer.allergens.length > 0 ? <strong>{offer.allergens.join(", ")}</strong> : t("product.noAllergens")}</dd>
         {offer.ingredients ? (
           <>
             <dt className="font-semibold">{t("product.ingredients")}</dt>
@@ -96,12 +137,11 @@ export default function ProductPage() {
           {t("product.organic", { code: offer.organic })}
         </p>
       ) : null}
-      {offer.variableWeight ? <p className="mt-3">{t("product.variableWeight", { weight: offer.variableWeight })}</p> : null}
 
       {offer.sea ? (
         <section aria-labelledby="sea" className="mt-4 rounded-xl border border-sea-700/40 bg-sea-50 p-4">
           <h2 id="sea" className="font-bold text-sea-900">{t("product.sea")}</h2>
-          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">{t("product.commercialName")}</dt>
             <dd>{offer.sea.commercialName}</dd>
             {offer.sea.scientificName ? (
@@ -140,9 +180,9 @@ export default function ProductPage() {
             <tbody>
               {offer.basketItems.map((item) => (
                 <tr key={item.label} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 font-normal">{item.label}</th>
-                  <td className="py-2">{item.quantityLabel}</td>
-                  <td className="py-2 text-right">{euros(item.indicativePriceCents, locale)}</td>
+                  <th scope="row" className="py-2 pr-2 font-normal">{item.label}</th>
+                  <td className="py-2 pr-2">{item.quantityLabel}</td>
+                  <td className="whitespace-nowrap py-2 text-right">{euros(item.indicativePriceCents, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -150,26 +190,22 @@ export default function ProductPage() {
               <tr>
                 <th scope="row" className="py-2 text-left">{t("product.compositionTotal")}</th>
                 <td />
-                <td className="py-2 text-right font-semibold">{euros(composition.totalCents, locale)}</td>
+                <td className="whitespace-nowrap py-2 text-right font-semibold">{euros(composition.totalCents, locale)}</td>
               </tr>
             </tfoot>
           </table>
         </section>
       ) : null}
 
-      {offer.remaining > 0 ? (
-        <Form method="post" action={`/distributions/${offer.distributionId}`} className="mt-6 flex items-end gap-2">
-          <input type="hidden" name="offerId" value={offer.id} />
-          <div>
-            <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
-            <input id="quantity" type="number" name="quantity" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining, offer.limit.max)} aria-describedby={offer.limit.setByProducer ? "max-per-customer" : undefined} className="mt-1 w-20 rounded-lg border border-slate-400 px-2 py-2" />
-            {offer.limit.setByProducer ? <p id="max-per-customer" className="mt-1 text-sm font-semibold">{t("ordering.offer.maxPerCustomer", { max: offer.limit.max })}</p> : null}
-          </div>
-          <button type="submit" className="min-h-11 rounded-lg bg-sea-700 px-5 font-semibold text-white">{t("catalogue.add")}</button>
-        </Form>
-      ) : (
-        <p className="mt-6 font-bold text-red-800">{t("catalogue.soldOut")}</p>
-      )}
+      {/* The producer's presentation and photo, loaded for this page and until now never shown. */}
+      <section aria-labelledby="producer" className="mt-6 grid grid-cols-[6rem_minmax(0,1fr)] gap-4 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-[10rem_minmax(0,1fr)]" data-testid="product-producer">
+        <OrganisationPicture photo={offer.producer.photo} alt={t("shop.product.producerPhoto", { name: offer.producer.name })} sizes="(min-width: 640px) 160px, 96px" className="aspect-[4/3] rounded-lg" />
+        <div className="min-w-0">
+          <h2 id="producer" className="font-bold text-sea-900">{t("shop.product.aboutProducer", { name: offer.producer.name })}</h2>
+          {offer.producer.commune ? <p className="text-sm text-slate-700">{offer.producer.commune}</p> : null}
+          {offer.producer.description ? <p className="mt-2 whitespace-pre-line">{offer.producer.description}</p> : null}
+        </div>
+      </section>
     </article>
   );
 }

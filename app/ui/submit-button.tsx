@@ -13,6 +13,8 @@ type SubmitButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | 
   /** What the button says while its request is on its way ("Ajout…"): the page's own words. */
   busyLabel: string;
   variant?: Variant;
+  /** A button drawn as a sign (−, +, ×): while busy it shows the spinner alone, its busy words for screen readers only. */
+  iconOnly?: boolean;
   /**
    * The state of the request the form sends, when it is sent by a fetcher (`fetcher.state`);
    * without it the page's navigation says it.
@@ -28,7 +30,7 @@ type SubmitButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | 
  * The guard listens to the form's submit event itself rather than to clicks: a click the browser
  * refuses (a quantity out of range) sends nothing and must leave the button usable.
  */
-export function SubmitButton({ children, busyLabel, variant = "primary", state, className = "", disabled, ...button }: SubmitButtonProps) {
+export function SubmitButton({ children, busyLabel, variant = "primary", iconOnly = false, state, className = "", disabled, ...button }: SubmitButtonProps) {
   const navigation = useNavigation();
   const ref = useRef<HTMLButtonElement>(null);
   const sending = useRef(false);
@@ -82,7 +84,7 @@ export function SubmitButton({ children, busyLabel, variant = "primary", state, 
       {busy ? (
         <>
           <span aria-hidden="true" className="inline-block h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-current border-r-transparent motion-reduce:animate-none" />
-          <span>{busyLabel}</span>
+          <span className={iconOnly ? "sr-only" : undefined}>{busyLabel}</span>
         </>
       ) : (
         children

@@ -129,7 +129,7 @@ test("the product page says which distribution and pickup point the shopper buys
   const html = await page("fr", "", `/offres/${cider.id}`);
   const read = text(html);
   const point = await db().pickupPoint.findFirstOrThrow({ where: { distributions: { some: { id: distribution.id } } }, select: { name: true } });
-  expect(read).toMatch(new RegExp(`Vous achetez pour la distribution du [a-z]+ \\d+ [a-zéû]+ \\d{4}, \\d{2}:\\d{2}`));
+  expect(read).toMatch(/Vous achetez pour la distribution : [A-Z][a-z]+ \d+ [a-zéû]+, \d{2}:\d{2}–\d{2}:\d{2}/);
   expect(read).toContain(`Retrait : ${point.name}, Quai Henri IV`);
   expect(html).toContain(`href="/distributions/${distribution.id}"`);
   // The producer's presentation and photo, loaded before and never shown.
@@ -140,7 +140,7 @@ test("the product page says which distribution and pickup point the shopper buys
   expect(html).toMatch(/<img [^>]*loading="eager"[^>]*fetchpriority="high"|<img [^>]*fetchpriority="high"[^>]*loading="eager"/);
   expect(read).toContain("5,60 € / pièce · 7,47 €/l");
   expectWellFormed(html, UNTRANSLATED_KEY);
-  expect(text(await page("en", "", `/offres/${cider.id}`))).toContain("You are buying for the distribution of");
+  expect(text(await page("en", "", `/offres/${cider.id}`))).toContain("You are buying for the distribution: ");
 });
 
 test("each cart line is a row that stacks on a phone: picture, name, producer, price, a quantity stepper and the line's amount, then the next step", async () => {
@@ -157,8 +157,9 @@ test("each cart line is a row that stacks on a phone: picture, name, producer, p
   expect(text(cider2)).toContain("5,60 € / pièce · 7,47 €/l");
   expect(text(cider2)).toContain("Montant de la ligne : 11,20 €");
   expect(cider2).toMatch(/<input [^>]*type="number"[^>]*name="quantity"[^>]*value="2"/);
-  // The stepper's buttons are thumb-sized.
-  expect(cider2).toMatch(/aria-label="Retirer un : Cidre brut fermier \(75 cl\)"[^>]*class="[^"]*min-h-11[^"]*min-w-11/);
+  // The stepper's buttons are thumb-sized, and say which product they change.
+  expect(cider2).toMatch(/<button [^>]*class="[^"]*min-h-11 min-w-11[^"]*"[^>]*aria-label="Un de moins : Cidre brut fermier \(75 cl\)"/);
+  expect(cider2).toMatch(/<button [^>]*class="[^"]*min-h-11 min-w-11[^"]*"[^>]*aria-label="Un de plus : Cidre brut fermier \(75 cl\)"/);
   expect(text(html)).toMatch(/Total TTC 27,35 €/);
   expect(text(html)).toContain("Confirmer la commande — 27,35 €");
   expectWellFormed(html, UNTRANSLATED_KEY);

@@ -240,13 +240,13 @@ test("the product's photo is shown to customers on its offer's page", async () =
   const distribution = await createDistribution();
   const offerId = crypto.randomUUID();
   await db().offer.create({ data: { id: offerId, distributionId: distribution.id, productId, priceCents: 320, stock: 5 } });
-  const offerPage = async () => (await offerLoader({ request: new Request(`http://localhost/offres/${offerId}`), params: { id: offerId }, context: {} })) as { photoId: string | null };
-  expect((await offerPage()).photoId).toBeNull();
+  const offerPage = async () => (await offerLoader({ request: new Request(`http://localhost/offres/${offerId}`), params: { id: offerId }, context: {} })) as { photo: { id: string } | null };
+  expect((await offerPage()).photo).toBeNull();
 
   await upload(productId, cookie, { bytes: await jpeg(120, 90), name: "carottes.jpg", type: "image/jpeg" });
   const { photoId } = await photoState(producerId, productId);
   expect(photoId).not.toBeNull();
-  expect((await offerPage()).photoId).toBe(photoId);
+  expect((await offerPage()).photo?.id).toBe(photoId);
   const served = await photoLoader({ request: new Request(`http://localhost/photos/${photoId}`), params: { id: photoId! }, context: {} });
   expect(served.status).toBe(200);
 });

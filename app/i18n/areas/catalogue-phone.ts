@@ -14,7 +14,7 @@ export const cataloguePhoneFr = {
   "shop.busy.filtering": "Recherche…",
   "shop.card.producer": "par {producer}",
   // The product page says what the shopper buys for.
-  "shop.product.buyingFor": "Vous achetez pour la distribution du {date}, {time}",
+  "shop.product.buyingFor": "Vous achetez pour la distribution : {date}, {time}",
   "shop.product.pickupAt": "Retrait : {point}, {place}",
   "shop.product.otherProducts": "Voir tous les produits de cette distribution",
   "shop.product.aboutProducer": "Le producteur : {name}",
@@ -23,6 +23,8 @@ export const cataloguePhoneFr = {
   "shop.line.unitPrice": "Prix",
   "shop.line.total": "Montant de la ligne : {amount}",
   "shop.line.quantity": "Quantité : {quantity}",
+  "shop.line.less": "Un de moins : {name}",
+  "shop.line.more": "Un de plus : {name}",
   "shop.cart.next": "Étape suivante : choisir un créneau et confirmer",
   "shop.order.directions": "Itinéraire",
 };
@@ -39,7 +41,7 @@ export const cataloguePhoneEn: Record<keyof typeof cataloguePhoneFr, string> = {
   "shop.busy.cancelling": "Cancelling…",
   "shop.busy.filtering": "Searching…",
   "shop.card.producer": "by {producer}",
-  "shop.product.buyingFor": "You are buying for the distribution of {date}, {time}",
+  "shop.product.buyingFor": "You are buying for the distribution: {date}, {time}",
   "shop.product.pickupAt": "Pickup: {point}, {place}",
   "shop.product.otherProducts": "See every product of this distribution",
   "shop.product.aboutProducer": "The producer: {name}",
@@ -47,6 +49,8 @@ export const cataloguePhoneEn: Record<keyof typeof cataloguePhoneFr, string> = {
   "shop.line.unitPrice": "Price",
   "shop.line.total": "Line amount: {amount}",
   "shop.line.quantity": "Quantity: {quantity}",
+  "shop.line.less": "One fewer: {name}",
+  "shop.line.more": "One more: {name}",
   "shop.cart.next": "Next step: choose a time slot and confirm",
   "shop.order.directions": "Directions",
 };

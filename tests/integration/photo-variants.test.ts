@@ -161,3 +161,13 @@ test("an unknown photo, or a width that is not a number of pixels, is a 404", as
   expect((await serve(crypto.randomUUID(), "?w=320")).status).toBe(404);
   for (const query of ["?w=abc", "?w=-5", "?w=0", "?w=1e3", "?w=99999999"]) expect((await serve(photoId, query)).status, query).toBe(404);
 });
+
+test("a small file that declares a huge canvas (a decompression bomb) is refused before any width is made, and nothing is stored", async () => {
+  const { producerId, productId } = await producerWithProduct();
+  const bomb = new Uint8Array(await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9 }).toBuffer());
+  expect(bomb.byteLength).toBeLessThan(5 * 1024 * 1024);
+  const before = storedFiles();
+  await expect(attachProductPhoto({ producerId, productId, bytes: bomb, now })).rejects.toMatchObject({ code: "file_type_refused" });
+  expect(storedFiles()).toEqual(before);
+  expect(await db().product.findUniqueOrThrow({ where: { id: productId }, select: { photoId: true } })).toEqual({ photoId: null });
+});

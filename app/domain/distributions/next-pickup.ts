@@ -1,6 +1,7 @@
 import type { SaleUnit } from "~/domain/catalog/units";
 import { pickupState, type HandoverRecord } from "~/domain/ordering/my-orders-sections";
 import { lineTotalCents } from "~/domain/ordering/pricing";
+import { amountAtMostCents } from "~/domain/ordering/variable-weight";
 
 /**
  * "Your next pickup" on a signed-in resident's home (issue 10), pure: the soonest confirmed order
@@ -50,6 +51,6 @@ export function nextPickup(orders: readonly UpcomingOrder[], now: Date): NextPic
   const { handovers: _handovers, status: _status, paidCents, ...rest } = order;
   const amountCents = order.lines.reduce((sum, line) => sum + lineTotalCents(line), 0);
   const awaitingWeighing = order.lines.some((line) => line.variableWeight && line.finalCents === null);
-  const atMostCents = order.lines.reduce((sum, line) => sum + (line.finalCents ?? line.capCents ?? lineTotalCents(line)), 0);
+  const atMostCents = amountAtMostCents(order.lines);
   return { ...rest, amountCents, awaitingWeighing, atMostCents, leftToPayCents: Math.max(0, amountCents - paidCents) };
 }

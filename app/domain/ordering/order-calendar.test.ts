@@ -71,7 +71,7 @@ test("directions: OpenStreetMap's directions to the point and a geo: link for ph
 });
 
 test("the event's description: the order, its lines, then « up to » the cap while a line awaits weighing, else what is left to pay", () => {
-  const order = { number: 42, lines: [{ quantity: 2, productName: "Poireaux" }], awaitingWeighing: false, amountDueCents: 3250, leftToPayCents: 1250 };
+  const order = { number: 42, lines: [{ quantity: 2, productName: "Poireaux", unitPriceCents: 1478, variableWeight: true, capCents: 3250, finalCents: null }], awaitingWeighing: false, amountDueCents: 2956, leftToPayCents: 1250 };
   const settled = pickupEventDescription(order, "fr").split("\n");
   expect(settled).toHaveLength(3);
   expect(settled[0]).toContain("42");
@@ -80,4 +80,14 @@ test("the event's description: the order, its lines, then « up to » the cap wh
   const weighing = pickupEventDescription({ ...order, awaitingWeighing: true }, "fr").split("\n");
   expect(weighing[2]).toContain("32,50");
   expect(weighing[2]).not.toBe((settled[2] ?? "").replace("12,50", "32,50"));
+});
+
+test("while a fish awaits the scale, « at most » is the caps agreed at order, not the estimate", () => {
+  const leeks = { quantity: 2, productName: "Poireaux", unitPriceCents: 250, variableWeight: false, capCents: null, finalCents: null };
+  const bass = { quantity: 1, productName: "Bar de ligne", unitPriceCents: 1615, variableWeight: true, capCents: 1777, finalCents: null };
+  const order = { number: 7, lines: [leeks, bass], awaitingWeighing: true, amountDueCents: 2115, leftToPayCents: 2115 };
+  const money = pickupEventDescription(order, "fr").split("\n").at(-1) ?? "";
+  // 2 × 2,50 € of leeks, and the sea bass at most at its cap (its estimate plus the tolerance).
+  expect(money).toContain("22,77");
+  expect(money).not.toContain("21,15");
 });

@@ -1,6 +1,7 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { formatEuros, type Locale } from "~/domain/money";
 import { translate } from "~/i18n/messages";
+import { amountAtMostCents } from "~/domain/ordering/variable-weight";
 
 /**
  * An order's pickup as an iCalendar file (RFC 5545): one VEVENT, written by ical-generator
@@ -50,14 +51,19 @@ export function pickupEventIcs(event: PickupEvent): string {
  * the cap while a line awaits its weighing, otherwise what is left to pay at pickup.
  */
 export function pickupEventDescription(
-  order: { number: number; lines: ReadonlyArray<{ quantity: number; productName: string }>; awaitingWeighing: boolean; amountDueCents: number; leftToPayCents: number },
+  order: {
+    number: number;
+    lines: ReadonlyArray<{ quantity: number; productName: string; unitPriceCents: number; finalCents: number | null; capCents: number | null }>;
+    awaitingWeighing: boolean;
+    leftToPayCents: number;
+  },
   locale: Locale,
 ): string {
   return [
     translate(locale, "myOrders.calendar.order", { number: order.number }),
     ...order.lines.map((line) => translate(locale, "myOrders.calendar.line", { quantity: line.quantity, product: line.productName })),
     order.awaitingWeighing
-      ? translate(locale, "myOrders.calendar.upTo", { amount: formatEuros(order.amountDueCents, locale) })
+      ? translate(locale, "myOrders.calendar.upTo", { amount: formatEuros(amountAtMostCents(order.lines), locale) })
       : translate(locale, "myOrders.calendar.amountDue", { amount: formatEuros(order.leftToPayCents, locale) }),
   ].join("\n");
 }

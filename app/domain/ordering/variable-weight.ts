@@ -38,3 +38,11 @@ export function priceForWeight(line: { weighedGrams: number; gramsPerUnit: numbe
 export function lineAmountCents(line: { quantity: number; unitPriceCents: number; finalCents: number | null }): number {
   return line.finalCents ?? line.quantity * line.unitPriceCents;
 }
+
+/**
+ * The most an order (or any set of lines) can cost once weighed: weighed lines at their weighed
+ * price, lines still to weigh at the cap agreed at order, the others as ordered.
+ */
+export function amountAtMostCents(lines: ReadonlyArray<{ quantity: number; unitPriceCents: number; finalCents: number | null; capCents: number | null }>): number {
+  return lines.reduce((sum, line) => sum + (line.finalCents ?? line.capCents ?? line.quantity * line.unitPriceCents), 0);
+}

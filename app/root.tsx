@@ -1,9 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Fragment } from "react";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useState } from "react";
 import { can } from "~/domain/accounts/permissions";
+import { keptArticlesOf, type CartSummaryView } from "~/domain/ordering/cart-summary";
 import { getCurrentUser } from "~/http/auth.server";
+import { headerCart, KEPT_CART_PARAM } from "~/http/cart-owner.server";
+import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
 import { messagesVersion } from "~/i18n/dictionaries.server";
 import { dictionaryHref, heldDictionary, loadDictionary } from "~/i18n/dictionary";
@@ -26,8 +30,13 @@ export const meta: MetaFunction = () => [{ title: "Terre & Mer — circuits cour
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
+  const locale = localeOf(request, user?.locale);
   return {
-    locale: localeOf(request, user?.locale),
+    locale,
+    // The header's cart, one entry per distribution, for a person or a visitor: one statement (decision 024).
+    cart: await headerCart(request, now(), locale),
+    // After a login or sign-up that kept the visitor's cart: how many articles, said on the page landed on.
+    keptCart: keptArticlesOf(new URL(request.url).searchParams.get(KEPT_CART_PARAM)),
     // The version of the dictionary files a browser fetches for its pages (docs/decisions/025).
     messages: { version: messagesVersion },
     user: user
@@ -69,6 +78,8 @@ export async function clientLoader({ request, serverLoader }: ClientLoaderFuncti
 
 type RootData = {
   locale: Locale;
+  cart: CartSummaryView[];
+  keptCart: number | null;
   messages: { version: string };
   user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; isCharity: boolean; organisesDistributions: boolean } | null;
 };
@@ -104,50 +115,151 @@ function Header() {
   const data = useRouteLoaderData<RootData>("root");
   const t = useT();
   const location = useLocation();
-  const user = data?.user;
-  const linkClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded px-2 py-2 underline-offset-4 hover:underline ${isActive ? "font-bold underline" : ""}`;
   return (
-    <header className="bg-sea-900 text-white print:hidden">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-sea-900">
+    <header className="relative bg-sea-900 text-white print:hidden">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:bg-white focus:p-2 focus:text-sea-900">
         {t("nav.skip")}
       </a>
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link to="/" className="text-xl font-bold tracking-tight">
-          {t("brand.name")} <span className="hidden text-sm font-normal text-sea-100 sm:inline">— {t("brand.tagline")}</span>
+      {/* A phone's header is one line: brand, cart, menu. From lg up the links sit in the line. */}
+      <div className="mx-auto flex max-w-5xl items-center gap-1 px-3 py-1 sm:gap-2 sm:px-4 sm:py-2">
+        <Link to="/" className="mr-auto flex min-h-11 shrink-0 items-center text-lg font-bold tracking-tight sm:text-xl">
+          {t("brand.name")} <span className="ml-1 hidden text-sm font-normal text-sea-100 xl:inline">— {t("brand.tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1 text-sm">
-          <NavLink to="/" end className={linkClass}>{t("nav.home")}</NavLink>
-          {user ? (
-            <>
-              <NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink>
-              {user.isProducer ? <NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink> : null}
-              {user.isCharity ? <NavLink to="/association" className={linkClass}>{t("nav.charity")}</NavLink> : null}
-              {user.organisesDistributions ? <NavLink to="/gestion/distributions" className={linkClass}>{t("nav.distributions")}</NavLink> : null}
-              {user.canVerify ? <NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink> : null}
-              {user.canReadAllSales ? <NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink> : null}
-              {user.canVerify ? <NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink> : null}
-              {user.canReadOutbox ? <NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink> : null}
-              <Form method="post" action="/deconnexion">
-                <button type="submit" className="rounded px-2 py-2 hover:underline">{t("nav.logout")}</button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <NavLink to={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`} className={linkClass}>{t("nav.login")}</NavLink>
-              <NavLink to="/inscription" className={linkClass}>{t("nav.signup")}</NavLink>
-            </>
-          )}
-          <Form method="post" action="/langue">
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <input type="hidden" name="locale" value={data?.locale === "en" ? "fr" : "en"} />
-            <button type="submit" className="rounded border border-sea-100 px-2 py-1" lang={data?.locale === "en" ? "fr" : "en"}>
-              {t("nav.language")}
-            </button>
-          </Form>
+        <nav aria-label={t("nav.main")} className="hidden flex-wrap items-center justify-end gap-1 text-sm lg:flex">
+          <SiteLinks variant="bar" />
         </nav>
+        <HeaderCart entries={data?.cart ?? []} />
+        {/* A disclosure that works before (or without) JavaScript; it closes on every new page (key). */}
+        <details key={location.pathname} className="lg:hidden">
+          <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-1 rounded-lg px-2 text-sm font-semibold hover:bg-sea-800 [&::-webkit-details-marker]:hidden">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <path d="M4 7h16M4 12h16M4 17h16" />
+            </svg>
+            {t("nav.cart.menu")}
+          </summary>
+          <nav aria-label={t("nav.main")} className="absolute inset-x-0 top-full z-20 border-t border-sea-800 bg-sea-900 px-3 pb-3 shadow-lg">
+            <SiteLinks variant="menu" />
+          </nav>
+        </details>
       </div>
     </header>
+  );
+}
+
+/** The site's links: inline in a desktop's header, one per line (each a 44 px target) in a phone's menu. */
+function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const t = useT();
+  const location = useLocation();
+  const user = data?.user;
+  const here = encodeURIComponent(location.pathname + location.search);
+  const linkClass = variant === "bar"
+    ? ({ isActive }: { isActive: boolean }) => `rounded px-2 py-2 underline-offset-4 hover:underline ${isActive ? "font-bold underline" : ""}`
+    : ({ isActive }: { isActive: boolean }) => `flex min-h-11 w-full items-center rounded px-2 underline-offset-4 hover:bg-sea-800 hover:underline ${isActive ? "font-bold underline" : ""}`;
+  const buttonClass = variant === "bar" ? "rounded px-2 py-2 hover:underline" : "flex min-h-11 w-full items-center rounded px-2 text-left hover:bg-sea-800 hover:underline";
+  const Item = variant === "bar" ? Fragment : "li";
+  const items = (
+    <>
+      <Item><NavLink to="/" end className={linkClass}>{t("nav.home")}</NavLink></Item>
+      {user ? (
+        <>
+          <Item><NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink></Item>
+          {user.isProducer ? <Item><NavLink to="/producteur" className={linkClass}>{t("nav.producer")}</NavLink></Item> : null}
+          {user.isCharity ? <Item><NavLink to="/association" className={linkClass}>{t("nav.charity")}</NavLink></Item> : null}
+          {user.organisesDistributions ? <Item><NavLink to="/gestion/distributions" className={linkClass}>{t("nav.distributions")}</NavLink></Item> : null}
+          {user.canVerify ? <Item><NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink></Item> : null}
+          {user.canReadAllSales ? <Item><NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink></Item> : null}
+          {user.canVerify ? <Item><NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink></Item> : null}
+          {user.canReadOutbox ? <Item><NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink></Item> : null}
+          <Item>
+            <Form method="post" action="/deconnexion">
+              <button type="submit" className={buttonClass}>{t("nav.logout")}</button>
+            </Form>
+          </Item>
+        </>
+      ) : (
+        <>
+          {/* Both come back here afterwards: a visitor's cart is kept through either. */}
+          <Item><NavLink to={`/connexion?redirectTo=${here}`} className={linkClass}>{t("nav.login")}</NavLink></Item>
+          <Item><NavLink to={`/inscription?redirectTo=${here}`} className={linkClass}>{t("nav.signup")}</NavLink></Item>
+        </>
+      )}
+      <Item>
+        <Form method="post" action="/langue">
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <input type="hidden" name="locale" value={data?.locale === "en" ? "fr" : "en"} />
+          <button type="submit" className={variant === "bar" ? "rounded border border-sea-100 px-2 py-1" : buttonClass} lang={data?.locale === "en" ? "fr" : "en"}>
+            {t("nav.language")}
+          </button>
+        </Form>
+      </Item>
+    </>
+  );
+  return variant === "bar" ? items : <ul className="flex flex-col gap-1 pt-2 text-base">{items}</ul>;
+}
+
+function CartIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 8H6.2" />
+      <circle cx="9.5" cy="19" r="1.5" />
+      <circle cx="17" cy="19" r="1.5" />
+    </svg>
+  );
+}
+
+/**
+ * The cart, once one exists: its count and total for each distribution it is for (decision 024).
+ * One distribution: a link to its cart. Several: a disclosure naming each date.
+ */
+function HeaderCart({ entries }: { entries: CartSummaryView[] }) {
+  const t = useT();
+  const location = useLocation();
+  const describe = (entry: CartSummaryView) => t("nav.cart.describe", { date: entry.date, point: entry.pointName, count: entry.articles, total: entry.total });
+  const [only] = entries;
+  if (!only) return null;
+  const chip = "flex min-h-11 items-center gap-1 whitespace-nowrap rounded-lg bg-sea-700 px-2 text-sm font-semibold hover:bg-sea-800";
+  if (entries.length === 1) {
+    return (
+      <Link to={only.href} className={chip} aria-label={describe(only)}>
+        <CartIcon />
+        <span className="sm:hidden">{only.articles} · {only.shortTotal}</span>
+        <span className="hidden sm:inline">{t("nav.cart.entry", { count: only.articles, total: only.total })}</span>
+      </Link>
+    );
+  }
+  return (
+    <details key={location.pathname} className="relative">
+      <summary className={`${chip} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+        <CartIcon />
+        <span className="sm:hidden">{entries.length}</span>
+        <span className="hidden sm:inline">{t("nav.cart.several", { count: entries.length })}</span>
+        <span className="sr-only sm:hidden">{t("nav.cart.several", { count: entries.length })}</span>
+      </summary>
+      <ul className="absolute right-0 top-full z-20 mt-1 w-72 max-w-[calc(100vw-1.5rem)] rounded-lg bg-white p-1 text-slate-900 shadow-lg ring-1 ring-slate-300">
+        {entries.map((entry) => (
+          <li key={entry.href}>
+            <Link to={entry.href} aria-label={describe(entry)} className="flex min-h-11 flex-col justify-center rounded px-3 py-1 text-sm hover:bg-sea-50">
+              <span className="font-semibold">{entry.date} · {entry.pointName}</span>
+              <span>{t("nav.cart.entry", { count: entry.articles, total: entry.total })}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** After a login or sign-up that kept a visitor's cart: said once, on the page landed on. */
+function KeptCartNotice() {
+  const data = useRouteLoaderData<RootData>("root");
+  const t = useT();
+  const kept = data?.keptCart;
+  if (!kept) return null;
+  return (
+    <p role="status" className="mb-4 rounded-lg border border-sea-700 bg-sea-50 p-3 font-semibold text-sea-900">
+      {kept === 1 ? t("nav.cartKept.one") : t("nav.cartKept.many", { count: kept })}
+    </p>
   );
 }
 
@@ -157,6 +269,7 @@ export default function App() {
       <Header />
       {/* break-words: a long word (an email address, a reference) wraps instead of pushing a phone's page sideways. */}
       <main id="main" className="mx-auto max-w-5xl break-words px-4 py-6">
+        <KeptCartNotice />
         <Outlet />
       </main>
       <Footer />

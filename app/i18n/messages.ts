@@ -24,6 +24,7 @@ import { myOrdersEn, myOrdersFr } from "~/i18n/areas/my-orders";
 import { pickupSheetEn, pickupSheetFr } from "~/i18n/areas/pickup-sheet";
 import { formsEn, formsFr } from "~/i18n/areas/forms";
 import { spaceNavEn, spaceNavFr } from "~/i18n/areas/space-nav";
+import { cartEn, cartFr } from "~/i18n/areas/cart";
 import { quayEn, quayFr } from "~/i18n/areas/quay";
 import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
 import { homeEn, homeFr } from "~/i18n/areas/home";
@@ -58,6 +59,7 @@ export const fr = {
   ...pickupSheetFr,
   ...formsFr,
   ...spaceNavFr,
+  ...cartFr,
   ...quayFr,
   ...cataloguePhoneFr,
   ...homeFr,
@@ -91,6 +93,7 @@ export const en: Record<MessageKey, string> = {
   ...pickupSheetEn,
   ...formsEn,
   ...spaceNavEn,
+  ...cartEn,
   ...quayEn,
   ...cataloguePhoneEn,
   ...homeEn,

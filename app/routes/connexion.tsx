@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn, logInSchema } from "~/domain/accounts/log-in.server";
 import { deviceToken, getCurrentUser, logInCookies, safeRedirect, sessionToken } from "~/http/auth.server";
+import { guestCartToken, landingAfterLogin } from "~/http/cart-owner.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -31,8 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       now: now(),
       previousSessionToken: sessionToken(request),
       deviceToken: deviceToken(request),
+      guestCartToken: guestCartToken(request),
     });
-    return redirect(safeRedirect(form.redirectTo), { headers: logInCookies(session) });
+    const headers = logInCookies(session);
+    return redirect(landingAfterLogin(request, safeRedirect(form.redirectTo), session.keptArticles, headers), { headers });
   } catch (error) {
     return formFailure(error, locale);
   }
@@ -54,7 +57,7 @@ export default function LogInPage() {
         <PrimaryButton disabled={busy}>{t("auth.login.submit")}</PrimaryButton>
       </Form>
       <p className="mt-6"><Link className="text-sea-700 underline" to="/mot-de-passe-oublie">{t("auth.login.forgot")}</Link></p>
-      <p className="mt-2">{t("auth.login.noAccount")} <Link className="font-semibold text-sea-700 underline" to="/inscription">{t("nav.signup")}</Link></p>
+      <p className="mt-2">{t("auth.login.noAccount")} <Link className="font-semibold text-sea-700 underline" to={searchParams.get("redirectTo") ? `/inscription?redirectTo=${encodeURIComponent(searchParams.get("redirectTo") ?? "/")}` : "/inscription"}>{t("nav.signup")}</Link></p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { catalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
@@ -9,7 +9,8 @@ import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { MAX_QUANTITY } from "~/domain/field-limits";
 import { idField, searchField } from "~/domain/fields";
-import { addToCartSchema, cartQuantities, setCartQuantity } from "~/domain/ordering/cart.server";
+import { addToCartSchema, cartQuantities } from "~/domain/ordering/cart.server";
+import { cartOwner, changeCartQuantity } from "~/http/cart-owner.server";
 import { getCurrentUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, translateIssues, type FormFailure } from "~/http/errors.server";
@@ -54,7 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, snapshot] = await Promise.all([getCurrentUser(request), catalogueSnapshot(id.data)]);
   if (!snapshot) throw new Response("Not found", { status: 404 });
   const { distribution, facets } = snapshot;
-  const cart = user ? await cartQuantities(user.id, id.data) : {};
+  const owner = await cartOwner(request);
+  const cart = owner ? await cartQuantities(owner, id.data, now()) : {};
   const shown = pageOf(
     filterOffers(snapshot.offers, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
     filters.page ?? 1,
@@ -89,15 +91,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(page, { status: filterError ? 400 : 200 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** Adds to the cart of whoever asks: a signed-in person's, or a visitor's kept under a cookie (decision 024). */
+export async function action({ request, context }: ActionFunctionArgs) {
   const locale = localeOf(request);
-  const user = await getCurrentUser(request);
-  if (!user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/distributions/${params.id ?? ""}`)}`);
   const parsed = addToCartSchema.safeParse(await readForm(request));
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: parsed.data.quantity, now: now() });
-    return { ok: true as const, offerId: parsed.data.offerId };
+    const headers = await changeCartQuantity(request, context, { offerId: parsed.data.offerId, quantity: parsed.data.quantity, now: now() });
+    return data({ ok: true as const, offerId: parsed.data.offerId }, { headers });
   } catch (error) {
     return formFailure(error, locale);
   }

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUp, signUpSchema } from "~/domain/accounts/sign-up.server";
 import { deviceToken, logInCookies, safeRedirect } from "~/http/auth.server";
+import { guestCartToken, landingAfterLogin } from "~/http/cart-owner.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -20,8 +21,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = signUpSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
-    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context), deviceToken: deviceToken(request) });
-    return redirect(safeRedirect(form.redirectTo), { headers: logInCookies(session) });
+    const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context), deviceToken: deviceToken(request), guestCartToken: guestCartToken(request) });
+    const headers = logInCookies(session);
+    return redirect(landingAfterLogin(request, safeRedirect(form.redirectTo), session.keptArticles, headers), { headers });
   } catch (error) {
     return formFailure(error, locale);
   }

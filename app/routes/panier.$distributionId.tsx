@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EMAIL_VERIFICATION_PATH } from "~/domain/accounts/email-verification";
 import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
@@ -8,11 +8,12 @@ import { getDistribution } from "~/domain/distributions/get-distribution.server"
 import { scheduleAt } from "~/domain/distributions/ordering-window";
 import { MAX_QUANTITY } from "~/domain/field-limits";
 import { idField } from "~/domain/fields";
-import { getCart, setCartQuantity, setCartQuantitySchema } from "~/domain/ordering/cart.server";
+import { getCart, setCartQuantitySchema } from "~/domain/ordering/cart.server";
 import { checkoutCart, checkoutSchema, shownLinesOf } from "~/domain/ordering/checkout-cart.server";
 import { isKnownCustomer } from "~/domain/ordering/customer-guards.server";
 import { orderTotalCents } from "~/domain/ordering/pricing";
-import { requireUser } from "~/http/auth.server";
+import { getCurrentUser } from "~/http/auth.server";
+import { cartOwner, changeCartQuantity } from "~/http/cart-owner.server";
 import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
@@ -25,13 +26,16 @@ import { FormAlert, PrimaryButton, SecondaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Mon panier — Terre & Mer" }];
 
+/** A visitor sees their cart too (decision 024); ordering asks them to sign up or log in, then brings them back here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await getCurrentUser(request);
+  const owner = await cartOwner(request);
   const id = idField.safeParse(params.distributionId);
   const distribution = id.success ? await getDistribution(id.data) : null;
   if (!distribution) throw new Response("Not found", { status: 404 });
-  const cart = await getCart(user.id, distribution.id);
+  const cart = owner ? await getCart(owner, distribution.id, now()) : [];
   return {
+    signedIn: user !== null,
     distribution: {
       ...scheduleAt(distribution, now()),
       pickupPoint: distribution.pickupPoint,
@@ -41,20 +45,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // What the checkout confirms: these lines at these prices (decision 019).
     shownLines: shownLinesOf(cart),
     // A first order paid at pickup asks for a confirmed email: said before the customer tries.
-    mustConfirmEmail: cart.length > 0 && !(await isKnownCustomer(user.id)),
+    mustConfirmEmail: user !== null && cart.length > 0 && !(await isKnownCustomer(user.id)),
     // One key per rendering of the checkout: a double submit places one order, not two.
     idempotencyKey: randomUUID(),
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = localeOf(request, user.locale);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const locale = localeOf(request, user?.locale);
   const distributionId = idField.safeParse(params.distributionId);
   if (!distributionId.success) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
+  // Ordering needs an account (and a confirmed email, decision 019): the visitor's cart waits for them.
+  if (form.intent === "checkout" && !user) throw redirect(`/connexion?redirectTo=${encodeURIComponent(`/panier/${distributionId.data}`)}`);
   try {
-    if (form.intent === "checkout") {
+    if (form.intent === "checkout" && user) {
       const parsed = checkoutSchema.safeParse(form);
       if (!parsed.success) return invalidForm(parsed.error, locale);
       const order = await checkoutCart({ ...parsed.data, distributionId: distributionId.data, customer: user, now: now(), appUrl: appUrl() });
@@ -62,15 +68,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = setCartQuantitySchema.safeParse(form);
     if (!parsed.success) return invalidForm(parsed.error, locale);
-    await setCartQuantity({ userId: user.id, offerId: parsed.data.offerId, quantity: form.intent === "remove" ? 0 : parsed.data.quantity, now: now() });
-    return { ok: true as const };
+    const headers = await changeCartQuantity(request, context, { offerId: parsed.data.offerId, quantity: form.intent === "remove" ? 0 : parsed.data.quantity, now: now() });
+    return data({ ok: true as const }, { headers });
   } catch (error) {
     return formFailure(error, locale);
   }
 }
 
 export default function CartPage() {
-  const { distribution, cart, idempotencyKey, shownLines, mustConfirmEmail } = useLoaderData<typeof loader>();
+  const { distribution, cart, idempotencyKey, shownLines, mustConfirmEmail, signedIn } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure | { ok: true }>();
   const t = useT();
   const locale = useLocale();
@@ -135,7 +141,8 @@ export default function CartPage() {
       )}
       <p className="mt-4"><Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("cart.backToCatalogue")}</Link></p>
 
-      {cart.length > 0 && open ? (
+      {cart.length > 0 && open && !signedIn ? <VisitorCheckout distributionId={distribution.id} /> : null}
+      {cart.length > 0 && open && signedIn ? (
         <Form method="post" className="mt-6 rounded-xl border border-slate-300 bg-white p-4">
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="shownLines" value={shownLines} />
@@ -163,6 +170,22 @@ export default function CartPage() {
         </Form>
       ) : null}
     </div>
+  );
+}
+
+/** A visitor's cart: ordering needs an account; either way they come back to this cart, kept. */
+function VisitorCheckout({ distributionId }: { distributionId: string }) {
+  const t = useT();
+  const back = encodeURIComponent(`/panier/${distributionId}`);
+  return (
+    <section aria-labelledby="visitor-checkout" className="mt-6 rounded-xl border border-slate-300 bg-white p-4">
+      <h2 id="visitor-checkout" className="font-bold">{t("cartGuest.checkout.title")}</h2>
+      <p className="mt-1 text-sm text-slate-700">{t("cartGuest.checkout.kept")}</p>
+      <p className="mt-3 flex flex-wrap gap-3">
+        <Link to={`/inscription?redirectTo=${back}`} className="inline-flex min-h-11 items-center rounded-lg bg-sea-700 px-4 font-semibold text-white">{t("nav.signup")}</Link>
+        <Link to={`/connexion?redirectTo=${back}`} className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 px-4 font-semibold text-sea-700">{t("nav.login")}</Link>
+      </p>
+    </section>
   );
 }
 

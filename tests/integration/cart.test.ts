@@ -22,12 +22,12 @@ test("a quantity put in the cart is there on the next visit, and changing it rep
   const user = await createUser();
 
   await setCartQuantity({ userId: user.id, offerId: offer.id, quantity: 2, now: new Date() });
-  expect(await getCart(user.id, distribution.id)).toEqual([
+  expect(await getCart({ userId: user.id }, distribution.id)).toEqual([
     expect.objectContaining({ offerId: offer.id, quantity: 2, priceCents: 320, remaining: 10 }),
   ]);
 
   await setCartQuantity({ userId: user.id, offerId: offer.id, quantity: 5, now: new Date() });
-  expect(await getCart(user.id, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 5 })]);
+  expect(await getCart({ userId: user.id }, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 5 })]);
   // The cart reserves nothing.
   expect(await offerStock(offer.id)).toMatchObject({ ordered: 0 });
 });
@@ -43,9 +43,9 @@ test("each person sees only their own cart, and only for the distribution asked 
   await setCartQuantity({ userId: alice.id, offerId: offer.id, quantity: 1, now: new Date() });
   await setCartQuantity({ userId: alice.id, offerId: otherOffer.id, quantity: 4, now: new Date() });
 
-  expect((await getCart(alice.id, distribution.id)).map((line) => [line.offerId, line.quantity])).toEqual([[offer.id, 1]]);
-  expect((await getCart(alice.id, other.id)).map((line) => [line.offerId, line.quantity])).toEqual([[otherOffer.id, 4]]);
-  expect(await getCart(bob.id, distribution.id)).toEqual([]);
+  expect((await getCart({ userId: alice.id }, distribution.id)).map((line) => [line.offerId, line.quantity])).toEqual([[offer.id, 1]]);
+  expect((await getCart({ userId: alice.id }, other.id)).map((line) => [line.offerId, line.quantity])).toEqual([[otherOffer.id, 4]]);
+  expect(await getCart({ userId: bob.id }, distribution.id)).toEqual([]);
 });
 
 test("quantity 0 takes the offer out of the cart", async () => {
@@ -58,10 +58,10 @@ test("quantity 0 takes the offer out of the cart", async () => {
 
   await setCartQuantity({ userId: user.id, offerId: removed.id, quantity: 0, now: new Date() });
 
-  expect((await getCart(user.id, distribution.id)).map((line) => line.offerId)).toEqual([kept.id]);
+  expect((await getCart({ userId: user.id }, distribution.id)).map((line) => line.offerId)).toEqual([kept.id]);
   // Removing what is not there is harmless.
   await setCartQuantity({ userId: user.id, offerId: removed.id, quantity: 0, now: new Date() });
-  expect(await getCart(user.id, distribution.id)).toHaveLength(1);
+  expect(await getCart({ userId: user.id }, distribution.id)).toHaveLength(1);
 });
 
 test("a quantity above what remains is refused as sold out and the cart keeps its previous quantity", async () => {
@@ -76,10 +76,10 @@ test("a quantity above what remains is refused as sold out and the cart keeps it
 
   expect(error).toBeInstanceOf(DomainError);
   expect(error).toMatchObject({ code: "sold_out", details: { offerIds: [offer.id] } });
-  expect(await getCart(user.id, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 1, remaining: 2 })]);
+  expect(await getCart({ userId: user.id }, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 1, remaining: 2 })]);
   // Exactly what remains is fine.
   await setCartQuantity({ userId: user.id, offerId: offer.id, quantity: 2, now: new Date() });
-  expect((await getCart(user.id, distribution.id))[0]?.quantity).toBe(2);
+  expect((await getCart({ userId: user.id }, distribution.id))[0]?.quantity).toBe(2);
 });
 
 test("after the cutoff the cart refuses new quantities with cutoff_passed, but an offer can still be taken out", async () => {
@@ -95,10 +95,10 @@ test("after the cutoff the cart refuses new quantities with cutoff_passed, but a
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "cutoff_passed" });
   }
-  expect((await getCart(user.id, distribution.id))[0]?.quantity).toBe(1);
+  expect((await getCart({ userId: user.id }, distribution.id))[0]?.quantity).toBe(1);
 
   await setCartQuantity({ userId: user.id, offerId: offer.id, quantity: 0, now: new Date(cutoffAt.getTime() + 1000) });
-  expect(await getCart(user.id, distribution.id)).toEqual([]);
+  expect(await getCart({ userId: user.id }, distribution.id)).toEqual([]);
 });
 
 test("placing the order empties the cart lines it ordered and keeps the others", async () => {
@@ -114,8 +114,8 @@ test("placing the order empties the cart lines it ordered and keeps the others",
 
   await placeOrder({ distributionId: distribution.id, lines: [{ offerId: ordered.id, quantity: 2 }], paymentMethod: "at_pickup", customer: user, now: new Date(), appUrl: APP_URL });
 
-  expect((await getCart(user.id, distribution.id)).map((line) => line.offerId)).toEqual([notOrdered.id]);
-  expect((await getCart(user.id, other.id)).map((line) => line.offerId)).toEqual([elsewhere.id]);
+  expect((await getCart({ userId: user.id }, distribution.id)).map((line) => line.offerId)).toEqual([notOrdered.id]);
+  expect((await getCart({ userId: user.id }, other.id)).map((line) => line.offerId)).toEqual([elsewhere.id]);
   expect(await offerStock(ordered.id)).toMatchObject({ ordered: 2 });
 });
 
@@ -130,7 +130,7 @@ test("a refused order leaves the cart as it was", async () => {
   const error = await refusal(placeOrder({ distributionId: distribution.id, lines: [{ offerId: offer.id, quantity: 2 }], paymentMethod: "at_pickup", customer: user, now: new Date(), appUrl: APP_URL }));
 
   expect(error).toMatchObject({ code: "sold_out" });
-  expect(await getCart(user.id, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 2, remaining: 1 })]);
+  expect(await getCart({ userId: user.id }, distribution.id)).toEqual([expect.objectContaining({ offerId: offer.id, quantity: 2, remaining: 1 })]);
 });
 
 test("an unknown offer cannot be put in the cart", async () => {

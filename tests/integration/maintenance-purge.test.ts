@@ -16,7 +16,7 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 
 /** Every table's row count, but those the purge is for. */
 async function keptTableCounts(): Promise<Record<string, number>> {
-  const purged = ["Session", "LoginThrottle", "KnownDevice", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"];
+  const purged = ["Session", "LoginThrottle", "KnownDevice", "GuestCart", "GuestCartItem", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"];
   const tables = await db().$queryRaw<Array<{ table: string }>>`
     SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
   const counts: Record<string, number> = {};
@@ -31,8 +31,16 @@ async function seed() {
   const user = await createUser();
   const producer = await createProducerUser();
   const distribution = await createDistribution();
-  await createOffer({ distributionId: distribution.id, producerId: producer.producerId });
+  const offer = await createOffer({ distributionId: distribution.id, producerId: producer.producerId });
   const id = () => randomUUID();
+  // Visitors' carts: one untouched for over 30 days, one still in use; a line goes with its cart.
+  await db().guestCart.createMany({ data: [
+    { id: `old-${id()}`, createdAt: ago(40), expiresAt: ago(0.1) },
+    { id: `live-${id()}`, createdAt: ago(40), expiresAt: new Date(NOW.getTime() + 29 * DAY) },
+  ] });
+  for (const cart of await db().guestCart.findMany({ select: { id: true } })) {
+    await db().guestCartItem.create({ data: { guestCartId: cart.id, offerId: offer.id, quantity: 1 } });
+  }
   await db().session.createMany({ data: [
     { id: `old-${id()}`, userId: user.id, expiresAt: ago(1) },
     { id: `live-${id()}`, userId: user.id, expiresAt: new Date(NOW.getTime() + DAY) },
@@ -83,6 +91,8 @@ async function remaining() {
     sessions: await ids(db().session.findMany({ select: { id: true } })),
     loginThrottles: await ids(db().loginThrottle.findMany({ select: { key: true } })),
     knownDevices: await ids(db().knownDevice.findMany({ select: { tokenHash: true } })),
+    guestCarts: await ids(db().guestCart.findMany({ select: { id: true } })),
+    guestCartLines: await ids(db().guestCartItem.findMany({ select: { guestCartId: true } })),
     rateLimitHits: await ids(db().rateLimitHit.findMany({ select: { key: true } })),
     resetTokens: await ids(db().passwordResetToken.findMany({ select: { tokenHash: true } })),
     verificationTokens: await ids(db().emailVerificationToken.findMany({ select: { id: true } })),
@@ -93,7 +103,7 @@ async function remaining() {
 
 /** This database is the file's own: each test starts from empty purgeable tables. */
 async function emptyPurgeableTables() {
-  await db().$executeRawUnsafe(`TRUNCATE "Session", "LoginThrottle", "KnownDevice", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"`);
+  await db().$executeRawUnsafe(`TRUNCATE "Session", "LoginThrottle", "KnownDevice", "GuestCart", "GuestCartItem", "RateLimitHit", "PasswordResetToken", "EmailVerificationToken", "OrganisationInvitation", "OutboxEmail"`);
 }
 
 test("old sessions, counters, tokens, invitations and emails go; recent ones and everything else stay; a second run deletes nothing", async () => {
@@ -103,11 +113,13 @@ test("old sessions, counters, tokens, invitations and emails go; recent ones and
   expect(keptBefore.Offer).toBe(1);
 
   const report = await purgeExpired(NOW, { batchSize: 1 });
-  expect(report).toEqual({ sessions: 1, loginThrottles: 1, knownDevices: 1, rateLimitHits: 1, passwordResetTokens: 1, emailVerificationTokens: 1, invitations: 1, sentEmails: 1, unsentEmails: 2 });
+  expect(report).toEqual({ sessions: 1, loginThrottles: 1, knownDevices: 1, guestCarts: 1, rateLimitHits: 1, passwordResetTokens: 1, emailVerificationTokens: 1, invitations: 1, sentEmails: 1, unsentEmails: 2 });
   expect(await remaining()).toEqual({
     sessions: ["live"],
     loginThrottles: ["live"],
     knownDevices: ["live"],
+    guestCarts: ["live"],
+    guestCartLines: ["live"],
     rateLimitHits: ["live"],
     resetTokens: ["live"],
     verificationTokens: ["live"],
@@ -116,7 +128,7 @@ test("old sessions, counters, tokens, invitations and emails go; recent ones and
   });
   expect(await keptTableCounts()).toEqual(keptBefore);
 
-  expect(await purgeExpired(NOW)).toEqual({ sessions: 0, loginThrottles: 0, knownDevices: 0, rateLimitHits: 0, passwordResetTokens: 0, emailVerificationTokens: 0, invitations: 0, sentEmails: 0, unsentEmails: 0 });
+  expect(await purgeExpired(NOW)).toEqual({ sessions: 0, loginThrottles: 0, knownDevices: 0, guestCarts: 0, rateLimitHits: 0, passwordResetTokens: 0, emailVerificationTokens: 0, invitations: 0, sentEmails: 0, unsentEmails: 0 });
 });
 
 test("several processes purging at once delete each row once and never fail; the worker purges on its own", async () => {

@@ -138,7 +138,7 @@ async function worldOf(phase: "ordering" | "preparation") {
   await db().charitySettings.create({ data: { organisationId: reviewedCharity.organisationId } });
 
   // The cart as C's page shows it: the checkout confirms these lines at these prices.
-  const shownLines = shownLinesOf(await getCart(customer.id, distribution.id));
+  const shownLines = shownLinesOf(await getCart({ userId: customer.id }, distribution.id));
   const productForm = productToRaw(await getProducerProduct({ producerId: a.producerId, productId: offer.productId }));
   return {
     a,
@@ -450,13 +450,13 @@ const SPECS: Record<string, RouteSpec> = {
     owner: "customer",
     phase: "ordering",
     params: (world) => ({ distributionId: world.ids.distributionId }),
-    // Everyone's cart page of the distribution is their own: C's cart line is never in it.
-    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: "login" } },
+    // Everyone's cart page of the distribution is their own, a visitor's too (decision 024): C's cart line is never in it.
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: 200 } },
     actions: {
-      // Changing a quantity changes the caller's cart, never C's.
-      update: { request: form((world) => ({ intent: "update", offerId: world.ids.offerId, quantity: "3" })), owner: 200, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: "login" } },
-      remove: { request: form((world) => ({ intent: "remove", offerId: world.ids.offerId, quantity: "0" })), owner: 200, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: "login" } },
-      // Checking out takes the caller's cart, which is empty: C's is never ordered by someone else.
+      // Changing a quantity changes the caller's cart (a visitor's under their own cookie), never C's.
+      update: { request: form((world) => ({ intent: "update", offerId: world.ids.offerId, quantity: "3" })), owner: 200, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: 200 } },
+      remove: { request: form((world) => ({ intent: "remove", offerId: world.ids.offerId, quantity: "0" })), owner: 200, outsiders: { producerA: 200, producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: 200 } },
+      // Checking out takes the caller's cart, which is empty: C's is never ordered by someone else; a visitor is asked to log in.
       checkout: {
         request: form((world) => ({ intent: "checkout", slotId: world.ids.slotId, paymentMethod: "at_pickup", idempotencyKey: randomUUID(), shownLines: world.shownLines })),
         owner: 302,

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "~/domain/accounts/password.server"
 import { createSession, hashToken } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
 import { emailField, passwordField } from "~/domain/fields";
+import { mergeGuestCart } from "~/domain/ordering/guest-cart.server";
 
 export const logInSchema = z.object({ email: emailField, password: passwordField });
 
@@ -26,9 +27,19 @@ export type LogInInput = z.infer<typeof logInSchema> & {
   previousSessionToken?: string;
   /** The browser's `tm_device` cookie, if it has one. */
   deviceToken?: string;
+  /** The visitor's `tm_cart` cookie, if any: its cart joins the account's (decision 024). */
+  guestCartToken?: string;
 };
 
-export type LogInResult = { userId: string; sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date };
+export type LogInResult = {
+  userId: string;
+  sessionToken: string;
+  expiresAt: Date;
+  deviceToken: string;
+  deviceExpiresAt: Date;
+  /** Articles of the visitor's cart now in the account's cart (0 without one). */
+  keptArticles: number;
+};
 
 /**
  * Only failures slow the next tries, per account, per account at this address and per address,
@@ -62,6 +73,7 @@ export async function logIn(input: LogInInput): Promise<LogInResult> {
     }
     const session = await createSession(tx, user.id, input.now);
     const device = await rememberDevice(tx, input.deviceToken, user.id, input.now);
-    return { userId: user.id, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt };
+    const keptArticles = await mergeGuestCart(tx, { token: input.guestCartToken, userId: user.id, now: input.now });
+    return { userId: user.id, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt, keptArticles };
   });
 }

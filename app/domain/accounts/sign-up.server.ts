@@ -8,6 +8,7 @@ import { createSession } from "~/domain/accounts/session.server";
 import { sendVerificationEmail } from "~/domain/accounts/send-verification-email.server";
 import { DomainError } from "~/domain/errors";
 import { emailField, newPasswordField, personNameField } from "~/domain/fields";
+import { mergeGuestCart } from "~/domain/ordering/guest-cart.server";
 import type { Locale } from "~/i18n/messages";
 
 export const signUpSchema = z.object({
@@ -23,6 +24,8 @@ export type SignUpInput = z.infer<typeof signUpSchema> & {
   clientAddress: string;
   /** The browser's `tm_device` cookie, if it has one. */
   deviceToken?: string;
+  /** The visitor's `tm_cart` cookie, if any: its cart becomes the new account's (decision 024). */
+  guestCartToken?: string;
 };
 
 /**
@@ -38,7 +41,7 @@ export const SIGN_UP_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 20, windowSecon
  * account, as after a login (decision 014): a stranger slowing the new account does not keep its
  * owner out there.
  */
-export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date }> {
+export async function signUp(input: SignUpInput): Promise<{ userId: string; sessionToken: string; expiresAt: Date; deviceToken: string; deviceExpiresAt: Date; keptArticles: number }> {
   const limit = await hitRateLimit(db(), `signup:address:${input.clientAddress}`, SIGN_UP_LIMIT_PER_ADDRESS, input.now);
   if (!limit.allowed) throw new DomainError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
   const passwordHash = await hashPassword(input.password);
@@ -51,7 +54,8 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; sess
       const session = await createSession(tx, userId, input.now);
       await sendVerificationEmail(tx, { user: { id: userId, email: input.email, name: input.name, locale: input.locale }, now: input.now, appUrl: input.appUrl, welcome: true });
       const device = await rememberDevice(tx, input.deviceToken, userId, input.now);
-      return { userId, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt };
+      const keptArticles = await mergeGuestCart(tx, { token: input.guestCartToken, userId, now: input.now });
+      return { userId, sessionToken: session.token, expiresAt: session.expiresAt, deviceToken: device.token, deviceExpiresAt: device.expiresAt, keptArticles };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("email_taken", { field: "email" });

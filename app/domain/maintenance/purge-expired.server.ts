@@ -27,6 +27,8 @@ const RULES: readonly Rule[] = [
   // Login counters and known browsers carry their own end (decision 014): gone once it has passed.
   { name: "loginThrottles", table: "LoginThrottle", where: `"expiresAt" < $1`, before: (now) => now },
   { name: "knownDevices", table: "KnownDevice", where: `"expiresAt" < $1`, before: (now) => now },
+  // Visitors' carts, 30 days after their last change (decision 024); their lines go with them.
+  { name: "guestCarts", table: "GuestCart", where: `"expiresAt" < $1`, before: (now) => now },
   { name: "rateLimitHits", table: "RateLimitHit", where: `"windowStart" < $1`, before: (now) => daysBefore(now, RETENTION.rateLimitDays) },
   { name: "passwordResetTokens", table: "PasswordResetToken", where: `"expiresAt" < $1`, before: (now) => daysBefore(now, RETENTION.expiredTokenDays) },
   { name: "emailVerificationTokens", table: "EmailVerificationToken", where: `"expiresAt" < $1`, before: (now) => daysBefore(now, RETENTION.expiredTokenDays) },

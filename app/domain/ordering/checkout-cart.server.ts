@@ -50,7 +50,7 @@ export async function checkoutCart(input: z.infer<typeof checkoutSchema> & {
   appUrl: string;
 }): Promise<OrderView> {
   // The cart changed since the page was shown (another tab ordered or changed it): show it again rather than order twice.
-  const cart = await getCart(input.customer.id, input.distributionId);
+  const cart = await getCart({ userId: input.customer.id }, input.distributionId, input.now);
   const inCart = new Map(cart.map((line) => [line.offerId, line.quantity]));
   const stale = input.shownLines.length !== cart.length || input.shownLines.some((line) => inCart.get(line.offerId) !== line.quantity);
   if (cart.length === 0 || stale) throw new DomainError("invalid", { field: "lines", messageKey: cart.length === 0 ? "field.lines.empty" : "ordering.field.shownPrices.invalid" });

@@ -1,5 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
+import { quantityInput } from "~/domain/donations/donation-format";
+import { centsToInput } from "~/domain/sales/offer-rules";
+import { addParisDays, parisIsoDate } from "~/domain/time/paris";
 import { action as unsoldAction, loader as unsoldLoader } from "~/routes/producteur.dons.invendus";
 import { createEndedOffer, createFarmDonor, createLot, lotsOfOffer, parisDateIn, parisLocalIn } from "../factories-donations";
 import { asFailure, get, post, statusOf } from "../route-requests";
@@ -168,4 +172,99 @@ test("an unverified producer is refused the page and the submit; a visitor goes 
   expect(await statusOf(() => submit({ ...window(), ...row(offer.offerId, { quantity: "3", costPrice: "4", storage: "chilled" }) }, unverified.cookie))).toBe(403);
   expect(await lotsOfOffer(offer.offerId)).toEqual([]);
   expect(await statusOf(() => unsoldLoader({ request: get(PATH), params: {}, context: {} }))).toBe(302);
+});
+
+/** The form as the page fills it in: every prefilled value of the rows, and the common place and window. */
+function prefilledForm(page: Awaited<ReturnType<typeof loadUnsold>>): Record<string, string> {
+  const fields: Record<string, string> = { ...page.defaults };
+  for (const offer of page.offers) {
+    fields[`quantity.${offer.offerId}`] = quantityInput(offer.unsoldMilli, "fr");
+    fields[`costPrice.${offer.offerId}`] = offer.costPriceCents === null ? "" : centsToInput(offer.costPriceCents, "fr");
+    fields[`useBy.${offer.offerId}`] = offer.useBy ?? "";
+    fields[`bestBefore.${offer.offerId}`] = "";
+    fields[`storage.${offer.offerId}`] = offer.storage;
+    fields[`lotNumber.${offer.offerId}`] = "";
+    if (offer.rawFishery) fields[`rawFishery.${offer.offerId}`] = "on";
+  }
+  return fields;
+}
+
+/** Another offer of the same product, at a distribution that ended `hoursAgo` at the same pickup point. */
+async function sameProductLater(offer: { productId: string; pickupPointId: string }, hoursAgo: number, unsold: number) {
+  const endsAt = new Date(Date.now() - hoursAgo * 3600_000);
+  const startsAt = new Date(endsAt.getTime() - 2 * 3600_000);
+  const distributionId = randomUUID();
+  await db().distribution.create({
+    data: { id: distributionId, pickupPointId: offer.pickupPointId, startsAt, endsAt, cutoffAt: new Date(startsAt.getTime() - 24 * 3600_000), opensAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000) },
+  });
+  const offerId = randomUUID();
+  await db().offer.create({ data: { id: offerId, distributionId, productId: offer.productId, priceCents: 2690, stock: unsold + 2, ordered: 2 } });
+  return { offerId, distributionStartsAt: startsAt };
+}
+
+test("the page prefills each row: what is left, the use-by date from the distribution's day and the product, and the cost price of the product's last lot", async () => {
+  const donor = await createFarmDonor();
+  const sole = await createEndedOffer({ producerId: donor.producerId, productName: "Sole commune", stock: 20, ordered: 5, sea: true, endedHoursAgo: 6 * 24 });
+  const leeks = await createEndedOffer({ producerId: donor.producerId, productName: "Poireaux", unit: "BUNCH", stock: 12, ordered: 2 });
+  expect(await statusOf(() => submit({ ...window(), ...row(sole.offerId, { quantity: "15", costPrice: "4,50", useBy: parisDateIn(4), storage: "chilled" }) }, donor.cookie))).toBe(302);
+  const thisWeek = await sameProductLater(sole, 3, 9);
+
+  const page = await loadUnsold(donor.cookie);
+
+  const sold = page.offers.find((offer) => offer.offerId === thisWeek.offerId);
+  expect(sold).toMatchObject({ productName: "Sole commune", unsoldMilli: 9000, storage: "chilled", rawFishery: true, costPriceCents: 450 });
+  expect(sold?.useBy).toBe(parisIsoDate(addParisDays(thisWeek.distributionStartsAt, 3)));
+  expect(page.offers.find((offer) => offer.offerId === leeks.offerId)).toMatchObject({ unsoldMilli: 10_000, storage: "ambient", rawFishery: false, useBy: null, costPriceCents: null });
+});
+
+test("giving three rows takes a tick each: one submit of the prefilled form makes three lots", async () => {
+  const donor = await createFarmDonor();
+  const first = await createEndedOffer({ producerId: donor.producerId, productName: "Sole commune", sea: true, endedHoursAgo: 6 * 24 });
+  const plaice = await createEndedOffer({ producerId: donor.producerId, productName: "Plie", sea: true, endedHoursAgo: 6 * 24 });
+  const dab = await createEndedOffer({ producerId: donor.producerId, productName: "Limande", sea: true, endedHoursAgo: 6 * 24 });
+  // Last week's lots gave each product its cost price.
+  for (const [offer, cost] of [[first, "4"], [plaice, "3"], [dab, "2,50"]] as const) {
+    expect(await statusOf(() => submit({ ...window(), ...row(offer.offerId, { quantity: "1", costPrice: cost, useBy: parisDateIn(4), storage: "chilled" }) }, donor.cookie))).toBe(302);
+  }
+  const rows = await Promise.all([first, plaice, dab].map((offer) => sameProductLater(offer, 2, 7)));
+  const page = await loadUnsold(donor.cookie);
+  expect(page.offers.map((offer) => offer.offerId).sort()).toEqual(rows.map((offer) => offer.offerId).sort());
+
+  const fields = prefilledForm(page);
+  for (const offer of rows) fields[`give.${offer.offerId}`] = "on";
+  const answer = await submit(fields, donor.cookie);
+
+  expect(answer).toBeInstanceOf(Response);
+  expect((answer as Response).headers.get("location")).toBe("/producteur/dons?donnes=3");
+  for (const offer of rows) {
+    expect(await lotsOfOffer(offer.offerId)).toEqual([expect.objectContaining({ quantityMilli: 7000, unit: "KG", storage: "CHILLED", rawFishery: true })]);
+  }
+  expect((await lotsOfOffer(rows[2]!.offerId))[0]).toMatchObject({ productName: "Limande", costPriceCents: 250 });
+});
+
+test("every broken row is named at once, each beside its field, and nothing is published", async () => {
+  const donor = await createFarmDonor();
+  const sole = await createEndedOffer({ producerId: donor.producerId, productName: "Sole commune", stock: 20, ordered: 5, sea: true });
+  const plaice = await createEndedOffer({ producerId: donor.producerId, productName: "Plie", stock: 10, ordered: 4, sea: true });
+  const dab = await createEndedOffer({ producerId: donor.producerId, productName: "Limande", stock: 10, ordered: 4, sea: true });
+
+  const answer = asFailure(
+    await submit(
+      {
+        ...window(),
+        ...row(sole.offerId, { quantity: "16", costPrice: "4", storage: "chilled" }),
+        ...row(plaice.offerId, { quantity: "3", costPrice: "4", storage: "frozen" }),
+        ...row(dab.offerId, { quantity: "3", costPrice: "4", storage: "chilled", useBy: parisDateIn(4) }),
+      },
+      donor.cookie,
+    ),
+  );
+
+  expect(answer.init?.status).toBe(400);
+  expect(answer.data.message).toBe("2 lignes refusées : rien n'a été publié. Corrigez chaque ligne signalée, puis donnez.");
+  expect(answer.data.fieldErrors).toEqual({
+    [`quantity.${sole.offerId}`]: "Sole commune : Quantité : au plus ce qui reste invendu, soit 15.",
+    [`frozenAtMinus18.${plaice.offerId}`]: "Plie : Lot surgelé : confirmez qu'il est conservé à −18 °C ou moins.",
+  });
+  for (const offer of [sole, plaice, dab]) expect(await lotsOfOffer(offer.offerId)).toEqual([]);
 });

@@ -415,8 +415,12 @@ test("the unsold page: one card per offer, every field labelled with its product
   expect(html).toContain("invendu : 10 pièces");
   expect(html).toMatch(new RegExp(`id="rawFishery-${sole.offerId}"[^>]*checked=""`));
   expect(html).not.toMatch(new RegExp(`id="rawFishery-${leeks.offerId}"[^>]*checked=""`));
-  expect(html).toContain("Publier les lots cochés");
-  expect(html).not.toMatch(/donor\.[a-z]/);
+  // One button gives the selection; the details are folded, already filled in.
+  expect(html).toContain("Donner la sélection (0)");
+  expect(html).toMatch(new RegExp(`<details class="mt-1"><summary[^>]*>Détails : dates, conservation, n° de lot<span class="sr-only"> — Sole commune`));
+  expect(html).toMatch(new RegExp(`id="useBy-${sole.offerId}"[^>]*value="\\d{4}-\\d{2}-\\d{2}"`));
+  expect(html).toMatch(new RegExp(`id="useBy-${leeks.offerId}"[^>]*value=""`));
+  expect(html).not.toMatch(/donor\.[a-z]|quay\.[a-z]/);
 
   const body = new URLSearchParams({ pickupPlace: "Quai", pickupStart: parisLocalIn(0), pickupEnd: parisLocalIn(20), [`give.${sole.offerId}`]: "on", [`quantity.${sole.offerId}`]: "16", [`costPrice.${sole.offerId}`]: "4", [`storage.${sole.offerId}`]: "chilled" });
   const refused = await render("fr", donor.cookie, "/producteur/dons/invendus", { method: "POST", body });
@@ -424,6 +428,9 @@ test("the unsold page: one card per offer, every field labelled with its product
   expect(refused.html).toContain('role="alert"');
   expect(refused.html).toContain("Sole commune : Quantité : au plus ce qui reste invendu, soit 15.");
   expect(refused.html).toMatch(new RegExp(`id="quantity-${sole.offerId}"[^>]*aria-invalid="true"[^>]*value="16"`));
+  // The ticked row stays ticked and counted: nothing typed is lost.
+  expect(refused.html).toMatch(new RegExp(`id="give-${sole.offerId}"[^>]*checked=""`));
+  expect(refused.html).toContain("Donner la sélection (1)");
 });
 
 test("the donor's pages read in English, with no message key left untranslated", async () => {

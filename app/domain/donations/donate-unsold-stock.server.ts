@@ -38,8 +38,8 @@ const COMMON = new Set<string>(UNSOLD_COMMON_FIELDS);
  * After a distribution closes, the producer turns its unsold stock into lots in one action, in
  * ONE transaction: the checked offers are locked (the producer's own only: anything else is a
  * 404), each row is read into the API's lot schema and checked against the publication rules and
- * what is unsold — the first broken row is a 400 naming the product and the rule, and nothing is
- * written — then every lot is published (charities alerted) with its offer as origin. A lot per
+ * what is unsold — broken rows are a 400 naming each product and its rule (UnsoldRowsRefused), and
+ * nothing is written — then every lot is published (charities alerted) with its offer as origin. A lot per
  * offer at most (unique DonationLot.offerId): a second submit makes nothing twice and says so.
  */
 export async function donateUnsoldStock(options: DonateUnsoldStockOptions): Promise<DonatedUnsoldStock> {
@@ -82,33 +82,18 @@ async function donateIn(tx: Tx, options: DonateUnsoldStockOptions): Promise<Dona
   const alreadyNames = form.rows.filter((row) => givenIds.has(row.offerId)).map((row) => byId.get(row.offerId)!.productName);
   if (toGive.length === 0) throw alreadyDonated(alreadyNames);
 
-  // Every row checked before anything is written.
-  const checked = toGive.map((row) => {
-    const offer = byId.get(row.offerId)!;
-    const rowError = (field: string, messageKey: string, params: Record<string, string | number> = {}) =>
-      new DomainError("invalid", {
-        field: COMMON.has(field) ? field : `${field}.${offer.offerId}`,
-        messageKey,
-        messageParams: { ...params, product: offer.productName },
-      });
-    if (!offer.givable) throw rowError("give", "donor.unsold.not_givable");
-    const unsold = donationQuantityOf(offer.saleUnit, offer.unsoldCount);
-    const parsed = parseLotForm({ ...row.values, ...form.common, productName: offer.productName, unit: unsold.unit, categoryId: offer.categoryId });
-    if (!parsed.ok) {
-      const [issue] = parsed.issues;
-      throw rowError(issue!.field, issue!.messageKey);
-    }
-    const quantityMilli = toMilli(parsed.input.quantity) ?? Number.POSITIVE_INFINITY;
-    if (quantityMilli > unsold.quantityMilli) {
-      throw rowError("quantity", "donor.unsold.quantity_above", { unsold: toUnits(unsold.quantityMilli) });
-    }
+  // Every row checked before anything is written; every broken row is named, not only the first.
+  const refusals: DomainError[] = [];
+  const checked = toGive.flatMap((row) => {
     try {
-      return { offer, input: parsed.input, facts: checkLotPublication(parsed.input, now) };
+      return [checkRow(row, byId.get(row.offerId)!, form, now)];
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      throw rowError(formFieldOf(error.details.field ?? "give"), error.details.messageKey ?? "error.invalid", error.details.messageParams);
+      refusals.push(error);
+      return [];
     }
   });
+  if (refusals.length > 0) throw new UnsoldRowsRefused(refusals);
 
   const published: DonatedUnsoldStock["published"] = [];
   for (const { offer, input, facts } of checked) {
@@ -120,4 +105,46 @@ async function donateIn(tx: Tx, options: DonateUnsoldStockOptions): Promise<Dona
     published.push({ id: lot.id, productName: lot.productName, quantityMilli: lot.quantityMilli, unit: lot.unit });
   }
   return { published, alreadyDonated: alreadyNames };
+}
+
+/**
+ * The rows of an unsold submit that break a rule, each a DomainError naming its field
+ * (`quantity.<offerId>`…) and its product. It reads as the first of them, so a caller that knows
+ * only DomainError still answers with one of the reasons.
+ */
+export class UnsoldRowsRefused extends DomainError {
+  readonly rows: DomainError[];
+
+  constructor(rows: DomainError[]) {
+    const [first] = rows;
+    super(first?.code ?? "invalid", first?.details ?? {});
+    this.rows = rows;
+  }
+}
+
+/** One ticked row read into the lot schema and checked against what is unsold and the publication rules. */
+function checkRow(row: UnsoldForm["rows"][number], offer: OfferRow, form: UnsoldForm, now: Date) {
+  const rowError = (field: string, messageKey: string, params: Record<string, string | number> = {}) =>
+    new DomainError("invalid", {
+      field: COMMON.has(field) ? field : `${field}.${offer.offerId}`,
+      messageKey,
+      messageParams: { ...params, product: offer.productName },
+    });
+  if (!offer.givable) throw rowError("give", "donor.unsold.not_givable");
+  const unsold = donationQuantityOf(offer.saleUnit, offer.unsoldCount);
+  const parsed = parseLotForm({ ...row.values, ...form.common, productName: offer.productName, unit: unsold.unit, categoryId: offer.categoryId });
+  if (!parsed.ok) {
+    const [issue] = parsed.issues;
+    throw rowError(issue!.field, issue!.messageKey);
+  }
+  const quantityMilli = toMilli(parsed.input.quantity) ?? Number.POSITIVE_INFINITY;
+  if (quantityMilli > unsold.quantityMilli) {
+    throw rowError("quantity", "donor.unsold.quantity_above", { unsold: toUnits(unsold.quantityMilli) });
+  }
+  try {
+    return { offer, input: parsed.input, facts: checkLotPublication(parsed.input, now) };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    throw rowError(formFieldOf(error.details.field ?? "give"), error.details.messageKey ?? "error.invalid", error.details.messageParams);
+  }
 }

@@ -1,6 +1,6 @@
 import { readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
-import { donationQuantityOf, unsoldDefaults, UNSOLD_DAYS, type LotUnit } from "~/domain/donations/unsold-stock";
+import { defaultUnsoldUseBy, donationQuantityOf, unsoldDefaults, UNSOLD_DAYS, type LotUnit } from "~/domain/donations/unsold-stock";
 import { postalAddress } from "~/domain/postal-address";
 
 export type UnsoldOffer = {
@@ -15,6 +15,10 @@ export type UnsoldOffer = {
   unsoldMilli: number;
   storage: "ambient" | "chilled";
   rawFishery: boolean;
+  /** The use-by date proposed (defaultUnsoldUseBy), "YYYY-MM-DD"; null for ambient food. */
+  useBy: string | null;
+  /** The cost price the producer gave for this product's last lot, proposed again; null the first time. */
+  costPriceCents: number | null;
   distribution: { id: string; startsAt: Date; endsAt: Date; pickupPointName: string; pickupPointAddress: string };
 };
 
@@ -28,6 +32,7 @@ type Row = {
   productionMethod: string | null;
   ingredients: string | null;
   unsoldCount: number;
+  lastCostPriceCents: number | null;
   distributionId: string;
   startsAt: Date;
   endsAt: Date;
@@ -42,14 +47,17 @@ export const UNSOLD_OFFERS_LIMIT = 200;
 
 /**
  * The producer's offers that can still become lots: their distribution ended (not cancelled)
- * within the last UNSOLD_DAYS days, something is left unsold, and no lot was made of them yet.
- * One statement; the latest distributions first.
+ * within the last UNSOLD_DAYS days, something is left unsold, and no lot was made of them yet,
+ * each with what the form proposes: storage, raw fishery, use-by date, and the cost price given for
+ * the product's last lot. One statement; the latest distributions first.
  */
 export async function listUnsoldOffers(options: { producerId: string; now: Date }): Promise<{ offers: UnsoldOffer[]; farmAddress: string }> {
   const [rows, farm] = await Promise.all([
     readRows<Row>(
       `SELECT o.id AS "offerId", p.name AS "productName", p."categoryId", p.unit::text AS "saleUnit", p.kind::text AS kind,
          p."scientificName", p."productionMethod"::text AS "productionMethod", p.ingredients, o.stock - o.ordered AS "unsoldCount",
+         (SELECT l."costPriceCents" FROM "DonationLot" l JOIN "Offer" lo ON lo.id = l."offerId"
+          WHERE lo."productId" = p.id AND l."donorId" = $1 ORDER BY l."createdAt" DESC, l.id LIMIT 1) AS "lastCostPriceCents",
          d.id AS "distributionId", d."startsAt", d."endsAt", pp.name AS "pickupPointName", pp.address AS "pickupPointStreet",
          c."postalCode" AS "pickupPointPostalCode", c.name AS "pickupPointCommune"
        FROM "Offer" o
@@ -78,6 +86,8 @@ export async function listUnsoldOffers(options: { producerId: string; now: Date 
       unsoldMilli: quantity.quantityMilli,
       storage: defaults.storage,
       rawFishery: defaults.rawFishery,
+      useBy: defaultUnsoldUseBy(row, row.startsAt),
+      costPriceCents: row.lastCostPriceCents,
       distribution: {
         id: row.distributionId,
         startsAt: row.startsAt,

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { defaultUnsoldPickupPlace, defaultUnsoldWindow, donationQuantityOf, donorLotState, unsoldDefaults, type UnsoldProductFacts } from "~/domain/donations/unsold-stock";
+import { defaultUnsoldPickupPlace, defaultUnsoldUseBy, defaultUnsoldWindow, donationQuantityOf, donorLotState, unsoldDefaults, type UnsoldProductFacts } from "~/domain/donations/unsold-stock";
 
 test("unsold sale units become lot units, in thousandths", () => {
   expect(donationQuantityOf("KG", 15)).toEqual({ unit: "kg", quantityMilli: 15_000 });
@@ -46,4 +46,13 @@ test("unsold stock is offered where the latest distribution was held, else at th
   expect(defaultUnsoldPickupPlace({ pickupPointName: "Marché du Puits-Salé", pickupPointAddress: "Place du Puits-Salé, 76200 Dieppe" }, "Ferme, 76200 Dieppe")).toBe("Marché du Puits-Salé, Place du Puits-Salé, 76200 Dieppe");
   expect(defaultUnsoldPickupPlace(undefined, "Ferme, 76200 Dieppe")).toBe("Ferme, 76200 Dieppe");
   expect(defaultUnsoldPickupPlace(undefined, "x".repeat(250))).toHaveLength(200);
+});
+
+test("the use-by date proposed for unsold stock: three days after the distribution's Paris day for chilled food, a week for dairy, none for ambient food", () => {
+  const fish: UnsoldProductFacts = { kind: "PRODUCT", categoryId: "poissons", scientificName: "Solea solea", productionMethod: "CAUGHT_AT_SEA", ingredients: null };
+  // Friday 27 November 2026, 23:30 in Paris is still Friday there (22:30 UTC).
+  const fridayLate = new Date("2026-11-27T22:30:00Z");
+  expect(defaultUnsoldUseBy(fish, fridayLate)).toBe("2026-11-30");
+  expect(defaultUnsoldUseBy({ ...fish, categoryId: "cremerie", scientificName: null, productionMethod: null }, fridayLate)).toBe("2026-12-04");
+  expect(defaultUnsoldUseBy({ kind: "PRODUCT", categoryId: "legumes", scientificName: null, productionMethod: null, ingredients: null }, fridayLate)).toBeNull();
 });

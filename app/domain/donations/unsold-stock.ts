@@ -62,6 +62,22 @@ export function unsoldDefaults(product: UnsoldProductFacts): { storage: "ambient
   return { storage: chilled ? "chilled" : "ambient", rawFishery: sea && !processed };
 }
 
+/** Days a chilled product is proposed to keep after its distribution day: dairy a week, the rest three. */
+const KEEPS_DAYS: Record<string, number> = { cremerie: 7 };
+const CHILLED_KEEPS_DAYS = 3;
+
+/**
+ * The use-by date (DLC) the unsold form proposes, from the distribution's day and the product: a
+ * chilled product keeps CHILLED_KEEPS_DAYS days after the day it was on the stall (dairy a week),
+ * so fish landed for Friday is proposed until Monday; ambient food has no use-by date to propose.
+ * The donor checks it against the label; the publication rules still refuse a date before the
+ * end of the pickup window.
+ */
+export function defaultUnsoldUseBy(product: UnsoldProductFacts, distributionStartsAt: Date): string | null {
+  if (unsoldDefaults(product).storage !== "chilled") return null;
+  return parisIsoDate(addParisDays(distributionStartsAt, KEEPS_DAYS[product.categoryId] ?? CHILLED_KEEPS_DAYS));
+}
+
 const FIVE_MINUTES = 5 * 60_000;
 
 /**

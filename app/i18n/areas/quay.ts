@@ -21,6 +21,7 @@ export const quayFr = {
   "quay.unsold.details": "Détails : dates, conservation, n° de lot",
   "quay.unsold.prefilled": "Tout est prérempli d'après le produit et la distribution : cochez, ajustez la quantité, donnez.",
   "quay.unsold.useByDefault": "DLC proposée : {date}, d'après la distribution et le produit. Vérifiez-la.",
+  "quay.unsold.refusedRows": "{count} lignes refusées : rien n'a été publié. Corrigez chaque ligne signalée, puis donnez.",
 };
 
 export const quayEn: Record<keyof typeof quayFr, string> = {
@@ -43,4 +44,5 @@ export const quayEn: Record<keyof typeof quayFr, string> = {
   "quay.unsold.details": "Details: dates, storage, lot number",
   "quay.unsold.prefilled": "Everything is filled in from the product and the distribution: tick, adjust the quantity, give.",
   "quay.unsold.useByDefault": "Use-by date proposed: {date}, from the distribution and the product. Check it.",
+  "quay.unsold.refusedRows": "{count} rows refused: nothing was published. Correct each row marked, then give.",
 };

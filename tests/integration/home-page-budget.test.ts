@@ -23,7 +23,7 @@ async function statementsForHome(cookie?: string) {
 async function morePoints(points: number, dates: number) {
   const inseeCode = `8${String(randomInt(0, 10_000)).padStart(4, "0")}`;
   await db().commune.upsert({ where: { inseeCode }, create: { inseeCode, name: `Commune ${inseeCode}`, postalCode: "76888", lat: 49.9, lon: 1.1 }, update: {} });
-  const rows = Array.from({ length: points }, (_, index) => ({ id: randomUUID(), name: `Point ${index}`, kind: "SHOP" as const, communeInsee: inseeCode, address: "Rue", lat: 49.9, lon: 1.1 }));
+  const rows = Array.from({ length: points }, (_, index) => ({ id: randomUUID(), name: `Zz point de budget ${index}`, kind: "SHOP" as const, communeInsee: inseeCode, address: "Rue", lat: 49.9, lon: 1.1 }));
   await db().pickupPoint.createMany({ data: rows });
   await db().distribution.createMany({
     data: rows.flatMap((row) =>
@@ -36,11 +36,11 @@ async function morePoints(points: number, dates: number) {
   return inseeCode;
 }
 
-test("a visitor's home costs the same few statements for a handful of points and for a hundred more with ten dates each", async () => {
+test("a visitor's home costs the same few statements for a handful of points and for forty more with ten dates each", async () => {
   const distribution = await createDistribution();
   const cookie = (await homeAction({ request: post("/?index", { point: distribution.pickupPointId }), params: {}, context: {} }) as Response).headers.get("set-cookie")?.split(";")[0];
   const few = await statementsForHome(cookie);
-  const insee = await morePoints(100, 10);
+  const insee = await morePoints(40, 10);
   const many = await statementsForHome(cookie);
   expect(few.data.chosen?.distributions).toHaveLength(1);
   expect(many.used).toBe(few.used);

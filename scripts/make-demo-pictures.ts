@@ -29,11 +29,12 @@ if (manifest.name !== PACKAGE || manifest.version !== VERSION || manifest.licens
   process.exit(1);
 }
 
-/** Sizes and centres of 1, 2 or 3 emojis: the first largest, the others overlapping it a little. */
+/** Sizes and centres of 1, 2 or 3 emojis: the first largest, the others beside it, overlapping a little. */
 function layout(count: number): Array<{ size: number; x: number; y: number }> {
-  if (count === 1) return [{ size: 500, x: 512, y: 384 }];
-  if (count === 2) return [{ size: 440, x: 400, y: 370 }, { size: 340, x: 690, y: 450 }];
-  return [{ size: 400, x: 360, y: 360 }, { size: 300, x: 640, y: 300 }, { size: 300, x: 700, y: 520 }];
+  if (count === 1) return [{ size: 540, x: 512, y: 374 }];
+  if (count === 2) return [{ size: 470, x: 390, y: 370 }, { size: 380, x: 700, y: 420 }];
+  // In a row, standing on the same line.
+  return [{ size: 400, x: 290, y: 380 }, { size: 310, x: 590, y: 425 }, { size: 310, x: 820, y: 425 }];
 }
 
 /** A soft light in the middle and a shadow on the "table", so the emojis do not float. */

@@ -58,6 +58,8 @@ const QUIET_MS = 1000;
 /** …or after this long, whichever comes first. */
 const SETTLE_LIMIT_MS = 30_000;
 const NAVIGATION_TIMEOUT_MS = 120_000;
+/** How many of a page's scripts the report names, largest first. */
+const LARGEST_SCRIPTS = 5;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -256,7 +258,7 @@ const OBSERVERS = `
   }).observe({ type: "layout-shift", buffered: true });
 `;
 
-type Load = { lcpMs: number; loadMs: number; lcpElement: string; cls: number; jsBytes: number; jsDecodedBytes: number; jsRequests: number; requests: number; bytes: number };
+type Load = { lcpMs: number; loadMs: number; lcpElement: string; cls: number; jsBytes: number; jsDecodedBytes: number; jsRequests: number; requests: number; bytes: number; scripts: Array<{ file: string; encoded: number; decoded: number }> };
 
 /** CLS as Chrome defines it: the largest session window of shifts (gaps under 1 s, windows of at most 5 s). */
 function cumulativeLayoutShift(shifts: ReadonlyArray<readonly [number, number]>): number {
@@ -355,6 +357,7 @@ async function measure(browser: Browser, url: string, target: Target): Promise<L
       jsRequests: scripts.length,
       requests: all.length,
       bytes: sum(all, "encoded"),
+      scripts: scripts.map((one) => ({ file: new URL(one.url).pathname.split("/").at(-1) ?? one.url, encoded: one.encoded, decoded: one.decoded })),
     };
   } finally {
     await context.close();
@@ -432,6 +435,12 @@ function report(options: Options, results: PageResult[], context: { started: Dat
         `${kB(median(loads.map((load) => load.jsBytes)))} (${kB(median(loads.map((load) => load.jsDecodedBytes)))}), ${median(loads.map((load) => load.jsRequests))} | ` +
         `${median(loads.map((load) => load.requests))} | ${kB(median(loads.map((load) => load.bytes)))} | ${mostCommon(loads.map((load) => load.lcpElement)).replace(/\|/g, "\\|")} |`,
     );
+  }
+  lines.push("");
+  // Where the JavaScript comes from (the same files on every load of a page): for whoever makes it lighter.
+  for (const { target, loads } of results) {
+    const largest = [...(loads[0]?.scripts ?? [])].sort((a, b) => b.encoded - a.encoded).slice(0, LARGEST_SCRIPTS);
+    lines.push(`- Largest scripts of the ${target.name.split(" ")[0]}: ${largest.map((one) => `\`${one.file}\` ${kB(one.encoded)} (${kB(one.decoded)})`).join(", ")}`);
   }
   lines.push("");
   lines.push("| aim (issue 10) | measured (worst page, medians) | met? |");

@@ -232,6 +232,8 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
           },
         },
         { name: `my orders (${size})`, run: async () => (await page.goto("/commandes"), await shoot(page, "my-orders", size, written)) },
+        // Signed in with an order to collect: « your next pickup » first on the home page.
+        { name: `home, signed in (${size})`, run: async () => (await page.goto("/"), await shoot(page, "home-signed-in", size, written)) },
       ],
       failures,
     );

@@ -282,7 +282,7 @@ function Chooser({
               <li key={group.insee} className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm" data-testid="commune">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="text-lg font-semibold text-sea-900">
-                    {group.name} <span className="text-sm font-normal text-slate-700">({t("home.commune.points", { count: group.points.length })})</span>
+                    {group.name} <span className="text-sm font-normal text-slate-700">({group.points.length === 1 ? t("home.commune.onePoint") : t("home.commune.points", { count: group.points.length })})</span>
                   </h3>
                   <button
                     type="submit"

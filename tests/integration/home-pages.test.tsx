@@ -87,7 +87,7 @@ test("a visitor who chose nothing sees the chooser first: communes, their points
   const { html, text } = await page("", "?q=saint%20test");
   expect(html).toMatch(/<h1[^>]*>Choisissez votre point de retrait<\/h1>/);
   expect(html).not.toContain('data-testid="chosen-distributions"');
-  expect(text).toContain("Saint-Test-sur-Mer (2 point(s) de retrait)");
+  expect(text).toContain("Saint-Test-sur-Mer (2 points de retrait)");
   expect(html).toContain(`aria-label="Choisir ce point : Halle du marché"`);
   expect(html).toContain(`name="commune" value="${insee}"`);
   expect(text).toContain("Choisir Saint-Test-sur-Mer");
@@ -105,6 +105,7 @@ test("the search narrows the list without scripts: a commune by its name without
   await point(other, "Préau de l'école", [2]);
   const byCommune = await page("", "?q=chateau%20sur%20varenne");
   expect(byCommune.text).toContain("Ferme du Moulin");
+  expect(byCommune.text).toContain("Château-sur-Varenne (1 point de retrait)");
   expect(byCommune.text).not.toContain("Préau de l'école");
   const byPoint = await page("", "?q=preau%20de%20l");
   expect(byPoint.text).toContain("Préau de l'école");

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "vitest";
+import { DEMO_CATEGORIES } from "~/demo/demo-territory";
+import { CATEGORIES_WITH_PICTOGRAM } from "~/ui/category-pictogram";
 import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
 
 function attributes(html: string): Record<string, string> {
@@ -30,17 +34,23 @@ test("a small photo is never asked for wider than it is, and the first one above
 
 test("without a photo the category's pictogram stands in, hidden from screen readers, in a 4:3 box", () => {
   const fish = renderToStaticMarkup(<ProductPicture photo={null} category="poissons" alt="Bar de ligne" sizes="100vw" />);
-  expect(fish).not.toContain("<img");
+  expect(fish).not.toContain("/photos/");
   expect(attributes(fish)["aria-hidden"]).toBe("true");
-  expect(fish).toContain('data-pictogram="poissons"');
+  expect(attributes(fish)).toMatchObject({ "data-pictogram": "poissons", src: "/pictograms/poissons.svg", alt: "" });
   expect(fish).toContain("aspect-[4/3]");
-  const bread = renderToStaticMarkup(<ProductPicture photo={null} category="boulangerie" alt="" sizes="100vw" />);
-  expect(bread).toContain('data-pictogram="boulangerie"');
-  expect(bread).not.toBe(fish.replace("poissons", "boulangerie"));
-  expect(renderToStaticMarkup(<ProductPicture photo={undefined} category="inconnue" alt="" sizes="100vw" />)).toContain('data-pictogram="generic"');
+  expect(attributes(renderToStaticMarkup(<ProductPicture photo={null} category="boulangerie" alt="" sizes="100vw" />)).src).toBe("/pictograms/boulangerie.svg");
+  expect(attributes(renderToStaticMarkup(<ProductPicture photo={undefined} category="inconnue" alt="" sizes="100vw" />)).src).toBe("/pictograms/generique.svg");
 });
 
 test("a producer without a photo gets a barn, with one their photo", () => {
-  expect(renderToStaticMarkup(<OrganisationPicture photo={null} alt="La ferme" sizes="100vw" />)).toContain('data-pictogram="organisation"');
+  expect(attributes(renderToStaticMarkup(<OrganisationPicture photo={null} alt="La ferme" sizes="100vw" />)).src).toBe("/pictograms/producteur.svg");
   expect(attributes(renderToStaticMarkup(<OrganisationPicture photo={{ id: "o1", width: 800, height: 600 }} alt="La ferme" sizes="100vw" />)).srcset).toContain("/photos/o1?w=800 800w");
+});
+
+test("every category with a pictogram has its drawing in public/pictograms, a well-formed 64 × 64 SVG", () => {
+  for (const file of [...CATEGORIES_WITH_PICTOGRAM, "generique", "producteur"]) {
+    const svg = readFileSync(path.resolve("public/pictograms", `${file}.svg`), "utf8");
+    expect(svg, file).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 64 64">.*<\/svg>\n$/s);
+  }
+  expect(CATEGORIES_WITH_PICTOGRAM.sort()).toEqual(DEMO_CATEGORIES.map((category) => category.id).sort());
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EMAIL_VERIFICATION_PATH } from "~/domain/accounts/email-verification";
 import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { getDistribution } from "~/domain/distributions/get-distribution.server";
@@ -22,7 +22,10 @@ import { appUrl } from "~/http/request-context.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
-import { FormAlert, PrimaryButton, SecondaryButton } from "~/ui/form";
+import { FormAlert } from "~/ui/form";
+import { ProductPicture } from "~/ui/product-picture";
+import { QuantityStepper } from "~/ui/quantity-stepper";
+import { SubmitButton } from "~/ui/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Mon panier — Terre & Mer" }];
 
@@ -80,7 +83,6 @@ export default function CartPage() {
   const failure = useActionData<FormFailure | { ok: true }>();
   const t = useT();
   const locale = useLocale();
-  const busy = useNavigation().state !== "idle";
   const total = orderTotalCents(cart.map((line) => ({ quantity: line.quantity, unitPriceCents: line.priceCents })));
   const open = distribution.state === "open";
   const soldOut = new Set(failure && !failure.ok ? failure.offerIds ?? [] : []);
@@ -109,41 +111,64 @@ export default function CartPage() {
       {cart.length === 0 ? (
         <p className="mt-4">{t("cart.empty")}</p>
       ) : (
-        <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white">
-          {cart.map((line) => (
-            // On a phone the name and the line's amount share the first row, the quantity and its buttons
-            // go below; from `sm` up, all on one row. (A flex row squeezed the name to a word per line.)
-            <li key={line.offerId} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 p-3 sm:grid-cols-[minmax(0,1fr)_auto_auto]">
-              <div className="min-w-0">
-                <span className="font-semibold">{line.name}</span>
-                <br />
-                <span className="text-sm text-slate-700">{line.producerName} · {priceLabel(line, locale)}</span>
-                {soldOut.has(line.offerId) || line.quantity > line.remaining ? (
-                  <span className="block text-sm font-bold text-red-800">{t("cart.soldOutLine", { count: Math.max(0, line.remaining) })}</span>
-                ) : null}
-              </div>
-              <Form method="post" className="col-span-2 row-start-2 flex flex-wrap items-center gap-1 sm:col-span-1 sm:col-start-2 sm:row-start-1" preventScrollReset>
-                <input type="hidden" name="offerId" value={line.offerId} />
-                <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.name })}</label>
-                <input id={`q-${line.offerId}`} type="number" name="quantity" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="w-16 rounded-lg border border-slate-400 px-2 py-2" />
-                {quantityUnit(line.unit) ? <span className="text-sm">{quantityUnit(line.unit)}</span> : null}
-                <SecondaryButton name="intent" value="update" aria-label={`${t("cart.update")} ${line.name}`}>{t("cart.update")}</SecondaryButton>
-                <SecondaryButton name="intent" value="remove" aria-label={`${t("cart.remove")} ${line.name}`}>{t("cart.remove")}</SecondaryButton>
-              </Form>
-              <span className="col-start-2 row-start-1 text-right font-semibold sm:col-start-3 sm:w-20">{euros(line.quantity * line.priceCents, locale)}</span>
-            </li>
-          ))}
-          <li className="flex justify-between p-3 text-lg font-bold">
+        <>
+          {/* Each line a row that stacks on a phone: picture and words first, then the quantity and the line's amount. */}
+          <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white">
+            {cart.map((line) => (
+              <li key={line.offerId} className="grid grid-cols-[4rem_minmax(0,1fr)] gap-x-3 gap-y-2 p-3 sm:grid-cols-[6rem_minmax(0,1fr)]" data-testid="cart-line">
+                <ProductPicture photo={line.photo} category={line.category} alt="" sizes="(min-width: 640px) 96px, 64px" className="aspect-[4/3] rounded-lg" />
+                <div className="min-w-0">
+                  <p className="font-semibold leading-snug">{line.name}</p>
+                  <p className="text-sm text-slate-700">{line.producerName}</p>
+                  <p className="text-sm">{priceLabel(line, locale)}</p>
+                  {soldOut.has(line.offerId) || line.quantity > line.remaining ? (
+                    <p className="text-sm font-bold text-red-800">{t("cart.soldOutLine", { count: Math.max(0, line.remaining) })}</p>
+                  ) : null}
+                </div>
+                <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-2 sm:col-span-1 sm:col-start-2">
+                  <QuantityStepper
+                    name={line.name}
+                    quantity={line.quantity}
+                    max={MAX_QUANTITY}
+                    unit={quantityUnit(line.unit)}
+                    fields={{ offerId: line.offerId, intent: "update" }}
+                    labels={{
+                      less: t("shop.line.less", { name: line.name }),
+                      more: t("shop.line.more", { name: line.name }),
+                      typed: t("catalogue.quantityFor", { name: line.name }),
+                      update: t("cart.update"),
+                      busy: t("shop.busy.updating"),
+                    }}
+                  />
+                  <Form method="post" preventScrollReset>
+                    <input type="hidden" name="offerId" value={line.offerId} />
+                    <input type="hidden" name="quantity" value="0" />
+                    <SubmitButton variant="secondary" name="intent" value="remove" busyLabel={t("shop.busy.removing")} aria-label={`${t("cart.remove")} ${line.name}`} className="px-3 text-sm">{t("cart.remove")}</SubmitButton>
+                  </Form>
+                  <p className="ml-auto text-right font-bold">
+                    <span className="sr-only">{t("shop.line.total", { amount: euros(line.quantity * line.priceCents, locale) })}</span>
+                    <span aria-hidden="true">{euros(line.quantity * line.priceCents, locale)}</span>
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 flex items-baseline justify-between rounded-xl bg-sea-50 p-3 text-lg font-bold" data-testid="cart-total">
             <span>{t("cart.total")}</span>
             <span>{euros(total, locale)}</span>
-          </li>
-        </ul>
+          </p>
+          {open && signedIn ? (
+            <p className="mt-3">
+              <a href="#checkout" className="flex min-h-11 w-full items-center justify-center rounded-lg bg-sea-700 px-4 py-2 text-center font-semibold text-white sm:hidden">{t("shop.cart.next")}</a>
+            </p>
+          ) : null}
+        </>
       )}
-      <p className="mt-4"><Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("cart.backToCatalogue")}</Link></p>
+      <p className="mt-2"><Link to={`/distributions/${distribution.id}`} className="inline-flex min-h-11 items-center text-sea-700 underline">{t("cart.backToCatalogue")}</Link></p>
 
       {cart.length > 0 && open && !signedIn ? <VisitorCheckout distributionId={distribution.id} /> : null}
       {cart.length > 0 && open && signedIn ? (
-        <Form method="post" className="mt-6 rounded-xl border border-slate-300 bg-white p-4">
+        <Form method="post" id="checkout" className="mt-6 scroll-mt-4 rounded-xl border border-slate-300 bg-white p-4">
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="shownLines" value={shownLines} />
           <fieldset>
@@ -165,7 +190,7 @@ export default function CartPage() {
           </fieldset>
           <p className="mt-2 text-sm text-slate-700">{t("orders.editableUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
           <div className="mt-4">
-            <PrimaryButton name="intent" value="checkout" disabled={busy}>{t("cart.confirm")} — {euros(total, locale)}</PrimaryButton>
+            <SubmitButton name="intent" value="checkout" busyLabel={t("shop.busy.ordering")} className="w-full sm:w-auto">{t("cart.confirm")} — {euros(total, locale)}</SubmitButton>
           </div>
         </Form>
       ) : null}

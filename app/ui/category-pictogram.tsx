@@ -23,20 +23,20 @@ const backgrounds: Record<string, string> = {
 export const CATEGORIES_WITH_PICTOGRAM = Object.keys(backgrounds);
 
 /** The category's pictogram, in a 4:3 box (the demo photos' ratio), filling the width it is given. */
-export function CategoryPictogram({ category, className }: { category: string | null | undefined; className?: string }) {
+export function CategoryPictogram({ category, eager, className }: { category: string | null | undefined; eager?: boolean; className?: string }) {
   const known = category && backgrounds[category] ? category : null;
-  return <PictogramBox file={known ?? "generique"} name={known ?? "generic"} background={known ? backgrounds[known]! : "#eef2ea"} className={className} />;
+  return <PictogramBox file={known ?? "generique"} name={known ?? "generic"} background={known ? backgrounds[known]! : "#eef2ea"} eager={eager} className={className} />;
 }
 
 /** A producer (or any organisation) without a photo: a barn. */
-export function OrganisationPictogram({ className }: { className?: string }) {
-  return <PictogramBox file="producteur" name="organisation" background="#eaf1f4" className={className} />;
+export function OrganisationPictogram({ eager, className }: { eager?: boolean; className?: string }) {
+  return <PictogramBox file="producteur" name="organisation" background="#eaf1f4" eager={eager} className={className} />;
 }
 
-function PictogramBox({ file, name, background, className }: { file: string; name: string; background: string; className?: string }) {
+function PictogramBox({ file, name, background, eager, className }: { file: string; name: string; background: string; eager?: boolean; className?: string }) {
   return (
     <span aria-hidden="true" data-pictogram={name} className={`flex aspect-[4/3] w-full items-center justify-center overflow-hidden ${className ?? ""}`} style={{ backgroundColor: background }}>
-      <img src={`/pictograms/${file}.svg`} alt="" width={64} height={64} className="h-3/5 w-auto" loading="lazy" decoding="async" />
+      <img src={`/pictograms/${file}.svg`} alt="" width={64} height={64} className="h-3/5 w-auto" loading={eager ? "eager" : "lazy"} decoding="async" />
     </span>
   );
 }

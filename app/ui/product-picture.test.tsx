@@ -37,6 +37,8 @@ test("without a photo the category's pictogram stands in, hidden from screen rea
   expect(fish).not.toContain("/photos/");
   expect(attributes(fish)["aria-hidden"]).toBe("true");
   expect(attributes(fish)).toMatchObject({ "data-pictogram": "poissons", src: "/pictograms/poissons.svg", alt: "" });
+  expect(attributes(fish).loading).toBe("lazy");
+  expect(attributes(renderToStaticMarkup(<ProductPicture photo={null} category="poissons" alt="" sizes="100vw" eager />)).loading).toBe("eager");
   expect(fish).toContain("aspect-[4/3]");
   expect(attributes(renderToStaticMarkup(<ProductPicture photo={null} category="boulangerie" alt="" sizes="100vw" />)).src).toBe("/pictograms/boulangerie.svg");
   expect(attributes(renderToStaticMarkup(<ProductPicture photo={undefined} category="inconnue" alt="" sizes="100vw" />)).src).toBe("/pictograms/generique.svg");

@@ -21,13 +21,13 @@ type PictureProps = {
  * photo, the category's pictogram in a 4:3 box.
  */
 export function ProductPicture({ photo, category, alt, sizes, eager, className }: PictureProps & { category: string | null | undefined }) {
-  if (!photo) return <CategoryPictogram category={category} className={className} />;
+  if (!photo) return <CategoryPictogram category={category} eager={eager} className={className} />;
   return <Picture photo={photo} alt={alt} sizes={sizes} eager={eager} className={className} />;
 }
 
 /** A producer's (or any organisation's) photo; without one, a barn pictogram. */
 export function OrganisationPicture({ photo, alt, sizes, eager, className }: PictureProps) {
-  if (!photo) return <OrganisationPictogram className={className} />;
+  if (!photo) return <OrganisationPictogram eager={eager} className={className} />;
   return <Picture photo={photo} alt={alt} sizes={sizes} eager={eager} className={className} />;
 }
 

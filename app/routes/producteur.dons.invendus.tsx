@@ -146,19 +146,23 @@ export default function DonateUnsold() {
               const detailsOpen = DETAIL_FIELDS.some((field) => errorOf(field));
               return (
                 <li key={id} className="p-3">
-                  <h2 className="text-lg font-bold leading-tight text-sea-900">{offer.productName}</h2>
-                  <p className="text-sm text-slate-700">
-                    {t("donor.unsold.rowFacts", {
-                      date: longDate(offer.distribution.startsAt, locale),
-                      place: offer.distribution.pickupPointName,
-                      unsold: countedQuantityText(offer.unsoldMilli, unit, locale),
-                    })}
-                  </p>
-                  <div className="mt-2 grid grid-cols-[auto_1fr_1fr] items-end gap-3">
-                    <label htmlFor={`give-${id}`} className="flex min-h-11 items-center gap-2 font-semibold">
+                  <div className="flex items-start justify-between gap-3">
+                    <div className="min-w-0">
+                      <h2 className="text-lg font-bold leading-tight text-sea-900">{offer.productName}</h2>
+                      <p className="text-sm text-slate-700">
+                        {t("donor.unsold.rowFacts", {
+                          date: longDate(offer.distribution.startsAt, locale),
+                          place: offer.distribution.pickupPointName,
+                          unsold: countedQuantityText(offer.unsoldMilli, unit, locale),
+                        })}
+                      </p>
+                    </div>
+                    <label htmlFor={`give-${id}`} className="flex min-h-11 shrink-0 items-center gap-2 font-semibold">
                       <input type="checkbox" {...inputProps("give")} defaultChecked={checked(name("give"), false)} className="h-7 w-7 accent-sea-700" />
                       {label("donor.unsold.give")}
                     </label>
+                  </div>
+                  <div className="mt-2 grid grid-cols-2 items-end gap-3">
                     <div>
                       <label htmlFor={`quantity-${id}`} className="block text-sm font-semibold text-slate-900">{label("donor.unsold.quantity")}</label>
                       <div className="flex items-center gap-2">

@@ -248,21 +248,19 @@ function OfferRow({ offer, canChangeComposition, errors, typed }: { offer: Produ
       <FieldError id={`${ids.onSale}-error`} message={errors[names.onSale]} />
       <div className="mt-2 grid grid-cols-2 gap-3">
         <div>
-          <label htmlFor={ids.stock} className="block text-sm font-semibold">{t("offers.sheet.stock")}<span className="sr-only"> — {offer.name}</span></label>
-          <div className="mt-1 flex items-center gap-2">
-            <input id={ids.stock} name={names.stock} type="text" inputMode="numeric" pattern="[0-9]*" autoComplete="off" defaultValue={typed.value(names.stock, String(offer.stock))}
-              aria-invalid={invalid(names.stock)} aria-describedby={described(ids.stock, names.stock, `${ids.stock}-unit`)} className={inputClass} />
-            <span id={`${ids.stock}-unit`} className="shrink-0 whitespace-nowrap font-semibold">{stockUnit(offer.unit, 2, locale)}</span>
-          </div>
+          <label htmlFor={ids.stock} className="block text-sm font-semibold">
+            {t("quay.sheet.stockIn", { unit: stockUnit(offer.unit, 2, locale) })}<span className="sr-only"> — {offer.name}</span>
+          </label>
+          <input id={ids.stock} name={names.stock} type="text" inputMode="numeric" pattern="[0-9]*" autoComplete="off" defaultValue={typed.value(names.stock, String(offer.stock))}
+            aria-invalid={invalid(names.stock)} aria-describedby={described(ids.stock, names.stock)} className={`mt-1 ${inputClass}`} />
           <FieldError id={`${ids.stock}-error`} message={errors[names.stock]} />
         </div>
         <div>
-          <label htmlFor={ids.price} className="block text-sm font-semibold">{t("offers.sheet.price")}<span className="sr-only"> — {offer.name}</span></label>
-          <div className="mt-1 flex items-center gap-2">
-            <input id={ids.price} name={names.price} type="text" inputMode="decimal" autoComplete="off" defaultValue={typed.value(names.price, centsToInput(offer.priceCents, locale))}
-              aria-invalid={invalid(names.price)} aria-describedby={described(ids.price, names.price, `${ids.price}-unit`)} className={inputClass} />
-            <span id={`${ids.price}-unit`} className="shrink-0 whitespace-nowrap text-sm font-semibold">{t("quay.sheet.pricePer", { unit: unitLabel(offer.unit, locale) })}</span>
-          </div>
+          <label htmlFor={ids.price} className="block text-sm font-semibold">
+            {t("quay.sheet.priceIn", { unit: unitLabel(offer.unit, locale) })}<span className="sr-only"> — {offer.name}</span>
+          </label>
+          <input id={ids.price} name={names.price} type="text" inputMode="decimal" autoComplete="off" defaultValue={typed.value(names.price, centsToInput(offer.priceCents, locale))}
+            aria-invalid={invalid(names.price)} aria-describedby={described(ids.price, names.price)} className={`mt-1 ${inputClass}`} />
           <FieldError id={`${ids.price}-error`} message={errors[names.price]} />
         </div>
       </div>

@@ -69,8 +69,10 @@ test("the offers sheet fits a phone: « same as last week » first, one compact 
   expect(html.indexOf("Reprendre la semaine dernière")).toBeLessThan(html.indexOf("Coquilles Saint-Jacques"));
   // Stock 40 kg, ordered 2 kg, left 38 kg; the stock field says its unit.
   expect(html).toContain("Commandé : 2 kg · Reste : 38 kg");
-  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}" name="stock.${scallopsOffer}" type="text" inputMode="numeric"[^>]*aria-describedby="stock-${scallopsOffer}-unit"[^>]*value="40"`));
-  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}-unit"[^>]*>kg</span>`));
+  expect(html).toMatch(new RegExp(`<label for="stock-${scallopsOffer}"[^>]*>Stock \\(kg\\)<span class="sr-only"> — Coquilles Saint-Jacques</span>`));
+  expect(html).toMatch(new RegExp(`id="stock-${scallopsOffer}" name="stock.${scallopsOffer}" type="text" inputMode="numeric"[^>]*value="40"`));
+  expect(html).toMatch(new RegExp(`<label for="stock-${basketOffer}"[^>]*>Stock \\(pièces\\)`));
+  expect(html).toMatch(new RegExp(`<label for="price-${scallopsOffer}"[^>]*>Prix \\(€ / kg\\)`));
   expect(html).toContain("Commandé : 0 pièce · Reste : 10 pièces");
   expect(html).toMatch(new RegExp(`id="price-${scallopsOffer}" name="price.${scallopsOffer}" type="text" inputMode="decimal"[^>]*value="14,50"`));
   expect(html).toMatch(new RegExp(`id="onSale-${scallopsOffer}" name="onSale.${scallopsOffer}" type="checkbox"[^>]*checked=""`));

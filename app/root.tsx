@@ -135,7 +135,8 @@ function Header() {
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
               <path d="M4 7h16M4 12h16M4 17h16" />
             </svg>
-            {t("nav.cart.menu")}
+            {/* Below 380 px the word goes (still read aloud): brand, a full cart and the menu keep to one line at 360 px. */}
+            <span className="max-[379px]:sr-only">{t("nav.cart.menu")}</span>
           </summary>
           <nav aria-label={t("nav.main")} className="absolute inset-x-0 top-full z-20 border-t border-sea-800 bg-sea-900 px-3 pb-3 shadow-lg">
             <SiteLinks variant="menu" />

@@ -209,6 +209,23 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
           },
         },
         {
+          // A visitor fills a cart without an account (decision 024): the header shows it, the cart page asks to sign up or log in.
+          name: `visitor's cart (${size})`,
+          run: async () => {
+            await page.goto(`/distributions/${distributionId}`);
+            await page.getByRole("button", { name: /^Ajouter / }).first().click();
+            await page.getByRole("status").filter({ hasText: "Ajouté au panier" }).first().waitFor();
+            await page.goto(`/panier/${distributionId}`);
+            await shoot(page, "cart-visitor", size, written);
+            // The header's menu, opened (on a phone; a desktop shows its links inline).
+            const menu = page.locator("header summary").filter({ hasText: "Menu" });
+            if (await menu.isVisible()) {
+              await menu.click();
+              await shoot(page, "header-menu", size, written);
+            }
+          },
+        },
+        {
           name: `cart (${size})`,
           run: async () => {
             await logIn(page, CLIENT);

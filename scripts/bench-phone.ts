@@ -249,7 +249,7 @@ const OBSERVERS = `
       const element = entry.element;
       window.__bench.lcp = entry.startTime;
       window.__bench.lcpElement = element
-        ? element.tagName.toLowerCase() + (element.tagName === "IMG" ? "" : " « " + (element.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40) + " »")
+        ? element.tagName.toLowerCase() + " « " + (element.tagName === "IMG" ? (element.getAttribute("alt") ? "alt: " + element.getAttribute("alt") : "src: " + new URL(element.currentSrc || element.src, location.href).pathname) : (element.textContent || "").trim().replace(/\\s+/g, " ")).slice(0, 40) + " »"
         : "(removed)";
     }
   }).observe({ type: "largest-contentful-paint", buffered: true });

@@ -3,7 +3,7 @@
 // Loads the home page, the catalogue of a distribution of --offers (500) offers and a product page
 // in Debian's Chromium (/usr/bin/chromium) at a phone's size (Playwright's Pixel 5), throttled
 // through the DevTools protocol as a mid-range phone on a slow mobile network (1.6 Mbps down,
-// 750 kbps up, 150 ms round trip per request, CPU 4× slower), each page --runs (5) times with a
+// 750 kbps up, 150 ms added to each request, CPU 4× slower), each page --runs (5) times with a
 // cold cache (a new browser context each time), and prints the medians as a Markdown table:
 //   - largest contentful paint (PerformanceObserver 'largest-contentful-paint', buffered; the last
 //     candidate once the page is quiet),

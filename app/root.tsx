@@ -230,14 +230,15 @@ function HeaderCart({ entries }: { entries: CartSummaryView[] }) {
     );
   }
   return (
-    <details key={location.pathname} className="relative">
+    // On a phone the list spans the header's width (the header is its frame): a panel hung from the chip would leave the screen at 360 px.
+    <details key={location.pathname} className="sm:relative">
       <summary className={`${chip} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
         <CartIcon />
         <span className="sm:hidden">{entries.length}</span>
         <span className="hidden sm:inline">{t("nav.cart.several", { count: entries.length })}</span>
         <span className="sr-only sm:hidden">{t("nav.cart.several", { count: entries.length })}</span>
       </summary>
-      <ul className="absolute right-0 top-full z-20 mt-1 w-72 max-w-[calc(100vw-1.5rem)] rounded-lg bg-white p-1 text-slate-900 shadow-lg ring-1 ring-slate-300">
+      <ul className="absolute inset-x-2 top-full z-20 mt-1 rounded-lg bg-white p-1 text-slate-900 shadow-lg ring-1 ring-slate-300 sm:inset-x-auto sm:right-0 sm:w-72">
         {entries.map((entry) => (
           <li key={entry.href}>
             <Link to={entry.href} aria-label={describe(entry)} className="flex min-h-11 flex-col justify-center rounded px-3 py-1 text-sm hover:bg-sea-50">

@@ -273,6 +273,16 @@ test("the header shows a cart for each distribution, in date order, with its cou
   expect(plain(await renderRoot(undefined))).not.toContain("Panier");
 });
 
+test("the phone's menu is a disclosure that works without JavaScript, holding the links, and logging in or signing up from it comes back to the page", async () => {
+  const html = await renderRoot(undefined, "?q=1");
+  const menu = /<details[^>]*>\s*<summary[^>]*>([\s\S]*?)<\/summary>([\s\S]*?)<\/details>/.exec(html);
+  expect(plain(menu?.[1] ?? "")).toContain("Menu");
+  const links = menu?.[2] ?? "";
+  expect(links).toContain(`href="/connexion?redirectTo=${encodeURIComponent("/?q=1")}"`);
+  expect(links).toContain(`href="/inscription?redirectTo=${encodeURIComponent("/?q=1")}"`);
+  expect(plain(links)).toContain("Language: English");
+});
+
 test("the header's cart costs one statement, whatever the size of the cart; a visitor with no cart costs none", async () => {
   const distribution = await createDistribution();
   const offers = await offersOf(distribution.id, 40);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { photoFile, storePhoto, uploadedPhoto, type CatalogueImage } from "~/domain/catalog/photo-image.server";
+import { deletePhotoBytes, photoFile, storePhoto, uploadedPhoto, writePhotoBytes, type CatalogueImage, type StoredPhotoKeys } from "~/domain/catalog/photo-image.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DEMO_PICTURES_DIR, DEMO_PRODUCER_PICTURES, DEMO_PRODUCT_PICTURES, type DemoPicture } from "./demo-pictures";
 import { DEMO_PRODUCERS, DEMO_PRODUCTS } from "./demo-territory";
@@ -77,4 +77,42 @@ export async function attachDemoPictures(prisma: PrismaClient, prepared: Prepare
     });
   });
   return { pictures: jobs.length };
+}
+
+/**
+ * The load-test catalogue's products (copies of demo products, scripts/bench.ts) get their
+ * model's picture, so the catalogue is measured with a photo in every card: each model's picture
+ * goes through the upload pipeline once, its bytes are stored under a key of each product's own
+ * (removing one product's photo never touches another's), and the rows are written in bulk.
+ */
+export async function attachBenchPictures(prisma: PrismaClient, products: ReadonlyArray<{ id: string; producerId: string; model: string }>, now: Date): Promise<void> {
+  const prepared = new Map<string, CatalogueImage>();
+  const models = [...new Set(products.map((product) => product.model))].flatMap((model) => DEMO_PRODUCT_PICTURES.get(model) ?? []);
+  await inBatches(models, async (picture) => {
+    prepared.set(picture.slug, await preparedPicture(picture));
+  });
+  const files: Array<ReturnType<typeof photoFile>> = [];
+  const photoOf: Array<{ productId: string; photoId: string }> = [];
+  const written: StoredPhotoKeys[] = [];
+  try {
+    await inBatches(products, async (product) => {
+      const image = prepared.get(DEMO_PRODUCT_PICTURES.get(product.model)?.slug ?? "");
+      if (!image) return;
+      const keys = await writePhotoBytes(image);
+      written.push(keys);
+      const photoId = crypto.randomUUID();
+      files.push(photoFile({ id: photoId, organisationId: product.producerId, purpose: "PRODUCT_PHOTO", storageKey: keys.storageKey, image, now }));
+      photoOf.push({ productId: product.id, photoId });
+    });
+    await prisma.$transaction([
+      prisma.storedFile.createMany({ data: files }),
+      prisma.$executeRaw`
+        UPDATE "Product" p SET "photoId" = v.photo
+        FROM unnest(${photoOf.map((row) => row.productId)}::text[], ${photoOf.map((row) => row.photoId)}::text[]) AS v(product, photo)
+        WHERE p.id = v.product`,
+    ]);
+  } catch (error) {
+    await Promise.all(written.map(deletePhotoBytes));
+    throw error;
+  }
 }

@@ -15,7 +15,7 @@ import {
 import { addParisDays, parisDateTime, parisIsoDate } from "~/domain/time/paris";
 import { weighedTerms } from "~/domain/ordering/variable-weight";
 import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
-import { attachDemoPictures, prepareDemoPictures } from "./demo-pictures.server";
+import { attachBenchPictures, attachDemoPictures, prepareDemoPictures } from "./demo-pictures.server";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
 import {
   DEMO_AMAP,
@@ -846,6 +846,8 @@ export async function seedBenchDistribution(
     templatesByKind.set(kind, templates);
   }
 
+  // Each product's model, for its picture (attached once the rows exist).
+  const pictured: Array<{ id: string; producerId: string; model: string }> = [];
   return prisma.$transaction(
     async (tx) => {
       await tx.commune.createMany({ data: communeRows(), skipDuplicates: true });
@@ -886,6 +888,7 @@ export async function seedBenchDistribution(
         for (let position = 0; position < wanted; position += 1) {
           const template = templates[(index * 3 + position) % templates.length]!;
           products.push(productRow({ id: randomUUID(), producerId, producerOrganic: organic, product: template, createdAt: now, reference: `${template.key}-${position + 1}` }));
+          pictured.push({ id: products.at(-1)!.id, producerId, model: template.key });
         }
       }
 
@@ -923,6 +926,7 @@ export async function seedBenchDistribution(
     },
     { maxWait: 10_000, timeout: 120_000 },
   ).then(async (created) => {
+    await attachBenchPictures(prisma, pictured, now);
     await prisma.$executeRawUnsafe("ANALYZE");
     return created;
   });

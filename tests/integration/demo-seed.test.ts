@@ -437,5 +437,12 @@ describe("seedBenchDistribution", () => {
       }
     }
     expect(distribution.offers.some((offer) => SEA_CATEGORIES.includes(offer.product.categoryId))).toBe(true);
+
+    // Measured with a photo in every card, each product's of its own, stored at every width.
+    const photos = await prisma.storedFile.findMany({ where: { id: { in: distribution.offers.map((offer) => offer.product.photoId ?? "none") } }, select: { storageKey: true, variantWidths: true } });
+    expect(photos).toHaveLength(500);
+    expect(new Set(photos.map((photo) => photo.storageKey)).size).toBe(500);
+    expect(photos.every((photo) => photo.variantWidths.join() === "160,320,640,1024")).toBe(true);
+    expect(await storage().get(photoVariantKey(photos[0]!.storageKey, 160))).not.toBeNull();
   });
 });

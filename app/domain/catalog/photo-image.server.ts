@@ -92,13 +92,8 @@ export async function deletePhotoBytes(photo: StoredPhotoKeys): Promise<void> {
 /** What a row's delete must return so that deletePhotoBytes can remove all of a photo's files. */
 export const photoKeysSelect = { storageKey: true, width: true, variantWidths: true } as const;
 
-/**
- * Stores a photo's bytes (every width) under a new random key, then lets `name` write the rows
- * that name it and return the photo it replaced, if any. Bytes are written before the row that
- * names them and removed if that row is not written, so a stored file is never named by nothing
- * for long, and a row never names missing bytes; the replaced bytes go once the rows are written.
- */
-export async function storePhoto(image: CatalogueImage, name: (storageKey: string) => Promise<StoredPhotoKeys | null>): Promise<void> {
+/** Writes a photo's bytes at every width under a new random key; on a failure, removes what was written. */
+export async function writePhotoBytes(image: CatalogueImage): Promise<StoredPhotoKeys> {
   const key = newStorageKey("photos", "webp");
   const written: StoredPhotoKeys = { storageKey: key, width: image.width, variantWidths: [] };
   try {
@@ -111,9 +106,20 @@ export async function storePhoto(image: CatalogueImage, name: (storageKey: strin
     await deletePhotoBytes(written);
     throw error;
   }
+  return written;
+}
+
+/**
+ * Stores a photo's bytes (every width) under a new random key, then lets `name` write the rows
+ * that name it and return the photo it replaced, if any. Bytes are written before the row that
+ * names them and removed if that row is not written, so a stored file is never named by nothing
+ * for long, and a row never names missing bytes; the replaced bytes go once the rows are written.
+ */
+export async function storePhoto(image: CatalogueImage, name: (storageKey: string) => Promise<StoredPhotoKeys | null>): Promise<void> {
+  const written = await writePhotoBytes(image);
   let previous: StoredPhotoKeys | null = null;
   try {
-    previous = await name(key);
+    previous = await name(written.storageKey);
   } catch (error) {
     await deletePhotoBytes(written);
     throw error;

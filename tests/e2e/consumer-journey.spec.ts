@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { expectAccessible, failOnConsoleErrors } from "./helpers";
+import { expectAccessible, expectInSiteNav, failOnConsoleErrors, openSiteNav } from "./helpers";
 import { waitForEmail, waitForLink } from "./mailbox";
 import { DEMO_PASSWORD, DEMO_PRODUCTS } from "~/demo/demo-territory";
 import { formatEuros } from "~/domain/money";
@@ -71,8 +71,7 @@ test("a new resident signs up, confirms their address from the welcome email, or
 
   // Home: the next quay distribution open for orders.
   await expect(page).toHaveURL("/");
-  const nav = page.getByRole("navigation", { name: "Navigation principale" });
-  await expect(nav.getByRole("link", { name: "Mes commandes" })).toBeVisible();
+  await expectInSiteNav(page, "link", "Mes commandes");
   await expectAccessible(page);
   // The home page links that distribution, with its orders open until the cutoff.
   const distributionLink = page.getByRole("link").and(page.locator(`[href="/distributions/${distribution.id}"]`));
@@ -210,7 +209,7 @@ test("a new resident signs up, confirms their address from the welcome email, or
   await expectAccessible(page);
 
   // The list of orders shows it, confirmed, with the new total.
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mes commandes" }).click();
+  await (await openSiteNav(page)).getByRole("link", { name: "Mes commandes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mes commandes" })).toBeVisible();
   const listed = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Commande n° ${orderNumber}`, exact: true }) });
   await expect(listed).toContainText("Confirmée");

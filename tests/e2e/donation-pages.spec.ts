@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, failOnConsoleErrors, logIn, logOut } from "./helpers";
+import { expectAccessible, expectInSiteNav, failOnConsoleErrors, logIn, logOut, openSiteNav } from "./helpers";
 
 /**
  * Every page of the donations, as the people who use them see it with the demo's six months of
@@ -20,7 +20,7 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   const consoleErrors = failOnConsoleErrors(page);
 
   await logIn(page, "association@terre-et-mer.test");
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Association" }).click();
+  await (await openSiteNav(page)).getByRole("link", { name: "Association" }).click();
   await expect(page).toHaveURL("/association");
   await expectAccessible(page);
   await visit(page, "/association/lots", "Lots à réserver");
@@ -52,7 +52,7 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   await logOut(page);
 
   await logIn(page, "admin@terre-et-mer.test");
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Impact des dons" }).click();
+  await (await openSiteNav(page)).getByRole("link", { name: "Impact des dons" }).click();
   await expect(page).toHaveURL("/admin/impact");
   await expect(page.locator("[data-impact-total=kg]")).not.toHaveText(/^0\b/);
   await expectAccessible(page);
@@ -66,7 +66,7 @@ test("the charity's, the workshop's, the donor's and the territory's donation pa
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill("un mot de passe solide");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expectInSiteNav(page, "button", "Se déconnecter");
   await page.getByRole("link", { name: "Association : recevoir des dons" }).click();
   await expect(page).toHaveURL("/devenir-association");
   await expectAccessible(page);

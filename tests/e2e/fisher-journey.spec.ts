@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { expectAccessible, failOnConsoleErrors, logIn, logOut } from "./helpers";
+import { expectAccessible, failOnConsoleErrors, logIn, logOut, openSiteNav } from "./helpers";
 
 const QUAY = "Quai Henri IV — étal des pêcheurs";
 const CATCH = "Saint-Jacques de la marée du jour";
@@ -48,7 +48,7 @@ test("the demo fisher sells the morning's scallops, weighs the customer's 2 kg a
 
   // 1. The fisher describes the catch: scallops from 27.7.d, dredged, sold by weight at 24 €/kg.
   await logIn(page, "pecheur@terre-et-mer.test");
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Espace producteur" }).click();
+  await (await openSiteNav(page)).getByRole("link", { name: "Espace producteur" }).click();
   await expect(page).toHaveURL("/producteur");
   await expectAccessible(page);
   await page.goto("/producteur/produits/nouveau");

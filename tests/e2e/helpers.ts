@@ -44,16 +44,37 @@ export function failOnConsoleErrors(page: Page): string[] {
 }
 
 
+/**
+ * The site's main navigation, ready to use: on a phone its links sit in the header's menu (a
+ * <details>, decision 024), which is opened first; from lg up they are inline in the header.
+ */
+export async function openSiteNav(page: Page) {
+  const summary = page.locator("header summary").filter({ hasText: "Menu" });
+  if (await summary.isVisible()) {
+    const open = await summary.evaluate((element) => element.parentElement instanceof HTMLDetailsElement && element.parentElement.open);
+    if (!open) await summary.click();
+  }
+  return page.getByRole("navigation", { name: "Navigation principale" });
+}
+
+/** A link or button of the main navigation is there (the phone's menu opened as often as a navigation closes it). */
+export async function expectInSiteNav(page: Page, role: "link" | "button", name: string) {
+  await expect(async () => {
+    const nav = await openSiteNav(page);
+    await expect(nav.getByRole(role, { name })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Signs in through the login form, as a person would. */
 export async function logIn(page: Page, email: string) {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expectInSiteNav(page, "button", "Se déconnecter");
 }
 
 export async function logOut(page: Page) {
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await (await openSiteNav(page)).getByRole("button", { name: "Se déconnecter" }).click();
+  await expectInSiteNav(page, "link", "Se connecter");
 }

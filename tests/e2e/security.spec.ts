@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_PASSWORD } from "~/demo/demo-territory";
+import { expectInSiteNav } from "./helpers";
 import { waitForLink } from "./mailbox";
 
 const APP_ORIGIN = "http://localhost:3100";
@@ -91,7 +92,7 @@ test("the session cookie set at login is HttpOnly and SameSite=Lax", async ({ pa
   await page.getByLabel("Adresse e-mail").fill("client@terre-et-mer.test");
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mes commandes" })).toBeVisible();
+  await expectInSiteNav(page, "link", "Mes commandes");
 
   const session = (await context.cookies()).find((cookie) => cookie.name === "tm_session");
   expect(session).toBeDefined();

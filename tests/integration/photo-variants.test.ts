@@ -171,3 +171,22 @@ test("a small file that declares a huge canvas (a decompression bomb) is refused
   expect(storedFiles()).toEqual(before);
   expect(await db().product.findUniqueOrThrow({ where: { id: productId }, select: { photoId: true } })).toEqual({ photoId: null });
 });
+
+test("a donation lot made from a product keeps the photo it started with when the product's photo is replaced, removed or the product deleted", async () => {
+  for (const change of ["replace", "remove", "delete"] as const) {
+    const { producerId, productId, user } = await producerWithProduct();
+    const { photoId } = await attachProductPhoto({ producerId, productId, bytes: await jpeg(700, 500), now });
+    const key = (await db().storedFile.findUniqueOrThrow({ where: { id: photoId }, select: { storageKey: true } })).storageKey;
+    // As donateUnsoldStock does: the lot starts with its product's photo.
+    const { id: lotId } = await createLot({ donorId: producerId, createdById: user.id });
+    await db().donationLot.update({ where: { id: lotId }, data: { photoId } });
+
+    if (change === "replace") await attachProductPhoto({ producerId, productId, bytes: await jpeg(300, 300), now });
+    if (change === "remove") await removeProductPhoto({ producerId, productId, now });
+    if (change === "delete") expect(await archiveProduct({ producerId, productId, now })).toEqual({ outcome: "deleted" });
+
+    expect(await db().donationLot.findUniqueOrThrow({ where: { id: lotId }, select: { photoId: true } }), change).toEqual({ photoId });
+    expect(filesOf(key), change).toHaveLength(4);
+    expect((await serve(photoId, "?w=320")).status, change).toBe(200);
+  }
+});

@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
-import { deletePhotoBytes, photoKeysSelect, type StoredPhotoKeys } from "~/domain/catalog/photo-image.server";
+import { deletePhotoBytes, deletePhotoIfUnused } from "~/domain/catalog/photo-image.server";
 
 /**
  * Takes a product out of the producer's catalogue. A product that was ever put on sale (it has an
@@ -18,7 +18,8 @@ export async function archiveProduct(options: { producerId: string; productId: s
       return { outcome: "archived" as const, photo: null };
     }
     await tx.product.delete({ where: { id: product.id } });
-    const photo: StoredPhotoKeys | null = product.photoId ? await tx.storedFile.delete({ where: { id: product.photoId }, select: photoKeysSelect }) : null;
+    // A donation lot made from the product keeps showing its photo.
+    const photo = product.photoId ? await deletePhotoIfUnused(tx, product.photoId) : null;
     return { outcome: "deleted" as const, photo };
   });
   // The bytes go once the row that named them is gone for good; a failure here only leaves an orphan file.

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import type { Tx } from "~/db.server";
 import { MAX_PHOTO_BYTES, PHOTO_MAX_SIDE, photoVariantWidths, servedWidth, sniffImageType } from "~/domain/catalog/product-photo";
 import { DomainError } from "~/domain/errors";
 import { newStorageKey, storage } from "~/infra/storage.server";
@@ -87,6 +88,20 @@ export function servedPhotoKey(photo: StoredPhotoKeys, asked: number | null): st
 export async function deletePhotoBytes(photo: StoredPhotoKeys): Promise<void> {
   const narrower = photo.variantWidths.filter((width) => width !== photo.width);
   await Promise.all([storage().delete(photo.storageKey), ...narrower.map((width) => storage().delete(photoVariantKey(photo.storageKey, width)))]);
+}
+
+/**
+ * Deletes a product photo's row once nothing shows it any more: no product, no donation lot (a lot
+ * made from unsold stock starts with its product's photo, and keeps it). Returns its keys, for
+ * deletePhotoBytes once the transaction is committed; null while something still shows it.
+ */
+export async function deletePhotoIfUnused(tx: Tx, photoId: string): Promise<StoredPhotoKeys | null> {
+  const [deleted] = await tx.$queryRaw<StoredPhotoKeys[]>`
+    DELETE FROM "StoredFile" f WHERE f.id = ${photoId} AND f.purpose = 'PRODUCT_PHOTO'
+      AND NOT EXISTS (SELECT 1 FROM "Product" p WHERE p."photoId" = f.id)
+      AND NOT EXISTS (SELECT 1 FROM "DonationLot" l WHERE l."photoId" = f.id)
+    RETURNING f."storageKey", f.width, f."variantWidths"`;
+  return deleted ?? null;
 }
 
 /** What a row's delete must return so that deletePhotoBytes can remove all of a photo's files. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
-import { photoFile, storePhoto, type StoredPhotoKeys, uploadedPhoto } from "~/domain/catalog/photo-image.server";
+import { deletePhotoIfUnused, photoFile, storePhoto, uploadedPhoto } from "~/domain/catalog/photo-image.server";
 import { DomainError } from "~/domain/errors";
 
 /**
@@ -23,12 +23,7 @@ export async function attachLotPhoto(options: { donorId: string; lotId: string; 
       await tx.storedFile.create({ data: photoFile({ id: photoId, organisationId: options.donorId, purpose: "PRODUCT_PHOTO", storageKey, image, now: options.now }), select: { id: true } });
       await tx.donationLot.update({ where: { id: options.lotId }, data: { photoId }, select: { id: true } });
       if (!lot.photoId) return null;
-      const [deleted] = await tx.$queryRaw<StoredPhotoKeys[]>`
-        DELETE FROM "StoredFile" f WHERE f.id = ${lot.photoId} AND f.purpose = 'PRODUCT_PHOTO'
-          AND NOT EXISTS (SELECT 1 FROM "Product" p WHERE p."photoId" = f.id)
-          AND NOT EXISTS (SELECT 1 FROM "DonationLot" l WHERE l."photoId" = f.id)
-        RETURNING f."storageKey", f.width, f."variantWidths"`;
-      return deleted ?? null;
+      return deletePhotoIfUnused(tx, lot.photoId);
     }),
   );
   return { photoId };

@@ -258,7 +258,7 @@ const OBSERVERS = `
   }).observe({ type: "layout-shift", buffered: true });
 `;
 
-type Load = { lcpMs: number; loadMs: number; lcpElement: string; cls: number; jsBytes: number; jsDecodedBytes: number; jsRequests: number; requests: number; bytes: number; scripts: Array<{ file: string; encoded: number; decoded: number }> };
+type Load = { lcpMs: number; loadMs: number; lcpElement: string; cls: number; jsBytes: number; jsDecodedBytes: number; jsRequests: number; requests: number; bytes: number; scripts: Array<{ file: string; encoding: string; encoded: number; decoded: number }> };
 
 /** CLS as Chrome defines it: the largest session window of shifts (gaps under 1 s, windows of at most 5 s). */
 function cumulativeLayoutShift(shifts: ReadonlyArray<readonly [number, number]>): number {
@@ -278,7 +278,7 @@ function cumulativeLayoutShift(shifts: ReadonlyArray<readonly [number, number]>)
   return largest;
 }
 
-type RequestRecord = { url: string; script: boolean; encoded: number; decoded: number; done: boolean };
+type RequestRecord = { url: string; script: boolean; encoding: string; encoded: number; decoded: number; done: boolean };
 
 function watchNetwork(cdp: CDPSession): { requests: Map<string, RequestRecord>; inFlight: () => number; lastActivity: () => number } {
   const requests = new Map<string, RequestRecord>();
@@ -291,13 +291,17 @@ function watchNetwork(cdp: CDPSession): { requests: Map<string, RequestRecord>; 
     const known = requests.get(event.requestId);
     // A redirect keeps its request id: the same record goes on to the new address.
     if (known) known.url = event.request.url;
-    else requests.set(event.requestId, { url: event.request.url, script, encoded: 0, decoded: 0, done: false });
+    else requests.set(event.requestId, { url: event.request.url, script, encoding: "", encoded: 0, decoded: 0, done: false });
   });
   cdp.on("Network.responseReceived", (event) => {
     lastActivity = Date.now();
     const one = record(event.requestId);
     // <link rel="modulepreload"> is fetched as "Other": the MIME type says it is a script.
     if (one && (event.type === "Script" || /javascript|ecmascript/.test(event.response.mimeType))) one.script = true;
+    if (one) {
+      const header = Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === "content-encoding");
+      one.encoding = header ? String(header[1]) : "";
+    }
   });
   cdp.on("Network.dataReceived", (event) => {
     lastActivity = Date.now();
@@ -357,7 +361,7 @@ async function measure(browser: Browser, url: string, target: Target): Promise<L
       jsRequests: scripts.length,
       requests: all.length,
       bytes: sum(all, "encoded"),
-      scripts: scripts.map((one) => ({ file: new URL(one.url).pathname.split("/").at(-1) ?? one.url, encoded: one.encoded, decoded: one.decoded })),
+      scripts: scripts.map((one) => ({ file: new URL(one.url).pathname.split("/").at(-1) ?? one.url, encoding: one.encoding || "not compressed", encoded: one.encoded, decoded: one.decoded })),
     };
   } finally {
     await context.close();
@@ -440,7 +444,7 @@ function report(options: Options, results: PageResult[], context: { started: Dat
   // Where the JavaScript comes from (the same files on every load of a page): for whoever makes it lighter.
   for (const { target, loads } of results) {
     const largest = [...(loads[0]?.scripts ?? [])].sort((a, b) => b.encoded - a.encoded).slice(0, LARGEST_SCRIPTS);
-    lines.push(`- Largest scripts of the ${target.name.split(" ")[0]}: ${largest.map((one) => `\`${one.file}\` ${kB(one.encoded)} (${kB(one.decoded)})`).join(", ")}`);
+    lines.push(`- Largest scripts of the ${target.name.split(" ")[0]}: ${largest.map((one) => `\`${one.file}\` ${kB(one.encoded)} ${one.encoding} (${kB(one.decoded)})`).join(", ")}`);
   }
   lines.push("");
   lines.push("| aim (issue 10) | measured (worst page, medians) | met? |");

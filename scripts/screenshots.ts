@@ -223,6 +223,17 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
               await menu.click();
               await shoot(page, "header-menu", size, written);
             }
+            // A second distribution's cart: the header lists both, each with its date, count and total.
+            const listed = (await (await page.request.get("/api/v1/distributions")).json()) as { distributions: ApiDistribution[] };
+            const other = listed.distributions.find((one) => one.status === "open" && one.id !== distributionId);
+            if (other) {
+              await page.goto(`/distributions/${other.id}`);
+              await page.getByRole("button", { name: /^Ajouter / }).first().click();
+              await page.getByRole("status").filter({ hasText: "Ajouté au panier" }).first().waitFor();
+              await page.reload();
+              await page.locator("header summary").filter({ hasText: "Paniers" }).click();
+              await shoot(page, "header-carts", size, written);
+            }
           },
         },
         {

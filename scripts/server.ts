@@ -30,6 +30,7 @@ import { trackRequests } from "~/infra/http-drain.server";
 import { startMailWorker } from "~/infra/mail-worker.server";
 import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
 import { within } from "~/infra/within";
+import { precompressedAssets } from "./precompressed-assets";
 import { wholeResponseCompression } from "./whole-response-compression";
 
 const dev = process.argv.includes("--dev");
@@ -190,6 +191,8 @@ async function serve(booted: Booted) {
     closeVite = () => server.close();
   } else {
     const root = path.resolve("build/client");
+    // Brotli made at build (docs/decisions/025), unless a proxy in front compresses (COMPRESSION=false).
+    if (compress) app.use("/assets", precompressedAssets(path.join(root, "assets")));
     app.use("/assets", express.static(path.join(root, "assets"), { immutable: true, maxAge: "1y" }));
     // The other public files (icons, manifest) keep their names when they change: a short cache.
     app.use(express.static(root, { maxAge: "1h" }));

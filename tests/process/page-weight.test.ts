@@ -1,10 +1,11 @@
 // What a shopper's phone downloads to run a page (issue 10, docs/decisions/025), read from the
 // production build (`npm run build` first, as `npm test` does): the scripts of each shopper page
 // — Remix's entry, the root, the route and every module they import — plus the page's messages,
-// brotli-compressed as the app sends them. Bytes, not time.
-import { readdirSync, readFileSync } from "node:fs";
+// brotli-compressed as the app sends them (scripts: the build's .br copies; messages: quality 4,
+// the `compression` package's). Bytes, not time.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { brotliCompressSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { beforeAll, expect, test } from "vitest";
 import { dictionaryOf } from "~/i18n/dictionaries.server";
 import { en, fr } from "~/i18n/messages";
@@ -34,7 +35,17 @@ function scriptsOf(manifest: RemixManifest, routeId: string): string[] {
   return [...new Set([manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? []), route.module, ...(route.imports ?? [])])];
 }
 
-const brotli = (bytes: Buffer | string) => brotliCompressSync(bytes).length;
+/** As the `compression` package sends an answer made on the fly (its default quality, 4). */
+const onTheFly = (bytes: Buffer | string) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
+
+/** What the server sends for a script: its .br copy made at build, or under 1 KB the script as it is. */
+function sentBytes(file: string): number {
+  const copy = path.join(CLIENT, `${file}.br`);
+  if (existsSync(copy)) return readFileSync(copy).length;
+  const size = readFileSync(path.join(CLIENT, file)).length;
+  expect(size, `${file}: no .br copy (scripts/precompress.ts)`).toBeLessThan(1024);
+  return size;
+}
 
 /** Every message long enough to be unmistakable, of every group, in both languages. */
 function catalogueTexts(): string[] {
@@ -47,11 +58,11 @@ beforeAll(() => {
 });
 
 test(`each shopper page's scripts and messages come under ${BUDGET_BYTES / 1000} kB brotli-compressed`, () => {
-  const messages = brotli(JSON.stringify({ group: "shopper", locale: "fr", messages: dictionaryOf("shopper", "fr") }));
+  const messages = onTheFly(JSON.stringify({ group: "shopper", locale: "fr", messages: dictionaryOf("shopper", "fr") }));
   const weights = SHOPPER_PAGES.map((routeId) => {
     const files = scriptsOf(manifest, routeId);
     const raw = files.reduce((sum, file) => sum + readFileSync(path.join(CLIENT, file)).length, 0);
-    const compressed = files.reduce((sum, file) => sum + brotli(readFileSync(path.join(CLIENT, file))), 0) + messages;
+    const compressed = files.reduce((sum, file) => sum + sentBytes(file), 0) + messages;
     return { routeId, raw, compressed };
   });
   console.info(weights.map(({ routeId, raw, compressed }) => `[poids] ${routeId}: ${(raw / 1000).toFixed(0)} kB de scripts, ${(compressed / 1000).toFixed(1)} kB br avec ses messages`).join("\n"));
@@ -103,4 +114,23 @@ test("a page preloads its group's messages, a file cached for a year and compres
   expect(((await stale.json()) as { group: string }).group).toBe("producer");
 
   expect((await get(`${server.url}${href!.replace("shopper.fr", "everything.fr")}`)).status).toBe(404);
+});
+
+test("scripts go out as their brotli copy made at build, typed and cached a year; gzip is still made on the fly", async () => {
+  const script = /<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/.exec(await (await get(`${server.url}/`)).text())?.[1];
+  expect(script).toBeDefined();
+  const response = await get(`${server.url}${script}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-encoding")).toBe("br");
+  expect(response.headers.get("content-type")).toMatch(/^(text|application)\/javascript/);
+  expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  expect(response.headers.get("vary")).toMatch(/accept-encoding/i);
+  // fetch decodes the body: the script itself, byte for byte.
+  expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(CLIENT, script!)))).toBe(true);
+  expect(brotliDecompressSync(readFileSync(path.join(CLIENT, `${script}.br`))).equals(readFileSync(path.join(CLIENT, script!)))).toBe(true);
+
+  const gzip = await get(`${server.url}${script}`, { "Accept-Encoding": "gzip" });
+  expect(gzip.headers.get("content-encoding")).toBe("gzip");
+  expect(gzip.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  expect((await get(`${server.url}/assets/nothing-here.js`)).status).toBe(404);
 });

@@ -74,7 +74,7 @@ export const KEPT_CART_PARAM = "panierConserve";
  * and the browser forgets the visitor's cart cookie either way.
  */
 export function landingAfterLogin(request: Request, target: string, keptArticles: number, headers: Headers): string {
-  if (guestCartToken(request) || readCookie(request, GUEST_CART_COOKIE) !== undefined) headers.append("set-cookie", clearedGuestCartCookie());
+  if (readCookie(request, GUEST_CART_COOKIE) !== undefined) headers.append("set-cookie", clearedGuestCartCookie());
   if (keptArticles <= 0) return target;
   const url = new URL(target, "http://placeholder.invalid");
   url.searchParams.set(KEPT_CART_PARAM, String(keptArticles));

@@ -349,12 +349,20 @@ const SPECS: Record<string, RouteSpec> = {
     params: (world) => ({ distributionId: world.ids.distributionId }),
     loader: ownPage(() => SECRET_PRODUCT),
     actions: {
-      update: { request: form((world) => ({ intent: "update", offerId: world.ids.offerId, stock: "30", priceCents: "2,90" })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+      // The sheet's one save: a row changed, a row taken off sale, a basket's composition.
+      save: {
+        request: form((world) => ({ intent: "save", [`onSale.${world.ids.offerId}`]: "on", [`stock.${world.ids.offerId}`]: "30", [`price.${world.ids.offerId}`]: "2,90" })),
+        owner: 200,
+        outsiders: { producer: 404, ...NOT_PRODUCERS },
+      },
       // Not B's product: refused in the words of the product field ("choose one of your products").
       add: { request: form((world) => ({ intent: "add", productId: world.ids.unofferedProductId, stock: "10", priceCents: "3,00" })), owner: 200, outsiders: { producer: 400, ...NOT_PRODUCERS } },
-      remove: { request: form((world) => ({ intent: "remove", offerId: world.ids.basketOfferId })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
-      composition: {
-        request: form((world) => ({ intent: "composition", offerId: world.ids.basketOfferId, "label-0": "Carottes", "quantity-0": "1 kg", "price-0": "2,00" })),
+      "save (off sale)": { request: form((world) => ({ intent: "save", [`stock.${world.ids.basketOfferId}`]: "0" })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+      "save (composition)": {
+        request: form((world) => {
+          const id = world.ids.basketOfferId;
+          return { intent: "save", [`onSale.${id}`]: "on", [`stock.${id}`]: "50", [`price.${id}`]: "15,00", [`composition.${id}`]: "1", [`item-label.${id}.0`]: "Carottes", [`item-quantity.${id}.0`]: "1 kg", [`item-price.${id}.0`]: "2,00" };
+        }),
         owner: 200,
         outsiders: { producer: 404, ...NOT_PRODUCERS },
       },

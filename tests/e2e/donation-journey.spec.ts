@@ -65,10 +65,12 @@ test("after Friday's distribution the fisher gives his 15 kg of unsold sole; two
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: new RegExp(`^Donner — ${SOLE}`) }).check();
   await expect(page.getByLabel(`Quantité à donner — ${SOLE}`)).toHaveValue("15");
-  await expect(page.getByLabel(`Produit de la pêche brut — ${SOLE}`)).toBeChecked();
   await page.getByLabel(`Prix de revient (€) — ${SOLE}`).fill("6,00");
+  // The row's details come prefilled and folded: opened to set the sole's own use-by date.
+  await page.locator("summary").filter({ hasText: `Détails : dates, conservation, n° de lot — ${SOLE}` }).click();
+  await expect(page.getByLabel(`Produit de la pêche brut — ${SOLE}`)).toBeChecked();
   await page.getByLabel(`DLC — ${SOLE}`).fill(useBy);
-  await page.getByRole("button", { name: "Publier les lots cochés" }).click();
+  await page.getByRole("button", { name: "Donner la sélection (1)" }).click();
   await expect(page).toHaveURL(/\/producteur\/dons\?donnes=1/);
   await expect(page.getByText(/Lots publiés : 1/)).toBeVisible();
   await expectAccessible(page);

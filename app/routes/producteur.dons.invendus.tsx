@@ -100,8 +100,9 @@ export default function DonateUnsold() {
   const locale = useLocale();
   const errors = failure?.fieldErrors ?? {};
   const typed = failure?.values;
-  const value = (name: string, fallback: string) => (typed ? (typed[name] ?? "") : fallback);
-  const checked = (name: string, fallback: boolean) => (typed ? typed[name] === "on" : fallback);
+  // What the refused submit carried comes back; a row it did not carry shows as the page proposes it.
+  const value = (name: string, fallback: string) => (typed && name in typed ? (typed[name] ?? "") : fallback);
+  const checked = (name: string, fallback: boolean, rowField: string) => (typed && rowField in typed ? typed[name] === "on" : fallback);
   const [selected, setSelected] = useState(() => Object.entries(typed ?? {}).filter(([name, ticked]) => name.startsWith("give.") && ticked === "on").length);
   const commonError = ["pickupPlace", "pickupStart", "pickupEnd"].some((field) => errors[field]);
 
@@ -158,7 +159,7 @@ export default function DonateUnsold() {
                       </p>
                     </div>
                     <label htmlFor={`give-${id}`} className="flex min-h-11 shrink-0 items-center gap-2 font-semibold">
-                      <input type="checkbox" {...inputProps("give")} defaultChecked={checked(name("give"), false)} className="h-7 w-7 accent-sea-700" />
+                      <input type="checkbox" {...inputProps("give")} defaultChecked={checked(name("give"), false, name("quantity"))} className="h-7 w-7 accent-sea-700" />
                       {label("donor.unsold.give")}
                     </label>
                   </div>
@@ -212,12 +213,12 @@ export default function DonateUnsold() {
                       </div>
                     </div>
                     <label htmlFor={`rawFishery-${id}`} className="flex min-h-11 items-center gap-3">
-                      <input type="checkbox" {...inputProps("rawFishery")} defaultChecked={checked(name("rawFishery"), offer.rawFishery)} className="h-6 w-6" />
+                      <input type="checkbox" {...inputProps("rawFishery")} defaultChecked={checked(name("rawFishery"), offer.rawFishery, name("quantity"))} className="h-6 w-6" />
                       <span>{label("donor.field.rawFishery.label")}</span>
                     </label>
                     {errorText("rawFishery")}
                     <label htmlFor={`frozenAtMinus18-${id}`} className="flex min-h-11 items-center gap-3">
-                      <input type="checkbox" {...inputProps("frozenAtMinus18")} defaultChecked={checked(name("frozenAtMinus18"), false)} className="h-6 w-6" />
+                      <input type="checkbox" {...inputProps("frozenAtMinus18")} defaultChecked={checked(name("frozenAtMinus18"), false, name("quantity"))} className="h-6 w-6" />
                       <span>{label("donor.unsold.frozen")}</span>
                     </label>
                     {errorText("frozenAtMinus18")}

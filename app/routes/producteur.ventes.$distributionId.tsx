@@ -104,8 +104,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const saveButtonClass = "inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-sea-700 px-5 py-2 text-lg font-semibold text-white hover:bg-sea-800 disabled:opacity-60 sm:w-auto";
 const inputClass = "block w-full min-h-11 rounded-lg border border-slate-400 px-3 py-2 text-xl aria-[invalid]:border-red-700";
 
-/** The values a refused save sent back, else the offer's own. */
-type Typed = { value: (name: string, fallback: string) => string; checked: (name: string, fallback: boolean) => boolean };
+/**
+ * The values a refused save sent back, else the offer's own. A row the refused form did not carry
+ * (put on sale since, from another phone) shows as it is: never unticked, never emptied.
+ */
+type Typed = { value: (name: string, fallback: string) => string; checked: (name: string, fallback: boolean, rowField: string) => boolean };
 
 export default function SalesSheet() {
   const { verified, distribution, offers, products } = useLoaderData<typeof loader>();
@@ -118,8 +121,8 @@ export default function SalesSheet() {
   const failure = result && !result.ok ? result : null;
   const sent = failure?.values ?? null;
   const typed: Typed = {
-    value: (name, fallback) => (sent ? (sent[name] ?? "") : fallback),
-    checked: (name, fallback) => (sent ? sent[name] === "on" : fallback),
+    value: (name, fallback) => (sent && name in sent ? (sent[name] ?? "") : fallback),
+    checked: (name, fallback, rowField) => (sent && rowField in sent ? sent[name] === "on" : fallback),
   };
   const rowErrors = failure?.intent === "save" ? failure.fieldErrors : {};
 
@@ -240,7 +243,7 @@ function OfferRow({ offer, canChangeComposition, errors, typed }: { offer: Produ
           <OrderedLeft offer={offer} />
         </div>
         <label htmlFor={ids.onSale} className="flex min-h-11 shrink-0 items-center gap-2 font-semibold">
-          <input id={ids.onSale} name={names.onSale} type="checkbox" defaultChecked={typed.checked(names.onSale, true)} className="h-6 w-6 accent-sea-700"
+          <input id={ids.onSale} name={names.onSale} type="checkbox" defaultChecked={typed.checked(names.onSale, true, names.stock)} className="h-6 w-6 accent-sea-700"
             aria-invalid={invalid(names.onSale)} aria-describedby={described(ids.onSale, names.onSale)} />
           {t("quay.sheet.onSale")}<span className="sr-only"> — {offer.name}</span>
         </label>

@@ -145,3 +145,22 @@ test("a producer not yet verified sees why they cannot sell, and no form to put 
   expect(html).not.toContain("Mettre en vente");
   expect(html).not.toContain("Reprendre la semaine dernière");
 });
+
+test("after a refused save, a row the form did not carry (put on sale meanwhile from another phone) shows as it is, ticked, never emptied", async () => {
+  const producer = await createProducerUser();
+  const distribution = await createDistribution();
+  const scallops = randomUUID();
+  await db().offer.create({ data: { id: scallops, distributionId: distribution.id, productId: await product(producer.producerId, "Coquilles Saint-Jacques", "PRODUCT", 1450), stock: 40, priceCents: 1450 } });
+  const bass = randomUUID();
+  await db().offer.create({ data: { id: bass, distributionId: distribution.id, productId: await product(producer.producerId, "Bar de ligne", "PRODUCT", 2800), stock: 6, priceCents: 2800 } });
+  // The page was loaded before the bass was put on sale: its form carries the scallops alone.
+  const body = new URLSearchParams({ intent: "save", [`onSale.${scallops}`]: "on", [`stock.${scallops}`]: "-4", [`price.${scallops}`]: "14,50" });
+
+  const { html, status } = await renderPage(pages, "fr", producer.cookie, `/producteur/ventes/${distribution.id}`, { method: "POST", body });
+
+  expect(status).toBe(400);
+  expect(html).toMatch(new RegExp(`id="stock-${scallops}"[^>]*value="-4"`));
+  expect(html).toMatch(new RegExp(`id="onSale-${bass}"[^>]*checked=""`));
+  expect(html).toMatch(new RegExp(`id="stock-${bass}"[^>]*value="6"`));
+  expect(html).toMatch(new RegExp(`id="price-${bass}"[^>]*value="28,00"`));
+});

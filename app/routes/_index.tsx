@@ -269,10 +269,11 @@ function Chooser({
             chosenPointId={chosenPointId}
             tiles={tiles}
             label={t("home.map.label")}
+            zoomLabel={t("home.map.zoom")}
+            formId="pickup-list"
             onChoose={(pointId) => submit({ point: pointId }, { method: "post" })}
-            className="h-64 sm:h-80 lg:h-[28rem]"
           />
-          <p className="tm-map-box mt-1 text-sm text-slate-700">{t("home.map.hint")}</p>
+          <p className="mt-1 text-sm text-slate-700">{t("home.map.hint")}</p>
         </div>
 
         <Form method="post" id="pickup-list" tabIndex={-1} className="lg:order-1">

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type * as Leaflet from "leaflet";
+import { placeOnFrame } from "~/ui/map-projection";
 
 export type MapPoint = {
   id: string;
@@ -20,75 +21,139 @@ type Props = {
   tiles: MapTiles;
   /** The map region's name (« Carte des points de retrait »). */
   label: string;
-  /** Choosing a marker chooses that point, as the list's button does. */
+  /** The zoom button's name (« Agrandir la carte »). */
+  zoomLabel: string;
+  /** The form the plain map's markers submit, with `point=<id>`: the list's form. */
+  formId: string;
+  /** Choosing a marker of the zoomable map chooses that point, as the list's button does. */
   onChoose: (pointId: string) => void;
-  className?: string;
 };
 
 type Drawn = { L: typeof Leaflet; map: Leaflet.Map; layer: Leaflet.LayerGroup };
 
 /**
- * The pickup points on a map (decision 023): Leaflet, fetched only by the page that shows the map
- * and only once the page runs, so no other page pays for it and the first paint does not wait.
- * Each marker is a button reached with the keyboard, named « Choisir <point>, <commune> », chosen
- * by a tap, Enter or Space; each commune's name is written under its points. Without a tile server
- * (MAP_TILE_URL) the markers sit on a plain sea colour; without scripts the box is hidden and the
- * list beside it does everything.
+ * The pickup points on a map (decision 023). First a plain map drawn by the server: the points
+ * placed by their coordinates on a light sea colour, each marker a submit button of the list's
+ * form named « Choisir <point>, <commune> », each commune's name under its points — it works
+ * without scripts and costs no script. Leaflet, fetched only by this page, takes over when the
+ * resident zooms, or at once when an operator set a tile server (MAP_TILE_URL).
  */
-export function PickupMap({ points, chosenPointId, tiles, label, onChoose, className }: Props) {
+export function PickupMap({ points, chosenPointId, tiles, label, zoomLabel, formId, onChoose }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | null>(null);
-  const choose = useRef(onChoose);
-  choose.current = onChoose;
+  const latest = useRef({ points, chosenPointId, onChoose });
+  latest.current = { points, chosenPointId, onChoose };
+  const [hydrated, setHydrated] = useState(false);
+  const [zoomable, setZoomable] = useState<"off" | "loading" | "on">("off");
+
+  useEffect(() => setHydrated(true), []);
+
+  async function startLeaflet(zoomIn: boolean) {
+    const element = container.current;
+    if (!element || zoomable !== "off") return;
+    setZoomable("loading");
+    const [L] = await Promise.all([import("leaflet/dist/leaflet-src.esm.js"), import("./pickup-map.css")]);
+    if (drawn.current) return;
+    const map = L.map(element, {
+      attributionControl: tiles !== null,
+      scrollWheelZoom: false,
+      // Only after the resident asked to zoom (or a tiled map): moving the map is what they want.
+      dragging: true,
+      minZoom: 7,
+      maxZoom: 17,
+      zoomSnap: 0.5,
+    });
+    if (tiles) {
+      L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
+      map.attributionControl.setPrefix(false);
+    }
+    drawn.current = { L, map, layer: L.layerGroup().addTo(map) };
+    setZoomable("on");
+    drawMarkers(drawn.current, latest.current.points, latest.current.chosenPointId, (id) => latest.current.onChoose(id));
+    if (zoomIn) map.zoomIn(1);
+    (element.querySelector(".leaflet-control-zoom-in") as HTMLElement | null)?.focus();
+  }
 
   useEffect(() => {
-    let cancelled = false;
-    const element = container.current;
-    if (!element) return;
-    void Promise.all([import("leaflet/dist/leaflet-src.esm.js"), import("./pickup-map.css")]).then(([L]) => {
-      if (cancelled || drawn.current) return;
-      const map = L.map(element, {
-        attributionControl: tiles !== null,
-        scrollWheelZoom: false,
-        // One finger scrolls the page on a phone; the zoom buttons and the list are there to move.
-        dragging: !L.Browser.mobile,
-        minZoom: 7,
-        maxZoom: 17,
-        zoomSnap: 0.5,
-      });
-      if (tiles) {
-        L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
-        map.attributionControl.setPrefix(false);
-      }
-      drawn.current = { L, map, layer: L.layerGroup().addTo(map) };
-      drawMarkers(drawn.current, pointsRef.current, chosenRef.current, (id) => choose.current(id));
-    });
+    if (tiles) void startLeaflet(false);
     return () => {
-      cancelled = true;
       drawn.current?.map.remove();
       drawn.current = null;
     };
+    // Started once per page; the markers follow the search below.
   }, [tiles]);
 
   // The markers follow the list's search as it is typed.
-  const pointsRef = useRef(points);
-  const chosenRef = useRef(chosenPointId);
-  pointsRef.current = points;
-  chosenRef.current = chosenPointId;
   const key = points.map((point) => `${point.id}:${point.label}`).join("|") + `#${chosenPointId ?? ""}`;
   useEffect(() => {
-    if (drawn.current) drawMarkers(drawn.current, pointsRef.current, chosenRef.current, (id) => choose.current(id));
+    if (drawn.current) drawMarkers(drawn.current, latest.current.points, latest.current.chosenPointId, (id) => latest.current.onChoose(id));
   }, [key]);
 
+  const placed = placeOnFrame(points);
+  const communes = new Map<string, { name: string; x: number; y: number; count: number }>();
+  points.forEach((point, index) => {
+    const at = placed[index];
+    if (!at) return;
+    const commune = communes.get(point.communeInsee) ?? { name: point.commune, x: 0, y: 0, count: 0 };
+    communes.set(point.communeInsee, { name: commune.name, x: commune.x + at.x, y: Math.max(commune.y, at.y), count: commune.count + 1 });
+  });
+
   return (
-    <>
-      {/* Without scripts there is no map: the box would only push the list down. */}
-      <noscript>
-        <style>{".tm-map-box{display:none}"}</style>
-      </noscript>
-      <div ref={container} role="region" aria-label={label} className={`tm-map tm-map-box ${tiles ? "tm-map--tiles" : ""} z-0 rounded-xl border border-slate-300 ${className ?? ""}`} />
-    </>
+    <div role="region" aria-label={label} className={`tm-map relative aspect-[4/3] w-full overflow-hidden rounded-xl border border-slate-300 ${tiles ? "bg-sea-50" : "bg-sea-100"}`}>
+      {zoomable === "on" ? null : (
+        <>
+          {[...communes.values()].map((commune) => (
+            <span
+              key={commune.name}
+              aria-hidden="true"
+              className={`pointer-events-none absolute whitespace-nowrap text-[0.8125rem] font-bold text-sea-900 [text-shadow:0_0_3px_#fff,0_0_3px_#fff,0_0_3px_#fff] ${nameAlignment(commune.x / commune.count)}`}
+              style={{ left: `${commune.x / commune.count}%`, top: `calc(${commune.y}% + 4px)` }}
+            >
+              {commune.name}
+            </span>
+          ))}
+          {points.map((point, index) => (
+            <button
+              key={point.id}
+              type="submit"
+              form={formId}
+              name="point"
+              value={point.id}
+              aria-label={point.label}
+              title={point.name}
+              className="group absolute flex h-11 w-11 -translate-x-1/2 -translate-y-full items-end justify-center rounded-full focus-visible:outline focus-visible:outline-[3px] focus-visible:outline-offset-2 focus-visible:outline-sea-900"
+              style={{ left: `${placed[index]?.x ?? 50}%`, top: `${placed[index]?.y ?? 50}%` }}
+            >
+              <span
+                aria-hidden="true"
+                className={`mb-1 block h-[26px] w-[26px] -rotate-45 rounded-[50%_50%_50%_0] border-[3px] border-white shadow-[0_1px_4px_rgb(0_0_0/0.45)] group-hover:bg-sea-900 group-focus-visible:bg-sea-900 ${point.id === chosenPointId ? "bg-earth-600" : "bg-sea-700"}`}
+              />
+            </button>
+          ))}
+          {hydrated && points.length > 0 ? (
+            <button
+              type="button"
+              onClick={() => void startLeaflet(true)}
+              aria-label={zoomLabel}
+              aria-busy={zoomable === "loading"}
+              className="absolute left-2 top-2 z-10 flex h-11 w-11 items-center justify-center rounded-lg border-2 border-slate-400 bg-white text-2xl font-bold text-sea-900 hover:bg-sea-50"
+            >
+              +
+            </button>
+          ) : null}
+        </>
+      )}
+      {/* Leaflet's own box: empty until the resident zooms (React never renders into it). */}
+      <div ref={container} className={`absolute inset-0 ${zoomable === "on" ? "" : "invisible"}`} />
+    </div>
   );
+}
+
+/** A name near an edge runs inwards, so it is not cut by the frame. */
+function nameAlignment(x: number): string {
+  if (x < 30) return "-translate-x-[22px]";
+  if (x > 70) return "-translate-x-[calc(100%-22px)]";
+  return "-translate-x-1/2";
 }
 
 function drawMarkers({ L, map, layer }: Drawn, points: readonly MapPoint[], chosenPointId: string | null, onChoose: (pointId: string) => void) {

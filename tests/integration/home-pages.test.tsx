@@ -91,6 +91,9 @@ test("a visitor who chose nothing sees the chooser first: communes, their points
   expect(html).toContain(`aria-label="Choisir ce point : Halle du marché"`);
   expect(html).toContain(`name="commune" value="${insee}"`);
   expect(text).toContain("Choisir Saint-Test-sur-Mer");
+  // The map, drawn by the server: each marker a button of the list's form, named after its point and commune.
+  expect(html).toMatch(new RegExp(`<button type="submit" form="pickup-list" name="point" value="${market.id}" aria-label="Choisir Halle du marché, Saint-Test-sur-Mer"`));
+  expect(html).toMatch(/<form[^>]*id="pickup-list"[^>]*method="post"|<form[^>]*method="post"[^>]*id="pickup-list"/);
   // Each point says its next date, and links it; a point with none says so.
   expect(html).toContain(`href="/distributions/${market.distributionIds[0]}"`);
   expect(html).not.toContain(`href="/distributions/${market.distributionIds[1]}"`);

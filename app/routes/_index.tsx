@@ -9,14 +9,15 @@ import { choosePickupPlace } from "~/domain/distributions/choose-pickup-place.se
 import { chosenPlace, filterGroups, groupByCommune, type DistributionSummary } from "~/domain/distributions/home-view";
 import { listPickupPlaces } from "~/domain/distributions/list-pickup-places.server";
 import { findNextPickup } from "~/domain/distributions/next-pickup.server";
-import { choiceCookieValue, effectiveChoice, parseChoiceCookie, PICKUP_CHOICE_COOKIE, PICKUP_CHOICE_MAX_AGE_SECONDS, type PickupChoice } from "~/domain/distributions/pickup-choice";
+import { effectiveChoice } from "~/domain/distributions/pickup-choice";
 import { compositionTotal } from "~/domain/sales/offer-rules";
-import { env, isProduction } from "~/env.server";
+import { env } from "~/env.server";
 import { getCurrentUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
 import { formFailure, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
-import { localeOf, readCookie } from "~/http/locale.server";
+import { localeOf } from "~/http/locale.server";
+import { pickupChoiceCookie, visitorPickupChoice } from "~/http/pickup-choice-cookie.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { FormAlert } from "~/ui/form";
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user ? readAccountPickupChoice(user.id) : null,
     user ? findNextPickup(user.id, at) : null,
   ]);
-  const choice = effectiveChoice(accountChoice, parseChoiceCookie(readCookie(request, PICKUP_CHOICE_COOKIE)));
+  const choice = effectiveChoice(accountChoice, visitorPickupChoice(request));
   const chosen = chosenPlace(places, choice, at);
   const query = (url.searchParams.get("q") ?? "").slice(0, SEARCH_MAX);
   const choosing = chosen === null || url.searchParams.has("choisir") || url.searchParams.has("q");
@@ -71,16 +72,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   try {
     const choice = await choosePickupPlace({ point: form.point, commune: form.commune, userId: user?.id });
-    return redirect("/", { headers: { "set-cookie": choiceCookie(choice) } });
+    return redirect("/", { headers: { "set-cookie": pickupChoiceCookie(choice) } });
   } catch (error) {
     return formFailure(error, localeOf(request, user?.locale));
   }
-}
-
-function choiceCookie(choice: PickupChoice): string {
-  const parts = [`${PICKUP_CHOICE_COOKIE}=${encodeURIComponent(choiceCookieValue(choice))}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${PICKUP_CHOICE_MAX_AGE_SECONDS}`];
-  if (isProduction()) parts.push("Secure");
-  return parts.join("; ");
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUp, signUpSchema } from "~/domain/accounts/sign-up.server";
+import { adoptVisitorPickupChoice } from "~/domain/distributions/account-pickup-choice.server";
+import { visitorPickupChoice } from "~/http/pickup-choice-cookie.server";
 import { deviceToken, logInCookies, safeRedirect } from "~/http/auth.server";
 import { guestCartToken, landingAfterLogin } from "~/http/cart-owner.server";
 import { now } from "~/http/clock.server";
@@ -22,6 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
     const session = await signUp({ ...parsed.data, locale, now: now(), appUrl: appUrl(), clientAddress: clientAddress(context), deviceToken: deviceToken(request), guestCartToken: guestCartToken(request) });
+    // The pickup place chosen here as a visitor becomes the account's, unless it has one (issue 10).
+    await adoptVisitorPickupChoice(session.userId, visitorPickupChoice(request));
     const headers = logInCookies(session);
     return redirect(landingAfterLogin(request, safeRedirect(form.redirectTo), session.keptArticles, headers), { headers });
   } catch (error) {

@@ -6,7 +6,9 @@ import { cancelOrder } from "~/domain/ordering/cancel-order.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import type { Locale } from "~/i18n/messages";
 import Home, { action as homeAction, loader as homeLoader } from "~/routes/_index";
-import { createDistribution, createOffer, createUser, signedInCookie } from "../factories";
+import { action as logInAction } from "~/routes/connexion";
+import { action as signUpAction } from "~/routes/inscription";
+import { createDistribution, createOffer, createUser, signedInCookie, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { get, post } from "../route-requests";
 
@@ -203,6 +205,23 @@ test("a visitor's earlier choice is copied to an account that has none at login,
 
   await adoptVisitorPickupChoice(fresh.id, { kind: "point", pointId: "point-disparu" });
   expect(await accountChoice(fresh.id)).toEqual({ pickupPointId: visited.id, pickupCommuneInsee: null });
+});
+
+test("logging in or signing up in a browser that chose a point as a visitor keeps that choice on the account", async () => {
+  const insee = await commune("Arrivéeville");
+  const chosen = await point(insee, "Point de l'arrivée", [3]);
+  const visitor = cookieOf((await homeAction({ request: post("/?index", { point: chosen.id }), params: {}, context: {} })) as Response);
+
+  const user = await createUser();
+  const loggedIn = await logInAction({ request: post("/connexion", { email: user.email, password: TEST_PASSWORD, redirectTo: "/" }, visitor), params: {}, context: { clientAddress: randomUUID() } });
+  expect((loggedIn as Response).status).toBe(302);
+  expect(await accountChoice(user.id)).toEqual({ pickupPointId: chosen.id, pickupCommuneInsee: null });
+
+  const email = uniqueEmail("arrivee");
+  const signedUp = await signUpAction({ request: post("/inscription", { name: "Nina Arrivée", email, password: "une phrase de passe solide", redirectTo: "/" }, visitor), params: {}, context: { clientAddress: randomUUID() } });
+  expect((signedUp as Response).status).toBe(302);
+  const account = await db().user.findUniqueOrThrow({ where: { email }, select: { pickupPointId: true, pickupCommuneInsee: true } });
+  expect(account).toEqual({ pickupPointId: chosen.id, pickupCommuneInsee: null });
 });
 
 test("an unknown point, a commune without points or a malformed choice is refused with a clear message, and nothing changes", async () => {

@@ -216,16 +216,18 @@ function CartIcon() {
 function HeaderCart({ entries }: { entries: CartSummaryView[] }) {
   const t = useT();
   const location = useLocation();
-  const describe = (entry: CartSummaryView) => t("nav.cart.describe", { date: entry.date, point: entry.pointName, count: entry.articles, total: entry.total });
   const [only] = entries;
   if (!only) return null;
   const chip = "flex min-h-11 items-center gap-1 whitespace-nowrap rounded-lg bg-sea-700 px-2 text-sm font-semibold hover:bg-sea-800";
   if (entries.length === 1) {
     return (
-      <Link to={only.href} className={chip} aria-label={describe(only)}>
+      // The name read aloud starts with what is shown (« 2 · ≈ 32,30 € » on a phone), then says the rest.
+      <Link to={only.href} className={chip}>
         <CartIcon />
-        <span className="sm:hidden">{only.articles} · {only.shortTotal}</span>
-        <span className="hidden sm:inline">{t("nav.cart.entry", { count: only.articles, total: only.total })}</span>
+        <span className="sr-only sm:not-sr-only">{t("nav.cart.label")} · </span>
+        {only.articles} · <span className="hidden sm:inline">{only.total}</span>
+        <span className="sm:hidden">{only.shortTotal}</span>
+        <span className="sr-only"> — {t("nav.cart.for", { date: only.date, point: only.pointName })}</span>
       </Link>
     );
   }
@@ -234,14 +236,13 @@ function HeaderCart({ entries }: { entries: CartSummaryView[] }) {
     <details key={location.pathname} className="sm:relative">
       <summary className={`${chip} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
         <CartIcon />
-        <span className="sm:hidden">{entries.length}</span>
-        <span className="hidden sm:inline">{t("nav.cart.several", { count: entries.length })}</span>
-        <span className="sr-only sm:hidden">{t("nav.cart.several", { count: entries.length })}</span>
+        <span className="sr-only sm:not-sr-only">{t("nav.cart.labelSeveral")} · </span>
+        {entries.length}
       </summary>
       <ul className="absolute inset-x-2 top-full z-20 mt-1 rounded-lg bg-white p-1 text-slate-900 shadow-lg ring-1 ring-slate-300 sm:inset-x-auto sm:right-0 sm:w-72">
         {entries.map((entry) => (
           <li key={entry.href}>
-            <Link to={entry.href} aria-label={describe(entry)} className="flex min-h-11 flex-col justify-center rounded px-3 py-1 text-sm hover:bg-sea-50">
+            <Link to={entry.href} className="flex min-h-11 flex-col justify-center rounded px-3 py-1 text-sm hover:bg-sea-50">
               <span className="font-semibold">{entry.date} · {entry.pointName}</span>
               <span>{t("nav.cart.entry", { count: entry.articles, total: entry.total })}</span>
             </Link>

@@ -268,6 +268,8 @@ test("the header shows a cart for each distribution, in date order, with its cou
   const visitor = await visitorWith(soon.id, [{ offerId: leeks.id, quantity: 4 }]);
   const visitorHeader = plain(await renderRoot(visitor));
   expect(visitorHeader).toContain("Panier · 1 · 10,00 €");
+  // Read aloud, the link says which distribution it is for.
+  expect(visitorHeader).toMatch(/Panier · 1 · 10,00 € 10,00 € — pour le \S+ \d+ \S+ à Quai test/);
   expect(await renderRoot(visitor)).toContain(`href="/panier/${soon.id}"`);
   // Nobody's cart, no cart in the header.
   expect(plain(await renderRoot(undefined))).not.toContain("Panier");

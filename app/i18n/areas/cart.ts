@@ -2,13 +2,10 @@
 export const cartFr = {
   // The cart in the header, one entry per distribution (decision 024): "nav." reaches every page (app/i18n/group-contents.ts).
   "nav.cart.label": "Panier",
+  "nav.cart.labelSeveral": "Paniers",
   "nav.cart.entry": "Panier · {count} · {total}",
-  "nav.cart.entryFor": "{date} · {count} · {total}",
-  "nav.cart.about": "environ {total}",
-  "nav.cart.describe": "Panier pour le {date} à {point} : {count} article(s), {total}",
-  "nav.cart.several": "Paniers · {count}",
+  "nav.cart.for": "pour le {date} à {point}",
   "nav.cart.menu": "Menu",
-  "nav.cart.menuNav": "Menu du site",
   // A visitor's cart.
   "cartGuest.checkout.title": "Créer un compte ou se connecter pour commander",
   "cartGuest.checkout.kept": "Votre panier vous attend : il rejoint votre compte dès que vous êtes connecté.",
@@ -19,13 +16,10 @@ export const cartFr = {
 
 export const cartEn: Record<keyof typeof cartFr, string> = {
   "nav.cart.label": "Cart",
+  "nav.cart.labelSeveral": "Carts",
   "nav.cart.entry": "Cart · {count} · {total}",
-  "nav.cart.entryFor": "{date} · {count} · {total}",
-  "nav.cart.about": "about {total}",
-  "nav.cart.describe": "Cart for {date} at {point}: {count} item(s), {total}",
-  "nav.cart.several": "Carts · {count}",
+  "nav.cart.for": "for {date} at {point}",
   "nav.cart.menu": "Menu",
-  "nav.cart.menuNav": "Site menu",
   "cartGuest.checkout.title": "Create an account or log in to order",
   "cartGuest.checkout.kept": "Your cart is waiting: it joins your account as soon as you are logged in.",
   "cartGuest.full": "Your cart already holds {max} different products: order or remove some before adding more.",

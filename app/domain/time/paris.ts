@@ -1,9 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { enGB, fr } from "date-fns/locale";
+import { TERRITORY_TIME_ZONE } from "~/domain/time/zone";
 
-/** Every schedule of the territory lives in this zone (product.md, "Time"). */
-export const TERRITORY_TIME_ZONE = "Europe/Paris";
+export { TERRITORY_TIME_ZONE };
 
 /**
  * The instant of a wall-clock time in Paris: `parisDateTime("2027-03-28", "17:00")` is 15:00 UTC

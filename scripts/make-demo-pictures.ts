@@ -1,32 +1,52 @@
 /**
  * Composes the demo territory's pictures (app/demo/demo-pictures.ts says which emoji each one
  * shows) from Microsoft's Fluent Emoji 3D, as packaged on npm by @lobehub/fluent-emoji-3d (MIT),
- * and writes app/demo/pictures/<slug>.webp plus PROVENANCE.md (each file's sources and licence).
+ * and writes app/demo/pictures/<slug>.webp plus PROVENANCE.md (each file's sources and licence),
+ * then each picture's stored widths (below).
  *
  *   cd /tmp && npm pack @lobehub/fluent-emoji-3d@1.1.0 && mkdir emoji && tar xzf lobehub-fluent-emoji-3d-1.1.0.tgz -C emoji
  *   npx tsx scripts/make-demo-pictures.ts /tmp/emoji/package
  *
  * The package is not a dependency: the pictures are made once and committed.
+ *
+ *   npx tsx scripts/make-demo-pictures.ts --widths
+ *
+ * remakes only the widths, from the committed pictures: app/demo/pictures/widths/<slug>-w<width>.webp
+ * and widths.json, made by uploadedPhoto, THE function a producer's upload goes through, so they
+ * are the bytes an upload of the picture stores; the demo seed stores them as they are, without
+ * sharp. Run it after any change to the upload pipeline (app/domain/catalog/photo-image.server.ts):
+ * app/demo/demo-pictures.test.ts fails until then.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { DEMO_PICTURES, DEMO_PICTURES_DIR, type DemoPicture } from "~/demo/demo-pictures";
+import {
+  DEMO_PICTURE_WIDTHS_DIR,
+  DEMO_PICTURE_WIDTHS_MANIFEST,
+  demoPictureWidthFile,
+  sha256,
+  uploadedDemoPicture,
+  type DemoPictureWidthsManifest,
+} from "~/demo/demo-pictures.server";
 
 const PACKAGE = "@lobehub/fluent-emoji-3d";
 const VERSION = "1.1.0";
 const WIDTH = 1024;
 const HEIGHT = 768;
 
-const packageDir = process.argv[2];
-if (!packageDir || !existsSync(path.join(packageDir, "assets"))) {
-  console.error("usage: tsx scripts/make-demo-pictures.ts <unpacked @lobehub/fluent-emoji-3d dir, holding assets/>");
+const widthsOnly = process.argv[2] === "--widths";
+const packageDir = widthsOnly ? undefined : process.argv[2];
+if (!widthsOnly && (!packageDir || !existsSync(path.join(packageDir, "assets")))) {
+  console.error("usage: tsx scripts/make-demo-pictures.ts <unpacked @lobehub/fluent-emoji-3d dir, holding assets/> | --widths");
   process.exit(1);
 }
-const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { name: string; version: string; license: string };
-if (manifest.name !== PACKAGE || manifest.version !== VERSION || manifest.license !== "MIT") {
-  console.error(`expected ${PACKAGE}@${VERSION} (MIT), found ${manifest.name}@${manifest.version} (${manifest.license})`);
-  process.exit(1);
+if (packageDir) {
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { name: string; version: string; license: string };
+  if (manifest.name !== PACKAGE || manifest.version !== VERSION || manifest.license !== "MIT") {
+    console.error(`expected ${PACKAGE}@${VERSION} (MIT), found ${manifest.name}@${manifest.version} (${manifest.license})`);
+    process.exit(1);
+  }
 }
 
 /** Sizes and centres of 1, 2 or 3 emojis: the first largest, the others beside it, overlapping a little. */
@@ -65,21 +85,22 @@ async function compose(picture: DemoPicture): Promise<Buffer> {
   return sharp(backdrop(picture, spots)).composite(layers.reverse()).webp({ quality: 72, effort: 6, smartSubsample: true }).toBuffer();
 }
 
-const outDir = path.resolve(DEMO_PICTURES_DIR);
-mkdirSync(outDir, { recursive: true });
-for (const file of readdirSync(outDir)) if (file.endsWith(".webp")) rmSync(path.join(outDir, file));
+async function composeAll(): Promise<void> {
+  const outDir = path.resolve(DEMO_PICTURES_DIR);
+  mkdirSync(outDir, { recursive: true });
+  for (const file of readdirSync(outDir)) if (file.endsWith(".webp")) rmSync(path.join(outDir, file));
 
-let total = 0;
-for (const picture of DEMO_PICTURES) {
-  const bytes = await compose(picture);
-  writeFileSync(path.join(outDir, `${picture.slug}.webp`), bytes);
-  total += bytes.byteLength;
-}
+  let total = 0;
+  for (const picture of DEMO_PICTURES) {
+    const bytes = await compose(picture);
+    writeFileSync(path.join(outDir, `${picture.slug}.webp`), bytes);
+    total += bytes.byteLength;
+  }
 
-const rows = DEMO_PICTURES.map((picture) => `| \`${picture.slug}.webp\` | ${picture.emojis.map((emoji) => `\`assets/${emoji}.webp\``).join(", ")} | ${picture.background} |`);
-writeFileSync(
-  path.join(outDir, "PROVENANCE.md"),
-  `# Where the demo pictures come from
+  const rows = DEMO_PICTURES.map((picture) => `| \`${picture.slug}.webp\` | ${picture.emojis.map((emoji) => `\`assets/${emoji}.webp\``).join(", ")} | ${picture.background} |`);
+  writeFileSync(
+    path.join(outDir, "PROVENANCE.md"),
+    `# Where the demo pictures come from
 
 Every picture in this folder is an illustration composed by \`scripts/make-demo-pictures.ts\` (which
 \`app/demo/demo-pictures.ts\` tells what to draw): one to three emojis of **Fluent Emoji 3D**, by
@@ -121,5 +142,35 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `,
-);
-console.info(`${DEMO_PICTURES.length} pictures, ${(total / 1024).toFixed(0)} KiB, in ${path.relative(process.cwd(), outDir)}`);
+  );
+  console.info(`${DEMO_PICTURES.length} pictures, ${(total / 1024).toFixed(0)} KiB, in ${path.relative(process.cwd(), outDir)}`);
+}
+
+/**
+ * Each committed picture through uploadedPhoto (the upload's own checks and widths), its widths
+ * written beside the pictures with what the seed needs to store them as an upload would.
+ */
+async function makeWidths(): Promise<void> {
+  const widthsDir = path.resolve(DEMO_PICTURE_WIDTHS_DIR);
+  rmSync(widthsDir, { recursive: true, force: true });
+  mkdirSync(widthsDir, { recursive: true });
+  const manifest: DemoPictureWidthsManifest = { pictures: {} };
+  let total = 0;
+  for (const picture of DEMO_PICTURES) {
+    const image = await uploadedDemoPicture(picture);
+    const widths = [...image.narrower, image];
+    for (const { bytes, width } of widths) {
+      writeFileSync(demoPictureWidthFile(picture.slug, width), bytes);
+      total += bytes.byteLength;
+    }
+    const source = readFileSync(path.join(path.resolve(DEMO_PICTURES_DIR), `${picture.slug}.webp`));
+    manifest.pictures[picture.slug] = { source: sha256(source), widths: widths.map(({ bytes, width, height }) => ({ width, height, sha256: sha256(bytes) })) };
+  }
+  // One line per picture: readable in a diff, and small.
+  const lines = Object.entries(manifest.pictures).map(([slug, entry]) => `  ${JSON.stringify(slug)}: ${JSON.stringify(entry)}`);
+  writeFileSync(path.resolve(DEMO_PICTURE_WIDTHS_MANIFEST), `{ "pictures": {\n${lines.join(",\n")}\n} }\n`);
+  console.info(`${DEMO_PICTURES.length} pictures' widths, ${(total / 1024).toFixed(0)} KiB, in ${path.relative(process.cwd(), widthsDir)}`);
+}
+
+if (!widthsOnly) await composeAll();
+await makeWidths();

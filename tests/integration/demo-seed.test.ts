@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/demo/demo-territory";
 import { QUAY_PICKUP_POINT_ID, seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { verifyPassword } from "~/domain/accounts/password.server";
-import { photoVariantKey } from "~/domain/catalog/photo-image.server";
+import { photoVariantKey, servedPhotoKey } from "~/domain/catalog/photo-image.server";
+import { DEMO_PRODUCT_PICTURES } from "~/demo/demo-pictures";
+import { readDemoPictureWidthsManifest, REMAKE_DEMO_PICTURE_WIDTHS, sha256, uploadedDemoPicture } from "~/demo/demo-pictures.server";
 import { storage } from "~/infra/storage.server";
 import { allergens, communes, faoAreas, fishSpecies, gearCategories } from "~/domain/reference/reference-data";
 import { formatParis, parisDateTime, parisIsoDate } from "~/domain/time/paris";
@@ -74,10 +76,23 @@ describe("seedDemo", () => {
     });
     expect(producersWithoutPicture.map((producer) => producer.name)).toEqual([]);
 
-    const carrots = await prisma.product.findFirstOrThrow({ where: { name: "Carottes" }, select: { photo: { select: { storageKey: true, width: true, height: true, variantWidths: true } } } });
+    const carrots = await prisma.product.findFirstOrThrow({ where: { name: "Carottes" }, select: { photo: { select: { storageKey: true, width: true, height: true, variantWidths: true, byteSize: true } } } });
     expect(carrots.photo).toMatchObject({ width: 1024, height: 768, variantWidths: [160, 320, 640, 1024] });
     const small = await storage().get(photoVariantKey(carrots.photo!.storageKey, 320));
     expect(await sharp(small!).metadata()).toMatchObject({ format: "webp", width: 320, height: 240 });
+
+    // The seed stores committed widths without sharp: they are what an upload of the picture stores today.
+    const uploaded = await uploadedDemoPicture(DEMO_PRODUCT_PICTURES.get("falaises-carottes")!);
+    expect(carrots.photo, `the row differs from an upload's: ${REMAKE_DEMO_PICTURE_WIDTHS}`).toMatchObject({
+      width: uploaded.width,
+      height: uploaded.height,
+      byteSize: uploaded.bytes.byteLength,
+      variantWidths: [...uploaded.narrower.map((narrower) => narrower.width), uploaded.width],
+    });
+    for (const { bytes, width } of [...uploaded.narrower, uploaded]) {
+      const stored = await storage().get(servedPhotoKey(carrots.photo!, width));
+      expect(sha256(stored!), `carrots at ${width} px differ from an upload's: run « ${REMAKE_DEMO_PICTURE_WIDTHS} »`).toBe(sha256(bytes));
+    }
   });
 
   test("communes of the reference data and the product categories", async () => {
@@ -443,6 +458,13 @@ describe("seedBenchDistribution", () => {
     expect(photos).toHaveLength(500);
     expect(new Set(photos.map((photo) => photo.storageKey)).size).toBe(500);
     expect(photos.every((photo) => photo.variantWidths.join() === "160,320,640,1024")).toBe(true);
-    expect(await storage().get(photoVariantKey(photos[0]!.storageKey, 160))).not.toBeNull();
+    // Each a copy of its model's committed widths (what an upload stores), not re-encoded.
+    const manifest = await readDemoPictureWidthsManifest();
+    const sampled = distribution.offers.slice(0, 3);
+    for (const offer of sampled) {
+      const photo = await prisma.storedFile.findUniqueOrThrow({ where: { id: offer.product.photoId! }, select: { storageKey: true, width: true, variantWidths: true } });
+      const model = offer.product.reference!.replace(/-\d+$/, "");
+      for (const { width, sha256: hash } of manifest.pictures[model]!.widths) expect(sha256((await storage().get(servedPhotoKey(photo, width)))!)).toBe(hash);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { deletePhotoBytes, photoFile, storePhoto, uploadedPhoto, writePhotoBytes, type CatalogueImage, type PhotoWidth, type StoredPhotoKeys } from "~/domain/catalog/photo-image.server";
+import { deletePhotoBytes, photoFile, uploadedPhoto, writePhotoBytes, type CatalogueImage, type PhotoWidth, type StoredPhotoKeys } from "~/domain/catalog/photo-image.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DEMO_PICTURES_DIR, DEMO_PRODUCER_PICTURES, DEMO_PRODUCT_PICTURES, type DemoPicture } from "./demo-pictures";
 import { DEMO_PRODUCERS, DEMO_PRODUCTS } from "./demo-territory";
@@ -88,75 +88,31 @@ export async function prepareDemoPictures(pictures: readonly DemoPicture[] = [..
   return prepared;
 }
 
-/**
- * Gives every demo product and producer its picture (app/demo/pictures, PROVENANCE.md), stored
- * like a producer's own photo: the widths the upload pipeline made from it (committed, see
- * DEMO_PICTURE_WIDTHS_DIR), written by storePhoto (bytes before the row that names them) with the
- * same StoredFile row (photoFile). Runs once the demo's rows exist.
- */
-export async function attachDemoPictures(prisma: PrismaClient, prepared: PreparedDemoPictures, options: Ids & { now: Date }): Promise<{ pictures: number }> {
-  const jobs: Array<{ slug: string; attach: (storageKey: string, image: CatalogueImage, photoId: string) => Promise<void> }> = [];
-  for (const product of DEMO_PRODUCTS) {
-    const picture = DEMO_PRODUCT_PICTURES.get(product.key);
-    if (!picture) continue;
-    const productId = options.productId(product.key);
-    const organisationId = options.organisationId(product.producer);
-    jobs.push({
-      slug: picture.slug,
-      attach: async (storageKey, image, photoId) => {
-        await prisma.$transaction([
-          prisma.storedFile.create({ data: photoFile({ id: photoId, organisationId, purpose: "PRODUCT_PHOTO", storageKey, image, now: options.now }), select: { id: true } }),
-          prisma.product.update({ where: { id: productId }, data: { photoId }, select: { id: true } }),
-        ]);
-      },
-    });
-  }
-  for (const producer of DEMO_PRODUCERS) {
-    const picture = DEMO_PRODUCER_PICTURES.get(producer.key);
-    if (!picture) continue;
-    const organisationId = options.organisationId(producer.key);
-    jobs.push({
-      slug: picture.slug,
-      attach: async (storageKey, image, photoId) => {
-        await prisma.storedFile.create({ data: { ...photoFile({ id: photoId, organisationId, purpose: "ORGANISATION_PHOTO", storageKey, image, now: options.now }), position: 0 }, select: { id: true } });
-      },
-    });
-  }
-  await inBatches(jobs, async ({ slug, attach }) => {
-    const image = prepared.get(slug);
-    if (!image) throw new Error(`Image de démonstration non préparée : ${slug}`);
-    await storePhoto(image, async (storageKey) => {
-      await attach(storageKey, image, crypto.randomUUID());
-      return null;
-    });
-  });
-  return { pictures: jobs.length };
-}
+/** One picture to store: its widths, whose it is, and the product it is the photo of (none for a producer's own). */
+type PictureToStore = { image: CatalogueImage; organisationId: string; purpose: "PRODUCT_PHOTO" | "ORGANISATION_PHOTO"; productId?: string };
 
 /**
- * The load-test catalogue's products (copies of demo products, scripts/bench.ts) get their
- * model's picture, so the catalogue is measured with a photo in every card: the model's committed
- * widths (what an upload stores) are copied, without re-encoding, under a key of each product's
- * own, so each card shows its own photo URL as 500 producers' own photos would (the browser's
- * cost is per URL: shared pictures would be fetched once and flatter the page), and removing one
- * product's photo never touches another's. The rows are written in bulk.
+ * Stores pictures as an upload would (writePhotoBytes: every width under a key of the picture's
+ * own; photoFile: the same StoredFile row), in bulk: all bytes first, then one transaction writes
+ * the rows that name them and points the products at them. On a failure the written bytes are
+ * removed, so no file is left that no row names, and no row names missing bytes.
  */
-export async function attachBenchPictures(prisma: PrismaClient, products: ReadonlyArray<{ id: string; producerId: string; model: string }>, now: Date): Promise<void> {
-  const models = [...new Set(products.map((product) => product.model))].flatMap((model) => DEMO_PRODUCT_PICTURES.get(model) ?? []);
-  const prepared = await prepareDemoPictures(models);
+async function storePictures(prisma: PrismaClient, pictures: readonly PictureToStore[], now: Date): Promise<void> {
   const files: Array<ReturnType<typeof photoFile>> = [];
   const photoOf: Array<{ productId: string; photoId: string }> = [];
   const written: StoredPhotoKeys[] = [];
   try {
-    await inBatches(products, async (product) => {
-      const image = prepared.get(DEMO_PRODUCT_PICTURES.get(product.model)?.slug ?? "");
-      if (!image) return;
-      const keys = await writePhotoBytes(image);
-      written.push(keys);
-      const photoId = crypto.randomUUID();
-      files.push(photoFile({ id: photoId, organisationId: product.producerId, purpose: "PRODUCT_PHOTO", storageKey: keys.storageKey, image, now }));
-      photoOf.push({ productId: product.id, photoId });
-    }, 16);
+    await inBatches(
+      pictures,
+      async ({ image, organisationId, purpose, productId }) => {
+        const keys = await writePhotoBytes(image);
+        written.push(keys);
+        const photoId = crypto.randomUUID();
+        files.push(photoFile({ id: photoId, organisationId, purpose, storageKey: keys.storageKey, image, now }));
+        if (productId) photoOf.push({ productId, photoId });
+      },
+      16,
+    );
     await prisma.$transaction([
       prisma.storedFile.createMany({ data: files }),
       prisma.$executeRaw`
@@ -168,4 +124,50 @@ export async function attachBenchPictures(prisma: PrismaClient, products: Readon
     await Promise.all(written.map(deletePhotoBytes));
     throw error;
   }
+}
+
+function preparedImage(prepared: PreparedDemoPictures, slug: string): CatalogueImage {
+  const image = prepared.get(slug);
+  if (!image) throw new Error(`Image de démonstration non préparée : ${slug}`);
+  return image;
+}
+
+/**
+ * Gives every demo product and producer its picture (app/demo/pictures, PROVENANCE.md), stored
+ * like a producer's own photo: the widths the upload pipeline made from it (committed, see
+ * DEMO_PICTURE_WIDTHS_DIR), the same storage and the same StoredFile row. Runs once the demo's
+ * rows exist.
+ */
+export async function attachDemoPictures(prisma: PrismaClient, prepared: PreparedDemoPictures, options: Ids & { now: Date }): Promise<{ pictures: number }> {
+  const pictures: PictureToStore[] = [];
+  for (const product of DEMO_PRODUCTS) {
+    const picture = DEMO_PRODUCT_PICTURES.get(product.key);
+    if (!picture) continue;
+    pictures.push({ image: preparedImage(prepared, picture.slug), organisationId: options.organisationId(product.producer), purpose: "PRODUCT_PHOTO", productId: options.productId(product.key) });
+  }
+  for (const producer of DEMO_PRODUCERS) {
+    const picture = DEMO_PRODUCER_PICTURES.get(producer.key);
+    if (!picture) continue;
+    pictures.push({ image: preparedImage(prepared, picture.slug), organisationId: options.organisationId(producer.key), purpose: "ORGANISATION_PHOTO" });
+  }
+  await storePictures(prisma, pictures, options.now);
+  return { pictures: pictures.length };
+}
+
+/**
+ * The load-test catalogue's products (copies of demo products, scripts/bench.ts) get their
+ * model's picture, so the catalogue is measured with a photo in every card: the model's committed
+ * widths (what an upload stores) are copied, without re-encoding, under a key of each product's
+ * own, so each card shows its own photo URL as 500 producers' own photos would (the browser's
+ * cost is per URL: shared pictures would be fetched once and flatter the page), and removing one
+ * product's photo never touches another's.
+ */
+export async function attachBenchPictures(prisma: PrismaClient, products: ReadonlyArray<{ id: string; producerId: string; model: string }>, now: Date): Promise<void> {
+  const models = [...new Set(products.map((product) => product.model))].flatMap((model) => DEMO_PRODUCT_PICTURES.get(model) ?? []);
+  const prepared = await prepareDemoPictures(models);
+  const pictures = products.flatMap((product): PictureToStore[] => {
+    const picture = DEMO_PRODUCT_PICTURES.get(product.model);
+    return picture ? [{ image: preparedImage(prepared, picture.slug), organisationId: product.producerId, purpose: "PRODUCT_PHOTO", productId: product.id }] : [];
+  });
+  await storePictures(prisma, pictures, now);
 }

@@ -744,7 +744,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now: Date }): Pr
   if ((await prisma.user.count()) > 0) return { created: false };
   // One hash for every demo account: argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  // The pictures' resizing (CPU) runs while the rows are written (database); awaited after.
+  // The pictures' committed widths (app/demo/demo-pictures.server.ts: no sharp) are read while the rows are written; awaited after.
   const pictures = prepareDemoPictures();
   pictures.catch(() => undefined);
   const result = await prisma.$transaction(
@@ -756,7 +756,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now: Date }): Pr
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
-  // Pictures once the rows exist: files are written outside the transaction (bytes before the row that names them).
+  // Pictures once the rows exist: files are written outside the transaction (bytes before the rows that name them).
   if (result.created) await attachDemoPictures(prisma, await pictures, { now: options.now, productId: (key) => demoId("product", key), organisationId: (key) => demoId("organisation", key) });
   // Fresh tables have no planner statistics: without this the first catalogue visits plan blind
   // (75 ms instead of 3 ms measured) until autovacuum comes by.

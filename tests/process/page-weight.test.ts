@@ -28,11 +28,17 @@ function remixManifest(): RemixManifest {
 
 const SHOPPER_PAGES = ["routes/_index", "routes/distributions.$id", "routes/offres.$id", "routes/panier.$distributionId", "routes/commandes._index", "routes/commandes.$id"];
 
+/** The page's scripts, and those they import when they run (`import("./leaflet….js")`): a phone loads them all. */
 function scriptsOf(manifest: RemixManifest, routeId: string): string[] {
   const route = manifest.routes[routeId];
   const root = manifest.routes.root;
   if (!route || !root) throw new Error(`route absente du manifeste : ${routeId}`);
-  return [...new Set([manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? []), route.module, ...(route.imports ?? [])])];
+  const scripts = new Set([manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? []), route.module, ...(route.imports ?? [])]);
+  for (const script of scripts) {
+    const source = readFileSync(path.join(CLIENT, script), "utf8");
+    for (const match of source.matchAll(/import\("\.\/([\w.-]+\.js)"\)/g)) scripts.add(`/assets/${match[1]}`);
+  }
+  return [...scripts];
 }
 
 /** As the `compression` package sends an answer made on the fly (its default quality, 4). */

@@ -4,10 +4,12 @@
 // embedded PostgreSQL (or DATABASE_URL when set), and measures with autocannon:
 //   (a) the catalogue page of a distribution holding --offers offers,
 //   (b) the JSON offers endpoint of the same distribution,
-//   (c) order placement under contention: --users signed-in consumers POST one unit each of the
-//       SAME 5 offers, whose stock covers about 60 % of the requests, so that every request fights
-//       for the same rows and the run ends in sold-out answers (409); afterwards no offer may be
-//       oversold and the number of 201 answers must equal the units taken.
+//   (c) order placement under contention: signed-in consumers POST one unit each of the SAME 5
+//       offers, whose stock covers about 60 % of the requests, so that every request fights for
+//       the same rows and the run ends in sold-out answers (409 `sold_out`); afterwards no offer
+//       may be oversold and the number of 201 answers must equal the units taken. Each rush
+//       customer orders at most MAX_OPEN_ORDERS_PER_DISTRIBUTION times (decision 019), so no answer
+//       is a customer_limit refusal (also a 409): any answer but 201 and sold_out fails the run.
 // Also reports the server's RSS and the response sizes, and how long loading the demo territory
 // takes (seedDemo into an empty database of its own) as a ratio to a floor measured in the same run. --cpu-prof DIR runs the server under
 // `node --cpu-prof` (profiles written to DIR when it stops; open them in Chrome DevTools).
@@ -26,11 +28,13 @@ import { seedBenchDistribution, seedDemo } from "~/demo/seed.server";
 import { db, disconnectDb } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession, SESSION_COOKIE } from "~/domain/accounts/session.server";
+import { MAX_OPEN_ORDERS_PER_DISTRIBUTION } from "~/domain/ordering/customer-limits";
 import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/infra/embedded-postgres.server";
 import { migrate } from "~/infra/migrate.server";
 import { freePort } from "~/infra/free-port.server";
 import { withClient } from "../tests/setup/pg-client";
+import { describeCounts, inTurn, refusalCounter, rushCustomerCount, shownOfferIds } from "./bench-checks";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
@@ -44,6 +48,12 @@ const DOC = path.join(ROOT, "docs", "benchmarks.md");
 const CONTENDED_OFFERS = 5;
 const SUCCESS_SHARE = 0.6;
 const WARMUP_SECONDS = 2;
+/**
+ * Customers of the order path's warm-up (each orders at most MAX_OPEN_ORDERS_PER_DISTRIBUTION
+ * times on the rush distribution): room for 6,000 warm-up orders, 20 times what this machine
+ * makes in 2 × WARMUP_SECONDS. The warm-up fails the run if any of them is refused all the same.
+ */
+const WARMUP_CUSTOMERS = 2_000;
 /**
  * The first read measurement starts right after the server does: V8 is still compiling the hot
  * paths of React and Remix for a few thousand requests. A real server runs for days, so the reads
@@ -70,6 +80,8 @@ type AutocannonRequest = {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  /** Called with each answer's status and body (autocannon reads the body only when this is set). */
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 };
 type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number };
 type AutocannonResult = {
@@ -102,7 +114,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (options: Aut
 type Options = { offers: number; duration: number; connections: number; users: number; write: boolean; analyze: boolean; cpuProf?: string; processes?: number };
 
 const USAGE =
-  "usage : npm run bench -- [--offers N (500)] [--duration S (10)] [--connections C (10)] [--users U (50)] [--processes P (one per core)] [--write] [--no-analyze] [--cpu-prof DIR]";
+  "usage : npm run bench -- [--offers N (500)] [--duration S (10)] [--connections C (10)] [--users U (50): signed-in catalogue visitors] [--processes P (one per core)] [--write] [--no-analyze] [--cpu-prof DIR]";
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { offers: 500, duration: 10, connections: 10, users: 50, write: false, analyze: true };
@@ -179,6 +191,26 @@ function rps(result: AutocannonResult): number {
 
 function count(result: AutocannonResult, code: number): number {
   return result.statusCodeStats[String(code)]?.count ?? 0;
+}
+
+/** Signed-in customers with confirmed addresses, and a session cookie for each. */
+async function signedInCustomers(prisma: PrismaClient, options: { count: number; label: string; passwordHash: string; now: Date }): Promise<string[]> {
+  const run = options.now.getTime().toString(36);
+  const users = Array.from({ length: options.count }, (_, index) => ({
+    id: randomUUID(),
+    email: `banc-${run}-${options.label}-${index + 1}@example.test`,
+    name: `Client de charge ${options.label} ${index + 1}`,
+    passwordHash: options.passwordHash,
+    // Confirmed addresses: a first order paid at pickup asks for one (issue 9).
+    emailVerifiedAt: options.now,
+  }));
+  await prisma.user.createMany({ data: users });
+  const cookies: string[] = [];
+  for (let start = 0; start < users.length; start += 50) {
+    const sessions = await Promise.all(users.slice(start, start + 50).map((user) => createSession(prisma, user.id, options.now)));
+    cookies.push(...sessions.map((session) => `${SESSION_COOKIE}=${session.token}`));
+  }
+  return cookies;
 }
 
 /** Which code was measured: the build's date, and the commit with any uncommitted app changes. */
@@ -391,19 +423,13 @@ async function main(): Promise<void> {
     // a minute on a live database, so the bench does it at once rather than measure bad plans.
     if (options.analyze) await prisma.$executeRawUnsafe("ANALYZE");
     const passwordHash = await hashPassword(`bench-${now.getTime()}`);
-    const run = now.getTime().toString(36);
-    const users = Array.from({ length: options.users }, (_, index) => ({
-      id: randomUUID(),
-      email: `banc-${run}-${index + 1}@example.test`,
-      name: `Client de charge ${index + 1}`,
-      passwordHash,
-      // Confirmed addresses: a first order paid at pickup asks for one (issue 9).
-      emailVerifiedAt: now,
-    }));
-    await prisma.user.createMany({ data: users });
-    const cookies: string[] = [];
-    for (const user of users) cookies.push(`${SESSION_COOKIE}=${(await createSession(prisma, user.id, now)).token}`);
-    console.info(`[bench] données prêtes en ${Date.now() - seeded} ms : ${options.offers} offres, ${options.users} comptes (PostgreSQL ${pgVersion})`);
+    // Catalogue visitors; the order path's warm-up has customers of its own (it must not meet the
+    // limit of open orders per customer), and so has the rush (made once its size is known).
+    const cookies = await signedInCustomers(prisma, { count: options.users, label: "visite", passwordHash, now });
+    const warmupCookies = await signedInCustomers(prisma, { count: WARMUP_CUSTOMERS, label: "echauffement", passwordHash, now });
+    console.info(
+      `[bench] données prêtes en ${Date.now() - seeded} ms : ${options.offers} offres, ${options.users} + ${WARMUP_CUSTOMERS} comptes (PostgreSQL ${pgVersion})`,
+    );
 
     // 3. The production server.
     const code = buildDescription();
@@ -416,7 +442,7 @@ async function main(): Promise<void> {
     const offersPath = `/api/v1/distributions/${catalogue.distributionId}/offers`;
     const page = await fetch(server.url + pagePath);
     const pageHtml = await page.text();
-    const pageLinks = pageHtml.match(/href="\/offres\//g)?.length ?? 0;
+    const pageLinks = shownOfferIds(pageHtml).size;
     // The page may show all the offers or only its first page of them: either way, some.
     if (page.status !== 200 || pageLinks < 1 || pageLinks > options.offers) {
       throw new Error(`La page catalogue répond ${page.status} avec ${pageLinks} offres affichées (distribution de ${options.offers} offres).`);
@@ -459,17 +485,21 @@ async function main(): Promise<void> {
     const offersResult = await measure("API des offres", { url: server.url + offersPath });
     rows.push({ name: `offers endpoint \`GET /api/v1/distributions/:id/offers\``, result: offersResult, bytes: sizeOf(offersJson), note: "" });
 
-    // The rush: every request takes the next user's cookie and the next contended offer.
-    let turn = 0;
-    const orderRequest = (offerIds: string[]): AutocannonRequest => ({
+    // The rush: every request takes the next customer's cookie and the next contended offer; each
+    // answer's error code is counted (a 409 is sold_out or customer_limit, told apart by it).
+    const orderRequest = (offerIds: string[], customers: string[], onResponse: AutocannonRequest["onResponse"]): AutocannonRequest => {
+      const nextCustomer = inTurn(customers);
+      let turn = 0;
+      return {
       method: "POST",
       path: "/api/v1/orders",
       headers: { "content-type": "application/json" },
+      onResponse,
       setupRequest: (request) => {
         const index = turn++;
         return {
           ...request,
-          headers: { ...request.headers, cookie: cookies[index % cookies.length]! },
+          headers: { ...request.headers, cookie: nextCustomer() },
           body: JSON.stringify({
             distributionId: rush.distributionId,
             lines: [{ offerId: offerIds[index % offerIds.length]!, quantity: 1 }],
@@ -477,22 +507,33 @@ async function main(): Promise<void> {
           }),
         };
       },
-    });
+      };
+    };
     process.stdout.write(`[bench] commandes concurrentes : échauffement 2 × ${WARMUP_SECONDS} s… `);
-    await autocannon({ ...base, requests: [orderRequest(warmupOffers)], duration: WARMUP_SECONDS });
+    // Both passes go round the warm-up customers in turn, from one counter: none orders more than
+    // MAX_OPEN_ORDERS_PER_DISTRIBUTION times unless more than 3 × WARMUP_CUSTOMERS orders are sent.
+    const warmupRefusals = refusalCounter();
+    const warmupRequest = orderRequest(warmupOffers, warmupCookies, warmupRefusals.onResponse);
+    await autocannon({ ...base, requests: [warmupRequest], duration: WARMUP_SECONDS });
     // A second, warm, pass measures the rate that sizes the run (the first orders are far slower).
-    const warm = await autocannon({ ...base, requests: [orderRequest(warmupOffers)], duration: WARMUP_SECONDS });
+    const warm = await autocannon({ ...base, requests: [warmupRequest], duration: WARMUP_SECONDS });
     // A run cut at a fixed time drops the answers still in flight, although the server completes
     // those orders: the rush is a fixed number of requests instead (what the warm-up's rate does
     // in --duration seconds), every one of them answered, so that 201s and units taken must match.
     const amount = Math.max(options.connections * 10, Math.round((warm.requests.total / WARMUP_SECONDS) * options.duration));
     const stock = Math.max(options.connections, Math.round((amount * SUCCESS_SHARE) / CONTENDED_OFFERS));
     await prisma.offer.updateMany({ where: { id: { in: contended } }, data: { stock } });
-    process.stdout.write(`mesure ${amount} requêtes sur ${CONTENDED_OFFERS} offres × stock ${stock}… `);
-    const ordersResult = await autocannon({ ...base, requests: [orderRequest(contended)], amount, duration: options.duration });
+    // Fresh customers, enough that none orders more than MAX_OPEN_ORDERS_PER_DISTRIBUTION times
+    // (one more per connection: autocannon may prepare a request it does not send).
+    const rushCustomers = rushCustomerCount(amount, options.connections);
+    const rushCookies = await signedInCustomers(prisma, { count: rushCustomers, label: "ruee", passwordHash, now });
+    process.stdout.write(`mesure ${amount} requêtes de ${rushCustomers} clients sur ${CONTENDED_OFFERS} offres × stock ${stock}… `);
+    const rushRefusals = refusalCounter();
+    const ordersResult = await autocannon({ ...base, requests: [orderRequest(contended, rushCookies, rushRefusals.onResponse)], amount, duration: options.duration });
     console.info(`${rps(ordersResult).toFixed(1)} req/s, p99 ${ordersResult.latency.p99} ms`);
     const created = count(ordersResult, 201);
-    const soldOut = count(ordersResult, 409);
+    const soldOut = rushRefusals.counts.get("409 sold_out") ?? 0;
+    const otherRefusals = new Map([...rushRefusals.counts].filter(([key]) => key !== "409 sold_out"));
     const others = ordersResult.requests.total - created - soldOut;
 
     const memory = rssOf(pid);
@@ -506,14 +547,16 @@ async function main(): Promise<void> {
     if (oversold.length > 0) problems.push(`offres survendues : ${oversold.map((offer) => `${offer.id} (${offer.ordered}/${offer.stock})`).join(", ")}`);
     if (created !== orderedUnits) problems.push(`${created} réponses 201 mais ${orderedUnits} unités prises`);
     if ((lineUnits._sum.quantity ?? 0) !== orderedUnits) problems.push(`${lineUnits._sum.quantity ?? 0} unités en lignes de commande mais ${orderedUnits} prises`);
-    // Only 201 (taken) and 409 (sold out) are expected: any other answer means the rush measured a refusal, not ordering.
-    if (others > 0) problems.push(`${others} réponses ni 201 ni 409 aux commandes (${statusSplit(ordersResult)})`);
+    // Only 201 (taken) and 409 sold_out are expected: any other answer (a customer_limit 409 among
+    // them) means the rush measured a refusal, not ordering.
+    if (others > 0) problems.push(`${others} réponses ni 201 ni 409 sold_out aux commandes (${describeCounts(otherRefusals) || statusSplit(ordersResult)})`);
+    if (warmupRefusals.counts.size > 0) problems.push(`l'échauffement des commandes a reçu des refus (${describeCounts(warmupRefusals.counts)}) : son débit, qui dimensionne la ruée, ne mesure pas des commandes`);
     if (ordersResult.errors > 0 || ordersResult.timeouts > 0) problems.push(`${ordersResult.errors} erreurs, ${ordersResult.timeouts} délais dépassés côté client`);
     rows.push({
-      name: `order placement \`POST /api/v1/orders\` (${options.users} users, ${CONTENDED_OFFERS} offers × stock ${stock}, ${amount} requests)`,
+      name: `order placement \`POST /api/v1/orders\` (${rushCustomers} customers, at most ${MAX_OPEN_ORDERS_PER_DISTRIBUTION} orders each, ${CONTENDED_OFFERS} offers × stock ${stock}, ${amount} requests)`,
       result: ordersResult,
       bytes: "—",
-      note: `201: ${created}, 409: ${soldOut}${others > 0 ? `, other: ${others} (${statusSplit(ordersResult)})` : ""}; units taken ${orderedUnits}/${CONTENDED_OFFERS * stock}, oversold offers: ${oversold.length}`,
+      note: `201: ${created}, 409 sold_out: ${soldOut}${others > 0 ? `, other: ${others} (${describeCounts(otherRefusals) || statusSplit(ordersResult)})` : ""}; units taken ${orderedUnits}/${CONTENDED_OFFERS * stock}, oversold offers: ${oversold.length}`,
     });
     for (const row of rows.slice(0, 3)) {
       if (row.result.non2xx > 0 || row.result.errors > 0) problems.push(`${row.name} : ${row.result.non2xx} réponses non-2xx, ${row.result.errors} erreurs (${statusSplit(row.result)})`);

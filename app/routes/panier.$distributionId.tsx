@@ -157,7 +157,8 @@ export default function CartPage() {
             <span>{t("cart.total")}</span>
             <span>{euros(total, locale)}</span>
           </p>
-          {open && signedIn ? (
+          {/* A long cart pushes the checkout screens down: its way is one tap from the total. */}
+          {open && signedIn && cart.length >= 3 ? (
             <p className="mt-3">
               <a href="#checkout" className="flex min-h-11 w-full items-center justify-center rounded-lg bg-sea-700 px-4 py-2 text-center font-semibold text-white sm:hidden">{t("shop.cart.next")}</a>
             </p>

@@ -12,7 +12,6 @@ export const cataloguePhoneFr = {
   "shop.busy.changing": "Modification…",
   "shop.busy.cancelling": "Annulation…",
   "shop.busy.filtering": "Recherche…",
-  "shop.card.producer": "par {producer}",
   // The product page says what the shopper buys for.
   "shop.product.buyingFor": "Vous achetez pour la distribution : {date}, {time}",
   "shop.product.pickupAt": "Retrait : {point}, {place}",
@@ -20,13 +19,11 @@ export const cataloguePhoneFr = {
   "shop.product.aboutProducer": "Le producteur : {name}",
   "shop.product.producerPhoto": "Photo de {name}",
   // The cart and the order as rows that stack on a phone.
-  "shop.line.unitPrice": "Prix",
   "shop.line.total": "Montant de la ligne : {amount}",
   "shop.line.quantity": "Quantité : {quantity}",
   "shop.line.less": "Un de moins : {name}",
   "shop.line.more": "Un de plus : {name}",
   "shop.cart.next": "Étape suivante : choisir un créneau et confirmer",
-  "shop.order.directions": "Itinéraire",
 };
 
 export const cataloguePhoneEn: Record<keyof typeof cataloguePhoneFr, string> = {
@@ -40,17 +37,14 @@ export const cataloguePhoneEn: Record<keyof typeof cataloguePhoneFr, string> = {
   "shop.busy.changing": "Changing…",
   "shop.busy.cancelling": "Cancelling…",
   "shop.busy.filtering": "Searching…",
-  "shop.card.producer": "by {producer}",
   "shop.product.buyingFor": "You are buying for the distribution: {date}, {time}",
   "shop.product.pickupAt": "Pickup: {point}, {place}",
   "shop.product.otherProducts": "See every product of this distribution",
   "shop.product.aboutProducer": "The producer: {name}",
   "shop.product.producerPhoto": "Photo of {name}",
-  "shop.line.unitPrice": "Price",
   "shop.line.total": "Line amount: {amount}",
   "shop.line.quantity": "Quantity: {quantity}",
   "shop.line.less": "One fewer: {name}",
   "shop.line.more": "One more: {name}",
   "shop.cart.next": "Next step: choose a time slot and confirm",
-  "shop.order.directions": "Directions",
 };

@@ -72,49 +72,54 @@ export default function ProductPage() {
   const { distribution } = offer;
   const catalogue = `/distributions/${distribution.id}`;
   return (
-    <article className="mx-auto max-w-2xl">
+    <article className="mx-auto max-w-2xl md:max-w-4xl">
       <p className="text-sm"><Link to={catalogue} className="inline-flex min-h-11 items-center text-sea-700 underline">{t("product.back")}</Link></p>
       {/* The name is the heading just below: the photo adds nothing a screen reader must hear. It is the page's largest content: loaded first. */}
-      <ProductPicture photo={offer.photo} category={offer.categoryId} alt="" sizes="(min-width: 704px) 672px, calc(100vw - 2rem)" eager className="aspect-[4/3] rounded-xl" />
-      <h1 className="mt-3 text-2xl font-bold text-sea-900">
-        {offer.name}
-        {offer.organic !== null ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-sm font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
-      </h1>
-      <p className="text-slate-700">{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</p>
+      {/* On a desktop the picture and what to buy stand side by side; on a phone, one after the other. */}
+      <div className="md:grid md:grid-cols-2 md:items-start md:gap-6">
+        <ProductPicture photo={offer.photo} category={offer.categoryId} alt="" sizes="(min-width: 1024px) 480px, (min-width: 768px) 45vw, (min-width: 704px) 672px, calc(100vw - 2rem)" eager className="aspect-[4/3] rounded-xl" />
+        <div>
+          <h1 className="mt-3 text-2xl font-bold text-sea-900 md:mt-0">
+            {offer.name}
+            {offer.organic !== null ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-sm font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
+          </h1>
+          <p className="text-slate-700">{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</p>
 
-      <section aria-label={t("product.price")} className="mt-3 rounded-xl border border-slate-300 bg-white p-4">
-        <p className="text-lg font-bold" data-testid="product-price">{offer.price}</p>
-        <p className="text-sm text-slate-700">{t("product.vat", { rate: formatVatRate(offer.vatRateBp, locale) })}</p>
-        {offer.variableWeight ? <p className="mt-1 text-sm">{t("product.variableWeight", { weight: offer.variableWeight })}</p> : null}
-        {offer.remaining > 0 ? (
-          <fetcher.Form method="post" action={catalogue} className="mt-3 flex flex-wrap items-end gap-2">
-            <input type="hidden" name="offerId" value={offer.id} />
-            <div>
-              <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
-              <span className="mt-1 inline-flex items-center gap-1">
-                <input id="quantity" type="number" name="quantity" inputMode="numeric" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining, offer.limit.max)} aria-describedby={offer.limit.setByProducer ? "max-per-customer" : undefined} className="min-h-11 w-20 rounded-lg border border-slate-400 px-2 text-base" />
-                {offer.quantityUnit ? <span className="whitespace-nowrap text-sm">{offer.quantityUnit}</span> : null}
-              </span>
-            </div>
-            <SubmitButton state={fetcher.state} busyLabel={t("shop.busy.adding")} className="px-5">{t("catalogue.add")}</SubmitButton>
-            {offer.limit.setByProducer ? <p id="max-per-customer" className="w-full text-sm font-semibold">{t("ordering.offer.maxPerCustomer", { max: offer.limit.max })}</p> : null}
-          </fetcher.Form>
-        ) : (
-          <p className="mt-3 font-bold text-red-800">{t("catalogue.soldOut")}</p>
-        )}
-        <p role="status" className="mt-2 text-sm font-semibold text-earth-700">
-          {answer?.ok ? <>{t("catalogue.added")} <Link to={`/panier/${distribution.id}`} className="inline-flex min-h-11 items-center text-sea-800 underline">{t("cart.title")}</Link></> : null}
-        </p>
-        {answer && !answer.ok ? <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{answer.message}</p> : null}
-      </section>
+          <section aria-label={t("product.price")} className="mt-3 rounded-xl border border-slate-300 bg-white p-4">
+            <p className="text-lg font-bold" data-testid="product-price">{offer.price}</p>
+            <p className="text-sm text-slate-700">{t("product.vat", { rate: formatVatRate(offer.vatRateBp, locale) })}</p>
+            {offer.variableWeight ? <p className="mt-1 text-sm">{t("product.variableWeight", { weight: offer.variableWeight })}</p> : null}
+            {offer.remaining > 0 ? (
+              <fetcher.Form method="post" action={catalogue} className="mt-3 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="offerId" value={offer.id} />
+                <div>
+                  <label htmlFor="quantity" className="block text-sm font-semibold">{t("cart.quantity")}</label>
+                  <span className="mt-1 inline-flex items-center gap-1">
+                    <input id="quantity" type="number" name="quantity" inputMode="numeric" defaultValue={1} min={1} max={Math.min(MAX_QUANTITY, offer.remaining, offer.limit.max)} aria-describedby={offer.limit.setByProducer ? "max-per-customer" : undefined} className="min-h-11 w-20 rounded-lg border border-slate-400 px-2 text-base" />
+                    {offer.quantityUnit ? <span className="whitespace-nowrap text-sm">{offer.quantityUnit}</span> : null}
+                  </span>
+                </div>
+                <SubmitButton state={fetcher.state} busyLabel={t("shop.busy.adding")} className="px-5">{t("catalogue.add")}</SubmitButton>
+                {offer.limit.setByProducer ? <p id="max-per-customer" className="w-full text-sm font-semibold">{t("ordering.offer.maxPerCustomer", { max: offer.limit.max })}</p> : null}
+              </fetcher.Form>
+            ) : (
+              <p className="mt-3 font-bold text-red-800">{t("catalogue.soldOut")}</p>
+            )}
+            <p role="status" className="mt-2 text-sm font-semibold text-earth-700">
+              {answer?.ok ? <>{t("catalogue.added")} <Link to={`/panier/${distribution.id}`} className="inline-flex min-h-11 items-center text-sea-800 underline">{t("cart.title")}</Link></> : null}
+            </p>
+            {answer && !answer.ok ? <p role="alert" className="mt-2 text-sm font-semibold text-red-800">{answer.message}</p> : null}
+          </section>
 
-      {/* What the shopper buys for: the date and the place they collect, and the way back to that distribution. */}
-      <section aria-label={t("shop.product.otherProducts")} className="mt-3 rounded-xl border border-sea-700/40 bg-sea-50 p-4" data-testid="product-distribution">
-        <p className="font-semibold">{t("shop.product.buyingFor", { date: longDate(distribution.startsAt, locale), time: timeRange(distribution.startsAt, distribution.endsAt) })}</p>
-        <p>{t("shop.product.pickupAt", { point: distribution.pickupPoint.name, place: placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune) })}</p>
-        <p className="text-sm text-slate-700">{t("catalogue.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
-        <p><Link to={catalogue} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline">{t("shop.product.otherProducts")}</Link></p>
-      </section>
+          {/* What the shopper buys for: the date and the place they collect, and the way back to that distribution. */}
+          <section aria-label={t("shop.product.otherProducts")} className="mt-3 rounded-xl border border-sea-700/40 bg-sea-50 p-4" data-testid="product-distribution">
+            <p className="font-semibold">{t("shop.product.buyingFor", { date: longDate(distribution.startsAt, locale), time: timeRange(distribution.startsAt, distribution.endsAt) })}</p>
+            <p>{t("shop.product.pickupAt", { point: distribution.pickupPoint.name, place: placeLine(distribution.pickupPoint.address, distribution.pickupPoint.commune) })}</p>
+            <p className="text-sm text-slate-700">{t("catalogue.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
+            <p><Link to={catalogue} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline">{t("shop.product.otherProducts")}</Link></p>
+          </section>
+        </div>
+      </div>
 
       {offer.description ? <p className="mt-4 whitespace-pre-line">{offer.description}</p> : null}
 

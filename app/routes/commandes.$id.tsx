@@ -9,6 +9,7 @@ import { changeOrderLine, changeOrderLineSchema } from "~/domain/ordering/change
 import { orderChangeRefusal } from "~/domain/ordering/order-changes";
 import { pickupAhead } from "~/domain/ordering/my-orders-sections";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
+import { offerPictures } from "~/domain/catalog/offer-pictures.server";
 import { pickupDirections } from "~/domain/ordering/pickup-directions";
 import { pickupCoordinates } from "~/domain/ordering/pickup-place.server";
 import { orderVatBreakdown } from "~/domain/ordering/pricing";
@@ -23,6 +24,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate, placeLine, timeRange, weight } from "~/ui/format";
 import { FormAlert } from "~/ui/form";
+import { ProductPicture } from "~/ui/product-picture";
 import { SubmitButton } from "~/ui/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
@@ -34,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404 });
   const editable = orderChangeRefusal(order.status, order.distribution, now()) === null;
   // Adding units sells them at the offer's price today: the page shows it and posts it back (decision 019).
-  const [offers, place] = await Promise.all([
+  const [offers, place, pictures] = await Promise.all([
     editable ? db().offer.findMany({ where: { id: { in: order.lines.map((line) => line.offerId) } }, select: { id: true, priceCents: true } }) : [],
     pickupCoordinates(db(), order.distribution.pickupPoint.id),
+    offerPictures(order.lines.map((line) => line.offerId)),
   ]);
   return {
     order,
@@ -46,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     directions: place ? pickupDirections(place) : null,
     currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),
+    pictures,
   };
 }
 
@@ -72,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, pickupAhead, directions, currentPrices, vat } = useLoaderData<typeof loader>();
+  const { order, editable, pickupAhead, directions, currentPrices, vat, pictures } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -139,34 +143,37 @@ export default function OrderPage() {
       {/* Each line a row that stacks on a phone (a table squeezed names to a word per line). */}
       <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white" aria-label={t("orders.product")}>
         {order.lines.map((line) => (
-          <li key={line.offerId} className="p-3" data-testid="order-line">
-            <p className="font-semibold leading-snug">{line.productName}</p>
-            <p className="text-sm text-slate-700">{priceLabel({ name: line.productName, unit: line.unit, priceCents: line.unitPriceCents, variableWeight: line.variableWeight, estimatedWeightGrams: line.gramsPerUnit, netQuantityGrams: null }, locale)}</p>
-            {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
-              <p className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</p>
-            ) : null}
-            {line.variableWeight && line.weighedGrams !== null ? (
-              <p className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</p>
-            ) : line.variableWeight && line.capCents !== null ? (
-              <p className="text-sm text-slate-700">{t("orders.upTo", { amount: euros(line.capCents, locale) })}</p>
-            ) : null}
-            <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
-              {editable ? (
-                <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
-                  <input type="hidden" name="offerId" value={line.offerId} />
-                  <input type="hidden" name="unitPriceCents" value={currentPrices[line.offerId] ?? line.unitPriceCents} />
-                  <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
-                  <input id={`q-${line.offerId}`} type="number" name="quantity" inputMode="numeric" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="min-h-11 w-16 rounded-lg border border-slate-400 px-2 text-base" />
-                  <SubmitButton variant="secondary" name="intent" value="change" busyLabel={t("shop.busy.changing")} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SubmitButton>
-                  <SubmitButton variant="secondary" name="intent" value="remove" busyLabel={t("shop.busy.removing")} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SubmitButton>
-                </Form>
-              ) : (
-                <p>{t("shop.line.quantity", { quantity: line.quantity })}</p>
-              )}
-              <p className="ml-auto text-right font-bold">
-                <span className="sr-only">{t("shop.line.total", { amount: euros(line.lineTotalCents, locale) })}</span>
-                <span aria-hidden="true">{euros(line.lineTotalCents, locale)}</span>
-              </p>
+          <li key={line.offerId} className="grid grid-cols-[4rem_minmax(0,1fr)] gap-x-3 p-3 sm:grid-cols-[6rem_minmax(0,1fr)]" data-testid="order-line">
+            <ProductPicture photo={pictures[line.offerId]?.photo} category={pictures[line.offerId]?.category} alt="" sizes="(min-width: 640px) 96px, 64px" className="aspect-[4/3] rounded-lg" />
+            <div className="min-w-0">
+              <p className="font-semibold leading-snug">{line.productName}</p>
+              <p className="text-sm text-slate-700">{priceLabel({ name: line.productName, unit: line.unit, priceCents: line.unitPriceCents, variableWeight: line.variableWeight, estimatedWeightGrams: line.gramsPerUnit, netQuantityGrams: null }, locale)}</p>
+              {editable && currentPrices[line.offerId] !== undefined && currentPrices[line.offerId] !== line.unitPriceCents ? (
+                <p className="text-sm font-semibold">{t("ordering.price.lineNow", { price: euros(currentPrices[line.offerId] ?? 0, locale) })}</p>
+              ) : null}
+              {line.variableWeight && line.weighedGrams !== null ? (
+                <p className="text-sm font-semibold">{t("orders.weighed", { weight: weight(line.weighedGrams, locale) })}</p>
+              ) : line.variableWeight && line.capCents !== null ? (
+                <p className="text-sm text-slate-700">{t("orders.upTo", { amount: euros(line.capCents, locale) })}</p>
+              ) : null}
+              <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
+                {editable ? (
+                  <Form method="post" className="flex flex-wrap items-center gap-2" preventScrollReset>
+                    <input type="hidden" name="offerId" value={line.offerId} />
+                    <input type="hidden" name="unitPriceCents" value={currentPrices[line.offerId] ?? line.unitPriceCents} />
+                    <label className="sr-only" htmlFor={`q-${line.offerId}`}>{t("catalogue.quantityFor", { name: line.productName })}</label>
+                    <input id={`q-${line.offerId}`} type="number" name="quantity" inputMode="numeric" min={0} max={MAX_QUANTITY} defaultValue={line.quantity} className="min-h-11 w-16 rounded-lg border border-slate-400 px-2 text-base" />
+                    <SubmitButton variant="secondary" name="intent" value="change" busyLabel={t("shop.busy.changing")} aria-label={`${t("orders.change")} ${line.productName}`}>{t("orders.change")}</SubmitButton>
+                    <SubmitButton variant="secondary" name="intent" value="remove" busyLabel={t("shop.busy.removing")} aria-label={`${t("orders.removeLine")} : ${line.productName}`}>{t("cart.remove")}</SubmitButton>
+                  </Form>
+                ) : (
+                  <p>{t("shop.line.quantity", { quantity: line.quantity })}</p>
+                )}
+                <p className="ml-auto text-right font-bold">
+                  <span className="sr-only">{t("shop.line.total", { amount: euros(line.lineTotalCents, locale) })}</span>
+                  <span aria-hidden="true">{euros(line.lineTotalCents, locale)}</span>
+                </p>
+              </div>
             </div>
           </li>
         ))}

@@ -165,7 +165,7 @@ test("each cart line is a row that stacks on a phone: picture, name, producer, p
   expectWellFormed(html, UNTRANSLATED_KEY);
 });
 
-test("the order page says the pickup address once, and its lines stack like the cart's", async () => {
+test("the order page says the pickup address once, and its lines stack like the cart's, with their pictures", async () => {
   const { distribution, cider } = await shop();
   const user = await createUser();
   const customer = { id: user.id, email: user.email, name: user.name, locale: "fr" as const };
@@ -176,6 +176,8 @@ test("the order page says the pickup address once, and its lines stack like the 
   const lines = html.split('data-testid="order-line"').slice(1);
   expect(lines).toHaveLength(1);
   expect(text(lines[0] ?? "")).toContain("Montant de la ligne : 16,80 €");
+  // The product's picture, as in the cart.
+  expect(lines[0]).toMatch(/<img [^>]*srcSet="\/photos\/[^"]+ 160w/);
   expect(html).not.toMatch(/<table\b[^>]*>\s*<thead/);
   expectWellFormed(html, UNTRANSLATED_KEY);
 });

@@ -142,7 +142,8 @@ export default function Catalogue() {
       </div>
 
       {/* On a phone the products come first: the filters fold away behind one button that says how many apply. */}
-      <details className="group mt-3 rounded-xl border border-slate-300 bg-white" data-testid="catalogue-filters">
+      {/* Open when a filter was refused: the error summary's link leads to a field the shopper can see. */}
+      <details className="group mt-3 rounded-xl border border-slate-300 bg-white" data-testid="catalogue-filters" open={page.filterError ? true : undefined}>
         <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-xl px-4 py-2 font-semibold text-sea-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-sea-700 [&::-webkit-details-marker]:hidden">
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current"><path d="M2 4h16l-6 7v5l-4 2v-7z" /></svg>
           <span>{t("shop.filter.toggle")}</span>
@@ -198,7 +199,7 @@ export default function Catalogue() {
           ? t("catalogue.range", { first: page.pagination.first, last: page.pagination.last, total: page.pagination.total })
           : t("catalogue.results", { count: page.pagination.total })}
         {activeFilters > 0 ? (
-          <> · <Link to={`/distributions/${distribution.id}`} className="text-sea-700 underline">{t("catalogue.reset")}</Link></>
+          <> · <Link to={`/distributions/${distribution.id}`} className="inline-flex min-h-11 items-center text-sea-700 underline">{t("catalogue.reset")}</Link></>
         ) : null}
       </p>
       {page.offers.length === 0 ? <p className="mt-4">{t("catalogue.empty")}</p> : null}

@@ -73,6 +73,14 @@ test("on a phone the catalogue's first screen shows products: the filters fold a
   expectWellFormed(filtered, UNTRANSLATED_KEY);
 });
 
+test("a refused search opens the filters, so the error summary's link leads to a field the shopper can see", async () => {
+  const { distribution } = await shop();
+  const { html, status } = await renderPage(pages, "fr", "", `/distributions/${distribution.id}?q=${"x".repeat(200)}`);
+  expect(status).toBe(400);
+  expect(html.match(/<details\b[^>]*data-testid="catalogue-filters"[^>]*>/)?.[0]).toMatch(/\bopen\b/);
+  expect(html).toContain('role="alert"');
+});
+
 test("each card shows its picture, its producer and a price shoppers can compare: per litre for a bottle, the blackboard for a fish", async () => {
   const { distribution } = await shop();
   const html = await page("fr", "", `/distributions/${distribution.id}`);

@@ -46,7 +46,9 @@ async function addToCart(page: Page, product: string, quantity: number, cartCoun
   }
   await page.getByLabel(`Quantité de ${product}`, { exact: true }).fill(String(quantity));
   await page.getByRole("button", { name: `Ajouter ${product}`, exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Ajouté au panier." })).toBeVisible();
+  // Each card says it was added, beside its button.
+  const card = page.getByTestId("offer-card").filter({ has: page.getByLabel(`Quantité de ${product}`, { exact: true }) });
+  await expect(card.getByRole("status")).toHaveText("Ajouté au panier.");
   await expect(page.getByRole("link", { name: `Voir mon panier (${cartCount})` })).toBeVisible();
 }
 
@@ -99,7 +101,7 @@ test("a new resident signs up, confirms their address from the welcome email, or
   await page.getByRole("link", { name: "Voir mon panier (4)" }).click();
   await expect(page).toHaveURL(`/panier/${distribution.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Mon panier" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Total TTC" })).toContainText(euros(total));
+  await expect(page.getByTestId("cart-total")).toContainText(euros(total));
   // A first order paid at pickup needs a confirmed address: the cart says so before anything is
   // tried, and links to the page that sends a new link.
   const confirmFirst = page.getByRole("alert").filter({ hasText: "Confirmez votre adresse e-mail avant votre première commande payée au retrait" });
@@ -134,7 +136,7 @@ test("a new resident signs up, confirms their address from the welcome email, or
   // Back to the cart: the notice is gone, the cart kept.
   await page.goto(`/panier/${distribution.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Mon panier" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Total TTC" })).toContainText(euros(total));
+  await expect(page.getByTestId("cart-total")).toContainText(euros(total));
   await expect(confirmFirst).toHaveCount(0);
   const slot = page.getByRole("group", { name: "Créneau de retrait" }).getByRole("radio").nth(1);
   await slot.check();

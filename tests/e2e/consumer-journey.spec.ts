@@ -77,7 +77,8 @@ test("a new resident signs up, confirms their address from the welcome email, or
   await expectAccessible(page);
   // The home page links that distribution, with its orders open until the cutoff.
   const distributionLink = page.getByRole("link").and(page.locator(`[href="/distributions/${distribution.id}"]`));
-  await expect(page.getByRole("listitem").filter({ has: distributionLink })).toContainText("Commandes jusqu'au");
+  // The chooser lists communes, each with its points: the innermost item is the point's.
+  await expect(page.getByRole("listitem").filter({ has: distributionLink }).last()).toContainText("Commandes jusqu'au");
   await distributionLink.click();
   await expect(page).toHaveURL(`/distributions/${distribution.id}`);
   await expect(page.getByRole("heading", { level: 1, name: QUAY })).toBeVisible();

@@ -150,7 +150,7 @@ async function shoot(page: Page, name: string, size: Size, written: string[]): P
   // rows at the first screen's bottom of a full-page picture: it is shown where it ends, in the flow.
   const unstick = await page.addStyleTag({ content: ".sticky { position: static !important; }" });
   const raw = await page.screenshot({ fullPage: true, animations: "disabled", ...(height > MAX_HEIGHT ? { clip: { x: 0, y: 0, width, height: MAX_HEIGHT } } : {}) });
-  await unstick.evaluate((element) => element.remove());
+  await unstick.evaluate((element) => (element as Element).remove());
   await writePng(raw, `${name}-${size}.png`, written);
 }
 

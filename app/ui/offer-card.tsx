@@ -54,7 +54,8 @@ export function OfferCard(props: {
       </a>
       <div className="flex min-w-0 flex-col gap-1">
         <h3 className="text-base font-semibold leading-snug">
-          <a href={href} className="text-sea-800 underline-offset-4 hover:underline focus-visible:underline">{offer.name}</a>
+          {/* Vertical padding on an inline link grows what a thumb can hit (44 px) without moving the lines. */}
+          <a href={href} className="py-3 text-sea-800 underline-offset-4 hover:underline focus-visible:underline">{offer.name}</a>
           {offer.organic ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-xs font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
         </h3>
         <p className="text-sm text-slate-700">{offer.producer}</p>

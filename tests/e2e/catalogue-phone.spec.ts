@@ -57,6 +57,11 @@ test("a second tap on « Ajouter » while it is adding sends nothing, and the bu
 
   const card = page.getByTestId("offer-card").filter({ has: page.getByRole("button", { name: /^Ajouter / }) }).first();
   const button = card.getByRole("button", { name: /^Ajouter / });
+  // Every target a thumb aims at on the card is at least 44 px high: the name's link, the quantity, the button.
+  for (const target of [card.locator("h3").getByRole("link"), card.getByRole("spinbutton"), button]) {
+    const box = await target.boundingBox();
+    expect(box!.height, `hauteur de ${await target.evaluate((element) => element.outerHTML.slice(0, 80))}`).toBeGreaterThanOrEqual(44);
+  }
   const sent = await slowPosts(page, `/distributions/${distributionId}`);
 
   await button.click();

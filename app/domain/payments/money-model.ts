@@ -72,7 +72,8 @@ export function lateSuccessOutcome(retaken: { stock: boolean; slot: boolean; ord
 export const stripeIdempotencyKey = {
   checkout: (orderId: string) => `tm-checkout-${orderId}`,
   refund: (refundId: string) => `tm-refund-${refundId}`,
-  transfer: (orderId: string, producerId: string) => `tm-transfer-${orderId}-${producerId}`,
+  /** One transfer per producer and distribution, made when the distribution's money is final. */
+  transfer: (distributionId: string, producerId: string) => `tm-transfer-${distributionId}-${producerId}`,
   reversal: (refundId: string, producerId: string) => `tm-reversal-${refundId}-${producerId}`,
 } as const;
 

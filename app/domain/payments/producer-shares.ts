@@ -17,7 +17,8 @@ import { allocateCents, assertCents } from "~/domain/payments/allocate-cents";
  *   never moves another producer's fee; a producer never bears more fee than what is left to them
  *   after commission, and what they cannot bear — and the whole fee of an order with no line left,
  *   a cancelled one — is borne by the platform;
- * - transfer = kept − commission − fee: the amount of the transfer for that order and producer.
+ * - transfer = kept − commission − fee: that order's part of the producer's one transfer for the
+ *   distribution (`producers[].transferCents`, the sum over their orders).
  *
  * Every cent of every charge ends in exactly one place: refunded, commission, a producer's fee,
  * the platform's fee, or a transfer (tested with random distributions).
@@ -40,9 +41,9 @@ export type OrderShare = {
 export type ProducerTotal = Omit<OrderShare, "orderId"> & { orders: number };
 
 export type DistributionShares = {
-  /** One per order and producer, in (order, producer) order: each is one transfer (when > 0). */
+  /** One per order and producer, in (order, producer) order: the statement's order lines. */
   orderShares: OrderShare[];
-  /** One per producer, in producer order: their statement's lines for this distribution. */
+  /** One per producer, in producer order: each producer's one transfer for this distribution (when > 0). */
   producers: ProducerTotal[];
   platform: { commissionCents: number; feeCents: number };
   totals: { chargedCents: number; refundedCents: number; feeCents: number; transferCents: number };

@@ -34,6 +34,24 @@ const schema = z.object({
   MAP_TILE_URL: z.string().regex(/^https?:\/\/\S+$/).optional(),
   /** What the tile server asks to be credited with (e.g. "© OpenStreetMap contributors"), shown on the map. */
   MAP_TILE_ATTRIBUTION: z.string().default(""),
+  /**
+   * Stripe (issue 11, decision 026). The secret API key, sk_test_… or sk_live_… (or a restricted
+   * rk_…). Absent: no card payment, and everything else works as before.
+   */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/).optional(),
+  /**
+   * The signing secret of the webhook endpoint (whsec_…), from the dashboard or `stripe listen`;
+   * several separated by commas when the platform's endpoint and the Connect endpoint (account.updated)
+   * have their own. Absent: the webhook answers 400 and card payment stays off.
+   */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[\w+/=]+(\s*,\s*whsec_[\w+/=]+)*$/).optional(),
+  /** Where the Stripe API is reached, for tests and the local test double (http://127.0.0.1:PORT). Absent: api.stripe.com. */
+  STRIPE_API_BASE: z.string().url().optional(),
+}).superRefine((config, context) => {
+  // A live key sent anywhere but Stripe would give it away.
+  if (config.STRIPE_API_BASE && config.STRIPE_SECRET_KEY && !/^(sk|rk)_test_/.test(config.STRIPE_SECRET_KEY)) {
+    context.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "STRIPE_API_BASE only with a test key" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

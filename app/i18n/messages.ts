@@ -28,6 +28,7 @@ import { cartEn, cartFr } from "~/i18n/areas/cart";
 import { quayEn, quayFr } from "~/i18n/areas/quay";
 import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
 import { homeEn, homeFr } from "~/i18n/areas/home";
+import { stripeWebhookEn, stripeWebhookFr } from "~/i18n/areas/stripe-webhook";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -63,6 +64,7 @@ export const fr = {
   ...quayFr,
   ...cataloguePhoneFr,
   ...homeFr,
+  ...stripeWebhookFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -97,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   ...quayEn,
   ...cataloguePhoneEn,
   ...homeEn,
+  ...stripeWebhookEn,
 };
 
 export type Locale = "fr" | "en";

@@ -1,0 +1,38 @@
+import type { Tx } from "~/db.server";
+import type { StripeEventType } from "~/domain/payments/stripe-event-types";
+
+/** What the webhook needs of an event once its signature is checked. */
+export type VerifiedStripeEvent = {
+  id: string;
+  type: StripeEventType;
+  /** The connected account it happened on (Connect events such as account.updated). */
+  account: string | null;
+  created: number;
+  object: Record<string, unknown> & { id?: unknown; object?: unknown };
+};
+
+/** What applying an event did, for the answer to Stripe and the tests. */
+export type StripeEventEffect = { type: StripeEventType; effect: "none" };
+
+/**
+ * An event's effect, inside the transaction that stores it (decision 026): the event's row and its
+ * effect commit together or not at all, so a delivery that fails half way is applied in full by
+ * Stripe's next try, and one delivered again changes nothing.
+ *
+ * The first step of issue 11 only records events; the payment steps fill each case (confirm the
+ * order, release the hold, record the refund, the producer's account state…), keeping slow work
+ * (calls to Stripe, emails) for jobs added in this same transaction.
+ */
+export async function applyStripeEvent(_tx: Tx, event: VerifiedStripeEvent): Promise<StripeEventEffect> {
+  switch (event.type) {
+    case "payment_intent.succeeded":
+    case "payment_intent.payment_failed":
+    case "payment_intent.canceled":
+    case "checkout.session.completed":
+    case "checkout.session.expired":
+    case "charge.refunded":
+    case "account.updated":
+    case "transfer.reversed":
+      return { type: event.type, effect: "none" };
+  }
+}

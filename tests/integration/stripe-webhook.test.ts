@@ -1,0 +1,152 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { db } from "~/db.server";
+import { createStripeClient } from "~/infra/stripe.server";
+import { action, STRIPE_WEBHOOK_MAX_BYTES } from "~/routes/webhooks.stripe";
+import { createMemberUser, createUser, signedInCookie } from "../factories";
+import { startStripeDouble, type StripeDouble, type StripeEventObject } from "../stripe-double/stripe-double";
+
+/*
+ * POST /webhooks/stripe (decision 026): events made by the real SDK's calls to the local double of
+ * the Stripe API, signed by the SDK's own test-header helper, delivered to the route's action.
+ */
+
+const SECRET = "whsec_platformsecretfortests0123456789";
+const CONNECT_SECRET = "whsec_connectsecretfortests0123456789";
+// This file's server is configured as production would be: two endpoints' secrets (platform, Connect).
+process.env.STRIPE_WEBHOOK_SECRET = `${SECRET},${CONNECT_SECRET}`;
+
+let double: StripeDouble;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  double = await startStripeDouble();
+  stripe = createStripeClient({ secretKey: "sk_test_webhooktests", apiBase: double.url });
+});
+afterAll(() => double.close());
+
+function delivery(payload: string, signature: string | null, headers: Record<string, string> = {}): Request {
+  return new Request("http://localhost/webhooks/stripe", {
+    method: "POST",
+    headers: { "content-type": "application/json; charset=utf-8", ...(signature === null ? {} : { "stripe-signature": signature }), ...headers },
+    body: payload,
+  });
+}
+
+async function deliver(event: StripeEventObject, options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}) {
+  const { payload, signature } = double.signedDelivery(event, options.secret ?? SECRET, options.timestamp === undefined ? {} : { timestamp: options.timestamp });
+  return send(delivery(payload, signature, options.headers));
+}
+
+async function send(request: Request): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = (await action({ request, params: {}, context: {} })) as Response;
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A customer's card payment, as Stripe reports it: the events of a PaymentIntent that succeeded. */
+async function paidIntentEvent(): Promise<StripeEventObject> {
+  const intent = await stripe.paymentIntents.create({ amount: 2_450, currency: "eur", metadata: { orderId: `order-${Math.random()}` } });
+  return double.succeedPaymentIntent(intent.id).find((event) => event.type === "payment_intent.succeeded")!;
+}
+
+function storedEvent(id: string) {
+  return db().stripeEvent.findUnique({ where: { id }, select: { id: true, type: true, appliedAt: true, payload: true } });
+}
+
+test("a signed payment_intent.succeeded is stored under Stripe's id with the payload, applied, and Stripe is answered 200 without being called", async () => {
+  const event = await paidIntentEvent();
+  const callsBefore = double.requests.length;
+  const answer = await deliver(event);
+  expect(answer).toEqual({ status: 200, body: { received: true, eventId: event.id, effect: "none" } });
+  const stored = await storedEvent(event.id);
+  expect(stored).toMatchObject({ id: event.id, type: "payment_intent.succeeded" });
+  expect(stored?.appliedAt).toBeInstanceOf(Date);
+  expect(stored?.payload).toMatchObject({ id: event.id, data: { object: { id: event.data.object.id, status: "succeeded", amount_received: 2_450 } } });
+  // The answer needs nothing from Stripe: slow work is for jobs.
+  expect(double.requests.length).toBe(callsBefore);
+});
+
+test("an event of a connected account signed with the Connect endpoint's secret is accepted too", async () => {
+  const account = await stripe.accounts.create({ type: "express", country: "FR", capabilities: { transfers: { requested: true } } });
+  const [event] = double.completeOnboarding(account.id);
+  const answer = await deliver(event!, { secret: CONNECT_SECRET });
+  expect(answer.status).toBe(200);
+  expect(await storedEvent(event!.id)).toMatchObject({ type: "account.updated" });
+});
+
+test("unsigned, wrongly signed, tampered, replayed or unreadable deliveries are refused 400 with the reason, and nothing is stored", async () => {
+  const event = await paidIntentEvent();
+  const { payload, signature } = double.signedDelivery(event, SECRET);
+  const tampered = payload.replace('"amount": 2450', '"amount": 1');
+  expect(tampered).not.toBe(payload);
+  const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+  const stale = double.signedDelivery(event, SECRET, { timestamp: sixMinutesAgo });
+  const notJson = "{ not json";
+  const refusals: Array<[string, Request, string]> = [
+    ["no Stripe-Signature", delivery(payload, null), "stripe_signature_missing"],
+    ["signed with another secret", delivery(payload, double.signedDelivery(event, "whsec_someoneelsessecret").signature), "stripe_signature_invalid"],
+    ["a body changed after signing", delivery(tampered, signature), "stripe_signature_invalid"],
+    ["a signature that is not Stripe's format", delivery(payload, "v1=abc"), "stripe_signature_invalid"],
+    ["a right signature replayed six minutes later", delivery(stale.payload, stale.signature), "stripe_timestamp_too_old"],
+    ["a signed body that is not JSON", delivery(notJson, Stripe.webhooks.generateTestHeaderString({ payload: notJson, secret: SECRET })), "stripe_malformed"],
+  ];
+  for (const [what, request, code] of refusals) {
+    const answer = await send(request);
+    expect(answer.status, what).toBe(400);
+    expect(answer.body.error, what).toBe(code);
+    // French first: Stripe sends no Accept-Language.
+    expect(answer.body.message, what).toMatch(/rien n'a été enregistré/);
+  }
+  expect(await storedEvent(event.id)).toBeNull();
+});
+
+test("a session cookie opens nothing: a signed-in customer or an admin without Stripe's signature is refused like anyone", async () => {
+  const event = await paidIntentEvent();
+  const { payload } = double.signedDelivery(event, SECRET);
+  const customer = await createUser();
+  const admin = await createMemberUser("ADMIN");
+  for (const cookie of [await signedInCookie(customer.id), admin.cookie]) {
+    const answer = await send(delivery(payload, null, { cookie }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe("stripe_signature_missing");
+  }
+  expect(await storedEvent(event.id)).toBeNull();
+});
+
+test("the same event delivered 5 times at once is stored once and applied once; the other deliveries are answered 200 as duplicates", async () => {
+  const event = await paidIntentEvent();
+  const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(event)));
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+  expect(answers.filter((answer) => answer.body.effect === "none")).toHaveLength(1);
+  expect(answers.filter((answer) => answer.body.duplicate === true)).toHaveLength(4);
+  expect(await db().stripeEvent.count({ where: { id: event.id } })).toBe(1);
+  // Delivered again a day later (Stripe's retries): still nothing applied twice.
+  const again = await deliver(event);
+  expect(again.body).toEqual({ received: true, eventId: event.id, duplicate: true });
+});
+
+test("an event type the application does not act on is answered 200, so Stripe stops sending it, and not stored", async () => {
+  await stripe.paymentIntents.create({ amount: 900, currency: "eur" });
+  const created = double.events.findLast((event) => event.type === "payment_intent.created")!;
+  const answer = await deliver(created);
+  expect(answer).toEqual({ status: 200, body: { received: true, eventId: created.id, ignored: true } });
+  expect(await storedEvent(created.id)).toBeNull();
+  // Ignored, but only once its signature is right.
+  const forged = await send(delivery(JSON.stringify(created), "t=1,v1=00"));
+  expect(forged.status).toBe(400);
+});
+
+test("a delivery over 256 KB is refused 413 before it is read to the end, and nothing is stored", async () => {
+  const event = await paidIntentEvent();
+  const padded = { ...event, data: { object: { ...event.data.object, metadata: { padding: "x".repeat(STRIPE_WEBHOOK_MAX_BYTES) } } } };
+  const answer = await deliver(padded);
+  expect(answer.status).toBe(413);
+  expect(answer.body.error).toBe("body_too_large");
+  expect(await storedEvent(event.id)).toBeNull();
+});
+
+test("a GET is answered 405 naming POST", async () => {
+  const response = (await action({ request: new Request("http://localhost/webhooks/stripe"), params: {}, context: {} })) as Response;
+  expect(response.status).toBe(405);
+  expect(response.headers.get("allow")).toBe("POST");
+});

@@ -89,3 +89,35 @@ test("the pickup sheet: a card-paid part has nothing left to pay at the stall; a
   expect(leftToPayAtStall({ dueCents: 1250, paidOnlineCents: 0, refundedOnlineCents: 0, paidAtStallCents: 500 })).toBe(750);
   expect(() => leftToPayAtStall({ dueCents: 1250, paidOnlineCents: 100, refundedOnlineCents: 101, paidAtStallCents: 0 })).toThrow(RangeError);
 });
+
+test("500 random late refunds: no producer's share ever rises, and the reversals are exactly what the transfers lost", () => {
+  let state = 41;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const producers = ["p-farm", "p-fish", "p-bake"];
+  for (let run = 0; run < 500; run += 1) {
+    const lines = producers
+      .filter(() => random() < 0.7)
+      .map((producerId) => ({ orderId: "o1", producerId, chargedCents: 1 + Math.floor(random() * 6000) }));
+    if (lines.length === 0) continue;
+    const charged = lines.reduce((sum, line) => sum + line.chargedCents, 0);
+    const fees = [{ orderId: "o1", feeCents: Math.min(charged, 25 + Math.floor(charged * 0.015)) }];
+    const commissionBp = [0, 250, 1000, 10_000][Math.floor(random() * 4)]!;
+    const atClose = producerShares({ lines, refunds: [], fees, commissionBp });
+    const refund = Math.floor(random() * (charged + 1));
+    const parts = refundAllocation(
+      refund,
+      atClose.orderShares.map((share) => ({ producerId: share.producerId, keptCents: share.keptCents })),
+    );
+    const later = producerShares({ lines, refunds: [...parts].map(([producerId, amountCents]) => ({ orderId: "o1", producerId, amountCents })), fees, commissionBp });
+    let reversed = 0;
+    for (const producer of atClose.producers) {
+      const now = later.producers.find((one) => one.producerId === producer.producerId)!;
+      reversed += reversalAfterRefund({ transferredCents: producer.transferCents, reversedCents: 0, nowDueCents: now.transferCents });
+    }
+    expect(reversed).toBe(atClose.totals.transferCents - later.totals.transferCents);
+    expect(later.totals.refundedCents).toBe(refund);
+  }
+});

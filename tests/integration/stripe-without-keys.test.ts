@@ -21,7 +21,8 @@ test("without a webhook secret a delivery is refused 400 'not configured', in Fr
   const id = `evt_withoutkeys${Date.now()}`;
   const payload = JSON.stringify({ id, object: "event", type: "payment_intent.succeeded", created: 1, data: { object: { id: "pi_1", object: "payment_intent" } } });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_anysecret" });
-  for (const headers of [{ "stripe-signature": signature }, { "stripe-signature": signature, "accept-language": "en" }]) {
+  const deliveries: Array<Record<string, string>> = [{ "stripe-signature": signature }, { "stripe-signature": signature, "accept-language": "en" }];
+  for (const headers of deliveries) {
     const response = (await action({ request: new Request("http://localhost/webhooks/stripe", { method: "POST", headers, body: payload }), params: {}, context: {} })) as Response;
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; message: string };

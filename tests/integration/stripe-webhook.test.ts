@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { db } from "~/db.server";
@@ -149,4 +151,49 @@ test("a GET is answered 405 naming POST", async () => {
   const response = (await action({ request: new Request("http://localhost/webhooks/stripe"), params: {}, context: {} })) as Response;
   expect(response.status).toBe(405);
   expect(response.headers.get("allow")).toBe("POST");
+});
+
+test("over real HTTP, as Stripe does it: the customer pays on the payment page, the double forwards its signed events one after the other, and each is answered and kept as the rules say", async () => {
+  // The route's action behind a plain HTTP server (the production server adds nothing on this path).
+  const app = createServer((incoming, outgoing) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const headers = Object.entries(incoming.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+      const request = new Request(`http://localhost${incoming.url}`, { method: incoming.method, headers, body: Buffer.concat(chunks) });
+      const response = (await action({ request, params: {}, context: {} })) as Response;
+      outgoing.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    })();
+  });
+  await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+  try {
+    const own = await startStripeDouble();
+    own.forwardEventsTo(`http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks/stripe`, SECRET);
+    const ownStripe = createStripeClient({ secretKey: "sk_test_webhooktests", apiBase: own.url });
+    const session = await ownStripe.checkout.sessions.create({
+      mode: "payment",
+      success_url: "http://localhost:3000/commandes/o42?paiement={CHECKOUT_SESSION_ID}",
+      cancel_url: "http://localhost:3000/panier/d1",
+      line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: 1_890, product_data: { name: "Panier terre & mer" } } }],
+      payment_intent_data: { metadata: { orderId: "o42" } },
+    });
+    const page = await fetch(session.url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Payer 18,90 €");
+    const paid = await fetch(`${own.url}/c/pay/${session.id}/pay`, { method: "POST", redirect: "manual" });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get("location")).toBe(`http://localhost:3000/commandes/o42?paiement=${session.id}`);
+    await own.deliveriesSettled();
+    expect(own.deliveries.map((delivery) => [delivery.type, delivery.status])).toEqual([
+      ["charge.succeeded", 200],
+      ["payment_intent.succeeded", 200],
+      ["checkout.session.completed", 200],
+    ]);
+    const kept = await db().stripeEvent.findMany({ where: { id: { in: own.deliveries.map((delivery) => delivery.eventId) } }, select: { type: true }, orderBy: { type: "asc" } });
+    expect(kept.map((event) => event.type)).toEqual(["checkout.session.completed", "payment_intent.succeeded"]);
+    await own.close();
+  } finally {
+    await new Promise<void>((resolve) => app.close(() => resolve()));
+  }
 });

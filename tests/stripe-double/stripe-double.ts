@@ -51,6 +51,8 @@ export type StripeEventObject = {
   type: string;
 };
 
+export type WebhookDelivery = { eventId: string; type: string; status: number | "failed" };
+
 export type StripeDoubleOptions = {
   /** How long each request takes before it runs (ms): lets a test send a second one while the first is in flight. */
   latencyMs?: number;
@@ -162,6 +164,10 @@ export class StripeDouble {
     void this.handle(request, response);
   });
   private readonly latencyMs: number;
+  private forwarding: { url: string; secret: string } | null = null;
+  private deliveryChain: Promise<void> = Promise.resolve();
+  /** Every delivery made by forwardEventsTo, in order. */
+  readonly deliveries: WebhookDelivery[] = [];
   private readonly clock: () => number;
   /** The API version the SDK pins; events are rendered in it, as for an endpoint created at that version. */
   readonly apiVersion = Stripe.API_VERSION;
@@ -222,7 +228,34 @@ export class StripeDouble {
       type,
     };
     this.events.push(event);
+    if (this.forwarding) this.queueDelivery(event, this.forwarding);
     return event;
+  }
+
+  /**
+   * Sends every event made from now on to `url`, signed with `secret`, one after the other in the
+   * order they happened — as `stripe listen --forward-to` does. `deliveriesSettled()` waits for them.
+   */
+  forwardEventsTo(url: string, secret: string): void {
+    this.forwarding = { url, secret };
+  }
+
+  /** Resolves once every event queued so far has been delivered (or failed to be). */
+  deliveriesSettled(): Promise<void> {
+    return this.deliveryChain;
+  }
+
+  private queueDelivery(event: StripeEventObject, target: { url: string; secret: string }): void {
+    this.deliveryChain = this.deliveryChain.then(async () => {
+      const { payload, signature } = this.signedDelivery(event, target.secret);
+      try {
+        const response = await fetch(target.url, { method: "POST", headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" }, body: payload });
+        await response.arrayBuffer();
+        this.deliveries.push({ eventId: event.id, type: event.type, status: response.status });
+      } catch {
+        this.deliveries.push({ eventId: event.id, type: event.type, status: "failed" });
+      }
+    });
   }
 
   // ---- What customers and Stripe's timers do -------------------------------------------------
@@ -314,6 +347,11 @@ export class StripeDouble {
       replayed: false,
     };
     this.requests.push(record);
+    if (url.pathname.startsWith("/c/pay/")) {
+      this.paymentPage(method, url.pathname, response);
+      record.status = response.statusCode;
+      return;
+    }
     const answer = (status: number, body: string, headers: Record<string, string> = {}) => {
       record.status = status;
       response.writeHead(status, { "content-type": "application/json", "request-id": requestId, ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}), ...headers });
@@ -396,6 +434,37 @@ export class StripeDouble {
       return;
     }
     answer(status, body);
+  }
+
+  // ---- Checkout's hosted page, as the customer's browser sees it ---------------------------
+
+  /**
+   * GET /c/pay/:id: the stand-in for Stripe's payment page (the journeys' browser lands here from
+   * the session's `url`). « Payer » completes the session and goes to success_url; « Retour »
+   * goes to cancel_url, the session still open, as on Stripe.
+   */
+  private paymentPage(method: string, path: string, response: ServerResponse): void {
+    const [, , , id, action] = path.split("/");
+    const session = id ? this.checkoutSessions.get(id) : undefined;
+    const html = (status: number, body: string) => {
+      response.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Paiement (double de Stripe)</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`);
+    };
+    if (!session) return html(404, "<h1>Session de paiement introuvable</h1>");
+    if (method === "POST" && action === "pay") {
+      if (session.status !== "open" || Number(session.expires_at) <= this.seconds()) return html(410, "<h1>Cette session de paiement a expiré</h1>");
+      this.completeCheckoutSession(session.id);
+      response.writeHead(303, { location: String(session.success_url).replaceAll("{CHECKOUT_SESSION_ID}", session.id) });
+      response.end();
+      return;
+    }
+    if (session.status !== "open") return html(410, "<h1>Cette session de paiement n'est plus ouverte</h1>");
+    const euros = (Number(session.amount_total) / 100).toFixed(2).replace(".", ",");
+    const back = session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}" style="display:inline-block;min-height:44px;line-height:44px">Retour</a></p>` : "";
+    html(
+      200,
+      `<main><h1>Payer ${euros} €</h1><p>Carte de test 4242 4242 4242 4242</p><form method="post" action="/c/pay/${session.id}/pay"><button type="submit" style="min-height:44px;padding:0 1.5rem">Payer</button></form>${back}</main>`,
+    );
   }
 
   // ---- The endpoints ------------------------------------------------------------------------
@@ -765,6 +834,10 @@ export class StripeDouble {
     const { id: _id, ...shown } = link;
     return { body: shown as StripeObject };
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function header(request: IncomingMessage, name: string): string | null {

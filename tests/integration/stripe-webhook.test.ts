@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { db } from "~/db.server";
-import { createStripeClient } from "~/infra/stripe.server";
+import { createStripeClient, STRIPE_API_VERSION } from "~/infra/stripe.server";
 import { action, STRIPE_WEBHOOK_MAX_BYTES } from "~/routes/webhooks.stripe";
 import { createMemberUser, createUser, signedInCookie } from "../factories";
 import { startStripeDouble, type StripeDouble, type StripeEventObject } from "../stripe-double/stripe-double";
@@ -196,4 +196,16 @@ test("over real HTTP, as Stripe does it: the customer pays on the payment page, 
   } finally {
     await new Promise<void>((resolve) => app.close(() => resolve()));
   }
+});
+
+test("an event rendered in another API version than the pinned one is kept, and the operator is told which setting to change", async () => {
+  const event = { ...(await paidIntentEvent()), api_version: "2020-08-27" };
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  try {
+    expect((await deliver(event)).status).toBe(200);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`2020-08-27.*${STRIPE_API_VERSION}`)));
+  } finally {
+    warn.mockRestore();
+  }
+  expect(await storedEvent(event.id)).toMatchObject({ type: "payment_intent.succeeded" });
 });

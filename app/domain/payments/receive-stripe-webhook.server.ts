@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { applyStripeEvent, type StripeEventEffect, type VerifiedStripeEvent } from "~/domain/payments/apply-stripe-event.server";
 import { isAllowedStripeEventType } from "~/domain/payments/stripe-event-types";
+import { STRIPE_API_VERSION } from "~/infra/stripe.server";
 
 /**
  * How old a delivery's signed timestamp may be: Stripe's own default (5 minutes). An older one is
@@ -25,6 +26,7 @@ const eventSchema = z.object({
   id: z.string().regex(/^evt_\w+$/),
   type: z.string().min(1),
   account: z.string().optional(),
+  api_version: z.string().nullable().optional(),
   created: z.number().int(),
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
@@ -44,6 +46,11 @@ export async function receiveStripeWebhook(options: { payload: string; signature
   if (!parsed.success) return { outcome: "refused", reason: "malformed" };
   const { id, type, account, created, data } = parsed.data;
   if (!isAllowedStripeEventType(type)) return { outcome: "ignored", eventId: id, type };
+  if (parsed.data.api_version && parsed.data.api_version !== STRIPE_API_VERSION) {
+    // The endpoint in Stripe's dashboard renders events in its own API version: its objects may not
+    // have the shape the code reads. Kept (it is signed, and refusing would lose it), and said loudly.
+    console.warn(`[stripe] événement ${id} rendu en version ${parsed.data.api_version}, le code attend ${STRIPE_API_VERSION} : réglez la version du point de terminaison dans le tableau de bord Stripe.`);
+  }
   const event: VerifiedStripeEvent = { id, type, account: account ?? null, created, object: data.object };
 
   return db().$transaction(async (tx) => {

@@ -145,6 +145,19 @@ test("a delivery over 256 KB is refused 413 before it is read to the end, and no
   expect(answer.status).toBe(413);
   expect(answer.body.error).toBe("body_too_large");
   expect(await storedEvent(event.id)).toBeNull();
+  // Sent chunked, without a length: 10 MB offered, read no further than the bound and a chunk.
+  const chunk = new Uint8Array(16 * 1024).fill(0x20);
+  let pulled = 0;
+  const endless = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= 10 * 1024 * 1024) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  }, { highWaterMark: 0 });
+  const chunked = new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: endless, duplex: "half" } as RequestInit);
+  expect((await send(chunked)).status).toBe(413);
+  expect(pulled).toBeLessThanOrEqual(STRIPE_WEBHOOK_MAX_BYTES + 2 * chunk.byteLength);
 });
 
 test("a GET is answered 405 naming POST", async () => {

@@ -4,13 +4,13 @@
  *   2. the demo territory only when asked (DEMO=true: `npm run demo`, `npm run dev`), and in
  *      production a refusal to start while demo accounts open with the published password,
  *   3. WEB_CONCURRENCY app processes (default: one per core in production), each with
- *      the outbox's mail worker and Express: compression of whole responses (unless
+ *      its pg-boss job queue (app/infra/jobs.server.ts) and Express: compression of whole responses (unless
  *      COMPRESSION=false), same-origin guard, static files, then Remix.
  * App processes keep no state of their own (docs/decisions/009-one-process-per-core.md): the first
  * process prepares the database once, then forks the others, which share the port.
  * On SIGTERM/SIGINT (docs/decisions/016-demo-only-when-asked-and-graceful-shutdown.md): no new
  * connection, requests in flight finish (SHUTDOWN_GRACE_SECONDS at most), idle keep-alive
- * connections close, the workers stop, then the pool, then the embedded PostgreSQL; the first
+ * connections close, the job queue stops, then the pool, then the embedded PostgreSQL; the first
  * process passes the signal on to the others and waits for them.
  */
 import cluster from "node:cluster";
@@ -25,10 +25,8 @@ import { env } from "~/env.server";
 import { carriesForwardedHeaders, parseTrustProxy, UNTRUSTED_PROXY_WARNING } from "~/http/proxy";
 import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
-import { startDonationsWorker } from "~/infra/donations-worker.server";
 import { trackRequests } from "~/infra/http-drain.server";
-import { startMailWorker } from "~/infra/mail-worker.server";
-import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
+import { startJobs } from "~/infra/jobs-worker.server";
 import { within } from "~/infra/within";
 import { precompressedAssets } from "./precompressed-assets";
 import { wholeResponseCompression } from "./whole-response-compression";
@@ -135,12 +133,17 @@ function supervise(booted: Booted) {
 }
 
 async function serve(booted: Booted) {
-  const mailWorker = startMailWorker();
-  // Expires lots past their window or their date, and marks claims not collected in time: idempotent.
-  const donationsWorker = startDonationsWorker();
-  // Forgets what has expired (sessions, counters, used links, old emails), hourly; keeps every record.
-  const maintenanceWorker = startMaintenanceWorker();
-  const backgroundWorkers = [mailWorker, donationsWorker, maintenanceWorker];
+  // One pg-boss per app process (docs/decisions/028-job-queue.md): the outbox's delivery, the
+  // donations' expiry and missed claims, the hourly purge; any process may run any job.
+  let jobs: Awaited<ReturnType<typeof startJobs>>;
+  try {
+    jobs = await startJobs({ databaseUrl: booted.databaseUrl });
+  } catch (error) {
+    console.error("[web] démarrage impossible : file de tâches :", error instanceof Error ? error.message : error);
+    await disconnectDb().catch(() => {});
+    await booted.embedded?.stop().catch(() => {});
+    process.exit(1);
+  }
 
   const app = express();
   app.disable("x-powered-by");
@@ -223,11 +226,10 @@ async function serve(booted: Booted) {
     console.info(`[web] processus ${process.pid} : arrêt demandé (${signal}), ${drain.inFlight()} requête(s) en cours`);
     let exitCode = 0;
     try {
-      // Workers finish their current run and start no other, while the requests in flight finish.
-      const [{ cut }, workers] = await Promise.all([
-        drain.drain(graceMs),
-        within(Promise.all(backgroundWorkers.map((worker) => worker.stop())), graceMs),
-      ]);
+      // The job queue takes no new job and lets the running ones finish (a job still running at
+      // the end of the grace period is failed, so retried by another process), while the
+      // requests in flight finish.
+      const [{ cut }, workers] = await Promise.all([drain.drain(graceMs), within(jobs.stop({ timeoutMs: graceMs }), graceMs + 1_000)]);
       if (cut > 0) {
         console.warn(`[web] processus ${process.pid} : ${cut} requête(s) coupée(s) après ${config.SHUTDOWN_GRACE_SECONDS} s (SHUTDOWN_GRACE_SECONDS)`);
         exitCode = 1;

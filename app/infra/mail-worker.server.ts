@@ -1,39 +1,36 @@
 import nodemailer from "nodemailer";
 import { deliverDueEmails } from "~/domain/mail/deliver-outbox.server";
 import { env } from "~/env.server";
-import { startPeriodicJob } from "~/infra/periodic-job.server";
 
-const DEFAULT_INTERVAL_MS = 5000;
 const BATCH_SIZE = 20;
-// A backlog is drained batch after batch within one tick, up to this many batches.
-const MAX_BATCHES_PER_TICK = 10;
+// A backlog is drained batch after batch within one job, up to this many batches.
+const MAX_BATCHES_PER_RUN = 10;
 
 // nodemailer's defaults let one exchange hang for up to 10 min of socket silence. The worst SMTP
 // exchange for one message must stay far below the claim lease (CLAIM_LEASE_MS, 10 min), or a slow
 // send could be claimed again and sent twice by another worker.
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-export type MailWorker = { stop(): Promise<void> };
+export type MailHandler = { run(): Promise<void>; close(): void };
 
 /**
- * Delivers the outbox in the background when SMTP_URL is set; otherwise emails simply stay in the
- * outbox, readable at /admin/outbox. Runs never overlap (startPeriodicJob) and no error escapes:
- * a failed run is logged and retried at the next tick.
+ * The `mail.deliver` job (app/infra/jobs.server.ts): delivers the due outbox emails when SMTP_URL
+ * is set; otherwise emails simply stay in the outbox, readable at /admin/outbox. Emails are
+ * claimed FOR UPDATE SKIP LOCKED (deliver-outbox.server.ts), so two servers never send one twice;
+ * a failed send is retried by the outbox itself, at the next job.
  */
-export function startMailWorker(options: { intervalMs?: number } = {}): MailWorker {
+export function startMailHandler(): MailHandler {
   const config = env();
   if (!config.SMTP_URL) {
     console.info("[mail] SMTP_URL absent : les e-mails restent dans la boîte d'envoi (/admin/outbox).");
-    return { stop: async () => {} };
+    return { run: async () => {}, close: () => {} };
   }
-
   const transport = nodemailer.createTransport({ url: config.SMTP_URL, ...SMTP_TIMEOUTS });
   const from = config.MAIL_FROM;
-  const job = startPeriodicJob({
-    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
-    failureMessage: "[mail] envoi interrompu, nouvel essai au prochain passage :",
+  let closed = false;
+  return {
     async run() {
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopped(); batch += 1) {
+      for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !closed; batch += 1) {
         const report = await deliverDueEmails({ transport, from, batchSize: BATCH_SIZE });
         if (report.retried > 0 || report.failed > 0) {
           console.warn(`[mail] ${report.retried} e-mail(s) à réessayer, ${report.failed} en échec définitif (détail sur /admin/outbox)`);
@@ -41,10 +38,8 @@ export function startMailWorker(options: { intervalMs?: number } = {}): MailWork
         if (report.sent + report.retried + report.failed < BATCH_SIZE) break;
       }
     },
-  });
-  return {
-    async stop() {
-      await job.stop();
+    close() {
+      closed = true;
       transport.close();
     },
   };

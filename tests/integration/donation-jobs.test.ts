@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { expireLots } from "~/domain/donations/expire-lots.server";
 import { markMissedClaims } from "~/domain/donations/mark-missed-claims.server";
-import { startDonationsWorker } from "~/infra/donations-worker.server";
+import { startJobs } from "~/infra/jobs-worker.server";
 import { action as claimsAction, loader as claimsLoader } from "~/routes/api.v1.claims";
 import { createProducerUser, createUser, signedInCookie } from "../factories";
 import { COLD_STORAGE, createCharity, createClaim, createSameDayLot, isoDateIn } from "../factories-donations";
@@ -139,10 +139,11 @@ test("two workers running both jobs at the same moment, on separate connections,
   for (const id of expected) expect(after.get(id)).toMatchObject({ status: "EXPIRED", expiredAt: now });
 });
 
-test("the donations worker runs both jobs on its own and stops cleanly", async () => {
+test("the job queue runs both donation jobs on its own and stops cleanly", async () => {
   const now = new Date("2016-06-10T12:00:00Z");
   const { expected, claims } = await lotsAround(now);
-  const worker = startDonationsWorker({ intervalMs: 50, now: () => now });
+  // The queue adds a donations.expire job at its start (then one a minute, by its schedule).
+  const worker = await startJobs({ databaseUrl: process.env.DATABASE_URL!, pollingIntervalSeconds: 0.5, now: () => now });
   try {
     await expect
       .poll(async () => (await db().donationLot.count({ where: { id: { in: expected }, status: "EXPIRED" } })), { timeout: 10_000, interval: 100 })

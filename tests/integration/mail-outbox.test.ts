@@ -5,7 +5,7 @@ import { deliverDueEmails, retryDelayMs } from "~/domain/mail/deliver-outbox.ser
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { listOutbox } from "~/domain/mail/list-outbox.server";
 import { renderEmail } from "~/domain/mail/render-email";
-import { startMailWorker } from "~/infra/mail-worker.server";
+import { startJobs } from "~/infra/jobs-worker.server";
 import { parseMessage, startSmtpServer as startMailbox } from "../mailbox";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
 
@@ -166,14 +166,17 @@ test("the outbox lists emails newest first", async () => {
   await db().outboxEmail.deleteMany({ where: { to } });
 });
 
-test("the mail worker delivers the outbox over the SMTP_URL server in the background", async () => {
+test("an email enqueued while the job queue runs is delivered over the SMTP_URL server within seconds, by its own job", async () => {
   const smtp = await startSmtpServer();
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   cleanups.push(async () => {
     delete process.env.SMTP_URL;
   });
-  const worker = startMailWorker({ intervalMs: 50 });
+  const worker = await startJobs({ databaseUrl: process.env.DATABASE_URL!, pollingIntervalSeconds: 0.5 });
   cleanups.push(() => worker.stop());
+  // Let the job the queue adds at its start run: the email below must be sent by its own job,
+  // not by that one nor by the schedule (a minute).
+  await expect.poll(() => pendingJobs("mail.deliver"), { timeout: 10_000, interval: 50 }).toBe(0);
   const to = recipient();
 
   const id = await db().$transaction(async (tx) => (await enqueueEmail(tx, { to, locale: "en", ...simpleEmail("en", "Hello") })).id);
@@ -185,6 +188,11 @@ test("the mail worker delivers the outbox over the SMTP_URL server in the backgr
 });
 
 // --- factories -----------------------------------------------------------------------------
+
+async function pendingJobs(queue: string): Promise<number> {
+  const [row] = await db().$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM pgboss.job WHERE name = ${queue} AND state IN ('created', 'retry', 'active')`;
+  return row?.count ?? 0;
+}
 
 function recipient(): string {
   return `${randomUUID()}@example.test`;

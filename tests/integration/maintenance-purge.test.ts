@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { purgeExpired } from "~/domain/maintenance/purge-expired.server";
-import { startMaintenanceWorker } from "~/infra/maintenance-worker.server";
+import { startJobs } from "~/infra/jobs-worker.server";
 import { createDistribution, createOffer, createProducerUser, createUser } from "../factories";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
 
@@ -142,8 +142,9 @@ test("several processes purging at once delete each row once and never fail; the
   expect((await remaining()).emails).toEqual(["FAILED live", "PENDING live", "SENT live"]);
 
   await seed();
-  const worker = startMaintenanceWorker({ intervalMs: 60_000, now: () => NOW });
+  // The job queue purges at its start (then hourly, by its schedule).
+  const jobs = await startJobs({ databaseUrl: process.env.DATABASE_URL!, pollingIntervalSeconds: 0.5, now: () => NOW });
   await expect.poll(async () => (await remaining()).emails.length, { timeout: 10_000, interval: 50 }).toBe(6);
-  await worker.stop();
+  await jobs.stop();
   expect((await remaining()).emails).toEqual(["FAILED live", "FAILED live", "PENDING live", "PENDING live", "SENT live", "SENT live"]);
 });

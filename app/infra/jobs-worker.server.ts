@@ -1,0 +1,98 @@
+/**
+ * Starts and stops the job queue of one app process (docs/decisions/028-job-queue.md): pg-boss
+ * with our queues' handlers and schedules. Adding jobs: app/infra/jobs.server.ts.
+ */
+import { createRequire } from "node:module";
+import PgBoss from "pg-boss";
+import pg from "pg";
+import { poolSettings } from "~/db.server";
+import { now as clockNow } from "~/http/clock.server";
+import { donationsHandler } from "~/infra/donations-worker.server";
+import { JOBS_SCHEMA, QUEUES, SCHEDULES } from "~/infra/jobs.server";
+import { startMailHandler } from "~/infra/mail-worker.server";
+import { maintenanceHandler } from "~/infra/maintenance-worker.server";
+
+/** The schema version the installed pg-boss expects (version.json of its package). */
+const PGBOSS_SCHEMA_VERSION = (createRequire(import.meta.url)("pg-boss/version.json") as { schema: number }).schema;
+
+export type Jobs = { boss: PgBoss; stop(options?: { timeoutMs?: number }): Promise<void> };
+
+export type StartJobsOptions = {
+  databaseUrl: string;
+  /** How often each queue is polled: pg-boss's default 2 s in production; tests use its minimum. */
+  pollingIntervalSeconds?: number;
+  /** How often expired jobs are failed (and so retried) and old ones archived. */
+  maintenanceIntervalSeconds?: number;
+  /** The clock of the donation and maintenance handlers (tests set it). */
+  now?: () => Date;
+};
+
+/**
+ * Starts pg-boss for this process: checks the schema version and the queues, saves the schedules,
+ * works every queue and adds one job to each periodic queue, so that what the previous run left
+ * (a backlog of emails, lots past their window) is done at start rather than at the next tick.
+ */
+export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
+  const now = options.now ?? clockNow;
+  // Its own small pool: N app processes add 2N connections to the budget. Ours rather than
+  // pg-boss's, so that it is closed even when the start fails.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 2,
+    application_name: "terre-et-mer-jobs",
+    connectionTimeoutMillis: poolSettings().DATABASE_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  // A connection lost while idle is reported here; the pool opens another at the next query.
+  pool.on("error", () => {});
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+    schema: JOBS_SCHEMA,
+    migrate: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+  });
+  // pg-boss reports a failed poll or maintenance pass as an event; without a listener the
+  // EventEmitter would throw. It tries again at its next interval.
+  boss.on("error", (error: unknown) => {
+    console.warn("[tâches] erreur de la file, nouvel essai au prochain passage :", error instanceof Error ? error.message : error);
+  });
+  const mail = startMailHandler();
+  try {
+    try {
+      await boss.start();
+    } catch (error) {
+      // pg-boss checks its schema's version (migrate: false): only our migrations change it.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`schéma ${JOBS_SCHEMA} absent ou d'une autre version que pg-boss ${PGBOSS_SCHEMA_VERSION} (npm run db:migrate) : ${message}`);
+    }
+    const missing = [];
+    for (const queue of QUEUES) if (!(await boss.getQueue(queue))) missing.push(queue);
+    if (missing.length > 0) throw new Error(`files de tâches absentes de la base (migrations non appliquées ?) : ${missing.join(", ")}`);
+
+    const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+    await boss.work("mail.deliver", work, () => mail.run());
+    await boss.work("donations.expire", work, () => donationsHandler(now()));
+    await boss.work("maintenance.purge", work, () => maintenanceHandler(now()));
+    for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "Europe/Paris" });
+    for (const { queue } of SCHEDULES) await boss.send(queue, {});
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await pool.end().catch(() => {});
+    mail.close();
+    throw error;
+  }
+
+  return {
+    boss,
+    /**
+     * Takes no new job, waits for the running ones (timeoutMs at most: a job still running then is
+     * failed, so retried by another process), then closes its pool.
+     */
+    async stop(stopOptions = {}) {
+      await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
+      await pool.end();
+      mail.close();
+    },
+  };
+}
+

@@ -70,7 +70,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     if (missing.length > 0) throw new Error(`files de tâches absentes de la base (migrations non appliquées ?) : ${missing.join(", ")}`);
 
     const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
-    await boss.work("mail.deliver", work, () => mail.run());
+    // Each email-writing transaction adds a delivery job: one run answers all those waiting.
+    await boss.work("mail.deliver", { ...work, batchSize: 50 }, () => mail.run());
     await boss.work("donations.expire", work, () => donationsHandler(now()));
     await boss.work("maintenance.purge", work, () => maintenanceHandler(now()));
     for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "Europe/Paris" });
@@ -82,16 +83,21 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     throw error;
   }
 
+  let stopping: Promise<void> | undefined;
   return {
     boss,
     /**
      * Takes no new job, waits for the running ones (timeoutMs at most: a job still running then is
      * failed, so retried by another process), then closes its pool.
      */
-    async stop(stopOptions = {}) {
-      await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
-      await pool.end();
-      mail.close();
+    stop(stopOptions = {}) {
+      // A second call (a second signal) waits for the same stop.
+      stopping ??= (async () => {
+        await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
+        await pool.end();
+        mail.close();
+      })();
+      return stopping;
     },
   };
 }

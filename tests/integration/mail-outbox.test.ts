@@ -187,7 +187,37 @@ test("an email enqueued while the job queue runs is delivered over the SMTP_URL 
   expect(row).toMatchObject({ status: "SENT", attempts: 1 });
 });
 
+test("two transactions writing emails at once never wait for each other, and each adds one delivery job for all its emails", async () => {
+  const before = await deliveryJobIds();
+  let releaseFirst!: () => void;
+  const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+  let firstWrote!: () => void;
+  const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
+  const first = db().$transaction(async (tx) => {
+    await enqueueEmail(tx, { to: recipient(), locale: "fr", ...simpleEmail("fr", "Premier") });
+    firstWrote();
+    await firstMayCommit;
+  });
+  await firstHasWritten;
+  // The first transaction is still open: the second must not wait for it (the lock_timeout turns
+  // a wait into an error instead of a test that hangs).
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
+    for (const subject of ["Un", "Deux", "Trois"]) await enqueueEmail(tx, { to: recipient(), locale: "fr", ...simpleEmail("fr", subject) });
+  });
+  releaseFirst();
+  await first;
+  const added = (await deliveryJobIds()).filter((id) => !before.includes(id));
+  expect(added).toHaveLength(2);
+  await db().outboxEmail.deleteMany({ where: { subject: { in: ["Premier", "Un", "Deux", "Trois"] } } });
+});
+
 // --- factories -----------------------------------------------------------------------------
+
+async function deliveryJobIds(): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = 'mail.deliver'`;
+  return rows.map((row) => row.id);
+}
 
 async function pendingJobs(queue: string): Promise<number> {
   const [row] = await db().$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM pgboss.job WHERE name = ${queue} AND state IN ('created', 'retry', 'active')`;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DbOrTx } from "~/db.server";
+import { db, type DbOrTx } from "~/db.server";
 import { LINK_TOKEN_PLACEHOLDER, type EmailLink } from "~/domain/mail/email-links.server";
 import { addJob } from "~/infra/jobs.server";
 
@@ -39,8 +39,16 @@ export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail, link?: Emai
     },
     select: { id: true },
   });
-  // The delivery job, in the same transaction: sent within seconds of the commit. Its queue keeps
-  // at most one job waiting (policy `short`), so a burst of emails adds one delivery.
-  await addJob(tx, "mail.deliver");
+  // The delivery job, in the same transaction: sent within seconds of the commit. One per
+  // transaction, however many emails it writes. Its key is its own: a key shared by every
+  // transaction would make each wait for the one before to commit (a unique index), and could
+  // deadlock two transactions that lock rows in turn.
+  if (!transactionsWithDelivery.has(tx)) {
+    await addJob(tx, "mail.deliver", {}, { singletonKey: randomUUID() });
+    if (tx !== db()) transactionsWithDelivery.add(tx);
+  }
   return created;
 }
+
+/** The transactions (Prisma's transaction clients, one per transaction) that already added their delivery job. */
+const transactionsWithDelivery = new WeakSet<object>();

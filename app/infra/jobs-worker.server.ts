@@ -39,7 +39,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: 2,
-    application_name: "terre-et-mer-jobs",
+    application_name: `terre-et-mer-jobs-${process.pid}`,
     connectionTimeoutMillis: poolSettings().DATABASE_CONNECT_TIMEOUT_MS,
     keepAlive: true,
   });
@@ -63,7 +63,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     } catch (error) {
       // pg-boss checks its schema's version (migrate: false): only our migrations change it.
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`schéma ${JOBS_SCHEMA} absent ou d'une autre version que pg-boss ${PGBOSS_SCHEMA_VERSION} (npm run db:migrate) : ${message}`);
+      throw new Error(`schéma ${JOBS_SCHEMA} absent ou d'une autre version que celle de pg-boss installé (${PGBOSS_SCHEMA_VERSION}) : une migration de prisma/migrations doit l'y amener (docs/decisions/028-job-queue.md) : ${message}`);
     }
     const missing = [];
     for (const queue of QUEUES) if (!(await boss.getQueue(queue))) missing.push(queue);

@@ -52,3 +52,12 @@ export function jobDb(tx: Pick<Tx, "$queryRawUnsafe">): PgBoss.Db {
 export function addJob(tx: Pick<Tx, "$queryRawUnsafe">, queue: string, data: object = {}, options: PgBoss.SendOptions = {}): Promise<string | null> {
   return jobSender().send(queue, data, { ...options, db: jobDb(tx) });
 }
+
+/**
+ * Adds many jobs in one statement of the caller's transaction (one JSON parameter): for set-based
+ * writers, such as a cancellation writing a refund per order. Each job names its queue (`name`).
+ */
+export async function addJobs(tx: Pick<Tx, "$queryRawUnsafe">, jobs: PgBoss.JobInsert[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await jobSender().insert(jobs, { db: jobDb(tx) });
+}

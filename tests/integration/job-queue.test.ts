@@ -5,7 +5,7 @@ import path from "node:path";
 import PgBoss from "pg-boss";
 import { afterEach, expect, test } from "vitest";
 import { db } from "~/db.server";
-import { addJob, JOBS_SCHEMA, QUEUES } from "~/infra/jobs.server";
+import { addJob, addJobs, JOBS_SCHEMA, QUEUES } from "~/infra/jobs.server";
 import { startJobs } from "~/infra/jobs-worker.server";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
 
@@ -73,6 +73,25 @@ test("a job added in a transaction that rolls back does not exist; one added in 
   });
   await expect.poll(async () => (await jobsIn(queue))[0]?.state, { timeout: 10_000, interval: 100 }).toBe("completed");
   expect(worked).toEqual([{ step: "committed" }]);
+});
+
+test("a set-based writer adds 100 jobs in one statement of its transaction: none if it rolls back, all 100 if it commits", async () => {
+  const queue = `test-many-${randomUUID()}`;
+  const boss = await startBoss();
+  await boss.createQueue(queue);
+  const jobs = Array.from({ length: 100 }, (_, index) => ({ name: queue, data: { refundId: `r-${index}` } }));
+
+  await expect(
+    db().$transaction(async (tx) => {
+      await addJobs(tx, jobs);
+      throw new Error("the cancellation fails");
+    }),
+  ).rejects.toThrow("the cancellation fails");
+  expect(await jobsIn(queue)).toEqual([]);
+
+  await db().$transaction((tx) => addJobs(tx, jobs));
+  const rows = await db().$queryRaw<Array<{ refundId: string }>>`SELECT data->>'refundId' AS "refundId" FROM pgboss.job WHERE name = ${queue} AND state = 'created'`;
+  expect(rows.map((row) => row.refundId).sort()).toEqual(jobs.map((job) => job.data.refundId).sort());
 });
 
 test("a job whose worker process is killed in the middle runs again, in another worker, after its expiry", async () => {

@@ -29,6 +29,7 @@ import { quayEn, quayFr } from "~/i18n/areas/quay";
 import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone";
 import { homeEn, homeFr } from "~/i18n/areas/home";
 import { stripeWebhookEn, stripeWebhookFr } from "~/i18n/areas/stripe-webhook";
+import { receiptsEn, receiptsFr } from "~/i18n/areas/receipts";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -65,6 +66,7 @@ export const fr = {
   ...cataloguePhoneFr,
   ...homeFr,
   ...stripeWebhookFr,
+  ...receiptsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -100,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   ...cataloguePhoneEn,
   ...homeEn,
   ...stripeWebhookEn,
+  ...receiptsEn,
 };
 
 export type Locale = "fr" | "en";

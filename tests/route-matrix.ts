@@ -52,8 +52,8 @@ export function routeUrl(route: string, valueOf: (name: string) => { value: stri
   for (const segment of segments) {
     if (segment.startsWith("_")) continue;
     if (segment.startsWith("$")) {
-      // "$claimId.pdf": the parameter, then a literal suffix.
-      const [, name, suffix] = /^\$([\w-]+)(.*)$/.exec(segment)!;
+      // "$claimId.pdf": the parameter, then a literal suffix; "$id_": the trailing "_" only unnests the route.
+      const [, name, suffix] = /^\$([A-Za-z0-9-]+)_?(.*)$/.exec(segment)!;
       const parameter = valueOf(name!);
       params[name!] = parameter.value;
       owned ||= parameter.owned;

@@ -63,9 +63,10 @@ async function people() {
  * too: A's offers (one sold by weight, one basket), customer C's order of A's things (and C's cart),
  * E's order of B's offer, A's catalogue import, series, organised date, invitation, photo; an
  * organisation waiting for review and a charity for the admin's pages. `phase`: "ordering" leaves
- * the distribution open for orders; "preparation" moves the cutoff into the past.
+ * the distribution open for orders; "preparation" moves the cutoff into the past; "handedOver" too, and
+ * A has handed over their part of C's order (the receipt is there).
  */
-async function worldOf(phase: "ordering" | "preparation") {
+async function worldOf(phase: "ordering" | "preparation" | "handedOver") {
   const a = await createProducerUser({ name: "Armelle Producteur-A" });
   // B and E act for themselves in some cells (B's own offers, E's own cart): new ones in each world.
   const other = await createProducerUser({ name: "Bruno Producteur-B" });
@@ -99,7 +100,8 @@ async function worldOf(phase: "ordering" | "preparation") {
   });
   await placeOrder({ distributionId: distribution.id, lines: [{ offerId: otherOffer.id, quantity: 1 }], paymentMethod: "at_pickup", customer: consumer, now: new Date(), appUrl: "http://localhost" });
   await db().cartItem.create({ data: { userId: customer.id, offerId: offer.id, quantity: 1 } });
-  if (phase === "preparation") await db().distribution.update({ where: { id: distribution.id }, data: { cutoffAt: new Date(Date.now() - 60_000) } });
+  if (phase !== "ordering") await db().distribution.update({ where: { id: distribution.id }, data: { cutoffAt: new Date(Date.now() - 60_000) } });
+  if (phase === "handedOver") await db().handover.create({ data: { orderId: order.id, producerId: a.producerId, status: "COLLECTED", recordedAt: new Date(), recordedById: a.user.id } });
   const weighedLine = await db().orderLine.findFirstOrThrow({ where: { orderId: order.id, offerId: weighedOfferId }, select: { id: true } });
 
   const catalogueImport = await db().catalogueImport.create({
@@ -219,7 +221,7 @@ type Cell = {
 type Owner = "producer" | "customer" | "admin";
 type RouteSpec = {
   owner: Owner;
-  phase: "ordering" | "preparation";
+  phase: "ordering" | "preparation" | "handedOver";
   params?: (world: World) => Record<string, string>;
   /** Loader and the action, by intent ("" for an action without intent; API: the method). */
   loader?: Cell;
@@ -453,6 +455,19 @@ const SPECS: Record<string, RouteSpec> = {
     phase: "ordering",
     params: (world) => ({ id: world.ids.orderId }),
     loader: { request: get, owner: 200, ownerSees: () => "BEGIN:VEVENT", outsiders: OTHER_USERS },
+  },
+  // C's receipt once A handed over their part, as a page and as a PDF: C's only.
+  "commandes.$id_.recu": {
+    owner: "customer",
+    phase: "handedOver",
+    params: (world) => ({ id: world.ids.orderId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: OTHER_USERS },
+  },
+  "commandes.$id_.recu[.]pdf": {
+    owner: "customer",
+    phase: "handedOver",
+    params: (world) => ({ id: world.ids.orderId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: OTHER_USERS },
   },
   "panier.$distributionId": {
     owner: "customer",

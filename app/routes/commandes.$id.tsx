@@ -36,10 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404 });
   const editable = orderChangeRefusal(order.status, order.distribution, now()) === null;
   // Adding units sells them at the offer's price today: the page shows it and posts it back (decision 019).
-  const [offers, place, pictures] = await Promise.all([
+  const [offers, place, pictures, handedOver] = await Promise.all([
     editable ? db().offer.findMany({ where: { id: { in: order.lines.map((line) => line.offerId) } }, select: { id: true, priceCents: true } }) : [],
     pickupCoordinates(db(), order.distribution.pickupPoint.id),
     offerPictures(order.lines.map((line) => line.offerId)),
+    // The receipt exists once a producer has handed over their part (app/routes/commandes.$id_.recu.tsx).
+    editable ? null : db().handover.findFirst({ where: { orderId: order.id, status: "COLLECTED" }, select: { producerId: true } }),
   ]);
   return {
     order,
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentPrices: Object.fromEntries(offers.map((offer) => [offer.id, offer.priceCents])),
     vat: orderVatBreakdown(order.lines),
     pictures,
+    hasReceipt: handedOver !== null,
   };
 }
 
@@ -76,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, pickupAhead, directions, currentPrices, vat, pictures } = useLoaderData<typeof loader>();
+  const { order, editable, pickupAhead, directions, currentPrices, vat, pictures, hasReceipt } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -198,6 +201,12 @@ export default function OrderPage() {
           ))}
         </tbody>
       </table>
+
+      {hasReceipt ? (
+        <p className="mt-4">
+          <a href={`/commandes/${order.id}/recu`} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("receipt.link")}</a>
+        </p>
+      ) : null}
 
       {editable ? (
         <Form method="post" className="mt-6">

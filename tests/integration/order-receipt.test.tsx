@@ -4,6 +4,7 @@ import { db, statementsIssued } from "~/db.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { recordHandover } from "~/domain/preparation/record-handover.server";
 import { recordPickupPayment } from "~/domain/preparation/record-pickup-payment.server";
+import OrderPage, { loader as orderLoader } from "~/routes/commandes.$id";
 import ReceiptPage, { loader as receiptLoader } from "~/routes/commandes.$id_.recu";
 import { loader as receiptPdfLoader } from "~/routes/commandes.$id_.recu[.]pdf";
 import { createDistribution, createOffer, createProducerUser, createUser, signedInCookie } from "../factories";
@@ -161,4 +162,18 @@ test("the receipt costs the same few statements for 3 lines and for 23", async (
   expect(smallCost).toBeGreaterThan(0);
   expect(smallCost).toBeLessThanOrEqual(RECEIPT_BUDGET);
   expect(await cost(large)).toBe(smallCost);
+});
+
+test("the order page links to the receipt once a producer handed over, not before", async () => {
+  const { order, cookie, handOverA } = await pastOrder();
+  const orderPages: PageRoute[] = [{ path: "commandes/:id", loader: orderLoader, Component: OrderPage }];
+  const link = `href="/commandes/${order.id}/recu"`;
+  const before = await renderPage(orderPages, "fr", cookie, `/commandes/${order.id}`);
+  expect(before.status).toBe(200);
+  expect(before.html).not.toContain(link);
+  await handOverA();
+  const after = await renderPage(orderPages, "fr", cookie, `/commandes/${order.id}`);
+  expect(after.html).toContain(link);
+  expect(readable(after.html)).toContain("Reçu (TVA détaillée)");
+  expect((await renderPage(orderPages, "en", cookie, `/commandes/${order.id}`)).html).toContain("Receipt (VAT breakdown)");
 });

@@ -12,7 +12,7 @@ type HandoverJson = {
   commune: string | null;
   siret: string | null;
 };
-type LineJson = ReceiptLine & { producerId: string; producerName: string };
+type LineJson = ReceiptLine & { producerId: string; producerName: string; owedBackCents: number };
 type PaymentJson = { producerId: string; method: PickupPaymentMethodCode; amountCents: number };
 
 type ReceiptRow = {
@@ -49,7 +49,7 @@ export async function findOwnReceipt(input: { orderId: string; userId: string })
                   WHERE h."orderId" = o.id), '[]'::json) AS handovers,
         COALESCE((SELECT json_agg(json_build_object('producerId', l."producerId", 'producerName', lo.name, 'productName', l."productName", 'unit', l.unit,
                     'quantity', l.quantity, 'unitPriceCents', l."unitPriceCents", 'vatRateBp', l."vatRateBp", 'variableWeight', l."variableWeight",
-                    'weighedGrams', l."weighedGrams", 'finalCents', l."finalCents") ORDER BY l."productName", l.id)
+                    'weighedGrams', l."weighedGrams", 'finalCents', l."finalCents", 'owedBackCents', l."owedBackCents") ORDER BY l."productName", l.id)
                   FROM "OrderLine" l JOIN "Organisation" lo ON lo.id = l."producerId" WHERE l."orderId" = o.id), '[]'::json) AS lines,
         COALESCE((SELECT json_agg(json_build_object('producerId', p."producerId", 'method', p.method, 'amountCents', p."amountCents") ORDER BY p."recordedAt", p.id)
                   FROM "PickupPayment" p WHERE p."orderId" = o.id), '[]'::json) AS payments
@@ -72,8 +72,9 @@ export async function findOwnReceipt(input: { orderId: string; userId: string })
     commune: handover.commune,
     siret: handover.siret,
     handedOverAt: new Date(handover.recordedAt),
-    lines: row.lines.filter((line) => line.producerId === handover.producerId).map(({ producerId: _producer, producerName: _name, ...line }) => line),
+    lines: row.lines.filter((line) => line.producerId === handover.producerId).map(({ producerId: _producer, producerName: _name, owedBackCents: _owed, ...line }) => line),
     payments: row.payments.filter((payment) => payment.producerId === handover.producerId).map(({ method, amountCents }) => ({ method, amountCents })),
+    owedBackCents: row.lines.filter((line) => line.producerId === handover.producerId).reduce((sum, line) => sum + line.owedBackCents, 0),
   }));
   const onReceipt = new Set(sellers.map((seller) => seller.producerId));
   const notOnReceipt = [...new Map(row.lines.filter((line) => !onReceipt.has(line.producerId)).map((line) => [line.producerId, line.producerName])).values()].sort((a, b) =>

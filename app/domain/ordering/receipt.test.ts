@@ -52,6 +52,7 @@ const receipt: Receipt = {
       handedOverAt: new Date("2026-12-12T10:30:00Z"),
       lines: [line({ quantity: 2, unitPriceCents: 250 }), line({ productName: "Cidre brut 75 cl", unit: "PIECE", unitPriceCents: 600, vatRateBp: 2000 })],
       payments: [{ method: "CASH", amountCents: 1100 }],
+      owedBackCents: 0,
     },
     {
       producerId: "boat",
@@ -63,7 +64,9 @@ const receipt: Receipt = {
       handedOverAt: new Date("2026-12-12T10:40:00Z"),
       // Ordered about 1 kg at 24 € / kg, weighed 0,85 kg: its final amount counts, not the estimate.
       lines: [line({ productName: "Bar de ligne", unit: "KG", quantity: 1, unitPriceCents: 2400, variableWeight: true, weighedGrams: 850, finalCents: 2040 })],
-      payments: [{ method: "CARD_TERMINAL", amountCents: 2040 }],
+      // Paid 24,00 € before the weighing: 3,60 € to give back.
+      payments: [{ method: "CARD_TERMINAL", amountCents: 2400 }],
+      owedBackCents: 360,
     },
   ],
   notOnReceipt: ["Boulangerie Lefèvre"],
@@ -72,7 +75,7 @@ const receipt: Receipt = {
 test("the receipt's totals: weighed lines at their final amount, each seller's VAT and the whole order's", () => {
   const totals = receiptTotals(receipt);
   expect(totals.amountCents).toBe(500 + 600 + 2040);
-  expect(totals.paidCents).toBe(3140);
+  expect(totals.paidCents).toBe(3500);
   expect(totals.sellers.get("farm")).toEqual({
     amountCents: 1100,
     paidCents: 1100,
@@ -95,7 +98,10 @@ test("the receipt reads in French and in English, names every seller with their 
   expect(fr.sellers[0]!.fields).toContainEqual(["SIRET", "12345678900011"]);
   expect(fr.sellers[1]!.fields).toContainEqual(["SIRET", "non renseigné"]);
   expect(fr.sellers[1]!.lines.rows[0]).toEqual(["Bar de ligne", "1 (pesé : 0,85 kg)", "24,00\u00a0€", "5,5 %", "20,40\u00a0€"]);
-  expect(fr.sellers[1]!.payments).toEqual(["Payé 20,40\u00a0€ (carte bancaire au terminal du stand)"]);
+  expect(fr.sellers[1]!.payments).toEqual([
+    "Payé 24,00\u00a0€ (carte bancaire au terminal du stand)",
+    "Dont 3,60\u00a0€ à vous rendre : payé avant une pesée plus légère",
+  ]);
   expect(fr.notOnReceipt).toBe("Pas sur ce reçu (pas encore remis ou non retiré) : Boulangerie Lefèvre.");
   expect(fr.total.total).toEqual(["Total", "29,08\u00a0€", "2,32\u00a0€", "31,40\u00a0€"]);
   expect(fr.fileName).toBe("recu-commande-42.pdf");

@@ -37,6 +37,8 @@ export type ReceiptSeller = {
   handedOverAt: Date;
   lines: ReceiptLine[];
   payments: Array<{ method: PickupPaymentMethodCode; amountCents: number }>;
+  /** Paid beyond what is due after a lighter weighing: owed back to the customer (decision 019). */
+  owedBackCents: number;
 };
 
 export type Receipt = {
@@ -166,6 +168,7 @@ export function receiptView(receipt: Receipt, locale: Locale): ReceiptView {
     const sellerTotals = totals.sellers.get(seller.producerId) ?? { amountCents: 0, vat: [], paidCents: 0 };
     const payments = seller.payments.map((payment) => t("receipt.paidBy", { amount: money(payment.amountCents), method: t(paymentKeys[payment.method]) }));
     if (payments.length === 0) payments.push(t("receipt.noPayment"));
+    if (seller.owedBackCents > 0) payments.push(t("receipt.owedBack", { amount: money(seller.owedBackCents) }));
     return {
       heading: t("receipt.seller", { name: seller.name }),
       fields: [

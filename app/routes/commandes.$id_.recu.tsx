@@ -33,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A table that stays within a phone's width: the middle columns go under the first one below 640 px. */
 function ReceiptTableView({ table, caption, testId }: { table: ReceiptTable; caption: string; testId: string }) {
   const last = table.columns.length - 1;
-  const middle = (cells: string[]) => cells.slice(1, last).filter((cell) => cell !== "");
+  // "Quantité : 2 · Prix unitaire TTC : 2,50 €": each hidden cell with its column's label.
+  const phoneSummary = (cells: string[]) =>
+    cells
+      .slice(1, last)
+      .map((value, index) => (value === "" ? null : `${table.columns[index + 1]?.label} : ${value}`))
+      .filter((part) => part !== null)
+      .join(" · ");
   return (
     <table className="mt-3 w-full border-collapse text-left text-sm sm:text-base" data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
@@ -54,7 +60,7 @@ function ReceiptTableView({ table, caption, testId }: { table: ReceiptTable; cap
                 <th key={index} scope="row" className="p-2 font-normal">
                   {cell}
                   <span className="block text-slate-700 sm:hidden">
-                    {middle(row).map((value, valueIndex) => `${table.columns[valueIndex + 1]?.label} : ${value}`).join(" · ")}
+                    {phoneSummary(row)}
                   </span>
                 </th>
               ) : (
@@ -69,8 +75,14 @@ function ReceiptTableView({ table, caption, testId }: { table: ReceiptTable; cap
       <tfoot>
         <tr className="font-bold">
           {table.total.map((cell, index) => (
-            <td key={index} className={`whitespace-nowrap p-2 ${table.columns[index]?.align === "right" ? "text-right" : ""} ${index > 0 && index < last ? "hidden sm:table-cell" : ""}`}>
+            <td key={index} className={`p-2 ${index > 0 ? "whitespace-nowrap" : ""} ${table.columns[index]?.align === "right" ? "text-right" : ""} ${index > 0 && index < last ? "hidden sm:table-cell" : ""}`}>
               {cell}
+              {/* On a phone the hidden columns' totals (net, VAT) are said under the first cell, as in the rows. */}
+              {index === 0 && phoneSummary(table.total) !== "" ? (
+                <span className="block font-normal text-slate-700 sm:hidden">
+                  {phoneSummary(table.total)}
+                </span>
+              ) : null}
             </td>
           ))}
         </tr>

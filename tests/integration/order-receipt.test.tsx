@@ -95,6 +95,9 @@ test("after the farm handed over: its lines, SIRET, VAT per rate and payments ar
   for (const cell of ["5,5 %", "4,74\u00a0€", "0,26\u00a0€", "5,00\u00a0€", "20 %", "7,53\u00a0€", "1,50\u00a0€", "9,03\u00a0€", "12,27\u00a0€", "1,76\u00a0€", "14,03\u00a0€"]) {
     expect(vat, cell).toContain(`>${cell}<`);
   }
+  // On a phone the middle columns are said under the product and under the totals' first cell, with their labels.
+  expect(text).toContain("Quantité : 2 · Prix unitaire TTC : 2,50\u00a0€ · TVA : 5,5 %");
+  expect(vat).toContain("Base HT : 12,27\u00a0€ · TVA : 1,76\u00a0€");
   expect(text).toContain("Payé 10,00\u00a0€ (espèces)");
   expect(text).toContain("Payé 4,03\u00a0€ (carte bancaire au terminal du stand)");
   expect(text).toContain(`href="/commandes/${order.id}/recu.pdf"`);

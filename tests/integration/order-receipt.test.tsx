@@ -4,10 +4,11 @@ import { db, statementsIssued } from "~/db.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { recordHandover } from "~/domain/preparation/record-handover.server";
 import { recordPickupPayment } from "~/domain/preparation/record-pickup-payment.server";
+import { recordWeight } from "~/domain/preparation/record-weight.server";
 import OrderPage, { loader as orderLoader } from "~/routes/commandes.$id";
 import ReceiptPage, { loader as receiptLoader } from "~/routes/commandes.$id_.recu";
 import { loader as receiptPdfLoader } from "~/routes/commandes.$id_.recu[.]pdf";
-import { createDistribution, createOffer, createProducerUser, createUser, signedInCookie } from "../factories";
+import { createDistribution, createOffer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
 import { pdfText } from "../pdf-text";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { get, thrownResponse } from "../route-requests";
@@ -179,4 +180,40 @@ test("the order page links to the receipt once a producer handed over, not befor
   expect(after.html).toContain(link);
   expect(readable(after.html)).toContain("Reçu (TVA détaillée)");
   expect((await renderPage(orderPages, "en", cookie, `/commandes/${order.id}`)).html).toContain("Receipt (VAT breakdown)");
+});
+
+test("a line sold by weight is on the receipt at its weighed weight and final amount, its VAT from that amount", async () => {
+  const customer = await createUser();
+  const fisher = await createProducerUser();
+  const tag = randomUUID().slice(0, 6);
+  const startsAt = new Date(Date.now() - 48 * HOUR);
+  const distribution = await createDistribution({ startsAt, cutoffAt: new Date(startsAt.getTime() - 24 * HOUR), opensAt: new Date(startsAt.getTime() - 7 * 24 * HOUR) });
+  const productId = randomUUID();
+  await db().product.create({
+    data: { id: productId, producerId: fisher.producerId, categoryId: await ensureCategory(), name: `Bar de ligne ${tag}`, unit: "KG", priceCents: 2400, vatRateBp: 550, variableWeight: true },
+  });
+  const offerId = randomUUID();
+  await db().offer.create({ data: { id: offerId, distributionId: distribution.id, productId, priceCents: 2400, stock: 10 } });
+  const order = await placeOrder({
+    distributionId: distribution.id,
+    lines: [{ offerId, quantity: 1 }],
+    paymentMethod: "at_pickup",
+    customer,
+    now: new Date(distribution.cutoffAt.getTime() - HOUR),
+    appUrl: "http://localhost",
+  });
+  const line = await db().orderLine.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
+  const atPickup = new Date(startsAt.getTime() + 10 * 60_000);
+  await recordWeight({ producerId: fisher.producerId, lineId: line.id, grams: 850, now: atPickup });
+  await recordHandover({ producerId: fisher.producerId, orderId: order.id, status: "COLLECTED", recordedById: fisher.user.id, now: atPickup });
+
+  const { html } = await renderPage(pages, "fr", await signedInCookie(customer.id), `/commandes/${order.id}/recu`);
+  const lines = readable(html).match(/data-testid="receipt-lines"[\s\S]*?<\/table>/)?.[0] ?? "";
+  expect(lines).toContain(">1 (pesé : 0,85 kg)<");
+  expect(lines).toContain(">20,40\u00a0€<");
+  // The price per kg kept at order stays the unit price; the amount is the weighed one, not the estimate.
+  expect(lines).toContain(">24,00\u00a0€<");
+  // 20,40 € at 5,5 %: 19,34 € net (19,336) and 1,06 € of VAT.
+  const vat = readable(html).match(/data-testid="receipt-vat"[\s\S]*?<\/table>/)?.[0] ?? "";
+  for (const cell of ["19,34\u00a0€", "1,06\u00a0€", "20,40\u00a0€"]) expect(vat, cell).toContain(`>${cell}<`);
 });

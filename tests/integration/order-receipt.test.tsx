@@ -91,14 +91,14 @@ test("after the farm handed over: its lines, SIRET, VAT per rate and payments ar
   // The boat's fish was not handed over: not a line of the receipt, but said.
   expect(text).not.toContain(`Maquereaux ${tag}`);
   expect(text).toContain(`Pas sur ce reçu (pas encore remis ou non retiré) : Le Pourquoi-Pas ${tag}.`);
-  // 5,00 € at 5,5 %: 4,74 € net + 0,26 €; 9,03 € at 20 %: 7,53 € net (7,525 rounded half up) + 1,50 €.
+  // 5,00 € at 5,5 %: 4,74 € net + 0,26 €; 9,03 € at 20 %: 1,505 € of VAT rounded to 1,51 €, as on the order page, + 7,52 € net.
   const vat = text.match(/data-testid="receipt-vat"[\s\S]*?<\/table>/)?.[0] ?? "";
-  for (const cell of ["5,5 %", "4,74\u00a0€", "0,26\u00a0€", "5,00\u00a0€", "20 %", "7,53\u00a0€", "1,50\u00a0€", "9,03\u00a0€", "12,27\u00a0€", "1,76\u00a0€", "14,03\u00a0€"]) {
+  for (const cell of ["5,5 %", "4,74\u00a0€", "0,26\u00a0€", "5,00\u00a0€", "20 %", "7,52\u00a0€", "1,51\u00a0€", "9,03\u00a0€", "12,26\u00a0€", "1,77\u00a0€", "14,03\u00a0€"]) {
     expect(vat, cell).toContain(`>${cell}<`);
   }
   // On a phone the middle columns are said under the product and under the totals' first cell, with their labels.
   expect(text).toContain("Quantité : 2 · Prix unitaire TTC : 2,50\u00a0€ · TVA : 5,5 %");
-  expect(vat).toContain("Base HT : 12,27\u00a0€ · TVA : 1,76\u00a0€");
+  expect(vat).toContain("Base HT : 12,26\u00a0€ · TVA : 1,77\u00a0€");
   expect(text).toContain("Payé 10,00\u00a0€ (espèces)");
   expect(text).toContain("Payé 4,03\u00a0€ (carte bancaire au terminal du stand)");
   expect(text).toContain(`href="/commandes/${order.id}/recu.pdf"`);
@@ -121,12 +121,12 @@ test("the receipt as a real PDF, in French and English, with the seller's SIRET"
   const bytes = new Uint8Array(await fr.arrayBuffer());
   expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
   const text = pdfText(bytes);
-  for (const line of [`Reçu de la commande n° ${order.number}`, `Vendeur : Ferme du Val ${tag}`, "73282932000074", `Cidre brut ${tag}`, "7,53\u00a0€", "Payé 10,00\u00a0€ (espèces)"]) {
+  for (const line of [`Reçu de la commande n° ${order.number}`, `Vendeur : Ferme du Val ${tag}`, "73282932000074", `Cidre brut ${tag}`, "7,52\u00a0€", "Payé 10,00\u00a0€ (espèces)"]) {
     expect(text, line).toContain(line);
   }
   expect(text).not.toContain(`Maquereaux ${tag}`);
   const en = pdfText(new Uint8Array(await (await pdfOf(order.id, cookie, "en")).arrayBuffer()));
-  for (const line of [`Receipt for order no. ${order.number}`, "VAT per rate, whole order", "€7.53", "73282932000074"]) {
+  for (const line of [`Receipt for order no. ${order.number}`, "VAT per rate, whole order", "€7.52", "73282932000074"]) {
     expect(en, line).toContain(line);
   }
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { vatBreakdown as orderVatBreakdown } from "~/domain/money";
 import { receiptPdfSpec, receiptTotals, receiptView, vatBreakdown, type Receipt, type ReceiptLine } from "~/domain/ordering/receipt";
 
 function line(overrides: Partial<ReceiptLine>): ReceiptLine {
@@ -22,8 +23,9 @@ test("VAT is rounded once per rate on the rate's total, not per line", () => {
   expect(vatBreakdown([{ amountCents: 10, vatRateBp: 550 }, { amountCents: 10, vatRateBp: 550 }])).toEqual([{ vatRateBp: 550, baseCents: 19, vatCents: 1, totalCents: 20 }]);
 });
 
-test("the net amount is rounded half up: 9,03 € at 20 % is 7,525 € net → 7,53 € and 1,50 € of VAT", () => {
-  expect(vatBreakdown([{ amountCents: 903, vatRateBp: 2000 }])).toEqual([{ vatRateBp: 2000, baseCents: 753, vatCents: 150, totalCents: 903 }]);
+test("the receipt's VAT is the order page's: 9,03 € at 20 % holds 1,505 € of VAT → 1,51 €, and 7,52 € net", () => {
+  expect(vatBreakdown([{ amountCents: 903, vatRateBp: 2000 }])).toEqual([{ vatRateBp: 2000, baseCents: 752, vatCents: 151, totalCents: 903 }]);
+  expect(vatBreakdown([{ amountCents: 903, vatRateBp: 2000 }])).toEqual(orderVatBreakdown([{ totalCents: 903, vatRateBp: 2000 }]));
 });
 
 test("for any amount and rate, net + VAT is the amount and the VAT is within half a cent of the exact one", () => {

@@ -1,5 +1,5 @@
 import type { SaleUnit } from "~/domain/catalog/units";
-import { formatEuros, formatVatRate } from "~/domain/money";
+import { formatEuros, formatVatRate, vatBreakdown as orderVatBreakdown } from "~/domain/money";
 import { lineTotalCents } from "~/domain/ordering/pricing";
 import { postalAddress } from "~/domain/postal-address";
 import { formatParis } from "~/domain/time/paris";
@@ -55,29 +55,14 @@ export type Receipt = {
 export type VatRateLine = { vatRateBp: number; baseCents: number; vatCents: number; totalCents: number };
 
 /**
- * The VAT per rate of VAT-inclusive amounts. The rule: per rate, TTC = the sum of the lines' TTC
- * amounts; HT = round(TTC × 10000 / (10000 + rate in basis points)), half up; VAT = TTC − HT. So each
- * rate's HT + VAT is its TTC to the cent, and the TTC total is exactly what the customer paid.
- * Rounding per rate, not per line: rounding each line and adding would drift by up to half a cent
- * per line (two 0,10 € lines at 5,5 % hold 1,04 cent of VAT in all: 1 cent each once rounded, 2 in
- * all, against 1 on their total), and the VAT printed would not be the VAT of the total beside it. Integer arithmetic,
- * so no float makes a half cent fall the wrong way.
+ * The VAT per rate of VAT-inclusive amounts, by the one rule the order page, the emails and the
+ * receipt share (`vatBreakdown` in app/domain/money.ts): per rate, TTC = the sum of the lines' TTC
+ * amounts, VAT = TTC × rate / (100 % + rate) rounded to the nearest cent, HT = TTC − VAT. Rounding
+ * per rate, not per line: each line rounded and added would drift by up to half a cent per line,
+ * and the VAT printed would not be the VAT of the total beside it.
  */
 export function vatBreakdown(lines: ReadonlyArray<{ amountCents: number; vatRateBp: number }>): VatRateLine[] {
-  const byRate = new Map<number, number>();
-  for (const line of lines) byRate.set(line.vatRateBp, (byRate.get(line.vatRateBp) ?? 0) + line.amountCents);
-  return [...byRate.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([vatRateBp, totalCents]) => {
-      const baseCents = roundHalfUp(totalCents * 10_000, 10_000 + vatRateBp);
-      return { vatRateBp, baseCents, vatCents: totalCents - baseCents, totalCents };
-    });
-}
-
-/** numerator / denominator rounded half up, both non-negative integers (exact below 2^53). */
-function roundHalfUp(numerator: number, denominator: number): number {
-  const doubled = 2 * numerator + denominator;
-  return (doubled - (doubled % (2 * denominator))) / (2 * denominator);
+  return orderVatBreakdown(lines.map((line) => ({ totalCents: line.amountCents, vatRateBp: line.vatRateBp })));
 }
 
 export type SellerTotals = { amountCents: number; vat: VatRateLine[]; paidCents: number };

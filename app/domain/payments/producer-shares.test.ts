@@ -1,16 +1,6 @@
 import { expect, test } from "vitest";
 import { commissionCents, producerShares, type AttributedRefund, type ChargedLine, type ChargeFee } from "~/domain/payments/producer-shares";
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../../tests/seeded-random";
 
 test("a land & sea order: the fisher's 22.00 € cap weighed at 19.80 €, the farmer's 12.50 € basket, 0.77 € fee, 2.5 % commission", () => {
   const shares = producerShares({

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { capFor, priceForWeight } from "~/domain/ordering/variable-weight";
 import { producerShares } from "~/domain/payments/producer-shares";
+import { seeded } from "../../../tests/seeded-random";
 import { cardOrderChange, leftToPayAtStall, refundAllocation, reversalAfterRefund, weighedRefund } from "~/domain/payments/refund-rules";
 
 test("a weighed-lighter line is refunded exactly cap − final: 2 kg of cod at 24.50 €/kg weighed 1.870 kg", () => {
@@ -91,11 +92,7 @@ test("the pickup sheet: a card-paid part has nothing left to pay at the stall; a
 });
 
 test("500 random late refunds: no producer's share ever rises, and the reversals are exactly what the transfers lost", () => {
-  let state = 41;
-  const random = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
+  const random = seeded(41);
   const producers = ["p-farm", "p-fish", "p-bake"];
   for (let run = 0; run < 500; run += 1) {
     const lines = producers

@@ -27,6 +27,7 @@ import { isCrossOriginWrite, originsFor } from "~/http/same-origin";
 import { bootDatabase, type Booted } from "~/infra/boot.server";
 import { trackRequests } from "~/infra/http-drain.server";
 import { startJobs } from "~/infra/jobs-worker.server";
+import { isDatabaseUnavailable } from "~/infra/database-unavailable";
 import { within } from "~/infra/within";
 import { precompressedAssets } from "./precompressed-assets";
 import { wholeResponseCompression } from "./whole-response-compression";
@@ -133,6 +134,17 @@ function supervise(booted: Booted) {
 }
 
 async function serve(booted: Booted) {
+  // pg-boss 10 marks a failed job failed from its work loop without catching that write: while the
+  // database is away it rejects with nobody to hear it, and Node would end the process serving
+  // pages (tests/process/database-failover.test.ts). A database that is away is not a bug: the job
+  // stays active, expires and runs again. Anything else still ends the process, as Node does.
+  process.on("unhandledRejection", (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      console.warn("[tâches] base injoignable pendant une tâche : elle sera reprise à son expiration.", reason instanceof Error ? reason.message : reason);
+      return;
+    }
+    throw reason;
+  });
   // One pg-boss per app process (docs/decisions/028-job-queue.md): the outbox's delivery, the
   // donations' expiry and missed claims, the hourly purge; any process may run any job.
   let jobs: Awaited<ReturnType<typeof startJobs>>;

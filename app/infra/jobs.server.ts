@@ -14,7 +14,19 @@ import type { Tx } from "~/db.server";
 export const JOBS_SCHEMA = "pgboss";
 
 /** Every queue the app works, each created by a migration (its policy, expiry and retries are there). */
-export const QUEUES = ["mail.deliver", "donations.expire", "maintenance.purge"] as const;
+export const QUEUES = [
+  "mail.deliver",
+  "donations.expire",
+  "maintenance.purge",
+  /** A card order's hold ends (decision 027 §3): released once, its Checkout Session expired. */
+  "payments.expire-hold",
+  /** A Refund row is sent to Stripe with the key tm-refund-<id>. */
+  "payments.send-refund",
+  /** A distribution's money is final: weighed-lighter refunds, shares, transfers (§5, §6). */
+  "payments.close-distribution",
+  /** A ProducerTransfer (or a TransferReversal) is sent to Stripe. */
+  "payments.send-transfer",
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** The periodic jobs, in Paris time: a cron tick adds one job whichever app server evaluates it. */

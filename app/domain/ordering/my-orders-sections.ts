@@ -1,3 +1,4 @@
+import type { OrderStatus } from "~/domain/ordering/order-changes";
 /**
  * How "my orders" files an order and what it says of it (issue 10). Pure.
  *
@@ -18,7 +19,7 @@ export type PickupState =
   | { section: "cancelled"; status: "cancelled" };
 
 export type FiledOrder = {
-  status: "CONFIRMED" | "CANCELLED";
+  status: OrderStatus;
   distribution: { status: string; endsAt: Date };
   slot: { startsAt: Date };
   /** The producers of the order's lines (repeats allowed). */
@@ -27,7 +28,7 @@ export type FiledOrder = {
 };
 
 export function pickupState(order: FiledOrder, now: Date): PickupState {
-  if (order.status === "CANCELLED" || order.distribution.status === "CANCELLED") return { section: "cancelled", status: "cancelled" };
+  if (order.status !== "CONFIRMED" || order.distribution.status === "CANCELLED") return { section: "cancelled", status: "cancelled" };
   const producers = new Set(order.producerIds);
   // A hand-over of a producer whose lines were all removed since says nothing of this order.
   const recorded = order.handovers.filter((handover) => producers.has(handover.producerId));

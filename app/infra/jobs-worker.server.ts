@@ -8,6 +8,10 @@ import pg from "pg";
 import { poolSettings } from "~/db.server";
 import { now as clockNow } from "~/http/clock.server";
 import { donationsHandler } from "~/infra/donations-worker.server";
+import { closeDistributionJob } from "~/domain/payments/jobs/close-distribution.server";
+import { expireHoldJob } from "~/domain/payments/jobs/expire-hold.server";
+import { sendRefundJob } from "~/domain/payments/jobs/send-refund.server";
+import { sendTransferJob } from "~/domain/payments/jobs/send-transfer.server";
 import { JOBS_SCHEMA, QUEUES, SCHEDULES } from "~/infra/jobs.server";
 import { startMailHandler } from "~/infra/mail-worker.server";
 import { maintenanceHandler } from "~/infra/maintenance-worker.server";
@@ -74,6 +78,11 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     await boss.work("mail.deliver", { ...work, batchSize: 50 }, () => mail.run());
     await boss.work("donations.expire", work, () => donationsHandler(now()));
     await boss.work("maintenance.purge", work, () => maintenanceHandler(now()));
+    // The payments' jobs (decision 027): one job per row to send or hold to end, each idempotent.
+    await boss.work<{ orderId: string }>("payments.expire-hold", work, ([job]) => expireHoldJob(job!.data));
+    await boss.work<{ refundId: string }>("payments.send-refund", work, ([job]) => sendRefundJob(job!.data));
+    await boss.work<{ distributionId: string }>("payments.close-distribution", work, ([job]) => closeDistributionJob(job!.data));
+    await boss.work<{ transferId?: string; reversalId?: string }>("payments.send-transfer", work, ([job]) => sendTransferJob(job!.data));
     for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "Europe/Paris" });
     for (const { queue } of SCHEDULES) await boss.send(queue, {});
   } catch (error) {

@@ -185,8 +185,12 @@ export class StripeDouble {
     return `http://${this.host}:${this.port}`;
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, this.host, resolve));
+  /** On a free port, or on `port` (the journeys' double, scripts of tests/e2e). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, this.host, resolve);
+    });
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
@@ -199,6 +203,11 @@ export class StripeDouble {
   /** The requests that reached an endpoint (`POST /v1/refunds`), replays included. */
   requestsTo(method: string, path: string): RecordedRequest[] {
     return this.requests.filter((request) => request.method === method && request.path === path);
+  }
+
+  /** Stripe forgets idempotency keys after 24 hours: a retry a day later is a new request. */
+  forgetIdempotencyKeys(): void {
+    this.idempotency.clear();
   }
 
   /** The next `count` answers are lost after their request ran (the connection is cut): a network failure after the effect. */
@@ -480,6 +489,7 @@ export class StripeDouble {
       { method: "GET", pattern: new RegExp(`^/v1/checkout/sessions/${id}$`), run: (_params, match) => ({ body: this.publicSession(this.found(this.checkoutSessions, "checkout.session", match[1]!, "session")) }) },
       { method: "POST", pattern: new RegExp(`^/v1/checkout/sessions/${id}/expire$`), run: (_params, match, context) => this.checkoutSessionExpire(match[1]!, context) },
       { method: "POST", pattern: /^\/v1\/refunds$/, run: (params, _match, context) => this.refundCreate(params, context) },
+      { method: "GET", pattern: /^\/v1\/refunds$/, run: (params) => this.refundList(params) },
       { method: "POST", pattern: /^\/v1\/transfers$/, run: (params) => this.transferCreate(params) },
       { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}$`), run: (_params, match) => ({ body: this.found(this.transfers, "transfer", match[1]!, "transfer") }) },
       { method: "POST", pattern: new RegExp(`^/v1/transfers/${id}/reversals$`), run: (params, match, context) => this.transferReversalCreate(match[1]!, params, context) },
@@ -676,6 +686,14 @@ export class StripeDouble {
     const shown = this.publicSession(session);
     this.event("checkout.session.expired", shown, context);
     return { body: shown };
+  }
+
+  /** GET /v1/refunds?payment_intent=…: newest first, as Stripe lists them (one page: limit ≤ 100). */
+  private refundList(params: FormObject) {
+    const intentId = stringParam(params, "payment_intent");
+    const limit = Math.min(integerParam(params, "limit") ?? 10, 100);
+    const all = [...this.refunds.values()].filter((refund) => !intentId || refund.payment_intent === intentId).reverse();
+    return { body: { id: "list", object: "list", data: all.slice(0, limit), has_more: all.length > limit, url: "/v1/refunds" } as unknown as StripeObject };
   }
 
   private refundCreate(params: FormObject, context: { requestId: string; idempotencyKey: string | null }) {

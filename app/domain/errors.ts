@@ -33,6 +33,10 @@ export type DomainErrorCode =
   | "price_changed"
   | "email_unverified"
   | "customer_limit"
+  /** A card-paid order cannot grow: one order, one charge (decision 027 §4); the message says how much more it would cost. */
+  | "card_order_increase_refused"
+  /** A refund of a line refused: not the producer's line, more than is left, or the money is final (decision 027 §5). */
+  | "refund_refused"
   /** A request body over its limit, refused before it was read (app/http/body.server.ts). */
   | "body_too_large";
 

@@ -30,6 +30,7 @@ import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone
 import { homeEn, homeFr } from "~/i18n/areas/home";
 import { stripeWebhookEn, stripeWebhookFr } from "~/i18n/areas/stripe-webhook";
 import { receiptsEn, receiptsFr } from "~/i18n/areas/receipts";
+import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -67,6 +68,7 @@ export const fr = {
   ...homeFr,
   ...stripeWebhookFr,
   ...receiptsFr,
+  ...cardStatementsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -103,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...stripeWebhookEn,
   ...receiptsEn,
+  ...cardStatementsEn,
 };
 
 export type Locale = "fr" | "en";

@@ -159,6 +159,8 @@ export class StripeDouble {
 
   private readonly idempotency = new Map<string, SavedAnswer>();
   private responsesToDrop = 0;
+  /** Only answers to this request ("POST /v1/refunds") are dropped, when set. */
+  private dropOnly: string | null = null;
   private readonly routes: Route[];
   private readonly server = createServer((request, response) => {
     void this.handle(request, response);
@@ -210,9 +212,13 @@ export class StripeDouble {
     this.idempotency.clear();
   }
 
-  /** The next `count` answers are lost after their request ran (the connection is cut): a network failure after the effect. */
-  dropNextResponses(count: number): void {
+  /**
+   * The next `count` answers are lost after their request ran (the connection is cut): a network
+   * failure after the effect. With `only`, just the answers to that request, replays included.
+   */
+  dropNextResponses(count: number, only?: { method: string; path: string }): void {
     this.responsesToDrop += count;
+    this.dropOnly = only ? `${only.method} ${only.path}` : null;
   }
 
   /** Stripe's signed delivery of an event: the exact body it sends and its Stripe-Signature header. */
@@ -411,6 +417,14 @@ export class StripeDouble {
       }
       if (saved) {
         record.replayed = true;
+        // A scoped drop (dropNextResponses(n, { method, path })) cuts replays too: the SDK's own
+        // retries are lost as well, as when the worker that sent them is killed.
+        if (this.responsesToDrop > 0 && this.dropOnly === `${method} ${url.pathname}`) {
+          this.responsesToDrop -= 1;
+          record.status = saved.status;
+          response.socket?.destroy();
+          return;
+        }
         answer(saved.status, saved.body, { "idempotent-replayed": "true", "original-request": saved.requestId });
         return;
       }
@@ -436,7 +450,7 @@ export class StripeDouble {
       if (keep) this.idempotency.set(scope, { fingerprint: print, status, body, requestId });
       else this.idempotency.delete(scope);
     }
-    if (this.responsesToDrop > 0) {
+    if (this.responsesToDrop > 0 && (this.dropOnly === null || this.dropOnly === `${method} ${url.pathname}`)) {
       this.responsesToDrop -= 1;
       record.status = status;
       response.socket?.destroy();

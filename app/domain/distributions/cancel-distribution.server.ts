@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { distributionCancelledCustomerEmail, distributionCancelledProducerEmail } from "~/domain/distributions/cancellation-emails";
@@ -8,6 +8,8 @@ import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server";
+import type { CancelledMoney } from "~/domain/payments/refund-words";
+import { addJobs } from "~/infra/jobs.server";
 import type { Locale, MessageKey } from "~/i18n/messages";
 
 function message(key: MessageKey) {
@@ -60,10 +62,15 @@ export async function cancelDistribution(input: CancelInput): Promise<CancelledD
     if (!distribution) throw new DomainError("not_found");
     if (distribution.status === "CANCELLED") return { alreadyCancelled: true, cancelledOrders: 0, customersTold: 0, producersTold: 0 };
 
-    const orders = await tx.$queryRaw<Array<{ id: string; userId: string; number: number }>>`
-      UPDATE "Order" SET status = 'CANCELLED', "cancelledAt" = ${input.now}, "updatedAt" = ${input.now}
-      WHERE "distributionId" = ${input.distributionId} AND status = 'CONFIRMED'
-      RETURNING id, "userId", number`;
+    // Card orders still waiting for their payment hold stock and a slot place too: they are
+    // cancelled with the rest (stock and slot back below), their payment closed and their Checkout
+    // Session expired at Stripe by one hold job each (what releaseHold does for one order).
+    const orders = await tx.$queryRaw<Array<{ id: string; userId: string; number: number; waiting: boolean }>>`
+      UPDATE "Order" o SET status = 'CANCELLED', "cancelledAt" = ${input.now}, "updatedAt" = ${input.now}
+      FROM (SELECT id, status = 'AWAITING_PAYMENT' AS waiting FROM "Order"
+            WHERE "distributionId" = ${input.distributionId} AND status IN ('CONFIRMED', 'AWAITING_PAYMENT')) before
+      WHERE o.id = before.id AND o.status IN ('CONFIRMED', 'AWAITING_PAYMENT')
+      RETURNING o.id, o."userId", o.number, before.waiting`;
     const orderIds = orders.map((order) => order.id);
     // A date whose pickup has begun is not cancelled: customers already paid or took their goods,
     // and cancelling would leave them overpaid with nothing flagged. The UPDATE above waited for
@@ -84,6 +91,13 @@ export async function cancelDistribution(input: CancelInput): Promise<CancelledD
       UPDATE "PickupSlot" s SET "booked" = s."booked" - back.places
       FROM (SELECT "slotId", count(*)::int AS places FROM "Order" WHERE id = ANY(${orderIds}::text[]) GROUP BY "slotId") back
       WHERE s.id = back."slotId"`;
+    const refunds = await refundCancelledCardOrders(tx, orders, input.now);
+    const waitingIds = orders.filter((order) => order.waiting).map((order) => order.id);
+    await tx.$executeRaw`UPDATE "CardPayment" SET status = 'CLOSED' WHERE "orderId" = ANY(${waitingIds}::text[]) AND status = 'OPEN'`;
+    await addJobs(tx, [
+      ...refunds.map((refund) => ({ name: "payments.send-refund", data: { refundId: refund.id }, singletonKey: `refund-${refund.id}` })),
+      ...waitingIds.map((orderId) => ({ name: "payments.expire-hold", data: { orderId } })),
+    ]);
     await tx.distribution.update({
       where: { id: input.distributionId },
       data: { status: "CANCELLED", cancelledAt: input.now, cancellationReason: input.reason },
@@ -97,12 +111,16 @@ export async function cancelDistribution(input: CancelInput): Promise<CancelledD
       select: { id: true, email: true, name: true, locale: true },
       orderBy: { email: "asc" },
     });
+    const refundedByOrder = new Map(refunds.map((refund) => [refund.orderId, refund.amountCents]));
     for (const customer of customers) {
-      const orderNumbers = orders.filter((order) => order.userId === customer.id).map((order) => order.number).sort((a, b) => a - b);
+      const theirs = orders.filter((order) => order.userId === customer.id);
+      const orderNumbers = theirs.map((order) => order.number).sort((a, b) => a - b);
+      const refundedCents = theirs.reduce((sum, order) => sum + (refundedByOrder.get(order.id) ?? 0), 0);
+      const money: CancelledMoney = refundedCents > 0 ? { refundedCents } : theirs.some((order) => order.waiting) ? { nothingCharged: true } : null;
       await enqueueEmail(tx, {
         to: customer.email,
         locale: customer.locale,
-        ...distributionCancelledCustomerEmail(customer.locale, { ...cancelled, name: customer.name, orderNumbers, ordersUrl: `${input.appUrl}/commandes` }),
+        ...distributionCancelledCustomerEmail(customer.locale, { ...cancelled, name: customer.name, orderNumbers, ordersUrl: `${input.appUrl}/commandes`, money }),
       });
     }
     const producers = await tx.$queryRaw<Array<{ email: string; name: string; locale: Locale }>>`
@@ -123,4 +141,34 @@ export async function cancelDistribution(input: CancelInput): Promise<CancelledD
   }, ORDER_TRANSACTION_OPTIONS);
   forgetDistributionOffers(input.distributionId);
   return result;
+}
+
+/**
+ * Every card-paid order of a cancelled distribution is refunded all it was charged and not yet
+ * refunded (decision 027 §4), set-based: one statement adds the rest to each payment's refunded
+ * sum (the same conditional rule as requestRefund: a SUCCEEDED payment with something left) and
+ * inserts one Refund row per payment it changed. The caller adds their send jobs in one
+ * statement. No transfer can have gone yet (transfers follow the money's final instant, after the
+ * pickup), so there is nothing to reverse; refunds of a distribution whose pickup has begun are
+ * not reached (the caller refused it before).
+ */
+async function refundCancelledCardOrders(tx: Tx, orders: ReadonlyArray<{ id: string }>, now: Date): Promise<Array<{ id: string; orderId: string; amountCents: number }>> {
+  const orderIds = orders.map((order) => order.id);
+  if (orderIds.length === 0) return [];
+  return tx.$queryRaw<Array<{ id: string; orderId: string; amountCents: number }>>`
+    WITH payment AS (
+      SELECT id, "orderId", "amountCents" - "refundedCents" AS "left"
+      FROM "CardPayment"
+      WHERE "orderId" = ANY(${orderIds}::text[]) AND status = 'SUCCEEDED' AND "refundedCents" < "amountCents"
+      ORDER BY id
+      FOR UPDATE
+    ), taken AS (
+      UPDATE "CardPayment" cp SET "refundedCents" = cp."amountCents"
+      FROM payment WHERE cp.id = payment.id
+      RETURNING cp.id, payment."orderId", payment."left"
+    )
+    INSERT INTO "Refund" (id, "paymentId", "orderId", "amountCents", reason, "createdAt")
+    SELECT gen_random_uuid()::text, taken.id, taken."orderId", taken."left", 'DISTRIBUTION_CANCELLED'::"RefundReason", ${now}
+    FROM taken
+    RETURNING id, "orderId", "amountCents"`;
 }

@@ -1,4 +1,5 @@
 import { renderEmail } from "~/domain/mail/render-email";
+import { cancelledMoneySentence, type CancelledMoney } from "~/domain/payments/refund-words";
 import { formatParis, formatParisTime } from "~/domain/time/paris";
 import type { Locale } from "~/i18n/messages";
 
@@ -9,7 +10,9 @@ function when(distribution: Cancelled, locale: Locale): string {
 }
 
 /** To a customer: the date is cancelled, and so are their orders for it. */
-export function distributionCancelledCustomerEmail(locale: Locale, input: Cancelled & { name: string; orderNumbers: number[]; ordersUrl: string }) {
+export function distributionCancelledCustomerEmail(locale: Locale, input: Cancelled & { name: string; orderNumbers: number[]; ordersUrl: string; money?: CancelledMoney }) {
+  // A card-paid order says what is refunded and when it shows; at pickup, there is nothing to pay.
+  const refund = cancelledMoneySentence(input.money ?? null, locale);
   const numbers = input.orderNumbers.map((number) => `n° ${number}`).join(", ");
   return locale === "fr"
     ? renderEmail({
@@ -19,7 +22,8 @@ export function distributionCancelledCustomerEmail(locale: Locale, input: Cancel
         paragraphs: [
           `La distribution du ${when(input, locale)} à ${input.pointName} est annulée.`,
           `Raison : ${input.reason}`,
-          `Votre commande ${numbers} est donc annulée. Vous n'avez rien à payer.`,
+          `Votre commande ${numbers} est donc annulée.${refund ? "" : " Vous n'avez rien à payer."}`,
+          ...(refund ? [refund] : []),
         ],
         button: { label: "Voir mes commandes", url: input.ordersUrl },
       })
@@ -30,7 +34,8 @@ export function distributionCancelledCustomerEmail(locale: Locale, input: Cancel
         paragraphs: [
           `The distribution of ${when(input, locale)} at ${input.pointName} is cancelled.`,
           `Reason: ${input.reason}`,
-          `Your order ${numbers.replace(/n°/g, "no.")} is therefore cancelled. You have nothing to pay.`,
+          `Your order ${numbers.replace(/n°/g, "no.")} is therefore cancelled.${refund ? "" : " You have nothing to pay."}`,
+          ...(refund ? [refund] : []),
         ],
         button: { label: "See my orders", url: input.ordersUrl },
       });

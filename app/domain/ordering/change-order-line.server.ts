@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { forgetDistributionOffers } from "~/domain/catalog/catalogue-snapshot.server";
 import { DomainError } from "~/domain/errors";
 import { formQuantityField, idField } from "~/domain/fields";
@@ -7,12 +7,40 @@ import { cancelOrderIn } from "~/domain/ordering/cancel-order.server";
 import { lockOpenOrder } from "~/domain/ordering/lock-open-order.server";
 import { findOwnOrder, type OrderView } from "~/domain/ordering/order-view.server";
 import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server";
-import { capFor } from "~/domain/ordering/variable-weight";
+import { amountAtMostCents, capFor } from "~/domain/ordering/variable-weight";
+import { requestRefund } from "~/domain/payments/request-refund.server";
+import { cardOrderChange } from "~/domain/payments/refund-rules";
 import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain/ordering/customer-guards.server";
 import { lineChangeLimitRefusal } from "~/domain/ordering/customer-limits";
 import { priceChangedError, priceChanges } from "~/domain/ordering/price-promise";
 import { priceCentsField } from "~/domain/sales/offer-fields";
 import type { Locale } from "~/i18n/messages";
+
+/**
+ * A card-paid order was charged the most it could cost (decision 027 §2, §4). After a change:
+ * smaller → the difference is refunded now (reason ORDER_REDUCED, the line's producer); bigger →
+ * refused with how much more it would cost, and the whole transaction (stock, line) rolls back.
+ * An order paid at pickup has no successful card payment: nothing to do.
+ */
+async function settleCardOrderChange(tx: Tx, change: { orderId: string; orderLineId: string; producerId: string; customerId: string }): Promise<void> {
+  const payment = await tx.cardPayment.findFirst({ where: { orderId: change.orderId, status: "SUCCEEDED" }, select: { amountCents: true, refundedCents: true } });
+  if (!payment) return;
+  const lines = await tx.orderLine.findMany({ where: { orderId: change.orderId }, select: { quantity: true, unitPriceCents: true, finalCents: true, capCents: true } });
+  const outcome = cardOrderChange({ chargedCents: payment.amountCents, refundedCents: payment.refundedCents, newAtMostCents: amountAtMostCents(lines) });
+  if (outcome.kind === "refused") {
+    throw new DomainError("card_order_increase_refused", { messageKey: "cardRefunds.increaseRefused", messageAmounts: { amount: outcome.extraCents } });
+  }
+  if (outcome.kind === "refund") {
+    await requestRefund(tx, {
+      orderId: change.orderId,
+      amount: outcome.refundCents,
+      reason: "ORDER_REDUCED",
+      producerId: change.producerId,
+      orderLineId: change.orderLineId,
+      requestedById: change.customerId,
+    });
+  }
+}
 
 /** `unitPriceCents`: the offer's price the page showed beside the line (decision 019). */
 export const changeOrderLineSchema = z.object({
@@ -48,7 +76,7 @@ export async function changeOrderLine(input: {
     await lockOpenOrder(tx, { orderId: input.orderId, userId: input.customer.id, now: input.now });
     const line = await tx.orderLine.findUnique({
       where: { orderId_offerId: { orderId: input.orderId, offerId: input.offerId } },
-      select: { id: true, quantity: true, variableWeight: true, unitPriceCents: true },
+      select: { id: true, quantity: true, variableWeight: true, unitPriceCents: true, producerId: true },
     });
     if (!line) throw new DomainError("invalid", { field: "offerId", offerIds: [input.offerId] });
     const lineCount = await tx.orderLine.count({ where: { orderId: input.orderId } });
@@ -93,7 +121,7 @@ export async function changeOrderLine(input: {
       await tx.$executeRaw`
         UPDATE "Order" SET "totalCents" = (SELECT COALESCE(SUM(l.quantity * l."unitPriceCents"), 0) FROM "OrderLine" l WHERE l."orderId" = ${input.orderId}),
                            "updatedAt" = ${input.now}
-        WHERE id = ${input.orderId}`;
+        WHERE id = ${input.orderId}`;      await settleCardOrderChange(tx, { orderId: input.orderId, orderLineId: line.id, producerId: line.producerId, customerId: input.customer.id });
     }
     const order = await findOwnOrder(tx, input.orderId, input.customer.id);
     if (!order) throw new DomainError("not_found");

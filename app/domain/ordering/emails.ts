@@ -1,6 +1,7 @@
 import { placeLine } from "~/domain/distributions/place-line";
 import { formatEuros } from "~/domain/money";
 import { renderEmail } from "~/domain/mail/render-email";
+import { cancelledMoneySentence, type CancelledMoney } from "~/domain/payments/refund-words";
 import type { OrderView } from "~/domain/ordering/order-view.server";
 import { unitLabel } from "~/domain/catalog/units";
 import { formatParis, formatParisTime } from "~/domain/time/paris";
@@ -55,18 +56,20 @@ export function orderConfirmationEmail(order: OrderView, locale: Locale, name: s
       });
 }
 
-export function orderCancelledEmail(order: OrderView, locale: Locale, name: string) {
+/** `money`: what a card order's cancellation refunded (cancelledMoneySentence); null for an order paid at pickup. */
+export function orderCancelledEmail(order: OrderView, locale: Locale, name: string, money: CancelledMoney = null) {
+  const refund = cancelledMoneySentence(money, locale);
   return locale === "fr"
     ? renderEmail({
         locale,
         subject: `Commande n° ${order.number} annulée`,
         greeting: `Bonjour ${name},`,
-        paragraphs: [`Votre commande n° ${order.number} pour le ${when(order, locale)} à ${order.distribution.pickupPoint.name} est annulée. Vous n'avez rien à payer.`],
+        paragraphs: [`Votre commande n° ${order.number} pour le ${when(order, locale)} à ${order.distribution.pickupPoint.name} est annulée.${refund ? "" : " Vous n'avez rien à payer."}`, ...(refund ? [refund] : [])],
       })
     : renderEmail({
         locale,
         subject: `Order no. ${order.number} cancelled`,
         greeting: `Hello ${name},`,
-        paragraphs: [`Your order no. ${order.number} for ${when(order, locale)} at ${order.distribution.pickupPoint.name} is cancelled. You have nothing to pay.`],
+        paragraphs: [`Your order no. ${order.number} for ${when(order, locale)} at ${order.distribution.pickupPoint.name} is cancelled.${refund ? "" : " You have nothing to pay."}`, ...(refund ? [refund] : [])],
       });
 }

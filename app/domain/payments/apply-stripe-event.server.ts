@@ -1,4 +1,5 @@
 import type { Tx } from "~/db.server";
+import { accountUpdated } from "~/domain/payments/account-updated.server";
 import type { StripeEventType } from "~/domain/payments/stripe-event-types";
 
 /** What the webhook needs of an event once its signature is checked. */
@@ -12,7 +13,10 @@ export type VerifiedStripeEvent = {
 };
 
 /** What applying an event did, for the answer to Stripe and the tests. */
-export type StripeEventEffect = { type: StripeEventType; effect: "none" };
+export type StripeEventEffect =
+  | { type: StripeEventType; effect: "none" }
+  /** account.updated of a producer's account: its state now, and the held shares it released. */
+  | { type: "account.updated"; effect: "account_state"; state: string; released: number };
 
 /**
  * An event's effect, inside the transaction that stores it (decision 026): the event's row and its
@@ -23,7 +27,7 @@ export type StripeEventEffect = { type: StripeEventType; effect: "none" };
  * order, release the hold, record the refund, the producer's account state…), keeping slow work
  * (calls to Stripe, emails) for jobs added in this same transaction.
  */
-export async function applyStripeEvent(_tx: Tx, event: VerifiedStripeEvent): Promise<StripeEventEffect> {
+export async function applyStripeEvent(tx: Tx, event: VerifiedStripeEvent): Promise<StripeEventEffect> {
   switch (event.type) {
     case "payment_intent.succeeded":
     case "payment_intent.payment_failed":
@@ -31,8 +35,9 @@ export async function applyStripeEvent(_tx: Tx, event: VerifiedStripeEvent): Pro
     case "checkout.session.completed":
     case "checkout.session.expired":
     case "charge.refunded":
-    case "account.updated":
     case "transfer.reversed":
       return { type: event.type, effect: "none" };
+    case "account.updated":
+      return accountUpdated(tx, event);
   }
 }

@@ -16,6 +16,7 @@ const SECTIONS = [
   { to: "/producteur/ventes", key: "producer.nav.sales", end: false },
   { to: "/producteur/preparation", key: "producer.nav.preparation", end: false },
   { to: "/producteur/bilan", key: "producer.nav.summary", end: false },
+  { to: "/producteur/paiements", key: "cardStatement.nav", end: false },
   { to: "/producteur/dons", key: "producer.nav.donations", end: false },
   { to: "/producteur/import", key: "producer.nav.import", end: false },
   { to: "/producteur/organisation", key: "producer.nav.organisation", end: false },

@@ -11,6 +11,7 @@ import { getCart } from "~/domain/ordering/cart.server";
 import { shownLinesOf } from "~/domain/ordering/checkout-cart.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { createDistribution, createMemberUser, createOffer, createProducer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { startStripeDouble } from "../stripe-double/stripe-double";
 import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, probeOutsider, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
 
 /*
@@ -32,6 +33,14 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
 const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox)$|commandes[.]|panier[.])/;
+
+// Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
+// Stripe » (producteur.paiements) really makes the caller's own account.
+const stripeDouble = await startStripeDouble();
+process.env.STRIPE_SECRET_KEY = "sk_test_permissionmatrix";
+process.env.STRIPE_WEBHOOK_SECRET = "whsec_permissionmatrix0123456789";
+process.env.STRIPE_API_BASE = stripeDouble.url;
+afterAll(() => stripeDouble.close());
 
 // Photos are stored in a folder of this file's own.
 const dataDir = mkdtempSync(path.join(tmpdir(), "terre-et-mer-matrix-"));
@@ -247,6 +256,13 @@ const SPECS: Record<string, RouteSpec> = {
   // The territory admin reads every producer's figures here too (read:order:any): not an outsider.
   "producteur.bilan": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), outsiders: { producer: 200, ...NOT_PRODUCERS, admin: null } } },
   "producteur.bilan[.]csv": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), outsiders: { producer: 200, ...NOT_PRODUCERS, admin: null } } },
+  // The Stripe account page: each producer reads and connects their own organisation's account (B's click makes B's).
+  "producteur.paiements": {
+    owner: "producer",
+    phase: "ordering",
+    loader: ownPage(),
+    actions: { connect: { request: form(() => ({ intent: "connect" })), owner: 302, outsiders: { producer: 302, ...NOT_PRODUCERS } } },
+  },
   "producteur.export[.]csv": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
   "producteur.import._index": {
     owner: "producer",

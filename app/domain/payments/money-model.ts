@@ -75,6 +75,8 @@ export const stripeIdempotencyKey = {
   /** One transfer per producer and distribution, made when the distribution's money is final. */
   transfer: (distributionId: string, producerId: string) => `tm-transfer-${distributionId}-${producerId}`,
   reversal: (refundId: string, producerId: string) => `tm-reversal-${refundId}-${producerId}`,
+  /** A producer's one Connect account: two clicks on « Connecter mon compte Stripe » make one account. */
+  account: (organisationId: string) => `tm-account-${organisationId}`,
 } as const;
 
 /** The transfer group of every charge and transfer of one distribution. */

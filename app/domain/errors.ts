@@ -33,6 +33,8 @@ export type DomainErrorCode =
   | "price_changed"
   | "email_unverified"
   | "customer_limit"
+  /** A distribution's money is final (decision 027 §5): weighings, hand-overs and stall payments are frozen. */
+  | "money_final"
   /** A card-paid order cannot grow: one order, one charge (decision 027 §4); the message says how much more it would cost. */
   | "card_order_increase_refused"
   /** A refund of a line refused: not the producer's line, more than is left, or the money is final (decision 027 §5). */

@@ -38,6 +38,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   price_changed: 409,
   email_unverified: 403,
   customer_limit: 409,
+  money_final: 409,
   card_order_increase_refused: 409,
   refund_refused: 409,
   body_too_large: 413,

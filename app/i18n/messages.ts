@@ -30,6 +30,7 @@ import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone
 import { homeEn, homeFr } from "~/i18n/areas/home";
 import { stripeWebhookEn, stripeWebhookFr } from "~/i18n/areas/stripe-webhook";
 import { receiptsEn, receiptsFr } from "~/i18n/areas/receipts";
+import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 
 /**
@@ -68,6 +69,7 @@ export const fr = {
   ...homeFr,
   ...stripeWebhookFr,
   ...receiptsFr,
+  ...cardCloseFr,
   ...cardStatementsFr,
 } as const;
 
@@ -105,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...stripeWebhookEn,
   ...receiptsEn,
+  ...cardCloseEn,
   ...cardStatementsEn,
 };
 

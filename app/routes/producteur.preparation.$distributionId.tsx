@@ -7,6 +7,7 @@ import { idField } from "~/domain/fields";
 import { quantityText, slotText, weightText } from "~/domain/preparation/preparation-format";
 import { buildPackingList, buildPickingList, buildPickupSheet, pickupSettlement, type PackingLine, type PaymentMethod, type PickupSheet } from "~/domain/preparation/preparation-lists";
 import { readPreparation } from "~/domain/preparation/read-preparation.server";
+import { isMoneyFinal, moneyFinalAt } from "~/domain/payments/money-model";
 import { formatParis } from "~/domain/time/paris";
 import { recordHandover, recordHandoverFormSchema } from "~/domain/preparation/record-handover.server";
 import { recordPickupPayment, recordPickupPaymentFormSchema } from "~/domain/preparation/record-pickup-payment.server";
@@ -45,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     producerName: producer.name,
     distribution,
     state,
+    // 48 h after the end the money is final (decision 027 §5): the sheet is shown, its forms are not.
+    moneyFinalAt: isMoneyFinal(distribution.endsAt, now()) ? moneyFinalAt(distribution.endsAt) : null,
     view,
     empty: rows.length === 0,
     picking: view === "cueillette" ? buildPickingList(rows) : null,
@@ -77,6 +80,8 @@ function pickupForPage({ orders, totals }: PickupSheet) {
       })),
       dueCents: order.dueCents,
       paid: order.paid,
+      online: order.online,
+      refundAfterCloseCents: order.refundAfterCloseCents,
       toPayCents: order.toPayCents,
       owedBackCents: order.owedBackCents,
       awaitingWeighing: order.awaitingWeighing,
@@ -164,6 +169,7 @@ export default function PreparationPage() {
   const t = useT();
   const locale = useLocale();
   const { distribution, state, view } = page;
+  const open = state === "open" && page.moneyFinalAt === null;
   const point = distribution.pickupPoint;
   const base = `/producteur/preparation/${distribution.id}`;
   return (
@@ -181,6 +187,11 @@ export default function PreparationPage() {
         </p>
       ) : null}
       {state === "cancelled" ? <FormAlert message={t("preparation.page.cancelled")} /> : null}
+      {page.moneyFinalAt !== null && state !== "cancelled" ? (
+        <p role="status" className="mt-3 rounded-lg border-l-4 border-slate-600 bg-slate-50 p-3 font-medium text-slate-900 print:hidden">
+          {t("pickupSheet.online.closed", { date: dateTime(page.moneyFinalAt, locale) })}
+        </p>
+      ) : null}
 
       <nav aria-label={t("preparation.page.views")} className="no-print mt-4">
         <ul className="grid grid-cols-3 gap-1">
@@ -212,8 +223,8 @@ export default function PreparationPage() {
 
       {page.empty ? <p className="mt-4">{t("preparation.page.nothing")}</p> : null}
       {page.picking ? <PickingView items={page.picking} /> : null}
-      {page.packing ? <PackingView orders={page.packing} open={state === "open"} /> : null}
-      {page.pickup ? <PickupView sheet={page.pickup} open={state === "open"} /> : null}
+      {page.packing ? <PackingView orders={page.packing} open={open} /> : null}
+      {page.pickup ? <PickupView sheet={page.pickup} open={open} /> : null}
       {page.pickup ? <PrintedPickupSheet sheet={page.pickup} producerName={page.producerName} distribution={distribution} /> : null}
     </div>
   );
@@ -397,9 +408,19 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
               ))}
             </ul>
             <p className="mt-1">
-              {t("preparation.pickup.due")} : {euros(order.dueCents, locale)} · {t("preparation.pickup.paid")} : {euros(order.paid.totalCents, locale)}
+              {t("preparation.pickup.due")} : {euros(order.dueCents, locale)}
+              {order.online === null || order.paid.totalCents > 0 ? ` · ${t("preparation.pickup.paid")} : ${euros(order.paid.totalCents, locale)}` : null}
               {paidDetail ? ` (${paidDetail})` : null}
             </p>
+            {order.online !== null ? (
+              <p className="font-semibold text-sea-900" data-testid="paid-online">
+                {t("pickupSheet.online.paid", { amount: euros(order.online.paidCents, locale) })}
+                {order.online.refundedCents > 0 ? ` (${t("pickupSheet.online.refunded", { amount: euros(order.online.refundedCents, locale) })})` : null}
+              </p>
+            ) : null}
+            {order.refundAfterCloseCents > 0 ? (
+              <p className="text-sm font-semibold" data-testid="refund-after-close">{t("pickupSheet.online.refundAfterClose", { amount: euros(order.refundAfterCloseCents, locale) })}</p>
+            ) : null}
             {settlement.balance ? (
               <p className="text-lg font-bold">
                 {t(`preparation.pickup.${settlement.balance.kind}`)} : {euros(settlement.balance.cents, locale)}
@@ -515,7 +536,9 @@ function PrintedPickupSheet({ sheet, producerName, distribution }: { sheet: NonN
               </td>
               <td className={`${SHEET_CELL} text-right`}>
                 <div className="font-bold">{euros(order.dueCents, locale)}</div>
+                {order.online !== null ? <div>{t("pickupSheet.online.printedPaid", { amount: euros(order.online.paidCents, locale) })}</div> : null}
                 {order.paid.totalCents > 0 ? <div>{t("pickupSheet.paid", { amount: euros(order.paid.totalCents, locale) })}</div> : null}
+                {order.refundAfterCloseCents > 0 ? <div>{t("pickupSheet.online.printedRefund", { amount: euros(order.refundAfterCloseCents, locale) })}</div> : null}
                 {order.paid.totalCents > 0 && order.toPayCents > 0 ? <div className="font-bold">{t("pickupSheet.toPay", { amount: euros(order.toPayCents, locale) })}</div> : null}
                 {order.toPayCents < 0 ? <div className="font-bold">{t("pickupSheet.giveBack", { amount: euros(-order.toPayCents, locale) })}</div> : null}
                 {order.awaitingWeighing ? <div>{t("pickupSheet.awaitingWeighing")}</div> : null}

@@ -6,6 +6,7 @@ import { placeOrder } from "~/domain/ordering/place-order.server";
 import { sendRefundJob } from "~/domain/payments/jobs/send-refund.server";
 import { domainErrorMessage } from "~/http/errors.server";
 import { action as apiCancelAction } from "~/routes/api.v1.orders.$id.cancel";
+import { action as webhookAction } from "~/routes/webhooks.stripe";
 import { createDistribution, createOffer, createUser, offerStock, signedInCookie } from "../factories";
 import { createCardPaidOrderAtDouble, pointStripeAt, refundsAtDouble, sendRefundsOf } from "../factories-card-refunds";
 import { startStripeDouble, type StripeDouble } from "../stripe-double/stripe-double";
@@ -147,4 +148,36 @@ test("card refunds: a refund Stripe refuses for good is marked FAILED for the ad
   await sendRefundsOf(order.id);
   expect((await refundRows(order.id)).map((row) => [row.status, row.stripeRefundId])).toEqual([["FAILED", null]]);
   expect(refundsAtDouble(double, paymentIntentId)).toHaveLength(1);
+});
+
+test("card refunds: charge.refunded that names our refund (by its metadata, before the job recorded it) marks our row SUCCEEDED once; one made in Stripe's dashboard is stored nowhere and answered 200", async () => {
+  const { customer, order, paymentIntentId } = await cardOrder();
+  await cancelOrder({ orderId: order.id, customer, now: new Date() });
+  const refund = await db().refund.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
+  double.dropNextResponses(3, { method: "POST", path: "/v1/refunds" });
+  await expect(sendRefundJob({ refundId: refund.id })).rejects.toThrow();
+  const [made] = refundsAtDouble(double, paymentIntentId);
+  const charge = double.charges.get(String(made!.charge))!;
+
+  const event = double.event("charge.refunded", { ...charge, refunds: { object: "list", data: [made], has_more: false } });
+  const secret = process.env.STRIPE_WEBHOOK_SECRET!.split(",")[0]!;
+  const deliver = async (payload: { payload: string; signature: string }) =>
+    (await webhookAction({ request: new Request("http://localhost/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": payload.signature }, body: payload.payload }), params: {}, context: {} })) as Response;
+  expect((await deliver(double.signedDelivery(event, secret))).status).toBe(200);
+  expect(await refundRows(order.id)).toEqual([{ amountCents: 3_450, reason: "CUSTOMER_CANCELLED", status: "SUCCEEDED", stripeRefundId: made!.id }]);
+
+  // The job runs again: our row says it is done, Stripe is not asked again.
+  const before = double.requestsTo("POST", "/v1/refunds").length;
+  await sendRefundJob({ refundId: refund.id });
+  expect(double.requestsTo("POST", "/v1/refunds")).toHaveLength(before);
+  expect(refundsAtDouble(double, paymentIntentId)).toHaveLength(1);
+
+  // A refund made in the dashboard on another order: nothing of ours changes.
+  const other = await cardOrder();
+  const dashboard = await (await import("~/infra/stripe.server")).stripeClient().refunds.create({ payment_intent: other.paymentIntentId, amount: 100 });
+  const otherCharge = double.charges.get(String(dashboard.charge))!;
+  const dashboardEvent = double.event("charge.refunded", { ...otherCharge, refunds: { object: "list", data: [double.refunds.get(dashboard.id)!], has_more: false } });
+  expect((await deliver(double.signedDelivery(dashboardEvent, secret))).status).toBe(200);
+  expect(await db().refund.count({ where: { orderId: other.order.id } })).toBe(0);
+  expect((await db().cardPayment.findUniqueOrThrow({ where: { orderId: other.order.id } })).refundedCents).toBe(0);
 });

@@ -383,6 +383,8 @@ test("the pickup-sheet API answers the same data as the CSV, for the caller only
       euros(one.toPayCents),
       one.awaitingWeighing ? "oui" : "non",
       one.handover ? statusWords[one.handover] : "À remettre",
+      one.paidOnline ? euros(one.paidOnline.paidCents) : "",
+      one.refundAfterCloseCents > 0 ? euros(one.refundAfterCloseCents) : "",
     ]),
   ).toEqual(csv.map((row) => [row[0], row[1], ...row.slice(4)]));
   expect(sheet.orders.find((one) => one.customerName === q.jeanne.name)).toMatchObject({ dueCents: 5540, toPayCents: 0, handover: "collected", paid: { cardCents: 5540 } });

@@ -1,4 +1,5 @@
 import type { Tx } from "~/db.server";
+import { chargeRefunded, type ChargeRefundedEffect } from "~/domain/payments/charge-refunded.server";
 import { accountUpdated } from "~/domain/payments/account-updated.server";
 import type { StripeEventType } from "~/domain/payments/stripe-event-types";
 
@@ -15,6 +16,8 @@ export type VerifiedStripeEvent = {
 /** What applying an event did, for the answer to Stripe and the tests. */
 export type StripeEventEffect =
   | { type: StripeEventType; effect: "none" }
+  /** charge.refunded: how many of our refunds took the state Stripe gave them. */
+  | ChargeRefundedEffect
   /** account.updated of a producer's account: its state now, and the held shares it released. */
   | { type: "account.updated"; effect: "account_state"; state: string; released: number };
 
@@ -35,6 +38,7 @@ export async function applyStripeEvent(tx: Tx, event: VerifiedStripeEvent): Prom
     case "checkout.session.completed":
     case "checkout.session.expired":
     case "charge.refunded":
+      return chargeRefunded(tx, event);
     case "transfer.reversed":
       return { type: event.type, effect: "none" };
     case "account.updated":

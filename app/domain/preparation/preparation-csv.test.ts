@@ -42,6 +42,20 @@ test("the pickup sheet CSV: one row per order, what to hand over, due, paid by m
     },
   ]);
   const lines = pickupCsv(sheet).slice(1).split("\r\n");
-  expect(lines[0]).toBe("N° de commande;Client;Créneau;À remettre;Montant dû (€);Payé en espèces (€);Payé par chèque (€);Payé par carte (€);Payé au retrait (€);Reste à payer (€);Pesée en attente;Retrait");
-  expect(lines[1]).toBe("42;Jeanne Dupont;17:00–17:30;Coquilles Saint-Jacques : 2 kg (pesé 2,1 kg);50,40;20,00;30,40;0,00;50,40;0,00;non;Retirée");
+  expect(lines[0]).toBe("N° de commande;Client;Créneau;À remettre;Montant dû (€);Payé en espèces (€);Payé par chèque (€);Payé au TPE du stand (€);Payé au retrait (€);Reste à payer (€);Pesée en attente;Retrait;Payé en ligne (€);Remboursé sur la carte après la clôture (€)");
+  expect(lines[1]).toBe("42;Jeanne Dupont;17:00–17:30;Coquilles Saint-Jacques : 2 kg (pesé 2,1 kg);50,40;20,00;30,40;0,00;50,40;0,00;non;Retirée;;");
+});
+
+test("the pickup sheet CSV: a card-paid order reads paid online, nothing left at the stall, and its lighter weighing refunded to the card after the close", () => {
+  const sheet = buildPickupSheet([
+    {
+      orderId: "o2", orderNumber: 43, customerName: "Émile Martin", slotStartsAt: new Date("2026-11-27T16:00:00Z"), slotEndsAt: new Date("2026-11-27T16:30:00Z"),
+      lineId: "l2", offerId: "sj", productName: "Coquilles Saint-Jacques", unit: "KG", quantity: 2, unitPriceCents: 2400,
+      variableWeight: true, gramsPerUnit: 1000, capCents: 5280, weighedGrams: 2100, finalCents: 5040,
+      handoverStatus: null, paidCashCents: 0, paidChequeCents: 0, paidCardCents: 0, paymentMethod: "ONLINE_CARD",
+    },
+  ]);
+  expect(sheet.orders[0]).toMatchObject({ dueCents: 5040, online: { chargedCents: 5280, refundedCents: 0, paidCents: 5280 }, toPayCents: 0, owedBackCents: 0, refundAfterCloseCents: 240 });
+  const lines = pickupCsv(sheet).slice(1).split("\r\n");
+  expect(lines[1]).toBe("43;Émile Martin;17:00–17:30;Coquilles Saint-Jacques : 2 kg (pesé 2,1 kg);50,40;0,00;0,00;0,00;0,00;0,00;non;À remettre;52,80;2,40");
 });

@@ -88,11 +88,13 @@ export const PICKUP_CSV_HEADERS = [
   "Montant dû (€)",
   "Payé en espèces (€)",
   "Payé par chèque (€)",
-  "Payé par carte (€)",
+  "Payé au TPE du stand (€)",
   "Payé au retrait (€)",
   "Reste à payer (€)",
   "Pesée en attente",
   "Retrait",
+  "Payé en ligne (€)",
+  "Remboursé sur la carte après la clôture (€)",
 ] as const;
 
 export function pickupCsv(sheet: PickupSheet): string {
@@ -111,6 +113,9 @@ export function pickupCsv(sheet: PickupSheet): string {
       csvEuros(order.toPayCents),
       order.awaitingWeighing ? "oui" : "non",
       handoverWords[order.handover ?? "NONE"],
+      // A card-paid order (« Carte bancaire en ligne »): what it paid online, net of refunds; empty when paid at pickup.
+      order.online ? csvEuros(order.online.paidCents) : null,
+      order.refundAfterCloseCents > 0 ? csvEuros(order.refundAfterCloseCents) : null,
     ]),
   );
 }
@@ -139,7 +144,7 @@ const SUMMARY_HEADERS = [
   "Non retiré (€)",
   "Encaissé en espèces (€)",
   "Encaissé par chèque (€)",
-  "Encaissé par carte (€)",
+  "Encaissé au TPE du stand (€)",
   "Encaissé au retrait (€)",
   "Reste dû (€)",
 ];

@@ -1,5 +1,6 @@
 import type { SaleUnit } from "~/domain/catalog/units";
 import { lineAmountCents } from "~/domain/ordering/variable-weight";
+import { stallMoney } from "~/domain/preparation/owed-back";
 
 /**
  * The three lists a producer works from after the cutoff, built from one flat read of THEIR
@@ -35,6 +36,12 @@ export type PreparationRow = {
   paidCashCents: number;
   paidChequeCents: number;
   paidCardCents: number;
+  /** How the order is paid (decision 027 §9): ONLINE_CARD = « Carte bancaire en ligne »; absent is AT_PICKUP. */
+  paymentMethod?: "AT_PICKUP" | "ONLINE_CARD";
+  /** A card-paid order: refunds to the card for this producer's lines (a reduction before the cutoff is already in the lines); absent is 0. */
+  refundedOnlineCents?: number;
+  /** Of which for lighter weighings (made at the close); absent is 0. */
+  weighedRefundedCents?: number;
 };
 
 export type PickingItem = {
@@ -76,8 +83,20 @@ export type PackingOrder = {
 export type PickupOrder = PackingOrder & {
   /** This producer's part of the order: weighed lines at their final price, others quantity × price. */
   dueCents: number;
+  /** Taken at the stall (cash, cheque, the stall's card terminal). */
   paid: { cashCents: number; chequeCents: number; cardCents: number; totalCents: number };
-  /** Negative when more was taken than is due (a weighing lowered the price after payment). */
+  /**
+   * Paid online (« Carte bancaire en ligne »), null for an order paid at pickup: charged for this
+   * producer's lines (the cap of a line sold by weight), refunded to the card since, and the net.
+   */
+  online: { chargedCents: number; refundedCents: number; paidCents: number } | null;
+  /** A card-paid part weighed lighter than charged: refunded to the card after the close, never given back at the stall. */
+  refundAfterCloseCents: number;
+  /**
+   * What remains to pay at the stall, the online payment counted (`leftToPayAtStall`): usually 0 for
+   * a card-paid order. Negative when more was taken at the stall than is due (a weighing lowered the
+   * price after payment).
+   */
   toPayCents: number;
   /** What the producer confirmed they will give back, recorded at the weighing (equals −toPayCents then). */
   owedBackCents: number;
@@ -194,6 +213,14 @@ export function buildPickupSheet(rows: readonly PreparationRow[]): PickupSheet {
     .map(({ first, rows: lines }): PickupOrder => {
       const packing = packingOrder(first, lines);
       const dueCents = packing.lines.reduce((sum, line) => sum + line.amountCents, 0);
+      const online =
+        first.paymentMethod === "ONLINE_CARD"
+          ? (() => {
+              const chargedCents = lines.reduce((sum, line) => sum + (line.capCents ?? line.quantity * line.unitPriceCents), 0);
+              const refundedCents = Math.min(chargedCents, first.refundedOnlineCents ?? 0);
+              return { chargedCents, refundedCents, paidCents: chargedCents - refundedCents };
+            })()
+          : null;
       const paid = {
         cashCents: first.paidCashCents,
         chequeCents: first.paidChequeCents,
@@ -204,7 +231,11 @@ export function buildPickupSheet(rows: readonly PreparationRow[]): PickupSheet {
         ...packing,
         dueCents,
         paid,
-        toPayCents: dueCents - paid.totalCents,
+        online,
+        ...(() => {
+          const stall = stallMoney({ dueCents, paidOnlineCents: online?.chargedCents ?? 0, weighedRefundedCents: Math.min(online?.chargedCents ?? 0, first.weighedRefundedCents ?? 0), paidAtStallCents: paid.totalCents });
+          return { toPayCents: stall.leftCents, refundAfterCloseCents: stall.refundAfterCloseCents };
+        })(),
         owedBackCents: lines.reduce((sum, line) => sum + (line.owedBackCents ?? 0), 0),
         awaitingWeighing: packing.lines.some((line) => line.variableWeight && line.weighedGrams === null),
         handover: first.handoverStatus,

@@ -31,7 +31,7 @@ type LineRow = Omit<PreparationRow, "slotStartsAt" | "slotEndsAt"> & { slotId: s
  * Everything the three lists of one distribution need, for ONE producer, in two statements
  * whatever the number of orders (they run side by side): the distribution, and this producer's
  * lines of confirmed orders with the customer's name, the slot, the hand-over and the payments
- * taken at pickup. Any existing distribution answers, with no rows where the producer sells
+ * taken at pickup, and for a card-paid order its refunds for this producer's lines. Any existing distribution answers, with no rows where the producer sells
  * nothing; an unknown one is null.
  */
 export async function readPreparation(distributionId: string, producerId: string, now: Date): Promise<Preparation | null> {
@@ -52,7 +52,9 @@ export async function readPreparation(distributionId: string, producerId: string
               ol.id AS "lineId", ol."offerId", ol."productName", ol.unit::text AS unit, ol.quantity, ol."unitPriceCents",
               ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."weighedGrams", ol."finalCents", ol."owedBackCents",
               h.status::text AS "handoverStatus",
-              COALESCE(p.cash, 0)::int AS "paidCashCents", COALESCE(p.cheque, 0)::int AS "paidChequeCents", COALESCE(p.card, 0)::int AS "paidCardCents"
+              COALESCE(p.cash, 0)::int AS "paidCashCents", COALESCE(p.cheque, 0)::int AS "paidChequeCents", COALESCE(p.card, 0)::int AS "paidCardCents",
+              o."paymentMethod"::text AS "paymentMethod",
+              COALESCE(r.refunded, 0)::int AS "refundedOnlineCents", COALESCE(r.weighed, 0)::int AS "weighedRefundedCents"
        FROM "Order" o
        JOIN "OrderLine" ol ON ol."orderId" = o.id AND ol."producerId" = $2
        JOIN "User" u ON u.id = o."userId"
@@ -66,6 +68,15 @@ export async function readPreparation(distributionId: string, producerId: string
          WHERE pay."producerId" = $2 AND po."distributionId" = $1
          GROUP BY pay."orderId"
        ) p ON p."orderId" = o.id
+       LEFT JOIN (
+         -- A card-paid order's refunds for this producer's lines; a reduction before the cutoff is already in the lines as they stand.
+         SELECT ref."orderId",
+                sum(ref."amountCents") FILTER (WHERE ref.reason <> 'ORDER_REDUCED') AS refunded,
+                sum(ref."amountCents") FILTER (WHERE ref.reason = 'WEIGHED_LIGHTER') AS weighed
+         FROM "Refund" ref JOIN "Order" ro ON ro.id = ref."orderId"
+         WHERE ref."producerId" = $2 AND ro."distributionId" = $1
+         GROUP BY ref."orderId"
+       ) r ON r."orderId" = o.id
        WHERE o."distributionId" = $1 AND o.status = 'CONFIRMED'`,
       [distributionId, producerId],
     ),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db, type DbOrTx, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
-import { lockOrderForProducer } from "~/domain/preparation/order-for-producer.server";
+import { lockOrderForProducer, readPartMoney } from "~/domain/preparation/order-for-producer.server";
+import { stallMoney } from "~/domain/preparation/owed-back";
 import { euroAmountField, paymentMethodField } from "~/domain/preparation/preparation-fields";
 import type { PaymentMethod } from "~/domain/preparation/preparation-lists";
 
@@ -40,17 +41,16 @@ export async function recordPickupPayment(input: RecordPickupPaymentInput, tx?: 
 }
 
 async function recordPickupPaymentIn(tx: DbOrTx, input: RecordPickupPaymentInput): Promise<RecordedPayment> {
-  await lockOrderForProducer(tx, input.orderId, input.producerId, input.now);
-  const [figures] = await tx.$queryRaw<Array<{ due: number; paid: number; existingOrderId: string | null; existingProducerId: string | null; existingAmount: number | null; existingMethod: PaymentMethod | null }>>`
-    SELECT
-      (SELECT COALESCE(sum(COALESCE(ol."finalCents", ol.quantity * ol."unitPriceCents")), 0)::int
-         FROM "OrderLine" ol WHERE ol."orderId" = ${input.orderId} AND ol."producerId" = ${input.producerId}) AS due,
-      (SELECT COALESCE(sum(p."amountCents"), 0)::int
-         FROM "PickupPayment" p WHERE p."orderId" = ${input.orderId} AND p."producerId" = ${input.producerId}) AS paid,
-      e."orderId" AS "existingOrderId", e."producerId" AS "existingProducerId", e."amountCents" AS "existingAmount", e.method::text AS "existingMethod"
+  const order = await lockOrderForProducer(tx, input.orderId, input.producerId, input.now);
+  const part = await readPartMoney(tx, order, input.producerId);
+  const [existing] = await tx.$queryRaw<Array<{ existingOrderId: string | null; existingProducerId: string | null; existingAmount: number | null; existingMethod: PaymentMethod | null }>>`
+    SELECT e."orderId" AS "existingOrderId", e."producerId" AS "existingProducerId", e."amountCents" AS "existingAmount", e.method::text AS "existingMethod"
     FROM (SELECT 1) one LEFT JOIN "PickupPayment" e ON e.id = ${input.paymentId}`;
-  if (!figures) throw new Error("Lecture des montants impossible.");
-  const remaining = figures.due - figures.paid;
+  if (!existing) throw new Error("Lecture des montants impossible.");
+  // What the stall may still take: the online payment counts (decision 027 §9), so a card-paid part usually has nothing left.
+  const stall = stallMoney(part);
+  const figures = { ...existing, due: stall.dueAtStallCents, paid: part.paidAtStallCents };
+  const remaining = stall.leftCents;
   if (figures.existingOrderId !== null) {
     // The same form sent twice: the payment is already there.
     if (figures.existingOrderId !== input.orderId || figures.existingProducerId !== input.producerId || figures.existingAmount === null || figures.existingMethod === null) {
@@ -59,7 +59,10 @@ async function recordPickupPaymentIn(tx: DbOrTx, input: RecordPickupPaymentInput
     return { paymentId: input.paymentId, amountCents: figures.existingAmount, method: figures.existingMethod, dueCents: figures.due, paidCents: figures.paid, toPayCents: remaining };
   }
   // More than what remains to pay for this part of the order: an invalid amount, saying what remains.
-  if (input.amountCents > remaining) throw new DomainError("invalid", { field: "amount", messageKey: "preparation.payment.tooMuch", messageAmounts: { amount: Math.max(0, remaining) } });
+  if (input.amountCents > remaining) {
+    const messageKey = part.paidOnlineCents === 0 ? "preparation.payment.tooMuch" : remaining > 0 ? "pickupSheet.online.tooMuch" : "pickupSheet.online.nothingAtStall";
+    throw new DomainError("invalid", { field: "amount", messageKey, messageAmounts: { amount: Math.max(0, remaining) } });
+  }
   await tx.$executeRaw`
     INSERT INTO "PickupPayment" (id, "orderId", "producerId", method, "amountCents", "recordedAt", "recordedById")
     VALUES (${input.paymentId}, ${input.orderId}, ${input.producerId}, ${input.method}::"PickupPaymentMethod", ${input.amountCents}, ${input.now}, ${input.recordedById})`;

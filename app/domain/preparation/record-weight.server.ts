@@ -3,8 +3,8 @@ import { db, type DbOrTx, type Tx } from "~/db.server";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { priceForWeight } from "~/domain/ordering/variable-weight";
-import { lockOrderForProducer } from "~/domain/preparation/order-for-producer.server";
-import { owedBackAfterWeighing } from "~/domain/preparation/owed-back";
+import { lockOrderForProducer, readPartMoney } from "~/domain/preparation/order-for-producer.server";
+import { owedBackAfterWeighing, stallMoney } from "~/domain/preparation/owed-back";
 import { weighedKilogramsField } from "~/domain/preparation/preparation-fields";
 
 /**
@@ -55,7 +55,7 @@ async function recordWeightIn(tx: DbOrTx, input: RecordWeightInput): Promise<Rec
     SELECT ol."orderId" FROM "OrderLine" ol WHERE ol.id = ${input.lineId} AND ol."producerId" = ${input.producerId}`;
   if (!owner) throw new DomainError("not_found");
   // The same lock as payments and hand-overs take: checks the order is confirmed and past its cutoff.
-  await lockOrderForProducer(tx, owner.orderId, input.producerId, input.now);
+  const order = await lockOrderForProducer(tx, owner.orderId, input.producerId, input.now);
   const [line] = await tx.$queryRaw<LockedLine[]>`
     SELECT ol.id, ol."orderId", ol."variableWeight", ol."gramsPerUnit", ol."capCents", ol."unitPriceCents"
     FROM "OrderLine" ol
@@ -65,22 +65,17 @@ async function recordWeightIn(tx: DbOrTx, input: RecordWeightInput): Promise<Rec
   if (!line.variableWeight || line.gramsPerUnit === null || line.capCents === null) throw new DomainError("invalid", { field: "lineId", messageKey: "preparation.weigh.notWeighable" });
 
   const price = priceForWeight({ weighedGrams: input.grams, gramsPerUnit: line.gramsPerUnit, unitPriceCents: line.unitPriceCents, capCents: line.capCents });
-  const [part] = await tx.$queryRaw<Array<{ otherLinesCents: number; paidCents: number; owedBackCents: number }>>`
-    SELECT
-      (SELECT COALESCE(sum(COALESCE(ol."finalCents", ol.quantity * ol."unitPriceCents")), 0)::int
-         FROM "OrderLine" ol WHERE ol."orderId" = ${line.orderId} AND ol."producerId" = ${input.producerId} AND ol.id <> ${line.id}) AS "otherLinesCents",
-      (SELECT COALESCE(sum(p."amountCents"), 0)::int
-         FROM "PickupPayment" p WHERE p."orderId" = ${line.orderId} AND p."producerId" = ${input.producerId}) AS "paidCents",
-      (SELECT COALESCE(sum(ol."owedBackCents"), 0)::int
-         FROM "OrderLine" ol WHERE ol."orderId" = ${line.orderId} AND ol."producerId" = ${input.producerId}) AS "owedBackCents"`;
-  if (!part) throw new Error("Lecture des montants impossible.");
+  const part = await readPartMoney(tx, order, input.producerId, { lineId: line.id });
   const dueCents = part.otherLinesCents + price.cents;
-  const decision = owedBackAfterWeighing({ dueCents, paidCents: part.paidCents, recordedOwedBackCents: part.owedBackCents, acceptedOwedBackCents: input.acceptedOwedBackCents });
+  // What the stall may ask of this part once the online payment is counted: for a card-paid part,
+  // nothing, and a lighter weighing owes nothing back here (refunded to the card at the close).
+  const stall = stallMoney({ dueCents, paidOnlineCents: part.paidOnlineCents, weighedRefundedCents: part.weighedRefundedCents, paidAtStallCents: part.paidAtStallCents });
+  const decision = owedBackAfterWeighing({ dueCents: stall.dueAtStallCents, paidCents: part.paidAtStallCents, recordedOwedBackCents: part.owedBackCents, acceptedOwedBackCents: input.acceptedOwedBackCents });
   if (decision.kind === "confirm") {
     throw new DomainError("owed_back_unconfirmed", {
       field: "weight",
       messageKey: "ordering.weigh.owedBackToConfirm",
-      messageAmounts: { paid: part.paidCents, due: dueCents, owedBack: decision.owedBackCents },
+      messageAmounts: { paid: part.paidAtStallCents, due: stall.dueAtStallCents, owedBack: decision.owedBackCents },
     });
   }
   // The part's owed back is the sum over its lines; it is kept on the line weighed last.

@@ -40,8 +40,13 @@ export const apiPickupSheetSchema = z.object({
         )
         .describe("What to hand over: the caller's lines only"),
       dueCents: z.number().int().describe("The caller's part of the order"),
-      paid: z.object({ cashCents: z.number().int(), chequeCents: z.number().int(), cardCents: z.number().int(), totalCents: z.number().int() }).describe("Taken at pickup by the caller"),
-      toPayCents: z.number().int().describe("dueCents − paid.totalCents; negative when more was taken than is due"),
+      paid: z.object({ cashCents: z.number().int(), chequeCents: z.number().int(), cardCents: z.number().int(), totalCents: z.number().int() }).describe("Taken at pickup by the caller (cardCents: the stall's card terminal)"),
+      paidOnline: z
+        .object({ chargedCents: z.number().int(), refundedCents: z.number().int(), paidCents: z.number().int().describe("chargedCents − refundedCents") })
+        .nullable()
+        .describe("An order paid by card online: charged for the caller's lines (the cap of a line sold by weight) and refunded to the card since; null when paid at pickup"),
+      refundAfterCloseCents: z.number().int().describe("A card-paid part weighed lighter than charged: refunded to the card after the close, nothing to give back at the stall"),
+      toPayCents: z.number().int().describe("What remains to pay at the stall, the online payment counted (0 for a card-paid order); negative when more was taken at the stall than is due"),
       awaitingWeighing: z.boolean(),
       handover: z.enum(["collected", "not_collected"]).nullable(),
     }),
@@ -87,6 +92,8 @@ export function presentPickupSheet(distribution: PreparationDistribution, state:
       })),
       dueCents: order.dueCents,
       paid: order.paid,
+      paidOnline: order.online,
+      refundAfterCloseCents: order.refundAfterCloseCents,
       toPayCents: order.toPayCents,
       awaitingWeighing: order.awaitingWeighing,
       handover: order.handover ? handoverNames[order.handover] : null,

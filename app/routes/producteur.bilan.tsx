@@ -56,6 +56,7 @@ const FIGURES: Array<{ key: keyof SalesFigures; label: MessageKey; strong?: bool
   { key: "paidCashCents", label: "preparation.summary.paidCash" },
   { key: "paidChequeCents", label: "preparation.summary.paidCheque" },
   { key: "paidCardCents", label: "preparation.summary.paidCard" },
+  { key: "paidOnlineCents", label: "cardStatement.summary.paidOnline" },
   { key: "paidCents", label: "preparation.summary.paid" },
   { key: "stillDueCents", label: "preparation.summary.stillDue", strong: true },
 ];
@@ -123,7 +124,7 @@ export default function SalesSummaryPage() {
           <section className="mt-6 rounded-xl border-2 border-sea-700 bg-white p-4" aria-labelledby="total">
             <h2 id="total" className="text-xl font-bold text-sea-900">{t("preparation.summary.total")}</h2>
             <Figures figures={summary.total} />
-            <p className="mt-2 text-sm text-slate-700">{t("preparation.summary.stillDueHelp")}</p>
+            <p className="mt-2 text-sm text-slate-700">{t("cardStatement.summary.stillDueHelp")}</p>
           </section>
           {page.allProducers && summary.producers.length > 0 ? (
             <section className="mt-6" aria-labelledby="producteurs">

@@ -16,6 +16,8 @@ function row(overrides: Partial<SalesRow>): SalesRow {
     paidCashCents: 3_000,
     paidChequeCents: 2_000,
     paidCardCents: 1_000,
+    paidOnlineCents: 0,
+    notCollectedOnlineCents: 0,
     ...overrides,
   };
 }
@@ -28,7 +30,7 @@ test("still due is the amount due, less orders not collected, less what was paid
 test("one line per producer and a total over the period's distributions", () => {
   const summary = summariseSales([
     row({ distributionId: "d2", startsAt: new Date("2026-11-20T16:00:00Z") }),
-    row({ producerId: "p2", producerName: "Ferme des Hêtres", orders: 1, orderedCents: 500, dueCents: 500, collectedCents: 500, notCollectedCents: 0, paidCashCents: 500, paidChequeCents: 0, paidCardCents: 0 }),
+    row({ producerId: "p2", producerName: "Ferme des Hêtres", orders: 1, orderedCents: 500, dueCents: 500, collectedCents: 500, notCollectedCents: 0, paidCashCents: 500, paidChequeCents: 0, paidCardCents: 0, paidOnlineCents: 0, notCollectedOnlineCents: 0 }),
     row({}),
   ]);
   expect(summary.distributions.map((line) => [line.distributionId, line.producerName])).toEqual([
@@ -41,6 +43,14 @@ test("one line per producer and a total over the period's distributions", () => 
     ["Pêcherie du Pollet", 4, 0],
   ]);
   expect(summary.total).toMatchObject({ orders: 5, orderedCents: 20_500, dueCents: 21_300, paidCashCents: 6_500, paidCents: 12_500 });
+});
+
+test("an order paid by card online is paid, never still due at the stall, collected or not; paid at pickup and not collected is not owed either", () => {
+  // Two card orders (3 000 collected, 1 400 not collected) and one paid at pickup of 2 000, not collected.
+  const summary = summariseSales([
+    row({ orders: 3, orderedCents: 6_400, dueCents: 6_400, collectedCents: 3_000, notCollectedCents: 3_400, paidCashCents: 0, paidChequeCents: 0, paidCardCents: 0, paidOnlineCents: 4_400, notCollectedOnlineCents: 1_400 }),
+  ]);
+  expect(summary.total).toMatchObject({ paidOnlineCents: 4_400, paidCents: 4_400, stillDueCents: 0 });
 });
 
 test("the default period is the current Paris month, leap years included", () => {

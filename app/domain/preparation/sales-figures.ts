@@ -1,12 +1,17 @@
+import { producerShares, type AttributedRefund, type ChargedLine, type OrderShare } from "~/domain/payments/producer-shares";
+import { refundAllocation } from "~/domain/payments/refund-rules";
+
 /**
  * What a producer sold and is owed over a period. Every figure is this producer's part of
- * confirmed orders, in cents:
+ * confirmed orders, in cents (an order waiting for its card payment is not an order yet):
  * - ordered: quantity × price at order;
  * - weighing: what the scale changed (final price − ordered price of weighed lines);
  * - due: ordered + weighing;
  * - collected / notCollected: due of the orders marked so at the pickup;
- * - paid: taken at pickup, by method;
- * - stillDue ("what the producer is owed"): due, less the orders not collected, less what was paid.
+ * - paid: taken at pickup, by method, and paid by card online (the due of card-paid orders: a card
+ *   order is charged at most its cap before pickup and refunded the rest, never asked for more);
+ * - stillDue ("what the producer is owed"): due, less the orders paid at pickup that were not
+ *   collected, less what was paid — a card-paid order is never still due, collected or not.
  */
 export type SalesFigures = {
   orders: number;
@@ -18,6 +23,7 @@ export type SalesFigures = {
   paidCashCents: number;
   paidChequeCents: number;
   paidCardCents: number;
+  paidOnlineCents: number;
   paidCents: number;
   stillDueCents: number;
 };
@@ -37,9 +43,13 @@ export type SalesRow = {
   paidCashCents: number;
   paidChequeCents: number;
   paidCardCents: number;
+  /** Due of this producer's part of orders paid by card online. */
+  paidOnlineCents: number;
+  /** Due of the orders paid by card online marked not collected (paid all the same). */
+  notCollectedOnlineCents: number;
 };
 
-export type SalesLine = Omit<SalesRow, keyof SalesFigures> & SalesFigures;
+export type SalesLine = Omit<SalesRow, keyof SalesFigures | "notCollectedOnlineCents"> & SalesFigures;
 
 export type SalesSummary = {
   /** One line per distribution and producer, by date. */
@@ -50,11 +60,11 @@ export type SalesSummary = {
 };
 
 export function emptyFigures(): SalesFigures {
-  return { orders: 0, orderedCents: 0, weighingCents: 0, dueCents: 0, collectedCents: 0, notCollectedCents: 0, paidCashCents: 0, paidChequeCents: 0, paidCardCents: 0, paidCents: 0, stillDueCents: 0 };
+  return { orders: 0, orderedCents: 0, weighingCents: 0, dueCents: 0, collectedCents: 0, notCollectedCents: 0, paidCashCents: 0, paidChequeCents: 0, paidCardCents: 0, paidOnlineCents: 0, paidCents: 0, stillDueCents: 0 };
 }
 
 export function figuresOf(row: SalesRow): SalesFigures {
-  const paidCents = row.paidCashCents + row.paidChequeCents + row.paidCardCents;
+  const paidCents = row.paidCashCents + row.paidChequeCents + row.paidCardCents + row.paidOnlineCents;
   return {
     orders: row.orders,
     orderedCents: row.orderedCents,
@@ -65,8 +75,9 @@ export function figuresOf(row: SalesRow): SalesFigures {
     paidCashCents: row.paidCashCents,
     paidChequeCents: row.paidChequeCents,
     paidCardCents: row.paidCardCents,
+    paidOnlineCents: row.paidOnlineCents,
     paidCents,
-    stillDueCents: row.dueCents - row.notCollectedCents - paidCents,
+    stillDueCents: row.dueCents - (row.notCollectedCents - row.notCollectedOnlineCents) - paidCents,
   };
 }
 
@@ -113,4 +124,311 @@ export function currentMonth(parisToday: string): { from: string; to: string } {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const prefix = `${year}-${String(month).padStart(2, "0")}`;
   return { from: `${prefix}-01`, to: `${prefix}-${String(lastDay).padStart(2, "0")}` };
+}
+
+/*
+ * The statement (issue 11, decision 027 §6–§8): the sales summary's orders with their money, per
+ * order and producer — paid by card online, paid at the stall by method, refunds with their
+ * credit-note numbers, commission, the producer's part of Stripe's fee — and the producer's
+ * transfers, so that for every producer, to the cent:
+ *
+ *   paid online − refunded − commission − fee = transferred + being transferred + held + to come
+ *
+ * Shares come from `producerShares` (the close's rule) over each distribution's card-paid orders;
+ * a closed distribution's money is on its ProducerTransfer row, one not closed yet is « à venir ».
+ */
+
+/** One producer's part of one order, as read from the database (every producer of the order, for the fee's and refunds' split). */
+export type StatementOrderRow = {
+  orderId: string;
+  number: number;
+  status: string;
+  paymentMethod: "AT_PICKUP" | "ONLINE_CARD";
+  distributionId: string;
+  startsAt: Date;
+  pickupPointName: string;
+  producerId: string;
+  producerName: string;
+  /** What the customer was charged for these lines at order: caps for weighed lines, quantity × price otherwise. */
+  capCents: number;
+  /** What the goods cost (final amounts once weighed); 0 for a cancelled order. */
+  dueCents: number;
+  paidCashCents: number;
+  paidChequeCents: number;
+  paidTerminalCents: number;
+  /** The order's card charge when it succeeded (null: not paid by card online). */
+  chargedCents: number | null;
+  /** Stripe's fee of that charge (0 when not known yet). */
+  chargeFeeCents: number;
+};
+
+export type StatementRefundRow = {
+  id: string;
+  number: number;
+  orderId: string;
+  producerId: string | null;
+  amountCents: number;
+  reason: string;
+  status: "PENDING" | "SUCCEEDED" | "FAILED";
+  stripeRefundId: string | null;
+  createdAt: Date;
+};
+
+export type StatementTransferRow = {
+  id: string;
+  distributionId: string;
+  startsAt: Date;
+  pickupPointName: string;
+  producerId: string;
+  producerName: string;
+  status: "HELD" | "PENDING" | "SENT";
+  amountCents: number;
+  reversedCents: number;
+  stripeTransferId: string | null;
+  sentAt: Date | null;
+  reversals: Array<{ id: string; amountCents: number; stripeReversalId: string | null; createdAt: string | Date }>;
+};
+
+export type StatementOrder = {
+  orderId: string;
+  number: number;
+  status: string;
+  paymentMethod: "AT_PICKUP" | "ONLINE_CARD";
+  distributionId: string;
+  startsAt: Date;
+  pickupPointName: string;
+  producerId: string;
+  producerName: string;
+  dueCents: number;
+  paidOnlineCents: number;
+  paidCashCents: number;
+  paidChequeCents: number;
+  paidTerminalCents: number;
+  refundedCents: number;
+  commissionCents: number;
+  feeCents: number;
+  netCents: number;
+};
+
+/** A refund as one producer's statement shows it: their part of it (a refund of the whole order is spread by what each keeps). */
+export type StatementRefund = Omit<StatementRefundRow, "producerId" | "orderId"> & { orderId: string; orderNumber: number; producerId: string; producerName: string; partCents: number };
+
+export type StatementTotals = {
+  paidOnlineCents: number;
+  paidCashCents: number;
+  paidChequeCents: number;
+  paidTerminalCents: number;
+  paidAtStallCents: number;
+  refundedCents: number;
+  commissionCents: number;
+  feeCents: number;
+  /** paidOnline − refunded − commission − fee. */
+  netCents: number;
+  transferredCents: number;
+  sendingCents: number;
+  heldCents: number;
+  upcomingCents: number;
+  /** net − (transferred + sending + held + upcoming): 0 when our rows agree; shown otherwise. */
+  gapCents: number;
+};
+
+export type Statement = {
+  orders: StatementOrder[];
+  refunds: StatementRefund[];
+  transfers: StatementTransferRow[];
+  totals: StatementTotals;
+  /** Every producer's totals, by name (one for a producer's own statement). */
+  producers: Array<{ producerId: string; producerName: string } & StatementTotals>;
+  /** The platform's side (meaningful on the admin's all-producers statement). */
+  platform: { commissionCents: number; feeCents: number; heldCents: number; refundsFailed: number; refundsFailedCents: number };
+};
+
+export function emptyStatementTotals(): StatementTotals {
+  return { paidOnlineCents: 0, paidCashCents: 0, paidChequeCents: 0, paidTerminalCents: 0, paidAtStallCents: 0, refundedCents: 0, commissionCents: 0, feeCents: 0, netCents: 0, transferredCents: 0, sendingCents: 0, heldCents: 0, upcomingCents: 0, gapCents: 0 };
+}
+
+/**
+ * Who each refund of a card-paid order is for, in the order they were decided: a refund naming a
+ * producer is theirs; one of the whole order is spread over its producers by what each still keeps
+ * (`refundAllocation`, as reversals are). A reduction before the cutoff (ORDER_REDUCED) was charged
+ * on lines that are now lower or gone: it is added back to that producer's charge, so that the
+ * charges add up to what Stripe charged.
+ */
+export function attributeRefunds(
+  parts: ReadonlyArray<{ orderId: string; producerId: string; capCents: number }>,
+  refunds: ReadonlyArray<StatementRefundRow>,
+): { charged: ChargedLine[]; attributed: Array<AttributedRefund & { refundId: string }> } {
+  const byOrder = new Map<string, Map<string, { charged: number; refunded: number }>>();
+  for (const part of parts) {
+    const order = byOrder.get(part.orderId) ?? new Map<string, { charged: number; refunded: number }>();
+    byOrder.set(part.orderId, order);
+    const current = order.get(part.producerId) ?? { charged: 0, refunded: 0 };
+    current.charged += part.capCents;
+    order.set(part.producerId, current);
+  }
+  const attributed: Array<AttributedRefund & { refundId: string }> = [];
+  for (const refund of [...refunds].sort((a, b) => a.number - b.number)) {
+    const order = byOrder.get(refund.orderId);
+    if (!order) continue;
+    const give = (producerId: string, cents: number) => {
+      if (cents <= 0) return;
+      const part = order.get(producerId) ?? { charged: 0, refunded: 0 };
+      order.set(producerId, part);
+      if (refund.reason === "ORDER_REDUCED") part.charged += cents;
+      part.refunded += cents;
+      attributed.push({ refundId: refund.id, orderId: refund.orderId, producerId, amountCents: cents });
+    };
+    if (refund.producerId) {
+      give(refund.producerId, refund.amountCents);
+      continue;
+    }
+    const weights = [...order.entries()].map(([producerId, part]) => ({
+      producerId,
+      keptCents: refund.reason === "ORDER_REDUCED" ? part.charged : part.charged - part.refunded,
+    }));
+    for (const [producerId, cents] of refundAllocation(refund.amountCents, weights)) give(producerId, cents);
+  }
+  const charged: ChargedLine[] = [];
+  for (const [orderId, order] of byOrder) for (const [producerId, part] of order) charged.push({ orderId, producerId, chargedCents: part.charged });
+  return { charged, attributed };
+}
+
+/** The statement of the rows read for a period: `producerId` null for every producer's (the admin's). */
+export function buildStatement(input: {
+  orders: ReadonlyArray<StatementOrderRow>;
+  refunds: ReadonlyArray<StatementRefundRow>;
+  transfers: ReadonlyArray<StatementTransferRow>;
+  commissionBp: number;
+  producerId: string | null;
+}): Statement {
+  const mine = (producerId: string) => input.producerId === null || input.producerId === producerId;
+  const cardOrders = input.orders.filter((row) => row.chargedCents !== null);
+  const { charged, attributed } = attributeRefunds(
+    cardOrders.map((row) => ({ orderId: row.orderId, producerId: row.producerId, capCents: row.capCents })),
+    input.refunds,
+  );
+  const orderMeta = new Map(input.orders.map((row) => [row.orderId, row]));
+  const distributionOf = (orderId: string) => orderMeta.get(orderId)!.distributionId;
+
+  // One producerShares per distribution (the fee of an order is split over its producers only).
+  const shares = new Map<string, OrderShare>();
+  let platformCommission = 0;
+  let platformFee = 0;
+  const distributions = new Set(cardOrders.map((row) => row.distributionId));
+  for (const distributionId of distributions) {
+    const orderIds = new Set(cardOrders.filter((row) => row.distributionId === distributionId).map((row) => row.orderId));
+    const result = producerShares({
+      lines: charged.filter((line) => orderIds.has(line.orderId)),
+      refunds: attributed.filter((refund) => orderIds.has(refund.orderId)),
+      fees: [...orderIds].map((orderId) => ({ orderId, feeCents: orderMeta.get(orderId)!.chargeFeeCents })),
+      commissionBp: input.commissionBp,
+    });
+    for (const share of result.orderShares) shares.set(`${share.orderId}|${share.producerId}`, share);
+    platformFee += result.platform.feeCents;
+    platformCommission += result.platform.commissionCents;
+  }
+
+  const names = new Map(input.orders.map((row) => [row.producerId, row.producerName]));
+  const orders: StatementOrder[] = [];
+  const seen = new Set<string>();
+  for (const row of input.orders) {
+    if (!mine(row.producerId)) continue;
+    const share = shares.get(`${row.orderId}|${row.producerId}`);
+    seen.add(`${row.orderId}|${row.producerId}`);
+    orders.push(statementOrder(row, share));
+  }
+  // A producer whose lines were all removed before the cutoff still has a part: its charge and refund.
+  for (const [key, share] of shares) {
+    if (seen.has(key) || !mine(share.producerId)) continue;
+    const meta = orderMeta.get(share.orderId)!;
+    orders.push(
+      statementOrder({ ...meta, producerId: share.producerId, producerName: names.get(share.producerId) ?? "", capCents: 0, dueCents: 0, paidCashCents: 0, paidChequeCents: 0, paidTerminalCents: 0 }, share),
+    );
+  }
+  orders.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.number - b.number || a.producerName.localeCompare(b.producerName, "fr"));
+
+  const refundRows = new Map(input.refunds.map((refund) => [refund.id, refund]));
+  const refunds: StatementRefund[] = attributed
+    .filter((part) => mine(part.producerId))
+    .map((part) => {
+      const { producerId: _named, ...refund } = refundRows.get(part.refundId)!;
+      return { ...refund, orderNumber: orderMeta.get(part.orderId)!.number, producerId: part.producerId, producerName: names.get(part.producerId) ?? "", partCents: part.amountCents };
+    })
+    .sort((a, b) => a.number - b.number || a.producerName.localeCompare(b.producerName, "fr"));
+
+  const transfers = input.transfers.filter((transfer) => mine(transfer.producerId)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.producerName.localeCompare(b.producerName, "fr"));
+  const closed = new Set(transfers.map((transfer) => `${transfer.distributionId}|${transfer.producerId}`));
+
+  const byProducer = new Map<string, { producerId: string; producerName: string } & StatementTotals>();
+  const totalsOf = (producerId: string) => {
+    let totals = byProducer.get(producerId);
+    if (!totals) {
+      totals = { producerId, producerName: names.get(producerId) ?? transfers.find((transfer) => transfer.producerId === producerId)?.producerName ?? "", ...emptyStatementTotals() };
+      byProducer.set(producerId, totals);
+    }
+    return totals;
+  };
+  for (const order of orders) {
+    const totals = totalsOf(order.producerId);
+    totals.paidOnlineCents += order.paidOnlineCents;
+    totals.paidCashCents += order.paidCashCents;
+    totals.paidChequeCents += order.paidChequeCents;
+    totals.paidTerminalCents += order.paidTerminalCents;
+    totals.refundedCents += order.refundedCents;
+    totals.commissionCents += order.commissionCents;
+    totals.feeCents += order.feeCents;
+    totals.netCents += order.netCents;
+    if (order.paymentMethod === "ONLINE_CARD" && !closed.has(`${distributionOf(order.orderId)}|${order.producerId}`)) totals.upcomingCents += order.netCents;
+  }
+  for (const transfer of transfers) {
+    const totals = totalsOf(transfer.producerId);
+    const left = transfer.amountCents - transfer.reversedCents;
+    if (transfer.status === "SENT") totals.transferredCents += left;
+    else if (transfer.status === "PENDING") totals.sendingCents += left;
+    else totals.heldCents += left;
+  }
+  const total = emptyStatementTotals();
+  for (const totals of byProducer.values()) {
+    totals.paidAtStallCents = totals.paidCashCents + totals.paidChequeCents + totals.paidTerminalCents;
+    totals.gapCents = totals.netCents - (totals.transferredCents + totals.sendingCents + totals.heldCents + totals.upcomingCents);
+    for (const key of Object.keys(total) as Array<keyof StatementTotals>) total[key] += totals[key];
+  }
+  const failed = input.refunds.filter((refund) => refund.status === "FAILED");
+  return {
+    orders,
+    refunds,
+    transfers,
+    totals: total,
+    producers: [...byProducer.values()].sort((a, b) => a.producerName.localeCompare(b.producerName, "fr")),
+    platform: {
+      commissionCents: platformCommission,
+      feeCents: platformFee,
+      heldCents: input.transfers.filter((transfer) => transfer.status === "HELD").reduce((sum, transfer) => sum + transfer.amountCents - transfer.reversedCents, 0),
+      refundsFailed: failed.length,
+      refundsFailedCents: failed.reduce((sum, refund) => sum + refund.amountCents, 0),
+    },
+  };
+}
+
+function statementOrder(row: StatementOrderRow, share: OrderShare | undefined): StatementOrder {
+  return {
+    orderId: row.orderId,
+    number: row.number,
+    status: row.status,
+    paymentMethod: row.paymentMethod,
+    distributionId: row.distributionId,
+    startsAt: row.startsAt,
+    pickupPointName: row.pickupPointName,
+    producerId: row.producerId,
+    producerName: row.producerName,
+    dueCents: row.dueCents,
+    paidOnlineCents: share?.chargedCents ?? 0,
+    paidCashCents: row.paidCashCents,
+    paidChequeCents: row.paidChequeCents,
+    paidTerminalCents: row.paidTerminalCents,
+    refundedCents: share?.refundedCents ?? 0,
+    commissionCents: share?.commissionCents ?? 0,
+    feeCents: share?.feeCents ?? 0,
+    netCents: share?.transferCents ?? 0,
+  };
 }

@@ -5,6 +5,8 @@
  */
 export const cardStatementsFr = {
   "cardStatement.nav": "Paiements en ligne",
+  "cardStatement.summary.paidOnline": "Payé par carte bancaire en ligne",
+  "cardStatement.summary.stillDueHelp": "Reste dû : le montant dû, moins les commandes à payer au retrait qui n'ont pas été retirées, moins ce qui a été encaissé au retrait ou payé par carte bancaire en ligne. Une commande payée en ligne n'est jamais due au stand.",
   "cardStatement.account.title": "Paiements en ligne",
   "cardStatement.account.intro": "Les clients peuvent payer vos produits par carte bancaire en ligne. La plateforme encaisse le paiement et vous vire votre part après chaque marché, sur votre compte Stripe.",
   "cardStatement.account.disabled": "Le paiement par carte bancaire en ligne n'est pas activé sur ce territoire : vos clients paient au retrait, comme d'habitude. Il n'y a rien à connecter.",
@@ -99,6 +101,8 @@ export const cardStatementsFr = {
 
 export const cardStatementsEn: Record<keyof typeof cardStatementsFr, string> = {
   "cardStatement.nav": "Online payments",
+  "cardStatement.summary.paidOnline": "Paid by card online",
+  "cardStatement.summary.stillDueHelp": "Still owed: the amount due, less orders to pay at pickup that were not collected, less what was taken at pickup or paid by card online. An order paid online is never owed at the stall.",
   "cardStatement.account.title": "Online payments",
   "cardStatement.account.intro": "Customers can pay for your products by card online. The platform takes the payment and transfers your share after each market to your Stripe account.",
   "cardStatement.account.disabled": "Card payment online is not switched on in this territory: your customers pay at pickup, as usual. There is nothing to connect.",

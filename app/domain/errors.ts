@@ -35,6 +35,10 @@ export type DomainErrorCode =
   | "customer_limit"
   /** A distribution's money is final (decision 027 §5): weighings, hand-overs and stall payments are frozen. */
   | "money_final"
+  /** A card order still waiting for its payment cannot be changed (decision 027 §10). */
+  | "order_awaiting_payment"
+  /** Card payment asked where no Stripe keys are configured. */
+  | "card_payments_disabled"
   /** A card-paid order cannot grow: one order, one charge (decision 027 §4); the message says how much more it would cost. */
   | "card_order_increase_refused"
   /** A refund of a line refused: not the producer's line, more than is left, or the money is final (decision 027 §5). */

@@ -39,6 +39,8 @@ const statusByCode: Record<DomainErrorCode, number> = {
   email_unverified: 403,
   customer_limit: 409,
   money_final: 409,
+  order_awaiting_payment: 409,
+  card_payments_disabled: 422,
   card_order_increase_refused: 409,
   refund_refused: 409,
   body_too_large: 413,

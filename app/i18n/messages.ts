@@ -30,6 +30,7 @@ import { cataloguePhoneEn, cataloguePhoneFr } from "~/i18n/areas/catalogue-phone
 import { homeEn, homeFr } from "~/i18n/areas/home";
 import { stripeWebhookEn, stripeWebhookFr } from "~/i18n/areas/stripe-webhook";
 import { receiptsEn, receiptsFr } from "~/i18n/areas/receipts";
+import { cardCheckoutEn, cardCheckoutFr } from "~/i18n/areas/card-checkout";
 import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 
@@ -69,6 +70,7 @@ export const fr = {
   ...homeFr,
   ...stripeWebhookFr,
   ...receiptsFr,
+  ...cardCheckoutFr,
   ...cardCloseFr,
   ...cardStatementsFr,
 } as const;
@@ -107,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...stripeWebhookEn,
   ...receiptsEn,
+  ...cardCheckoutEn,
   ...cardCloseEn,
   ...cardStatementsEn,
 };

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listMyOrdersFiled, type MyOrder } from "~/domain/ordering/list-my-orders.server";
 import type { PickupState } from "~/domain/ordering/my-orders-sections";
 import { requireUser } from "~/http/auth.server";
@@ -7,6 +7,7 @@ import { now } from "~/http/clock.server";
 import type { Locale } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
+import { SubmitButton } from "~/ui/submit-button";
 import { euros, longDate, timeRange } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Mes commandes — Terre & Mer" }];
@@ -39,12 +40,21 @@ function statusText(order: ShownOrder, t: T, locale: Locale): string {
       return t("myOrders.status.upcoming", { date: longDate(order.slot.startsAt, locale), time: timeRange(order.slot.startsAt, order.slot.endsAt) });
     case "partlyCollected":
       return t("myOrders.status.partlyCollected", { collected: state.collected, producers: state.producers });
+    case "awaitingPayment":
+      return t("cardCheckout.myOrders.waiting", { time: timeOf(state.holdExpiresAt) });
+    case "expired":
+      return t("orders.status.EXPIRED");
     default:
       return t(`myOrders.status.${state.status}`);
   }
 }
 
 const SECTIONS = ["upcoming", "past", "cancelled"] as const;
+
+/** "14:05", Paris time: the hold ends within the quarter of an hour. */
+function timeOf(date: Date | string): string {
+  return new Date(date).toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+}
 
 export default function MyOrders() {
   const data = useLoaderData<typeof loader>();
@@ -66,15 +76,26 @@ export default function MyOrders() {
                     {t("orders.number", { number: order.number })}
                   </Link>
                 </h3>
-                <p className={order.state.status === "cancelled" || order.state.status === "notCollected" ? "font-semibold text-earth-700" : "font-semibold text-slate-900"} data-testid="order-status">
+                <p className={order.state.status === "cancelled" || order.state.status === "notCollected" || order.state.status === "awaitingPayment" ? "font-semibold text-earth-700" : "font-semibold text-slate-900"} data-testid="order-status">
                   {statusText(order, t, locale)}
                 </p>
                 <p className="text-slate-800">
-                  {order.state.status === "upcoming"
+                  {order.state.status === "upcoming" || order.state.status === "awaitingPayment"
                     ? order.pickupPoint
                     : t("myOrders.pickup", { point: order.pickupPoint, date: longDate(order.slot.startsAt, locale), time: timeRange(order.slot.startsAt, order.slot.endsAt) })}
                 </p>
                 {order.state.status === "cancelled" ? null : <p>{euros(order.amountDueCents, locale)}</p>}
+                {order.state.status === "awaitingPayment" ? (
+                  // « payer » goes to Stripe's page again (same session), « annuler » releases the hold: both the order page's actions.
+                  <Form method="post" action={`/commandes/${order.id}`} className="mt-2 flex flex-wrap gap-2">
+                    <SubmitButton name="intent" value="pay" busyLabel={t("cardCheckout.myOrders.pay")} aria-label={`${t("cardCheckout.myOrders.pay")} — ${t("orders.number", { number: order.number })}`}>
+                      {t("cardCheckout.myOrders.pay")}
+                    </SubmitButton>
+                    <SubmitButton variant="secondary" name="intent" value="cancel" busyLabel={t("shop.busy.cancelling")} aria-label={`${t("cardCheckout.myOrders.cancel")} — ${t("orders.number", { number: order.number })}`}>
+                      {t("cardCheckout.myOrders.cancel")}
+                    </SubmitButton>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

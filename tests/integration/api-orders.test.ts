@@ -449,7 +449,7 @@ const badOrders: BadInput[] = [
   { name: "unknown offer id", body: (ids) => order(ids, {}, { offerId: randomUUID() }), message: "field.id.invalid", path: "offerId" },
   { name: "unknown distribution id", body: (ids) => order(ids, { distributionId: randomUUID() }), message: "error.invalid", path: "distributionId" },
   { name: "offer of another distribution", body: (ids) => order({ distributionId: ids.distributionId, offerId: ids.otherOfferId }), message: "field.id.invalid", path: "offerId" },
-  { name: "paymentMethod card", body: (ids) => order(ids, { paymentMethod: "card" }), message: "field.payment.invalid", path: "paymentMethod" },
+  { name: "paymentMethod cheque", body: (ids) => order(ids, { paymentMethod: "cheque" }), message: "field.payment.invalid", path: "paymentMethod" },
   { name: "missing paymentMethod", body: (ids) => ({ distributionId: ids.distributionId, lines: [{ offerId: ids.offerId, quantity: 1 }] }), message: "field.payment.invalid", path: "paymentMethod" },
 ];
 

@@ -125,8 +125,8 @@ test("a customer without orders is told so, with no empty section", async () => 
   expect(html).not.toContain("<section");
 });
 
-/** Session, orders, and each relation read once for all the orders (distribution, point, commune, slot, lines, payments, hand-overs). */
-const MY_ORDERS_BUDGET = 9;
+/** Session, orders, and each relation read once for all the orders (distribution, point, commune, slot, lines, payments, hand-overs, card payment, refunds). */
+const MY_ORDERS_BUDGET = 11;
 
 test("my orders costs the same few statements for 2 orders and for 12", async () => {
   const customer = await createUser();

@@ -156,6 +156,10 @@ export class StripeDouble {
   readonly transfers = new Map<string, StripeObject>();
   readonly accounts = new Map<string, StripeObject>();
   readonly accountLinks: StripeObject[] = [];
+  /** Each charge's balance transaction: Stripe's fee and when its funds are available. */
+  readonly balanceTransactions = new Map<string, StripeObject>();
+  /** While true, every API request is answered 503 before it runs (Stripe unreachable): nothing is made. */
+  unavailable = false;
 
   private readonly idempotency = new Map<string, SavedAnswer>();
   private responsesToDrop = 0;
@@ -374,6 +378,10 @@ export class StripeDouble {
     };
     const error = (failure: ApiError) => answer(failure.status, JSON.stringify({ error: { ...failure.body, request_log_url: `${this.url}/logs/${requestId}` } }, null, 2));
 
+    if (this.unavailable) {
+      error(new ApiError(503, { type: "api_error", message: "The double is unavailable (a Stripe outage)." }, false));
+      return;
+    }
     const apiKey = bearerKey(request);
     if (!apiKey) {
       error(new ApiError(401, { type: "invalid_request_error", message: "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')." }, false));
@@ -499,6 +507,7 @@ export class StripeDouble {
       { method: "GET", pattern: new RegExp(`^/v1/payment_intents/${id}$`), run: (_params, match) => ({ body: this.found(this.paymentIntents, "payment_intent", match[1]!, "intent") }) },
       { method: "POST", pattern: new RegExp(`^/v1/payment_intents/${id}/cancel$`), run: (params, match, context) => this.paymentIntentCancel(match[1]!, params, context) },
       { method: "GET", pattern: new RegExp(`^/v1/charges/${id}$`), run: (_params, match) => ({ body: this.found(this.charges, "charge", match[1]!, "charge") }) },
+      { method: "GET", pattern: new RegExp(`^/v1/balance_transactions/${id}$`), run: (_params, match) => ({ body: this.found(this.balanceTransactions, "balance_transaction", match[1]!, "id") }) },
       { method: "POST", pattern: /^\/v1\/checkout\/sessions$/, run: (params) => this.checkoutSessionCreate(params) },
       { method: "GET", pattern: new RegExp(`^/v1/checkout/sessions/${id}$`), run: (_params, match) => ({ body: this.publicSession(this.found(this.checkoutSessions, "checkout.session", match[1]!, "session")) }) },
       { method: "POST", pattern: new RegExp(`^/v1/checkout/sessions/${id}/expire$`), run: (_params, match, context) => this.checkoutSessionExpire(match[1]!, context) },
@@ -562,13 +571,34 @@ export class StripeDouble {
   }
 
   private createCharge(intent: StripeObject): StripeObject {
+    const chargeId = randomId("ch");
+    const amount = Number(intent.amount);
+    // Stripe's standard rate for cards of the European Economic Area: 1.5 % + 0.25 €; the funds of a
+    // card charge are available 7 days later (France's standard payout schedule).
+    const fee = stripeCardFeeCents(amount);
+    const transaction: StripeObject = {
+      id: randomId("txn"),
+      object: "balance_transaction",
+      amount,
+      available_on: this.seconds() + 7 * 24 * 3600,
+      created: this.seconds(),
+      currency: intent.currency,
+      fee,
+      fee_details: [{ amount: fee, currency: intent.currency, description: "Stripe processing fees", type: "stripe_fee" }],
+      net: amount - fee,
+      reporting_category: "charge",
+      source: chargeId,
+      status: "pending",
+      type: "charge",
+    };
+    this.balanceTransactions.set(String(transaction.id), transaction);
     const charge: StripeObject = {
-      id: randomId("ch"),
+      id: chargeId,
       object: "charge",
       amount: intent.amount,
       amount_captured: intent.amount,
       amount_refunded: 0,
-      balance_transaction: randomId("txn"),
+      balance_transaction: transaction.id,
       captured: true,
       created: this.seconds(),
       currency: intent.currency,
@@ -866,6 +896,11 @@ export class StripeDouble {
     const { id: _id, ...shown } = link;
     return { body: shown as StripeObject };
   }
+}
+
+/** Stripe's standard fee for a card of the European Economic Area: 1.5 % + 0.25 €, rounded to the cent. */
+export function stripeCardFeeCents(amountCents: number): number {
+  return Math.round(amountCents * 0.015) + 25;
 }
 
 function escapeHtml(text: string): string {

@@ -32,18 +32,20 @@ export type CustomerHoldings = { known: boolean; openOrders: number; ordered: Ma
 
 /**
  * In one statement: whether the customer is known (see isKnownCustomer), how many confirmed
- * orders they have for the distribution, and how many units of each offer those hold. Read under
+ * orders they have for the distribution, and how many units of each offer those hold. A card
+ * order waiting for its payment counts (decision 027 §10): it holds stock and a place, and
+ * checkouts left open must not pass the limits. Read under
  * lockCustomerDistribution, so nothing of theirs changes until the commit.
  */
 export async function customerHoldings(tx: Tx, userId: string, distributionId: string, offerIds: readonly string[]): Promise<CustomerHoldings> {
   const [row] = await tx.$queryRaw<Array<{ known: boolean; openOrders: number; ordered: Array<{ offerId: string; quantity: number }> }>>`
     SELECT ${knownCustomerOf} AS known,
            (SELECT count(*)::int FROM "Order" o
-             WHERE o."userId" = u.id AND o."distributionId" = ${distributionId} AND o.status = 'CONFIRMED') AS "openOrders",
+             WHERE o."userId" = u.id AND o."distributionId" = ${distributionId} AND o.status IN ('CONFIRMED', 'AWAITING_PAYMENT')) AS "openOrders",
            COALESCE((SELECT json_agg(json_build_object('offerId', t."offerId", 'quantity', t.quantity)) FROM (
               SELECT ol."offerId", sum(ol.quantity)::int AS quantity
               FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"
-              WHERE o."userId" = u.id AND o."distributionId" = ${distributionId} AND o.status = 'CONFIRMED'
+              WHERE o."userId" = u.id AND o."distributionId" = ${distributionId} AND o.status IN ('CONFIRMED', 'AWAITING_PAYMENT')
                 AND ol."offerId" = ANY(${[...offerIds]}::text[])
               GROUP BY ol."offerId") t), '[]'::json) AS ordered
     FROM "User" u WHERE u.id = ${userId}`;

@@ -25,6 +25,9 @@ function lineRows(order: OrderView, locale: Locale): Array<[string, string]> {
 
 export function orderConfirmationEmail(order: OrderView, locale: Locale, name: string, orderUrl: string) {
   const total = formatEuros(order.totalCents, locale);
+  // A card order is paid online before it is confirmed: say what was charged, never « à régler au retrait ».
+  const paid = order.paymentMethod === "ONLINE_CARD" && order.cardPayment ? formatEuros(order.cardPayment.amountCents, locale) : null;
+  const weighed = order.lines.some((line) => line.variableWeight && line.finalCents === null);
   return locale === "fr"
     ? renderEmail({
         locale,
@@ -34,7 +37,9 @@ export function orderConfirmationEmail(order: OrderView, locale: Locale, name: s
           `Votre commande n° ${order.number} est confirmée.`,
           `Où : ${where(order)}.`,
           `Quand : ${when(order, locale)}.`,
-          `Paiement : ${total} à régler au retrait.`,
+          paid
+            ? `Paiement : ${paid} payés en ligne par carte bancaire.${weighed ? " Les produits au poids sont débités à leur plafond ; la différence vous sera remboursée après la pesée." : ""}`
+            : `Paiement : ${total} à régler au retrait.`,
           `Vous pouvez modifier ou annuler votre commande jusqu'au ${formatParis(order.distribution.cutoffAt, locale)}.`,
         ],
         table: { rows: lineRows(order, locale), total: ["Total TTC", total] },
@@ -48,7 +53,9 @@ export function orderConfirmationEmail(order: OrderView, locale: Locale, name: s
           `Your order no. ${order.number} is confirmed.`,
           `Where: ${where(order)}.`,
           `When: ${when(order, locale)}.`,
-          `Payment: ${total}, to pay at pickup.`,
+          paid
+            ? `Payment: ${paid} paid online by card.${weighed ? " Products sold by weight are charged at their cap; the difference will be refunded after weighing." : ""}`
+            : `Payment: ${total}, to pay at pickup.`,
           `You can change or cancel your order until ${formatParis(order.distribution.cutoffAt, locale)}.`,
         ],
         table: { rows: lineRows(order, locale), total: ["Total incl. VAT", total] },
@@ -71,5 +78,37 @@ export function orderCancelledEmail(order: OrderView, locale: Locale, name: stri
         subject: `Order no. ${order.number} cancelled`,
         greeting: `Hello ${name},`,
         paragraphs: [`Your order no. ${order.number} for ${when(order, locale)} at ${order.distribution.pickupPoint.name} is cancelled.${refund ? "" : " You have nothing to pay."}`, ...(refund ? [refund] : [])],
+      });
+}
+
+/**
+ * A card payment that could not be honoured (decision 027 §3): it arrived after the hold ended
+ * and the products or the slot were gone, or after the order was cancelled. Says what is refunded.
+ */
+export function latePaymentRefundedEmail(order: OrderView, locale: Locale, name: string, refundedCents: number, reason: "LATE_PAYMENT" | "CUSTOMER_CANCELLED" | "DISTRIBUTION_CANCELLED" | string) {
+  const amount = formatEuros(refundedCents, locale);
+  const late = reason === "LATE_PAYMENT";
+  return locale === "fr"
+    ? renderEmail({
+        locale,
+        subject: `Commande n° ${order.number} : paiement remboursé`,
+        greeting: `Bonjour ${name},`,
+        paragraphs: [
+          late
+            ? `Votre paiement de la commande n° ${order.number} est arrivé après la fin de la réservation, et les produits ou le créneau n'étaient plus disponibles : la commande est annulée.`
+            : `Votre paiement de la commande n° ${order.number} est arrivé alors qu'elle était déjà annulée.`,
+          `${amount} vous sont remboursés sur votre carte bancaire ; le remboursement apparaît sous 5 à 10 jours.`,
+        ],
+      })
+    : renderEmail({
+        locale,
+        subject: `Order no. ${order.number}: payment refunded`,
+        greeting: `Hello ${name},`,
+        paragraphs: [
+          late
+            ? `Your payment for order no. ${order.number} arrived after the hold ended, and the products or the slot were no longer available: the order is cancelled.`
+            : `Your payment for order no. ${order.number} arrived when the order was already cancelled.`,
+          `${amount} is refunded to your card; the refund shows within 5 to 10 days.`,
+        ],
       });
 }

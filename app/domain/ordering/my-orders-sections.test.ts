@@ -67,3 +67,17 @@ test("the pickup is ahead only for a confirmed order until its distribution ends
   expect(pickupAhead({ status: "CONFIRMED", distribution: { endsAt: NOW } }, NOW)).toBe(false);
   expect(pickupAhead({ status: "CANCELLED", distribution: { endsAt: FUTURE_END } }, NOW)).toBe(false);
 });
+
+test("a card order waiting for its payment is upcoming, marked awaiting payment, until its hold ends; then, and once EXPIRED, it is listed nowhere", () => {
+  const holdExpiresAt = new Date(NOW.getTime() + 10 * 60_000);
+  const waiting = { ...order({ status: "AWAITING_PAYMENT", endsAt: FUTURE_END }), holdExpiresAt };
+  expect(pickupState(waiting, NOW)).toEqual({ section: "upcoming", status: "awaitingPayment", holdExpiresAt });
+  const ended = new Date(holdExpiresAt.getTime());
+  expect(pickupState(waiting, ended)).toEqual({ section: "hidden", status: "expired" });
+  const expired = { ...order({ status: "EXPIRED", endsAt: FUTURE_END }), holdExpiresAt };
+  const filed = fileOrders([waiting, expired], NOW);
+  expect(filed.upcoming).toHaveLength(1);
+  expect([...filed.past, ...filed.cancelled]).toHaveLength(0);
+  expect(fileOrders([waiting, expired], ended).upcoming).toHaveLength(0);
+  expect(pickupAhead({ status: "AWAITING_PAYMENT", distribution: { endsAt: FUTURE_END } }, NOW)).toBe(false);
+});

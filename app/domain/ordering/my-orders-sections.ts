@@ -16,7 +16,11 @@ export type PickupState =
   | { section: "upcoming"; status: "upcoming" }
   | { section: "past"; status: "collected" | "notCollected" | "awaitingHandover" }
   | { section: "past"; status: "partlyCollected"; collected: number; producers: number }
-  | { section: "cancelled"; status: "cancelled" };
+  | { section: "cancelled"; status: "cancelled" }
+  /** A card order waiting for its payment, until its hold ends: « paiement en attente », « payer », « annuler ». */
+  | { section: "upcoming"; status: "awaitingPayment"; holdExpiresAt: Date }
+  /** Its payment never came (EXPIRED, or its hold ended and the job has not run yet): listed nowhere. */
+  | { section: "hidden"; status: "expired" };
 
 export type FiledOrder = {
   status: OrderStatus;
@@ -25,9 +29,17 @@ export type FiledOrder = {
   /** The producers of the order's lines (repeats allowed). */
   producerIds: readonly string[];
   handovers: readonly HandoverRecord[];
+  /** A card order's hold end (null for an order paid at pickup). */
+  holdExpiresAt?: Date | null;
 };
 
 export function pickupState(order: FiledOrder, now: Date): PickupState {
+  if (order.status === "EXPIRED") return { section: "hidden", status: "expired" };
+  if (order.status === "AWAITING_PAYMENT") {
+    const holdEnd = order.holdExpiresAt;
+    if (!holdEnd || now.getTime() >= holdEnd.getTime() || order.distribution.status === "CANCELLED") return { section: "hidden", status: "expired" };
+    return { section: "upcoming", status: "awaitingPayment", holdExpiresAt: holdEnd };
+  }
   if (order.status !== "CONFIRMED" || order.distribution.status === "CANCELLED") return { section: "cancelled", status: "cancelled" };
   const producers = new Set(order.producerIds);
   // A hand-over of a producer whose lines were all removed since says nothing of this order.

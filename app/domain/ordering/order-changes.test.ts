@@ -13,3 +13,9 @@ test("a cancelled order, or an order of a cancelled distribution, no longer chan
   expect(orderChangeRefusal("CANCELLED", window, before)).toBe("order_cancelled");
   expect(orderChangeRefusal("CONFIRMED", { ...window, status: "CANCELLED" }, before)).toBe("distribution_cancelled");
 });
+
+test("a card order waiting for its payment cannot change: finish or cancel the payment first (order_awaiting_payment); an expired one is gone", () => {
+  const before = new Date("2027-03-22T12:00:00Z");
+  expect(orderChangeRefusal("AWAITING_PAYMENT", window, before)).toBe("order_awaiting_payment");
+  expect(orderChangeRefusal("EXPIRED", window, before)).toBe("order_cancelled");
+});

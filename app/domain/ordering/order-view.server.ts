@@ -9,6 +9,12 @@ export const orderViewSelect = {
   paymentMethod: true,
   totalCents: true,
   createdAt: true,
+  /** A card order waiting for its payment: when its hold of stock and slot ends. */
+  holdExpiresAt: true,
+  cancelReason: true,
+  /** The order's one card charge (decision 027): null for an order paid at pickup. */
+  cardPayment: { select: { status: true, amountCents: true, refundedCents: true, checkoutUrl: true, sessionExpiresAt: true, succeededAt: true } },
+  refunds: { select: { id: true, number: true, amountCents: true, reason: true, status: true, createdAt: true, succeededAt: true }, orderBy: { number: "asc" } },
   distribution: {
     select: {
       id: true,

@@ -14,6 +14,11 @@ import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain
 import { newOrderLimitRefusal } from "~/domain/ordering/customer-limits";
 import { priceChangedError, priceChanges } from "~/domain/ordering/price-promise";
 import { priceCentsField } from "~/domain/sales/offer-fields";
+import { amountAtMostCents } from "~/domain/ordering/variable-weight";
+import { holdExpiresAt } from "~/domain/payments/money-model";
+import { startCheckout } from "~/domain/payments/start-checkout.server";
+import { addJob } from "~/infra/jobs.server";
+import { cardPaymentsEnabled } from "~/infra/stripe.server";
 import type { Locale } from "~/i18n/messages";
 
 export const placeOrderSchema = z.object({
@@ -31,7 +36,8 @@ export const placeOrderSchema = z.object({
     )
     .min(1, { error: "field.lines.empty" })
     .max(100, { error: "field.lines.too_many" }),
-  paymentMethod: z.literal("at_pickup", { error: "field.payment.invalid" }),
+  /** "card": paid online through Stripe Checkout before the order is confirmed (decision 027); "at_pickup": as ever. */
+  paymentMethod: z.enum(["at_pickup", "card"], { error: "field.payment.invalid" }),
 });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema> & {
@@ -49,11 +55,26 @@ export const ORDER_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as
  * UPDATE on rows locked in id order, so under any concurrency an offer is never oversold and
  * two orders never deadlock; if any line lacks stock, nothing is taken and the caller learns
  * which offers. The confirmation email is written in the same transaction.
+ *
+ * A card order (decision 027 §3) runs the same transaction but waits for its payment: status
+ * AWAITING_PAYMENT, its stock and slot held until `holdExpiresAt`, its CardPayment (the most the
+ * order can cost) and the job that ends the hold, all committed together. Its Checkout Session is
+ * created after the commit (startCheckout, key tm-checkout-<orderId>), so a double submit — one
+ * order by the idempotency key — makes one session; the view returned carries its URL, or none
+ * when Stripe could not be reached (the order page offers « payer » again until the hold ends).
  */
 export async function placeOrder(input: PlaceOrderInput): Promise<OrderView> {
   const lines = mergeLines(input.lines);
   const shownPrices = shownPricesOf(input.lines);
   if (lines.some((line) => line.quantity > MAX_QUANTITY)) throw new DomainError("invalid", { field: "lines" });
+  if (input.paymentMethod === "card" && !cardPaymentsEnabled()) throw new DomainError("card_payments_disabled", { field: "paymentMethod" });
+  const order = await placeOrderOnce(input, lines, shownPrices);
+  if (order.status !== "AWAITING_PAYMENT") return order;
+  await startCheckout({ orderId: order.id, locale: input.customer.locale, appUrl: input.appUrl, now: input.now });
+  return (await findOwnOrder(db(), order.id, input.customer.id)) ?? order;
+}
+
+async function placeOrderOnce(input: PlaceOrderInput, lines: Array<{ offerId: string; quantity: number }>, shownPrices: Map<string, number>): Promise<OrderView> {
   try {
     const order = await db().$transaction((tx) => placeOrderIn(tx, input, lines, shownPrices), ORDER_TRANSACTION_OPTIONS);
     forgetDistributionOffers(input.distributionId);
@@ -110,7 +131,9 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
   const offerIds = lines.map((line) => line.offerId).sort();
   // Read before the offers are locked: the rush on an offer's row lock stays as short as before.
   const holdings = await customerHoldings(tx, input.customer.id, input.distributionId, offerIds);
-  if (!holdings.known) throw new DomainError("email_unverified");
+  const card = input.paymentMethod === "card";
+  // A card payment answers for the customer: only an order paid at pickup needs a known customer (decision 027 §3).
+  if (!holdings.known && !card) throw new DomainError("email_unverified");
 
   const quantities = offerIds.map((id) => lines.find((line) => line.offerId === id)?.quantity ?? 0);
   const offers = await tx.$queryRaw<
@@ -162,13 +185,16 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
     };
   });
   const orderId = randomUUID();
+  const holdEnd = card ? holdExpiresAt(input.now, distribution.cutoffAt) : null;
   await tx.order.create({
     data: {
       id: orderId,
       userId: input.customer.id,
       distributionId: input.distributionId,
       slotId,
-      paymentMethod: "AT_PICKUP",
+      status: card ? "AWAITING_PAYMENT" : "CONFIRMED",
+      paymentMethod: card ? "ONLINE_CARD" : "AT_PICKUP",
+      holdExpiresAt: holdEnd,
       totalCents: orderTotalCents(orderLines),
       idempotencyKey: input.idempotencyKey ?? null,
       createdAt: input.now,
@@ -179,8 +205,17 @@ async function placeOrderIn(tx: Tx, input: PlaceOrderInput, lines: Array<{ offer
   });
   await tx.cartItem.deleteMany({ where: { userId: input.customer.id, offerId: { in: offerIds } } });
 
+  if (holdEnd) {
+    // The charge is the most the order can cost: lines sold by weight at their cap (decision 027 §2).
+    await tx.cardPayment.create({ data: { id: randomUUID(), orderId, status: "OPEN", amountCents: amountAtMostCents(orderLines.map((line) => ({ ...line, finalCents: null }))), createdAt: input.now }, select: { id: true } });
+    // The hold ends at holdEnd whatever happens to the customer's browser: this job releases it once.
+    await addJob(tx, "payments.expire-hold", { orderId }, { startAfter: holdEnd });
+  }
+
   const order = await findOwnOrder(tx, orderId, input.customer.id);
   if (!order) throw new Error("La commande créée est introuvable.");
+  // A card order is confirmed, and its email written, when Stripe says it is paid (confirmCardPayment).
+  if (card) return order;
   await enqueueEmail(tx, {
     to: input.customer.email,
     locale: input.customer.locale,

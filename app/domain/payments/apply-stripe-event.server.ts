@@ -2,6 +2,8 @@ import type { Tx } from "~/db.server";
 import { chargeRefunded, type ChargeRefundedEffect } from "~/domain/payments/charge-refunded.server";
 import { accountUpdated } from "~/domain/payments/account-updated.server";
 import type { StripeEventType } from "~/domain/payments/stripe-event-types";
+import { transferReversed, type TransferReversedEffect } from "~/domain/payments/transfer-reversed.server";
+import { applyCheckoutEvent, type CheckoutEventEffect } from "~/domain/payments/checkout-events.server";
 
 /** What the webhook needs of an event once its signature is checked. */
 export type VerifiedStripeEvent = {
@@ -16,8 +18,12 @@ export type VerifiedStripeEvent = {
 /** What applying an event did, for the answer to Stripe and the tests. */
 export type StripeEventEffect =
   | { type: StripeEventType; effect: "none" }
+  /** The checkout's events: a card order confirmed (once), refunded, or its hold released. */
+  | { type: StripeEventType; effect: CheckoutEventEffect | "none" }
   /** charge.refunded: how many of our refunds took the state Stripe gave them. */
   | ChargeRefundedEffect
+  /** transfer.reversed: how many of our reversals got Stripe's id from it. */
+  | TransferReversedEffect
   /** account.updated of a producer's account: its state now, and the held shares it released. */
   | { type: "account.updated"; effect: "account_state"; state: string; released: number };
 
@@ -37,10 +43,11 @@ export async function applyStripeEvent(tx: Tx, event: VerifiedStripeEvent): Prom
     case "payment_intent.canceled":
     case "checkout.session.completed":
     case "checkout.session.expired":
+      return { type: event.type, effect: await applyCheckoutEvent(tx, { ...event, type: event.type }) };
     case "charge.refunded":
       return chargeRefunded(tx, event);
     case "transfer.reversed":
-      return { type: event.type, effect: "none" };
+      return transferReversed(tx, { ...event, type: event.type });
     case "account.updated":
       return accountUpdated(tx, event);
   }

@@ -3,11 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DomainError, isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
 import { findOwnReceipt } from "~/domain/ordering/read-receipt.server";
-import { receiptView, type ReceiptTable } from "~/domain/ordering/receipt";
+import { receiptView } from "~/domain/ordering/receipt";
 import { requireUser } from "~/http/auth.server";
 import { pageError } from "~/http/errors.server";
 import { localeOf } from "~/http/locale.server";
 import { useT } from "~/i18n/use-t";
+import { DocumentTable } from "~/ui/document-table";
 import { ErrorPage } from "~/ui/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.receipt.title ?? "Reçu"} — Terre & Mer` }];
@@ -28,67 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (isDomainError(error)) throw pageError(request, error);
     throw error;
   }
-}
-
-/** A table that stays within a phone's width: the middle columns go under the first one below 640 px. */
-function ReceiptTableView({ table, caption, testId }: { table: ReceiptTable; caption: string; testId: string }) {
-  const last = table.columns.length - 1;
-  // "Quantité : 2 · Prix unitaire TTC : 2,50 €": each hidden cell with its column's label.
-  const phoneSummary = (cells: string[]) =>
-    cells
-      .slice(1, last)
-      .map((value, index) => (value === "" ? null : `${table.columns[index + 1]?.label} : ${value}`))
-      .filter((part) => part !== null)
-      .join(" · ");
-  return (
-    <table className="mt-3 w-full border-collapse text-left text-sm sm:text-base" data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-400">
-          {table.columns.map((column, index) => (
-            <th key={column.label} scope="col" className={`p-2 font-semibold ${column.align === "right" ? "text-right" : ""} ${index > 0 && index < last ? "hidden sm:table-cell" : ""}`}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, rowIndex) => (
-          <tr key={rowIndex} className="border-b border-slate-200 align-top">
-            {row.map((cell, index) =>
-              index === 0 ? (
-                <th key={index} scope="row" className="p-2 font-normal">
-                  {cell}
-                  <span className="block text-slate-700 sm:hidden">
-                    {phoneSummary(row)}
-                  </span>
-                </th>
-              ) : (
-                <td key={index} className={`whitespace-nowrap p-2 ${table.columns[index]?.align === "right" ? "text-right" : ""} ${index < last ? "hidden sm:table-cell" : ""}`}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="font-bold">
-          {table.total.map((cell, index) => (
-            <td key={index} className={`p-2 ${index > 0 ? "whitespace-nowrap" : ""} ${table.columns[index]?.align === "right" ? "text-right" : ""} ${index > 0 && index < last ? "hidden sm:table-cell" : ""}`}>
-              {cell}
-              {/* On a phone the hidden columns' totals (net, VAT) are said under the first cell, as in the rows. */}
-              {index === 0 && phoneSummary(table.total) !== "" ? (
-                <span className="block font-normal text-slate-700 sm:hidden">
-                  {phoneSummary(table.total)}
-                </span>
-              ) : null}
-            </td>
-          ))}
-        </tr>
-      </tfoot>
-    </table>
-  );
 }
 
 export default function ReceiptPage() {
@@ -139,8 +79,8 @@ export default function ReceiptPage() {
               </div>
             ))}
           </dl>
-          <ReceiptTableView table={seller.lines} caption={seller.heading} testId="receipt-lines" />
-          <ReceiptTableView table={seller.vat} caption={t("receipt.vat.rate")} testId="receipt-seller-vat" />
+          <DocumentTable table={seller.lines} caption={seller.heading} testId="receipt-lines" />
+          <DocumentTable table={seller.vat} caption={t("receipt.vat.rate")} testId="receipt-seller-vat" />
           <ul className="mt-3">
             {seller.payments.map((payment) => (
               <li key={payment}>{payment}</li>
@@ -151,7 +91,7 @@ export default function ReceiptPage() {
 
       <section aria-labelledby="receipt-vat" className="mt-6 break-inside-avoid rounded-xl border border-slate-300 bg-sea-50 p-4">
         <h2 id="receipt-vat" className="text-xl font-bold text-sea-900">{t("receipt.vatTitle")}</h2>
-        <ReceiptTableView table={receipt.total} caption={t("receipt.vatTitle")} testId="receipt-vat" />
+        <DocumentTable table={receipt.total} caption={t("receipt.vatTitle")} testId="receipt-vat" />
         <p className="mt-2 text-sm text-slate-700">{t("receipt.vatRule")}</p>
       </section>
       <p className="mt-6 text-sm text-slate-700">{receipt.footer}</p>

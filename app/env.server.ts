@@ -47,6 +47,12 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[\w+/=]+(\s*,\s*whsec_[\w+/=]+)*$/).optional(),
   /** Where the Stripe API is reached, for tests and the local test double (http://127.0.0.1:PORT). Absent: api.stripe.com. */
   STRIPE_API_BASE: z.string().url().optional(),
+  /**
+   * The platform's commission on card-paid sales, in basis points (decision 027 §7): a whole number
+   * from 0 to 10000 (250 = 2,5 %), default 0. Taken at each distribution's close from what each
+   * producer keeps of each order, rounded down to the cent; a bad value stops the start-up.
+   */
+  PLATFORM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(0),
 }).superRefine((config, context) => {
   // A live key sent anywhere but Stripe would give it away.
   if (config.STRIPE_API_BASE && config.STRIPE_SECRET_KEY && !/^(sk|rk)_test_/.test(config.STRIPE_SECRET_KEY)) {

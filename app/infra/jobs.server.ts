@@ -35,6 +35,8 @@ export const SCHEDULES: ReadonlyArray<{ queue: QueueName; cron: string }> = [
   { queue: "mail.deliver", cron: "* * * * *" },
   { queue: "donations.expire", cron: "* * * * *" },
   { queue: "maintenance.purge", cron: "7 * * * *" },
+  // Without a distribution: the sweep that adds a close job for each distribution whose money became final (decision 027 §5).
+  { queue: "payments.close-distribution", cron: "*/10 * * * *" },
 ];
 
 /** Only builds job rows (pg-boss's SQL with our values): never started, it opens no connection. */

@@ -514,6 +514,7 @@ export class StripeDouble {
       { method: "POST", pattern: /^\/v1\/refunds$/, run: (params, _match, context) => this.refundCreate(params, context) },
       { method: "GET", pattern: /^\/v1\/refunds$/, run: (params) => this.refundList(params) },
       { method: "POST", pattern: /^\/v1\/transfers$/, run: (params) => this.transferCreate(params) },
+      { method: "GET", pattern: /^\/v1\/transfers$/, run: (params) => this.transferList(params) },
       { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}$`), run: (_params, match) => ({ body: this.found(this.transfers, "transfer", match[1]!, "transfer") }) },
       { method: "POST", pattern: new RegExp(`^/v1/transfers/${id}/reversals$`), run: (params, match, context) => this.transferReversalCreate(match[1]!, params, context) },
       { method: "POST", pattern: /^\/v1\/accounts$/, run: (params) => this.accountCreate(params) },
@@ -781,6 +782,15 @@ export class StripeDouble {
     this.event("refund.created", refund, context);
     this.event("charge.refunded", charge, { ...context, previousAttributes: { amount_refunded: refunded - amount } });
     return { body: refund };
+  }
+
+  /** GET /v1/transfers?transfer_group=…: newest first, as Stripe lists them (one page: limit ≤ 100). */
+  private transferList(params: FormObject) {
+    const group = stringParam(params, "transfer_group");
+    const destination = stringParam(params, "destination");
+    const limit = Math.min(integerParam(params, "limit") ?? 10, 100);
+    const all = [...this.transfers.values()].filter((transfer) => (!group || transfer.transfer_group === group) && (!destination || transfer.destination === destination)).reverse();
+    return { body: { id: "list", object: "list", data: all.slice(0, limit), has_more: all.length > limit, url: "/v1/transfers" } as unknown as StripeObject };
   }
 
   private transferCreate(params: FormObject) {

@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { Outlet, type RouteObject } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import { DomainError } from "~/domain/errors";
@@ -55,6 +60,29 @@ async function quay() {
   await db().distribution.update({ where: { id: distribution.id }, data: { cutoffAt: new Date(endsAt.getTime() - 26 * HOUR), startsAt: new Date(endsAt.getTime() - HOUR), endsAt } });
   const scallopLine = await db().orderLine.findFirstOrThrow({ where: { orderId: cardOrder.id, offerId: scallops.id } });
   return { distribution, endsAt, fisher, emile, lea, cardOrder, payment, pickupOrder, scallopLineId: scallopLine.id };
+}
+
+/** The page's loader and component rendered to HTML as Remix does on the server (root reduced to the language). */
+async function renderPage(path: string, route: { loader: (args: LoaderFunctionArgs) => Promise<unknown>; default: ComponentType }, cookie: string, routePath: string): Promise<string> {
+  const routes: RouteObject[] = [
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ locale: "fr", user: null }),
+      Component: Outlet,
+      children: [{ id: "page", path: routePath, loader: ({ request, params }) => route.loader({ request, params, context: {} }), Component: route.default }],
+    },
+  ];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(get(path, cookie));
+  if (context instanceof Response) throw new Error(`réponse ${context.status}`);
+  if (context.errors) throw new Error(JSON.stringify(context.errors));
+  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+}
+
+/** Intl writes a narrow no-break space before "€": compared as plain spaces. */
+function spaced(html: string): string {
+  return html.replace(/[\u00a0\u202f]/g, " ").replace(/&#x27;/g, "'");
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<string> {
@@ -142,6 +170,15 @@ test("the pickup sheet shows a card-paid order as paid online, nothing left to p
     pickup: { orders: Array<{ orderId: string; online: { paidCents: number } | null; toPayCents: number; refundAfterCloseCents: number }> };
   };
   expect(page.pickup.orders.find((one) => one.orderId === q.cardOrder.id)).toMatchObject({ online: { paidCents: 3450 }, toPayCents: 0, refundAfterCloseCents: 600 });
+  const html = spaced(await renderPage(`/producteur/preparation/${q.distribution.id}?vue=retrait`, preparationPage, q.fisher.cookie, "producteur/preparation/:distributionId"));
+  // On screen and on paper.
+  expect(html).toContain("Payé en ligne : 34,50 €");
+  expect(html).toContain("6,00 € remboursé(s) sur la carte après la clôture : rien à rendre au stand.");
+  expect(html).toContain("payé en ligne 34,50 €");
+  expect(html).toContain("remboursé sur la carte après la clôture : 6,00 €");
+  // The stall's own terminal is named as such, never « Carte » alone.
+  expect(html).toContain("TPE du stand");
+  expect(html).not.toMatch(/>Carte</);
 });
 
 test("a card-paid order weighed lighter: the stall gives back only what it took beyond what it was owed, never the card refund of the close a second time", async () => {

@@ -32,7 +32,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox)$|commandes[.]|panier[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -75,7 +75,7 @@ async function people() {
  * the distribution open for orders; "preparation" moves the cutoff into the past; "handedOver" too, and
  * A has handed over their part of C's order (the receipt is there).
  */
-async function worldOf(phase: "ordering" | "preparation" | "handedOver") {
+async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardPaid") {
   const a = await createProducerUser({ name: "Armelle Producteur-A" });
   // B and E act for themselves in some cells (B's own offers, E's own cart): new ones in each world.
   const other = await createProducerUser({ name: "Bruno Producteur-B" });
@@ -112,6 +112,15 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver") {
   if (phase !== "ordering") await db().distribution.update({ where: { id: distribution.id }, data: { cutoffAt: new Date(Date.now() - 60_000) } });
   if (phase === "handedOver") await db().handover.create({ data: { orderId: order.id, producerId: a.producerId, status: "COLLECTED", recordedAt: new Date(), recordedById: a.user.id } });
   const weighedLine = await db().orderLine.findFirstOrThrow({ where: { orderId: order.id, offerId: weighedOfferId }, select: { id: true } });
+  const offerLine = await db().orderLine.findFirstOrThrow({ where: { orderId: order.id, offerId: offer.id }, select: { id: true } });
+  // "cardPaid": C paid the order by card online and A refunded part of A's line (its credit note exists).
+  let refundNumber = 0;
+  if (phase === "cardPaid") {
+    const paymentId = randomUUID();
+    await db().order.update({ where: { id: order.id }, data: { paymentMethod: "ONLINE_CARD" } });
+    await db().cardPayment.create({ data: { id: paymentId, orderId: order.id, status: "SUCCEEDED", amountCents: 10_000, refundedCents: 100, paymentIntentId: `pi_${paymentId.replaceAll("-", "")}`, succeededAt: new Date() } });
+    refundNumber = (await db().refund.create({ data: { id: randomUUID(), paymentId, orderId: order.id, producerId: a.producerId, orderLineId: offerLine.id, amountCents: 100, reason: "PRODUCER_REFUND", kind: "damaged" }, select: { number: true } })).number;
+  }
 
   const catalogueImport = await db().catalogueImport.create({
     data: { id: randomUUID(), producerId: a.producerId, createdById: a.user.id, fileName: SECRET_FILE, content: catalogueCsv(`REF-${tag}`, `${SECRET_PRODUCT} importé`), totalRows: 1 },
@@ -170,6 +179,9 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver") {
       basketOfferId: basket.id,
       orderId: order.id,
       weighedLineId: weighedLine.id,
+      offerLineId: offerLine.id,
+      orderNumber: String(order.number),
+      refundNumber: String(refundNumber),
       importId: catalogueImport.id,
       photoId: photo.id,
       pendingId: pending.id,
@@ -200,6 +212,8 @@ async function fingerprintOf(world: World): Promise<string> {
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "OrderLine" t WHERE t."orderId" IN (SELECT id FROM orders)),
       (SELECT string_agg(t::text, ',' ORDER BY t."orderId", t."producerId") FROM "Handover" t WHERE t."orderId" IN (SELECT id FROM orders)),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "PickupPayment" t WHERE t."orderId" IN (SELECT id FROM orders)),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Refund" t WHERE t."orderId" IN (SELECT id FROM orders)),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "CardPayment" t WHERE t."orderId" IN (SELECT id FROM orders)),
       (SELECT string_agg(t::text, ',' ORDER BY t."offerId") FROM "CartItem" t WHERE t."userId" = ${customerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "CatalogueImport" t WHERE t."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "StoredFile" t WHERE t."organisationId" = ${producerId}),
@@ -230,7 +244,7 @@ type Cell = {
 type Owner = "producer" | "customer" | "admin";
 type RouteSpec = {
   owner: Owner;
-  phase: "ordering" | "preparation" | "handedOver";
+  phase: "ordering" | "preparation" | "handedOver" | "cardPaid";
   params?: (world: World) => Record<string, string>;
   /** Loader and the action, by intent ("" for an action without intent; API: the method). */
   loader?: Cell;
@@ -484,6 +498,33 @@ const SPECS: Record<string, RouteSpec> = {
     phase: "handedOver",
     params: (world) => ({ id: world.ids.orderId }),
     loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: OTHER_USERS },
+  },
+  // Refunds of a card-paid order (decision 027 §5): A refunds A's lines, the territory any line; the
+  // credit note of a refund is read by its customer, its producer and an admin, nobody else.
+  "producteur.remboursements.$orderId": {
+    owner: "producer",
+    phase: "cardPaid",
+    params: (world) => ({ orderId: world.ids.orderId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+    actions: { "": { request: form((world) => ({ orderLineId: world.ids.offerLineId, amountCents: "1,00", kind: "damaged", note: "abîmé" })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } } },
+  },
+  "admin.remboursements": {
+    owner: "admin",
+    phase: "cardPaid",
+    loader: { request: (world) => ({ method: "GET", query: { commande: world.ids.orderNumber } }), owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: NOT_ADMINS },
+    actions: { "": { request: form((world) => ({ orderLineId: world.ids.offerLineId, amountCents: "1,00", kind: "other" })), owner: 200, outsiders: NOT_ADMINS } },
+  },
+  "commandes.$id_.avoir.$number": {
+    owner: "customer",
+    phase: "cardPaid",
+    params: (world) => ({ id: world.ids.orderId, number: world.ids.refundNumber }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: { ...OTHER_USERS, producerA: 200, admin: 200 }, mayShow: ["producerA", "admin"] },
+  },
+  "commandes.$id_.avoir.$number_.pdf": {
+    owner: "customer",
+    phase: "cardPaid",
+    params: (world) => ({ id: world.ids.orderId, number: world.ids.refundNumber }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: { ...OTHER_USERS, producerA: 200, admin: 200 }, mayShow: ["producerA", "admin"] },
   },
   "panier.$distributionId": {
     owner: "customer",

@@ -30,8 +30,30 @@ export const apiOfferSchema = z.object({
 export const apiOrderSchema = z.object({
   id: z.string(),
   number: z.number().int(),
-  status: z.enum(["confirmed", "cancelled"]),
-  paymentMethod: z.literal("at_pickup"),
+  status: z
+    .enum(["awaiting_payment", "confirmed", "cancelled", "expired"])
+    .describe("awaiting_payment: a card order whose stock and slot are held until payment.holdExpiresAt; expired: its payment never came, nothing was charged"),
+  paymentMethod: z.enum(["at_pickup", "card"]).describe("card: paid online (Stripe Checkout) before the order is confirmed; at_pickup: cash, cheque or the stall's card terminal"),
+  payment: z
+    .object({
+      state: z.enum(["awaiting_payment", "paid", "closed"]).describe("closed: the hold ended or the order was cancelled before any payment"),
+      amountCents: z.number().int().describe("What is (or will be) charged: the most the order can cost, lines sold by weight at their cap"),
+      refundedCents: z.number().int(),
+      checkoutUrl: z.string().nullable().describe("Open it to pay (Stripe Checkout) while state is awaiting_payment; null when it could not be made yet: GET the order again"),
+      holdExpiresAt: z.iso.datetime().nullable().describe("Stock and slot are held until then; unpaid by then, the order expires"),
+      refunds: z.array(
+        z.object({
+          number: z.number().int().describe("The credit note's number"),
+          amountCents: z.number().int(),
+          reason: z.enum(["customer_cancelled", "distribution_cancelled", "order_reduced", "weighed_lighter", "producer_refund", "admin_refund", "late_payment"]),
+          status: z.enum(["pending", "succeeded", "failed"]),
+          requestedAt: z.iso.datetime(),
+          refundedAt: z.iso.datetime().nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .describe("The card payment of a card order; null for an order paid at pickup"),
   totalCents: z.number().int().describe("The amount when the order was placed"),
   amountDueCents: z.number().int().describe("What the customer owes: weighed lines at their final price, never above their cap"),
   awaitingWeighing: z.boolean().describe("Some lines sold by weight are not weighed yet"),
@@ -70,6 +92,9 @@ export const apiSessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()) }),
 });
 
+/** Every status an order can have, by its API name (decision 027 §10). */
+const orderStatusNames = { AWAITING_PAYMENT: "awaiting_payment", CONFIRMED: "confirmed", CANCELLED: "cancelled", EXPIRED: "expired" } as const;
+
 const unitNames = { PIECE: "piece", BUNCH: "bunch", KG: "kg", G100: "100g", DOZEN: "dozen", LITRE: "litre" } as const;
 
 export function presentDistribution(distribution: UpcomingDistribution, state: z.infer<typeof apiDistributionSchema>["status"]): z.infer<typeof apiDistributionSchema> {
@@ -103,8 +128,25 @@ export function presentOrder(order: OrderView): z.infer<typeof apiOrderSchema> {
   return {
     id: order.id,
     number: order.number,
-    status: order.status === "CANCELLED" ? "cancelled" : "confirmed",
-    paymentMethod: "at_pickup",
+    status: orderStatusNames[order.status],
+    paymentMethod: order.paymentMethod === "ONLINE_CARD" ? "card" : "at_pickup",
+    payment: order.cardPayment
+      ? {
+          state: order.cardPayment.status === "SUCCEEDED" ? "paid" : order.cardPayment.status === "OPEN" ? "awaiting_payment" : "closed",
+          amountCents: order.cardPayment.amountCents,
+          refundedCents: order.cardPayment.refundedCents,
+          checkoutUrl: order.cardPayment.status === "OPEN" ? order.cardPayment.checkoutUrl : null,
+          holdExpiresAt: order.holdExpiresAt?.toISOString() ?? null,
+          refunds: order.refunds.map((refund) => ({
+            number: refund.number,
+            amountCents: refund.amountCents,
+            reason: refund.reason.toLowerCase() as Lowercase<typeof refund.reason>,
+            status: refund.status.toLowerCase() as Lowercase<typeof refund.status>,
+            requestedAt: refund.createdAt.toISOString(),
+            refundedAt: refund.succeededAt?.toISOString() ?? null,
+          })),
+        }
+      : null,
     totalCents: order.totalCents,
     amountDueCents: order.amountDueCents,
     awaitingWeighing: order.awaitingWeighing,

@@ -67,9 +67,9 @@ export function openApiDocument(serverUrl: string) {
       "/orders": {
         get: { summary: "The caller's orders", security: [{ session: [] }], responses: { "200": { description: "Orders", content: json({ type: "object", properties: { orders: { type: "array", items: ref("Order") } } }) }, "401": error("Not signed in") } },
         post: {
-          summary: "Place an order for one distribution (payment at pickup)",
+          summary: "Place an order for one distribution, paid at pickup or by card online",
           description:
-            "Send each line's `unitPriceCents` as your client showed it: if an offer's price is no longer that one, nothing is ordered (409 `price_changed` with `priceChanges`). Without it, the line is charged the offer's current price, stated in the answer. A first order paid at pickup needs a confirmed email (403 `email_unverified`) unless the customer already collected an order; a customer holds at most 3 open orders per distribution and, of each offer, its `maxPerCustomer` or 20 units over those orders (409 `customer_limit`).",
+            "Send each line's `unitPriceCents` as your client showed it: if an offer's price is no longer that one, nothing is ordered (409 `price_changed` with `priceChanges`). Without it, the line is charged the offer's current price, stated in the answer. A first order paid at pickup needs a confirmed email (403 `email_unverified`) unless the customer already collected an order; a customer holds at most 3 open orders per distribution and, of each offer, its `maxPerCustomer` or 20 units over those orders (409 `customer_limit`). With `paymentMethod: \"card\"` (where the server has Stripe keys; otherwise 422 `card_payments_disabled`) the answer is the order with status `awaiting_payment` and `payment.checkoutUrl`: open it to pay on Stripe Checkout before `payment.holdExpiresAt` (about 15 minutes; stock and slot are held until then). Once paid, the order is `confirmed`; unpaid by then, `expired`, and nothing is charged. Lines sold by weight are charged at their cap and the difference is refunded after weighing. `\"at_pickup\"` works as it always did.",
           security: [{ session: [] }],
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 }, description: "Retrying with the same key returns the same order instead of placing a second one" }],
           requestBody: { required: true, content: json(ref("PlaceOrder")) },
@@ -79,12 +79,13 @@ export function openApiDocument(serverUrl: string) {
             "401": error("Not signed in"),
             "403": error("`email_unverified`: confirm the email address before a first order paid at pickup"),
             "409": error("`sold_out` with `offerIds`, `cutoff_passed`, `not_open_yet`, `distribution_cancelled`, `slot_full`, `price_changed` with `priceChanges`, or `customer_limit`"),
+            "422": error("`card_payments_disabled`: this server takes no card payment (no Stripe keys); use `at_pickup`"),
           },
         },
       },
       "/orders/{id}": {
         get: {
-          summary: "One of the caller's orders",
+          summary: "One of the caller's orders, with its card payment's state and refunds (`payment`)",
           security: [{ session: [] }],
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: { "200": { description: "The order", content: json(ref("Order")) }, "401": error("Not signed in"), "404": error("No such order among the caller's") },

@@ -19,19 +19,27 @@ import { now } from "~/http/clock.server";
 import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
-import type { MessageKey } from "~/i18n/messages";
+import { translate, type MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate, placeLine, timeRange, weight } from "~/ui/format";
 import { FormAlert } from "~/ui/form";
 import { ProductPicture } from "~/ui/product-picture";
 import { SubmitButton } from "~/ui/submit-button";
+import { redirect } from "@remix-run/node";
+import { confirmFromReturn } from "~/domain/payments/confirm-from-return.server";
+import { startCheckout } from "~/domain/payments/start-checkout.server";
+import { appUrl } from "~/http/request-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Ma commande — Terre & Mer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idField.safeParse(params.id);
+  // Back from Stripe's page: ask Stripe for the session and confirm the order if the webhook has not yet (decision 027 §1).
+  const returned = id.success && new URL(request.url).searchParams.get("paiement") === "retour"
+    ? await confirmFromReturn({ orderId: id.data, userId: user.id, now: now(), appUrl: appUrl() })
+    : null;
   const order = id.success ? await findOwnOrder(db(), id.data, user.id) : null;
   if (!order) throw new Response("Not found", { status: 404 });
   const editable = orderChangeRefusal(order.status, order.distribution, now()) === null;
@@ -53,10 +61,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vat: orderVatBreakdown(order.lines),
     pictures,
     hasReceipt: handedOver !== null,
+    returned: returned?.state ?? null,
+    // A card order waiting for its payment, its hold still running: « payer » and « annuler ».
+    waiting: order.status === "AWAITING_PAYMENT" && order.holdExpiresAt !== null && order.holdExpiresAt.getTime() > now().getTime(),
   };
 }
 
-type ActionResult = FormFailure | { ok: true; done: "updated" | "lineRemoved" | "cancelled" };
+type ActionResult = FormFailure | { ok: true; done: "updated" | "lineRemoved" | "cancelled" } | { ok: false; unavailable: true; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -65,6 +76,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!id.success) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
   try {
+    if (form.intent === "pay") {
+      // The one session of the order (same key): made again only if Stripe could not be reached before.
+      const started = await startCheckout({ orderId: id.data, locale, appUrl: appUrl(), now: now() });
+      const own = await findOwnOrder(db(), id.data, user.id);
+      if (!own) throw new Response("Not found", { status: 404 });
+      if (started) return redirect(started.checkoutUrl);
+      return { ok: false, unavailable: true, message: translate(locale, own.status === "AWAITING_PAYMENT" ? "cardCheckout.waiting.unavailable" : "cardCheckout.expired.body") } satisfies ActionResult;
+    }
     if (form.intent === "cancel") {
       await cancelOrder({ orderId: id.data, customer: user, now: now() });
       return { ok: true, done: "cancelled" } satisfies ActionResult;
@@ -79,13 +98,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, editable, pickupAhead, directions, currentPrices, vat, pictures, hasReceipt } = useLoaderData<typeof loader>();
+  const { order, editable, pickupAhead, directions, currentPrices, vat, pictures, hasReceipt, returned, waiting } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const point = order.distribution.pickupPoint;
-  const success = result?.ok ? t(`orders.${result.done}` as MessageKey) : searchParams.get("confirmee") ? t("orders.confirmed") : null;
+  const success = result?.ok
+    ? t(`orders.${result.done}` as MessageKey)
+    : searchParams.get("confirmee")
+      ? t("orders.confirmed")
+      : returned === "paid" && order.status === "CONFIRMED"
+        ? t("cardCheckout.return.confirmed")
+        : null;
+  const card = order.paymentMethod === "ONLINE_CARD" ? order.cardPayment : null;
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -95,7 +121,25 @@ export default function OrderPage() {
       <div className="mt-4">
         <FormAlert tone="success" message={success} />
         {result && !result.ok ? <FormAlert message={result.message} /> : null}
+        {returned === "pending" && order.status === "AWAITING_PAYMENT" ? <FormAlert tone="success" message={t("cardCheckout.return.pending")} /> : null}
       </div>
+      {waiting && card ? (
+        <section aria-labelledby="payment-waiting" className="mb-4 rounded-xl border-2 border-earth-700 bg-earth-50 p-4" data-testid="order-awaiting-payment">
+          <h2 id="payment-waiting" className="text-lg font-bold text-earth-700">{t("cardCheckout.waiting.title")}</h2>
+          <p className="mt-1">{t("cardCheckout.waiting.body", { amount: euros(card.amountCents, locale), time: holdTime(order.holdExpiresAt) })}</p>
+          <Form method="post" className="mt-3 flex flex-wrap gap-2">
+            <SubmitButton name="intent" value="pay" busyLabel={t("cardCheckout.waiting.pay", { amount: euros(card.amountCents, locale) })} className="w-full sm:w-auto">
+              {t("cardCheckout.waiting.pay", { amount: euros(card.amountCents, locale) })}
+            </SubmitButton>
+            <SubmitButton variant="secondary" name="intent" value="cancel" busyLabel={t("shop.busy.cancelling")} className="w-full sm:w-auto">
+              {t("cardCheckout.waiting.cancel")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      {order.status === "EXPIRED" || (order.status === "AWAITING_PAYMENT" && !waiting) ? (
+        <p className="mb-4 rounded-xl bg-earth-50 p-3 font-semibold text-earth-700" data-testid="order-expired">{t("cardCheckout.expired.body")}</p>
+      ) : null}
       {/* Where, when, how to pay: one column on a phone. The place is said once; its directions go with it. */}
       <dl className="mt-2 grid grid-cols-1 gap-x-4 rounded-xl border border-slate-300 bg-white p-4 sm:grid-cols-[max-content_1fr] sm:gap-y-2">
         <dt className="font-semibold">{t("orders.where")}</dt>
@@ -124,7 +168,9 @@ export default function OrderPage() {
         <dd className="mb-2 sm:mb-0"><span>{longDate(order.slot.startsAt, locale)}</span>, {timeRange(order.slot.startsAt, order.slot.endsAt)}</dd>
         <dt className="font-semibold">{t("orders.payment")}</dt>
         <dd>
-          {order.paidCents === 0
+          {card ? (
+            <CardPaymentSummary order={order} card={card} />
+          ) : order.paidCents === 0
             ? t("orders.payAtPickup", { total: euros(order.amountDueCents, locale) })
             : order.leftToPayCents > 0
               ? t("orders.paidLeftToPay", { paid: euros(order.paidCents, locale), left: euros(order.leftToPayCents, locale) })
@@ -215,6 +261,42 @@ export default function OrderPage() {
       ) : null}
     </div>
   );
+}
+
+/** Paid online, and each refund of it (decision 027 §9: « payé en ligne », never « carte » alone). */
+function CardPaymentSummary({ order, card }: { order: { status: string; refunds: Array<{ id: string; amountCents: number; reason: string; status: string; createdAt: Date | string; succeededAt: Date | string | null }> }; card: { status: string; amountCents: number } }) {
+  const t = useT();
+  const locale = useLocale();
+  if (card.status !== "SUCCEEDED") return <>{t("cardCheckout.choice.card")} — {t(`orders.status.${order.status}` as MessageKey)}</>;
+  return (
+    <>
+      <span className="font-semibold" data-testid="order-paid-online">{t("cardCheckout.paidOnline", { amount: euros(card.amountCents, locale) })}</span>
+      {order.refunds.length > 0 ? (
+        <ul className="mt-1 text-sm" aria-label={t("cardCheckout.refundsTitle")} data-testid="order-refunds">
+          {order.refunds.map((refund) => {
+            const reason = t(`cardCheckout.refundReason.${refund.reason}` as MessageKey);
+            return (
+              <li key={refund.id}>
+                {refund.status === "SUCCEEDED"
+                  ? t("cardCheckout.refunded", { date: dayOf(refund.succeededAt ?? refund.createdAt, locale), amount: euros(refund.amountCents, locale), reason })
+                  : t("cardCheckout.refundPending", { amount: euros(refund.amountCents, locale), reason })}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** "12 décembre 2026" / "12 December 2026", Paris time: mid-sentence, so without the weekday's capital. */
+function dayOf(date: Date | string, locale: string): string {
+  return new Date(date).toLocaleDateString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" });
+}
+
+/** "14:05", Paris time. */
+function holdTime(date: Date | string | null): string {
+  return date ? new Date(date).toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }) : "";
 }
 
 export function ErrorBoundary() {

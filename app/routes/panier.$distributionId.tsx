@@ -19,6 +19,7 @@ import { formFailure, invalidForm, type FormFailure } from "~/http/errors.server
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { appUrl } from "~/http/request-context.server";
+import { cardPaymentsEnabled } from "~/infra/stripe.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
@@ -51,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mustConfirmEmail: user !== null && cart.length > 0 && !(await isKnownCustomer(user.id)),
     // One key per rendering of the checkout: a double submit places one order, not two.
     idempotencyKey: randomUUID(),
+    // Card online is offered only where Stripe keys are configured (decision 027); otherwise the page is as before.
+    cardPayments: cardPaymentsEnabled(),
   };
 }
 
@@ -67,6 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = checkoutSchema.safeParse(form);
       if (!parsed.success) return invalidForm(parsed.error, locale);
       const order = await checkoutCart({ ...parsed.data, distributionId: distributionId.data, customer: user, now: now(), appUrl: appUrl() });
+      // A card order goes to Stripe's payment page; if it could not be made, its page offers « payer » again.
+      if (order.status === "AWAITING_PAYMENT") return redirect(order.cardPayment?.checkoutUrl ?? `/commandes/${order.id}`);
       return redirect(`/commandes/${order.id}?confirmee=1`);
     }
     const parsed = setCartQuantitySchema.safeParse(form);
@@ -79,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { distribution, cart, idempotencyKey, shownLines, mustConfirmEmail, signedIn } = useLoaderData<typeof loader>();
+  const { distribution, cart, idempotencyKey, shownLines, mustConfirmEmail, signedIn, cardPayments } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure | { ok: true }>();
   const t = useT();
   const locale = useLocale();
@@ -182,13 +187,17 @@ export default function CartPage() {
               </label>
             ))}
           </fieldset>
-          <fieldset className="mt-4">
-            <legend className="font-bold">{t("cart.payment")}</legend>
-            <label className="mt-2 flex min-h-11 items-center gap-2">
-              <input type="radio" name="paymentMethod" value="at_pickup" defaultChecked className="h-5 w-5" />
-              {t("cart.payAtPickup")}
-            </label>
-          </fieldset>
+          {cardPayments ? (
+            <PaymentChoice weighed={cart.some((line) => line.variableWeight)} />
+          ) : (
+            <fieldset className="mt-4">
+              <legend className="font-bold">{t("cart.payment")}</legend>
+              <label className="mt-2 flex min-h-11 items-center gap-2">
+                <input type="radio" name="paymentMethod" value="at_pickup" defaultChecked className="h-5 w-5" />
+                {t("cart.payAtPickup")}
+              </label>
+            </fieldset>
+          )}
           <p className="mt-2 text-sm text-slate-700">{t("orders.editableUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
           <div className="mt-4">
             <SubmitButton name="intent" value="checkout" busyLabel={t("shop.busy.ordering")} className="w-full sm:w-auto">{t("cart.confirm")} — {euros(total, locale)}</SubmitButton>
@@ -196,6 +205,36 @@ export default function CartPage() {
         </Form>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Card online or at pickup (decision 027 §9: never « carte » alone), card first. A line sold by
+ * weight is charged at its cap, the difference refunded after weighing: said before paying.
+ */
+function PaymentChoice({ weighed }: { weighed: boolean }) {
+  const t = useT();
+  return (
+    <fieldset className="mt-4" aria-describedby={weighed ? "payment-weighed" : undefined}>
+      <legend className="font-bold">{t("cardCheckout.choice.legend")}</legend>
+      <label className="mt-2 flex min-h-11 items-start gap-2 py-1">
+        <input type="radio" name="paymentMethod" value="card" defaultChecked className="mt-0.5 h-5 w-5 shrink-0" aria-describedby="payment-card-hint" />
+        <span>
+          <span className="font-semibold">{t("cardCheckout.choice.card")}</span>
+          <span id="payment-card-hint" className="block text-sm text-slate-700">{t("cardCheckout.choice.cardHint")}</span>
+        </span>
+      </label>
+      <label className="mt-2 flex min-h-11 items-start gap-2 py-1">
+        <input type="radio" name="paymentMethod" value="at_pickup" className="mt-0.5 h-5 w-5 shrink-0" aria-describedby="payment-pickup-hint" />
+        <span>
+          <span className="font-semibold">{t("cardCheckout.choice.atPickup")}</span>
+          <span id="payment-pickup-hint" className="block text-sm text-slate-700">{t("cardCheckout.choice.atPickupHint")}</span>
+        </span>
+      </label>
+      {weighed ? (
+        <p id="payment-weighed" className="mt-2 rounded-lg bg-sea-50 p-2 text-sm text-slate-800">{t("cardCheckout.choice.weighed")}</p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -28,7 +28,8 @@ const shownLinesField = z
 
 export const checkoutSchema = z.object({
   slotId: idField,
-  paymentMethod: z.literal("at_pickup", { error: "field.payment.invalid" }),
+  /** "card" only where Stripe keys are configured (placeOrder refuses it otherwise: card_payments_disabled). */
+  paymentMethod: z.enum(["at_pickup", "card"], { error: "field.payment.invalid" }),
   idempotencyKey: z.string().uuid({ error: "field.unknown" }),
   shownLines: shownLinesField,
 });

@@ -3,7 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { can } from "~/domain/accounts/permissions";
 import { currentMonth, type SalesFigures } from "~/domain/preparation/sales-figures";
-import { salesPeriodSchema, salesSummary } from "~/domain/preparation/sales-summary.server";
+import { salesPeriodSchema, salesStatement } from "~/domain/preparation/sales-summary.server";
+import { statementTotalRows } from "~/domain/preparation/statement-documents";
+import { env } from "~/env.server";
 import { parisIsoDate } from "~/domain/time/paris";
 import { requireUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -40,10 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = salesPeriodSchema.safeParse(asked);
   if (!period.success) {
     const locale = localeOf(request, user.locale);
-    return data({ period: asked, errors: fieldErrors(translateIssues(period.error, locale)), summary: null, allProducers: producerId === null }, { status: 400 });
+    return data({ period: asked, errors: fieldErrors(translateIssues(period.error, locale)), summary: null, card: null, platform: null, allProducers: producerId === null }, { status: 400 });
   }
-  const summary = await salesSummary({ actor: user, producerId, ...period.data });
-  return { period: period.data, errors: {} as Record<string, string>, summary, allProducers: producerId === null };
+  // The summary and the card payments' totals of the same orders (issue 11); the platform's side for the territory.
+  const { summary, statement } = await salesStatement({ actor: user, producerId, ...period.data, commissionBp: env().PLATFORM_COMMISSION_BP });
+  return { period: period.data, errors: {} as Record<string, string>, summary, card: statement.totals, platform: producerId === null ? statement.platform : null, allProducers: producerId === null };
 }
 
 const FIGURES: Array<{ key: keyof SalesFigures; label: MessageKey; strong?: boolean }> = [
@@ -126,6 +129,41 @@ export default function SalesSummaryPage() {
             <Figures figures={summary.total} />
             <p className="mt-2 text-sm text-slate-700">{t("cardStatement.summary.stillDueHelp")}</p>
           </section>
+          {page.card && (page.card.paidOnlineCents > 0 || page.card.netCents !== 0 || page.card.heldCents > 0) ? (
+            <section className="mt-6 rounded-xl border border-slate-300 bg-white p-4" aria-labelledby="en-ligne">
+              <h2 id="en-ligne" className="text-xl font-bold text-sea-900">{t("cardStatement.account.title")}</h2>
+              <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+                {statementTotalRows(page.card)
+                  .filter(([key]) => key !== "cardStatement.total.paidAtStall")
+                  .map(([key, cents]) => (
+                    <div key={key} className="contents">
+                      <dt>{t(key)}</dt>
+                      <dd className="text-right tabular-nums">{euros(cents, locale)}</dd>
+                    </div>
+                  ))}
+              </dl>
+              {!page.allProducers ? (
+                <a href={`/producteur/releve?${query}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("cardStatement.title")}</a>
+              ) : null}
+            </section>
+          ) : null}
+          {page.platform ? (
+            <section className="mt-6 rounded-xl border border-slate-300 bg-white p-4" aria-labelledby="plateforme">
+              <h2 id="plateforme" className="text-xl font-bold text-sea-900">{t("cardStatement.platform.title")}</h2>
+              <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+                <dt>{t("cardStatement.platform.commission")}</dt>
+                <dd className="text-right tabular-nums">{euros(page.platform.commissionCents, locale)}</dd>
+                <dt>{t("cardStatement.platform.fee")}</dt>
+                <dd className="text-right tabular-nums">{euros(page.platform.feeCents, locale)}</dd>
+                <dt>{t("cardStatement.platform.held")}</dt>
+                <dd className="text-right tabular-nums">{euros(page.platform.heldCents, locale)}</dd>
+                <dt>{t("cardStatement.platform.refundsFailed")}</dt>
+                <dd className={`text-right tabular-nums ${page.platform.refundsFailed > 0 ? "font-bold text-red-800" : ""}`}>
+                  {t("cardStatement.platform.refundsFailedCount", { count: page.platform.refundsFailed, amount: euros(page.platform.refundsFailedCents, locale) })}
+                </dd>
+              </dl>
+            </section>
+          ) : null}
           {page.allProducers && summary.producers.length > 0 ? (
             <section className="mt-6" aria-labelledby="producteurs">
               <h2 id="producteurs" className="text-xl font-bold text-sea-900">{t("preparation.summary.byProducer")}</h2>

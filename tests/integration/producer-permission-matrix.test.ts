@@ -261,6 +261,8 @@ const OTHER_USERS = { producerA: 404, producer: 404, consumer: 404, charity: 404
 const get = (): ReturnType<Cell["request"]> => ({ method: "GET" });
 const form = (fields: (world: World) => Record<string, string>) => (world: World) => ({ fields: fields(world) });
 const json = (method: string, body: Record<string, unknown>) => () => ({ method, json: body });
+/** A statement's period that holds the world's distribution (three days ahead): today and the next 30 days. */
+const statementPeriod = (): ReturnType<Cell["request"]> => ({ method: "GET", query: { du: new Date().toISOString().slice(0, 10), au: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } });
 /** A page of one's own: B is answered about B's things (200), the others refused. */
 const ownPage = (ownerSees?: Cell["ownerSees"]): Cell => ({ request: get, owner: 200, ownerSees, outsiders: { producer: 200, ...NOT_PRODUCERS } });
 
@@ -277,6 +279,10 @@ const SPECS: Record<string, RouteSpec> = {
     loader: ownPage(),
     actions: { connect: { request: form(() => ({ intent: "connect" })), owner: 302, outsiders: { producer: 302, ...NOT_PRODUCERS } } },
   },
+  // The producer's statement (page, CSV, PDF) over the world's distribution: B reads B's own, with none of A's orders.
+  "producteur.releve": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), request: statementPeriod } },
+  "producteur.releve[.]csv": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), request: statementPeriod } },
+  "producteur.releve[.]pdf": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), request: statementPeriod } },
   "producteur.export[.]csv": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
   "producteur.import._index": {
     owner: "producer",

@@ -1,5 +1,5 @@
-import { producerShares, type AttributedRefund, type ChargedLine, type OrderShare } from "~/domain/payments/producer-shares";
-import { refundAllocation } from "~/domain/payments/refund-rules";
+import { distributionShares, type CloseLine } from "~/domain/payments/compute-transfers";
+import type { OrderShare } from "~/domain/payments/producer-shares";
 
 /**
  * What a producer sold and is owed over a period. Every figure is this producer's part of
@@ -134,8 +134,9 @@ export function currentMonth(parisToday: string): { from: string; to: string } {
  *
  *   paid online − refunded − commission − fee = transferred + being transferred + held + to come
  *
- * Shares come from `producerShares` (the close's rule) over each distribution's card-paid orders;
- * a closed distribution's money is on its ProducerTransfer row, one not closed yet is « à venir ».
+ * Shares come from `distributionShares` — the close's own rule, so the statement and the transfers
+ * cannot disagree — over each distribution's card-paid orders; a closed distribution's money is on
+ * its ProducerTransfer row, one not closed yet is « à venir ».
  */
 
 /** One producer's part of one order, as read from the database (every producer of the order, for the fee's and refunds' split). */
@@ -210,8 +211,8 @@ export type StatementOrder = {
   netCents: number;
 };
 
-/** A refund as one producer's statement shows it: their part of it (a refund of the whole order is spread by what each keeps). */
-export type StatementRefund = Omit<StatementRefundRow, "producerId" | "orderId"> & { orderId: string; orderNumber: number; producerId: string; producerName: string; partCents: number };
+/** A refund of an order of the statement, with its credit note's number; `producerName` null when it is the whole order's (spread by what each producer keeps). */
+export type StatementRefund = StatementRefundRow & { orderNumber: number; producerName: string | null };
 
 export type StatementTotals = {
   paidOnlineCents: number;
@@ -247,80 +248,39 @@ export function emptyStatementTotals(): StatementTotals {
   return { paidOnlineCents: 0, paidCashCents: 0, paidChequeCents: 0, paidTerminalCents: 0, paidAtStallCents: 0, refundedCents: 0, commissionCents: 0, feeCents: 0, netCents: 0, transferredCents: 0, sendingCents: 0, heldCents: 0, upcomingCents: 0, gapCents: 0 };
 }
 
-/**
- * Who each refund of a card-paid order is for, in the order they were decided: a refund naming a
- * producer is theirs; one of the whole order is spread over its producers by what each still keeps
- * (`refundAllocation`, as reversals are). A reduction before the cutoff (ORDER_REDUCED) was charged
- * on lines that are now lower or gone: it is added back to that producer's charge, so that the
- * charges add up to what Stripe charged.
- */
-export function attributeRefunds(
-  parts: ReadonlyArray<{ orderId: string; producerId: string; capCents: number }>,
-  refunds: ReadonlyArray<StatementRefundRow>,
-): { charged: ChargedLine[]; attributed: Array<AttributedRefund & { refundId: string }> } {
-  const byOrder = new Map<string, Map<string, { charged: number; refunded: number }>>();
-  for (const part of parts) {
-    const order = byOrder.get(part.orderId) ?? new Map<string, { charged: number; refunded: number }>();
-    byOrder.set(part.orderId, order);
-    const current = order.get(part.producerId) ?? { charged: 0, refunded: 0 };
-    current.charged += part.capCents;
-    order.set(part.producerId, current);
-  }
-  const attributed: Array<AttributedRefund & { refundId: string }> = [];
-  for (const refund of [...refunds].sort((a, b) => a.number - b.number)) {
-    const order = byOrder.get(refund.orderId);
-    if (!order) continue;
-    const give = (producerId: string, cents: number) => {
-      if (cents <= 0) return;
-      const part = order.get(producerId) ?? { charged: 0, refunded: 0 };
-      order.set(producerId, part);
-      if (refund.reason === "ORDER_REDUCED") part.charged += cents;
-      part.refunded += cents;
-      attributed.push({ refundId: refund.id, orderId: refund.orderId, producerId, amountCents: cents });
-    };
-    if (refund.producerId) {
-      give(refund.producerId, refund.amountCents);
-      continue;
-    }
-    const weights = [...order.entries()].map(([producerId, part]) => ({
-      producerId,
-      keptCents: refund.reason === "ORDER_REDUCED" ? part.charged : part.charged - part.refunded,
-    }));
-    for (const [producerId, cents] of refundAllocation(refund.amountCents, weights)) give(producerId, cents);
-  }
-  const charged: ChargedLine[] = [];
-  for (const [orderId, order] of byOrder) for (const [producerId, part] of order) charged.push({ orderId, producerId, chargedCents: part.charged });
-  return { charged, attributed };
-}
-
 /** The statement of the rows read for a period: `producerId` null for every producer's (the admin's). */
 export function buildStatement(input: {
   orders: ReadonlyArray<StatementOrderRow>;
+  /** Every line of the card-paid orders (the weighed-lighter split needs each line's cap and final). */
+  lines: ReadonlyArray<CloseLine>;
   refunds: ReadonlyArray<StatementRefundRow>;
   transfers: ReadonlyArray<StatementTransferRow>;
   commissionBp: number;
   producerId: string | null;
 }): Statement {
   const mine = (producerId: string) => input.producerId === null || input.producerId === producerId;
-  const cardOrders = input.orders.filter((row) => row.chargedCents !== null);
-  const { charged, attributed } = attributeRefunds(
-    cardOrders.map((row) => ({ orderId: row.orderId, producerId: row.producerId, capCents: row.capCents })),
-    input.refunds,
-  );
   const orderMeta = new Map(input.orders.map((row) => [row.orderId, row]));
   const distributionOf = (orderId: string) => orderMeta.get(orderId)!.distributionId;
+  const refundsInOrder = [...input.refunds].sort((a, b) => a.number - b.number);
 
-  // One producerShares per distribution (the fee of an order is split over its producers only).
+  // The close's rule per distribution (a charge's fee is split over its own producers only).
   const shares = new Map<string, OrderShare>();
   let platformCommission = 0;
   let platformFee = 0;
-  const distributions = new Set(cardOrders.map((row) => row.distributionId));
-  for (const distributionId of distributions) {
-    const orderIds = new Set(cardOrders.filter((row) => row.distributionId === distributionId).map((row) => row.orderId));
-    const result = producerShares({
-      lines: charged.filter((line) => orderIds.has(line.orderId)),
-      refunds: attributed.filter((refund) => orderIds.has(refund.orderId)),
-      fees: [...orderIds].map((orderId) => ({ orderId, feeCents: orderMeta.get(orderId)!.chargeFeeCents })),
+  const cardOrdersBy = new Map<string, StatementOrderRow[]>();
+  for (const row of input.orders) {
+    if (row.chargedCents === null) continue;
+    const rows = cardOrdersBy.get(row.distributionId) ?? [];
+    rows.push(row);
+    cardOrdersBy.set(row.distributionId, rows);
+  }
+  for (const rows of cardOrdersBy.values()) {
+    const orderIds = new Set(rows.map((row) => row.orderId));
+    const payments = [...orderIds].map((orderId) => ({ orderId, amountCents: orderMeta.get(orderId)!.chargedCents!, feeCents: orderMeta.get(orderId)!.chargeFeeCents }));
+    const result = distributionShares({
+      lines: input.lines.filter((line) => orderIds.has(line.orderId)),
+      refunds: refundsInOrder.filter((refund) => orderIds.has(refund.orderId)),
+      payments,
       commissionBp: input.commissionBp,
     });
     for (const share of result.orderShares) shares.set(`${share.orderId}|${share.producerId}`, share);
@@ -347,14 +307,9 @@ export function buildStatement(input: {
   }
   orders.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.number - b.number || a.producerName.localeCompare(b.producerName, "fr"));
 
-  const refundRows = new Map(input.refunds.map((refund) => [refund.id, refund]));
-  const refunds: StatementRefund[] = attributed
-    .filter((part) => mine(part.producerId))
-    .map((part) => {
-      const { producerId: _named, ...refund } = refundRows.get(part.refundId)!;
-      return { ...refund, orderNumber: orderMeta.get(part.orderId)!.number, producerId: part.producerId, producerName: names.get(part.producerId) ?? "", partCents: part.amountCents };
-    })
-    .sort((a, b) => a.number - b.number || a.producerName.localeCompare(b.producerName, "fr"));
+  const refunds: StatementRefund[] = refundsInOrder
+    .filter((refund) => (refund.producerId === null ? input.producerId === null || shares.has(`${refund.orderId}|${input.producerId}`) : mine(refund.producerId)))
+    .map((refund) => ({ ...refund, orderNumber: orderMeta.get(refund.orderId)?.number ?? 0, producerName: refund.producerId === null ? null : (names.get(refund.producerId) ?? "") }));
 
   const transfers = input.transfers.filter((transfer) => mine(transfer.producerId)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.producerName.localeCompare(b.producerName, "fr"));
   const closed = new Set(transfers.map((transfer) => `${transfer.distributionId}|${transfer.producerId}`));

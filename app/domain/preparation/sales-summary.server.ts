@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readRows } from "~/db.server";
 import { can, type Principal } from "~/domain/accounts/permissions";
+import type { CloseLine } from "~/domain/payments/compute-transfers";
 import { DomainError } from "~/domain/errors";
 import { isoDateField } from "~/domain/preparation/preparation-fields";
 import { buildStatement, summariseSales, type SalesRow, type SalesSummary, type Statement, type StatementOrderRow, type StatementRefundRow, type StatementTransferRow } from "~/domain/preparation/sales-figures";
@@ -96,13 +97,13 @@ export type StatementInput = SalesSummaryInput & { commissionBp: number };
  * The statement of a period (issue 11): the summary's figures and, per order and producer, the
  * money — paid by card online, at the stall, refunds with their credit notes, commission, Stripe's
  * fee, transfers with their reversals, held amounts — reconciled to the cent (`buildStatement`).
- * Four statements whatever the number of orders: the summary, the orders' parts, their refunds,
- * the transfers. Orders: confirmed ones, and cancelled ones that were charged (their refunds).
+ * Five statements whatever the number of orders: the summary, the orders' parts, the card orders'
+ * lines, their refunds, the transfers. Orders: confirmed ones, and cancelled ones that were charged (their refunds).
  */
 export async function salesStatement(input: StatementInput): Promise<{ summary: SalesSummary; statement: Statement }> {
   if (input.producerId === null && !can(input.actor, "read:order:any")) throw new DomainError("forbidden");
   const range = [parisDateTime(input.from, "00:00"), parisDateTime(nextDay(input.to), "00:00"), input.producerId];
-  const [summary, orders, refunds, transfers] = await Promise.all([
+  const [summary, orders, lines, refunds, transfers] = await Promise.all([
     salesSummary(input),
     readRows<StatementOrderRow>(
       `WITH chosen AS (${STATEMENT_ORDERS}
@@ -136,6 +137,13 @@ export async function salesStatement(input: StatementInput): Promise<{ summary: 
        ORDER BY d."startsAt", o.number, org.name`,
       range,
     ),
+    readRows<CloseLine>(
+      `SELECT ol."orderId", ol."producerId", ol.quantity, ol."unitPriceCents", ol."capCents", ol."finalCents"
+       FROM "OrderLine" ol JOIN "CardPayment" cp ON cp."orderId" = ol."orderId" AND cp.status = 'SUCCEEDED'
+       WHERE ol."orderId" IN (${STATEMENT_ORDERS})
+       ORDER BY ol."orderId", ol.id`,
+      range,
+    ),
     readRows<StatementRefundRow>(
       // Every refund of those orders, whoever's: a refund of another producer's line changes what each keeps, and so how a whole-order refund is spread.
       `SELECT r.id, r.number, r."orderId", r."producerId", r."amountCents", r.reason::text AS reason, r.status::text AS status, r."stripeRefundId", r."createdAt"
@@ -158,5 +166,5 @@ export async function salesStatement(input: StatementInput): Promise<{ summary: 
       range,
     ),
   ]);
-  return { summary, statement: buildStatement({ orders, refunds, transfers, commissionBp: input.commissionBp, producerId: input.producerId }) };
+  return { summary, statement: buildStatement({ orders, lines, refunds, transfers, commissionBp: input.commissionBp, producerId: input.producerId }) };
 }

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { closeDistributionJob } from "~/domain/payments/jobs/close-distribution.server";
 import { sendTransferJob } from "~/domain/payments/jobs/send-transfer.server";
 import { moneyFinalAt, stripeIdempotencyKey, transferGroup } from "~/domain/payments/money-model";
+import { releaseHeldTransfers } from "~/domain/payments/connect-account.server";
 import { requestRefund } from "~/domain/payments/request-refund.server";
 import { recordWeight } from "~/domain/preparation/record-weight.server";
 import { createStripeClient } from "~/infra/stripe.server";
@@ -241,3 +242,50 @@ test("card close: transfer.reversed that names our reversal records Stripe's id 
   await sendTransferJob({ reversalId: reversal.id }, m.finalAt);
   expect(double.requestsTo("POST", `/v1/transfers/${reversal.transfer.stripeTransferId}/reversals`).length).toBe(posts);
 });
+
+test("card close: a transfer waits while the platform's available balance is short of it — nothing made at Stripe, its key not spent on a refusal — and goes once the funds are there", async () => {
+  const m = await market({ farmerConnected: false });
+  await closeTwice(m.distribution.id, m.finalAt);
+  const row = await db().producerTransfer.findFirstOrThrow({ where: { distributionId: m.distribution.id, producerId: m.fisher.id }, select: { id: true, amountCents: true } });
+  double.availableBalanceCents = row.amountCents - 1;
+  try {
+    await expect(sendTransferJob({ transferId: row.id }, m.finalAt)).rejects.toThrow(/solde disponible insuffisant/);
+    expect(transfersAtDouble(m.distribution.id)).toHaveLength(0);
+    expect(double.requestsTo("POST", "/v1/transfers").filter((request) => request.params.transfer_group === transferGroup(m.distribution.id))).toHaveLength(0);
+    double.availableBalanceCents = row.amountCents;
+    await sendTransferJob({ transferId: row.id }, m.finalAt);
+  } finally {
+    double.availableBalanceCents = null;
+  }
+  expect(transfersAtDouble(m.distribution.id).map((transfer) => transfer.amount)).toEqual([row.amountCents]);
+  expect((await db().producerTransfer.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SENT");
+});
+
+test("card close: a held share is transferred once its producer's account can receive transfers, and a refund decided while it was held is reversed after it", async () => {
+  const m = await market({ farmerConnected: false });
+  await closeTwice(m.distribution.id, m.finalAt);
+  // An admin refunds 1,00 € of the farmer's eggs while their share is held.
+  const refund = await db().$transaction((tx) => requestRefund(tx, { orderId: m.order.id, amount: 100, reason: "ADMIN_REFUND", producerId: m.farmer.id }));
+  const held = await db().producerTransfer.findFirstOrThrow({ where: { distributionId: m.distribution.id, producerId: m.farmer.id }, select: { id: true, status: true, amountCents: true, reversedCents: true } });
+  expect(held).toMatchObject({ status: "HELD", amountCents: 391, reversedCents: 100 });
+  await sendTransfersOf(m.distribution.id, m.finalAt);
+  expect(transfersAtDouble(m.distribution.id).filter((transfer) => transfer.transfer_group && (transfer.metadata as Record<string, string>).producerId === m.farmer.id)).toHaveLength(0);
+
+  // The farmer connects: their held share goes (the accounts step's release), then its reversal.
+  const farmer = await connectedProducerAccount(m.farmer.id);
+  await db().$transaction((tx) => releaseHeldTransfers(tx, m.farmer.id));
+  await sendTransfersOf(m.distribution.id, m.finalAt);
+  const sent = await db().producerTransfer.findUniqueOrThrow({ where: { id: held.id }, select: { status: true, stripeTransferId: true, reversals: { select: { refundId: true, amountCents: true, stripeReversalId: true } } } });
+  expect(sent.status).toBe("SENT");
+  expect(double.transfers.get(sent.stripeTransferId!)).toMatchObject({ destination: farmer, amount: 391, amount_reversed: 100 });
+  expect(sent.reversals).toEqual([{ refundId: refund!.id, amountCents: 100, stripeReversalId: expect.stringMatching(/^trr_/) }]);
+});
+
+/** A producer (created unconnected) connects now: their account finished onboarding. */
+async function connectedProducerAccount(producerId: string): Promise<string> {
+  const stripe = createStripeClient({ secretKey: "sk_test_cardclose", apiBase: double.url });
+  const account = await stripe.accounts.create({ type: "express", country: "FR", capabilities: { transfers: { requested: true } } });
+  double.completeOnboarding(account.id);
+  await db().organisation.update({ where: { id: producerId }, data: { stripeAccountId: account.id, stripeAccountState: "READY", stripeTransfersEnabled: true } });
+  return account.id;
+}

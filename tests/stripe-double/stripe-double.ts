@@ -212,6 +212,13 @@ export class StripeDouble {
   }
 
   /** Stripe forgets idempotency keys after 24 hours: a retry a day later is a new request. */
+  /**
+   * The platform's available balance in euros, in cents (GET /v1/balance): a transfer without
+   * `source_transaction` draws on it and is refused `balance_insufficient` beyond it, as at Stripe.
+   * null (the default): unlimited.
+   */
+  availableBalanceCents: number | null = null;
+
   forgetIdempotencyKeys(): void {
     this.idempotency.clear();
   }
@@ -515,6 +522,7 @@ export class StripeDouble {
       { method: "GET", pattern: /^\/v1\/refunds$/, run: (params) => this.refundList(params) },
       { method: "POST", pattern: /^\/v1\/transfers$/, run: (params) => this.transferCreate(params) },
       { method: "GET", pattern: /^\/v1\/transfers$/, run: (params) => this.transferList(params) },
+      { method: "GET", pattern: /^\/v1\/balance$/, run: () => this.balance() },
       { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}$`), run: (_params, match) => ({ body: this.found(this.transfers, "transfer", match[1]!, "transfer") }) },
       { method: "POST", pattern: new RegExp(`^/v1/transfers/${id}/reversals$`), run: (params, match, context) => this.transferReversalCreate(match[1]!, params, context) },
       { method: "POST", pattern: /^\/v1\/accounts$/, run: (params) => this.accountCreate(params) },
@@ -784,6 +792,11 @@ export class StripeDouble {
     return { body: refund };
   }
 
+  private balance() {
+    const available = this.availableBalanceCents ?? 1_000_000_000;
+    return { body: { object: "balance", livemode: false, available: [{ amount: available, currency: "eur", source_types: { card: available } }], pending: [{ amount: 0, currency: "eur", source_types: { card: 0 } }] } as unknown as StripeObject };
+  }
+
   /** GET /v1/transfers?transfer_group=…: newest first, as Stripe lists them (one page: limit ≤ 100). */
   private transferList(params: FormObject) {
     const group = stringParam(params, "transfer_group");
@@ -815,6 +828,11 @@ export class StripeDouble {
       if (alreadyTransferred + amount > Number(charge.amount)) {
         throw invalid("The transfer amount exceeds the amount of the source transaction that is available to transfer.", { code: "balance_insufficient", param: "amount" }, true);
       }
+    } else if (this.availableBalanceCents !== null) {
+      if (amount > this.availableBalanceCents) {
+        throw invalid("You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Top-ups.", { code: "balance_insufficient", param: "amount" }, true);
+      }
+      this.availableBalanceCents -= amount;
     }
     const id = randomId("tr");
     const transfer: StripeObject = {

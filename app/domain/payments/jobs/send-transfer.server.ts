@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { db } from "~/db.server";
 import { stripeIdempotencyKey, transferGroup } from "~/domain/payments/money-model";
 import { formatParis } from "~/domain/time/paris";
@@ -18,8 +18,9 @@ import { stripeClient } from "~/infra/stripe.server";
  * carrying our id in its metadata — one read, cheaper than knowing when the first try was.
  *
  * A transfer waits until the distribution's last charge is available in the platform's balance
- * (it draws on it, §6): before that, the job adds itself again for that instant. A failure at
- * Stripe (balance short, network, 5xx) throws: pg-boss runs the job again later.
+ * (it draws on it, §6): before that, the job adds itself again for that instant; and while the
+ * available balance is short of it, the job fails and pg-boss runs it again later (as for the
+ * network or a 5xx). An account that can no longer receive transfers has its share HELD again.
  */
 export async function sendTransferJob(data: { transferId?: string; reversalId?: string }, now: Date = clockNow()): Promise<void> {
   if (data.transferId) await sendTransfer(data.transferId, now);
@@ -50,17 +51,35 @@ async function sendTransfer(transferId: string, now: Date): Promise<void> {
   const stripe = stripeClient();
   const group = transferGroup(transfer.distributionId);
   let sent = await findOurTransfer(stripe, group, transfer.id);
-  sent ??= await stripe.transfers.create(
-    {
-      amount: transfer.amountCents,
-      currency: "eur",
-      destination: transfer.stripeAccountId,
-      transfer_group: group,
-      description: `Vente du ${formatParis(transfer.startsAt, "fr", "d MMMM yyyy")} — ${transfer.pointName}`,
-      metadata: { transferId: transfer.id, distributionId: transfer.distributionId, producerId: transfer.producerId },
-    },
-    { idempotencyKey: stripeIdempotencyKey.transfer(transfer.distributionId, transfer.producerId) },
-  );
+  if (!sent) {
+    // A transfer draws on the platform's available balance. Stripe keeps a refusal under its key for
+    // 24 hours, so a transfer tried while the balance is short would be refused for a day: look first,
+    // and let pg-boss try again later (the admin sees the job waiting).
+    const balance = await stripe.balance.retrieve();
+    const available = balance.available.filter((funds) => funds.currency === "eur").reduce((sum, funds) => sum + funds.amount, 0);
+    if (available < transfer.amountCents) throw new Error(`virement ${transfer.id} : solde disponible insuffisant (${available} < ${transfer.amountCents} centimes), nouvel essai plus tard`);
+    try {
+      sent = await stripe.transfers.create(
+        {
+          amount: transfer.amountCents,
+          currency: "eur",
+          destination: transfer.stripeAccountId,
+          transfer_group: group,
+          description: `Vente du ${formatParis(transfer.startsAt, "fr", "d MMMM yyyy")} — ${transfer.pointName}`,
+          metadata: { transferId: transfer.id, distributionId: transfer.distributionId, producerId: transfer.producerId },
+        },
+        { idempotencyKey: stripeIdempotencyKey.transfer(transfer.distributionId, transfer.producerId) },
+      );
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "insufficient_capabilities_for_transfer") {
+        // The account can no longer receive transfers: the share is held again, and goes once account.updated says it can.
+        console.warn(`[virements] le compte Stripe du producteur ${transfer.producerId} ne peut pas recevoir le virement ${transfer.id} : part mise en attente`);
+        await db().$executeRaw`UPDATE "ProducerTransfer" SET status = 'HELD' WHERE id = ${transfer.id} AND status = 'PENDING' AND "stripeTransferId" IS NULL`;
+        return;
+      }
+      throw error;
+    }
+  }
   const stripeTransferId = sent.id;
   await db().$transaction(async (tx) => {
     const marked = await tx.$executeRaw`

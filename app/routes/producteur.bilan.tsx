@@ -59,8 +59,8 @@ const FIGURES: Array<{ key: keyof SalesFigures; label: MessageKey; strong?: bool
   { key: "paidCashCents", label: "preparation.summary.paidCash" },
   { key: "paidChequeCents", label: "preparation.summary.paidCheque" },
   { key: "paidCardCents", label: "preparation.summary.paidCard" },
-  { key: "paidOnlineCents", label: "cardStatement.summary.paidOnline" },
   { key: "paidCents", label: "preparation.summary.paid" },
+  { key: "paidOnlineCents", label: "cardStatement.summary.paidOnline" },
   { key: "stillDueCents", label: "preparation.summary.stillDue", strong: true },
 ];
 

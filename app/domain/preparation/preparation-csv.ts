@@ -146,6 +146,7 @@ const SUMMARY_HEADERS = [
   "Encaissé par chèque (€)",
   "Encaissé au TPE du stand (€)",
   "Encaissé au retrait (€)",
+  "Payé par carte bancaire en ligne (€)",
   "Reste dû (€)",
 ];
 
@@ -161,6 +162,7 @@ function figureCells(figures: SalesFigures): Cell[] {
     csvEuros(figures.paidChequeCents),
     csvEuros(figures.paidCardCents),
     csvEuros(figures.paidCents),
+    csvEuros(figures.paidOnlineCents),
     csvEuros(figures.stillDueCents),
   ];
 }

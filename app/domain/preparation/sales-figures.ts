@@ -8,8 +8,9 @@ import type { OrderShare } from "~/domain/payments/producer-shares";
  * - weighing: what the scale changed (final price − ordered price of weighed lines);
  * - due: ordered + weighing;
  * - collected / notCollected: due of the orders marked so at the pickup;
- * - paid: taken at pickup, by method, and paid by card online (the due of card-paid orders: a card
- *   order is charged at most its cap before pickup and refunded the rest, never asked for more);
+ * - paid: taken at pickup, by method (paidCents is their sum);
+ * - paidOnline: the due of card-paid orders (a card order is charged at most its cap before pickup
+ *   and refunded the rest, never asked for more at the stall);
  * - stillDue ("what the producer is owed"): due, less the orders paid at pickup that were not
  *   collected, less what was paid — a card-paid order is never still due, collected or not.
  */
@@ -64,7 +65,7 @@ export function emptyFigures(): SalesFigures {
 }
 
 export function figuresOf(row: SalesRow): SalesFigures {
-  const paidCents = row.paidCashCents + row.paidChequeCents + row.paidCardCents + row.paidOnlineCents;
+  const paidCents = row.paidCashCents + row.paidChequeCents + row.paidCardCents;
   return {
     orders: row.orders,
     orderedCents: row.orderedCents,
@@ -77,7 +78,7 @@ export function figuresOf(row: SalesRow): SalesFigures {
     paidCardCents: row.paidCardCents,
     paidOnlineCents: row.paidOnlineCents,
     paidCents,
-    stillDueCents: row.dueCents - (row.notCollectedCents - row.notCollectedOnlineCents) - paidCents,
+    stillDueCents: row.dueCents - (row.notCollectedCents - row.notCollectedOnlineCents) - paidCents - row.paidOnlineCents,
   };
 }
 

@@ -172,6 +172,7 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
           {user.canReadAllSales ? <Item><NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink></Item> : null}
           {user.canReadOutbox ? <Item><NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink></Item> : null}
+          {user.canReadOutbox ? <Item><NavLink to="/admin/remboursements" className={linkClass}>{t("nav.refunds")}</NavLink></Item> : null}
           <Item>
             <Form method="post" action="/deconnexion">
               <button type="submit" className={buttonClass}>{t("nav.logout")}</button>

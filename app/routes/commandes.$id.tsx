@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { priceLabel } from "~/domain/catalog/price-label";
 import { MAX_QUANTITY } from "~/domain/field-limits";
 import { idField } from "~/domain/fields";
@@ -264,7 +264,7 @@ export default function OrderPage() {
 }
 
 /** Paid online, and each refund of it (decision 027 §9: « payé en ligne », never « carte » alone). */
-function CardPaymentSummary({ order, card }: { order: { status: string; refunds: Array<{ id: string; amountCents: number; reason: string; status: string; createdAt: Date | string; succeededAt: Date | string | null }> }; card: { status: string; amountCents: number } }) {
+function CardPaymentSummary({ order, card }: { order: { status: string; refunds: Array<{ id: string; number: number; amountCents: number; reason: string; status: string; createdAt: Date | string; succeededAt: Date | string | null }> }; card: { status: string; amountCents: number } }) {
   const t = useT();
   const locale = useLocale();
   if (card.status !== "SUCCEEDED") return <>{t("cardCheckout.choice.card")} — {t(`orders.status.${order.status}` as MessageKey)}</>;
@@ -279,7 +279,8 @@ function CardPaymentSummary({ order, card }: { order: { status: string; refunds:
               <li key={refund.id}>
                 {refund.status === "SUCCEEDED"
                   ? t("cardCheckout.refunded", { date: dayOf(refund.succeededAt ?? refund.createdAt, locale), amount: euros(refund.amountCents, locale), reason })
-                  : t("cardCheckout.refundPending", { amount: euros(refund.amountCents, locale), reason })}
+                  : t("cardCheckout.refundPending", { amount: euros(refund.amountCents, locale), reason })}{" "}
+                <Link to={`avoir/${refund.number}`} className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("creditNote.title", { number: refund.number })}</Link>
               </li>
             );
           })}

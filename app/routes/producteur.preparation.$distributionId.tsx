@@ -418,6 +418,7 @@ function PickupView({ sheet, open }: { sheet: NonNullable<PageData["pickup"]>; o
                 {order.online.refundedCents > 0 ? ` (${t("pickupSheet.online.refunded", { amount: euros(order.online.refundedCents, locale) })})` : null}
               </p>
             ) : null}
+            {order.online !== null ? <Link to={`/producteur/remboursements/${encodeURIComponent(order.orderId)}`} className="no-print inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("cardRefunds.page.link")}</Link> : null}
             {order.refundAfterCloseCents > 0 ? (
               <p className="text-sm font-semibold" data-testid="refund-after-close">{t("pickupSheet.online.refundAfterClose", { amount: euros(order.refundAfterCloseCents, locale) })}</p>
             ) : null}

@@ -4,6 +4,7 @@
  * the credit note of each refund (page and PDF). French first.
  */
 export const cardRefundsFr = {
+  "nav.refunds": "Remboursements",
   "error.card_order_increase_refused": "Cette commande est déjà payée par carte : elle ne peut pas augmenter. Passez une autre commande.",
   "error.refund_refused": "Ce remboursement n'est pas possible.",
   "cardRefunds.email.refunded": "Remboursement : {amount} sur votre carte, visible sous 5 à 10 jours.",
@@ -73,6 +74,7 @@ export const cardRefundsFr = {
 } as const;
 
 export const cardRefundsEn: Record<keyof typeof cardRefundsFr, string> = {
+  "nav.refunds": "Refunds",
   "error.card_order_increase_refused": "This order is already paid by card: it cannot grow. Place another order.",
   "error.refund_refused": "This refund is not possible.",
   "cardRefunds.email.refunded": "Refund: {amount} to your card, visible within 5 to 10 days.",

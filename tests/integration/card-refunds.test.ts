@@ -181,3 +181,46 @@ test("card refunds: charge.refunded that names our refund (by its metadata, befo
   expect(await db().refund.count({ where: { orderId: other.order.id } })).toBe(0);
   expect((await db().cardPayment.findUniqueOrThrow({ where: { orderId: other.order.id } })).refundedCents).toBe(0);
 });
+
+/** A card order still waiting for its payment: stock and slot held, its payment OPEN (as the checkout leaves it). */
+async function waitingOrder(distributionId: string, offerId: string) {
+  const customer = await createUser();
+  const order = await placeOrder({ distributionId, lines: [{ offerId, quantity: 2 }], paymentMethod: "at_pickup", customer, now: new Date(), appUrl: "http://localhost" });
+  await db().order.update({ where: { id: order.id }, data: { status: "AWAITING_PAYMENT", paymentMethod: "ONLINE_CARD", holdExpiresAt: new Date(Date.now() + 15 * 60_000) } });
+  await db().cardPayment.create({ data: { id: `cp-${order.id}`, orderId: order.id, status: "OPEN", amountCents: 1_000 } });
+  return { customer, order };
+}
+
+test("card refunds: a card order still waiting for its payment, cancelled by its customer, gives its hold back once, refunds nothing and says nothing was charged", async () => {
+  const distribution = await createDistribution();
+  const offer = await createOffer({ distributionId: distribution.id, priceCents: 500, stock: 10 });
+  const { customer, order } = await waitingOrder(distribution.id, offer.id);
+  expect((await offerStock(offer.id)).remaining).toBe(8);
+
+  await cancelOrder({ orderId: order.id, customer, now: new Date() });
+  await expect(cancelOrder({ orderId: order.id, customer, now: new Date() })).rejects.toMatchObject({ code: "order_cancelled" });
+  expect((await offerStock(offer.id)).remaining).toBe(10);
+  expect((await db().order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+  expect((await db().cardPayment.findUniqueOrThrow({ where: { orderId: order.id } })).status).toBe("CLOSED");
+  expect(await db().refund.count({ where: { orderId: order.id } })).toBe(0);
+  const email = (await emailsTo(customer.email)).at(-1);
+  expect(email?.text).toContain("rien n'a été débité");
+});
+
+test("card refunds: a cancelled distribution releases the holds of its waiting card orders with the rest, set-based: stock back, payments closed, nothing refunded", async () => {
+  const distribution = await createDistribution();
+  const offer = await createOffer({ distributionId: distribution.id, priceCents: 500, stock: 10 });
+  const waiting = await waitingOrder(distribution.id, offer.id);
+  const paid = await createCardPaidOrderAtDouble(double, { distributionId: distribution.id, customer: await createUser(), lines: [{ offerId: offer.id, quantity: 1 }] });
+  expect((await offerStock(offer.id)).remaining).toBe(7);
+
+  const { cancelDistribution } = await import("~/domain/distributions/cancel-distribution.server");
+  const result = await cancelDistribution({ distributionId: distribution.id, reason: "Tempête", actor: { roles: ["ADMIN"], memberships: [] }, now: new Date(), appUrl: "http://localhost" });
+  expect(result.cancelledOrders).toBe(2);
+  expect((await offerStock(offer.id)).remaining).toBe(10);
+  expect((await db().cardPayment.findUniqueOrThrow({ where: { orderId: waiting.order.id } })).status).toBe("CLOSED");
+  expect(await db().refund.count({ where: { orderId: waiting.order.id } })).toBe(0);
+  expect((await refundRows(paid.order.id)).map((row) => [row.reason, row.amountCents])).toEqual([["DISTRIBUTION_CANCELLED", 500]]);
+  const told = (await emailsTo(waiting.customer.email)).at(-1);
+  expect(told?.text).toContain("rien n'a été débité");
+});

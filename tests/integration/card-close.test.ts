@@ -289,3 +289,20 @@ async function connectedProducerAccount(producerId: string): Promise<string> {
   await db().organisation.update({ where: { id: producerId }, data: { stripeAccountId: account.id, stripeAccountState: "READY", stripeTransfersEnabled: true } });
   return account.id;
 }
+
+test("card close: a hold still waiting when the money is final ends at the close (EXPIRED, its stock back, once) and counts in no share", async () => {
+  const m = await market();
+  const waiting = await createUser({ name: "Zoé" });
+  const offer = await db().orderLine.findFirstOrThrow({ where: { orderId: m.order.id, producerId: m.farmer.id }, select: { offerId: true } });
+  const { order } = await createCardPaidOrderAtDouble(double, { distributionId: m.distribution.id, customer: waiting, lines: [{ offerId: offer.offerId, quantity: 3 }], now: m.placedAt });
+  // As a hold whose job never ran: still waiting, its payment open.
+  await db().order.update({ where: { id: order.id }, data: { status: "AWAITING_PAYMENT" } });
+  await db().cardPayment.update({ where: { orderId: order.id }, data: { status: "OPEN" } });
+  const orderedBefore = (await db().offer.findUniqueOrThrow({ where: { id: offer.offerId } })).ordered;
+
+  await closeTwice(m.distribution.id, m.finalAt);
+  expect((await db().order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("EXPIRED");
+  expect((await db().offer.findUniqueOrThrow({ where: { id: offer.offerId } })).ordered).toBe(orderedBefore - 3);
+  // The farmer's share is Émile's 4,00 € less its fee only.
+  expect((await db().producerTransfer.findFirstOrThrow({ where: { distributionId: m.distribution.id, producerId: m.farmer.id } })).amountCents).toBe(391);
+});

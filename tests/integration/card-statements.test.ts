@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
-import { db } from "~/db.server";
-import { salesSummary } from "~/domain/preparation/sales-summary.server";
+import { randomUUID } from "node:crypto";
+import { db, statementsIssued } from "~/db.server";
+import { requestRefund } from "~/domain/payments/request-refund.server";
+import { salesStatement, salesSummary } from "~/domain/preparation/sales-summary.server";
 import { parisIsoDate } from "~/domain/time/paris";
 import { createDistribution, createOffer, createProducerUser, createUser } from "../factories";
 import { createCardPaidOrder } from "../factories-payments";
@@ -25,3 +27,33 @@ test("sales summary: an order paid by card online counts as paid online, not as 
   expect(summary.total).toMatchObject({ orders: 2, dueCents: 3_750, paidOnlineCents: 3_750, paidCashCents: 0, paidCents: 0, stillDueCents: 0 });
 });
 
+
+/** A producer's month: `orders` card orders at one market, each refunded 1 €, and the market's transfer held. */
+async function producerMonth(orders: number) {
+  const producer = await createProducerUser();
+  const distribution = await createDistribution();
+  const offer = await createOffer({ distributionId: distribution.id, producerId: producer.producerId, stock: 500, priceCents: 900 });
+  for (let index = 0; index < orders; index += 1) {
+    const { order } = await createCardPaidOrder({ distributionId: distribution.id, customer: await createUser(), lines: [{ offerId: offer.id, quantity: 1 }] });
+    await db().$transaction((tx) => requestRefund(tx, { orderId: order.id, amount: 100, reason: "PRODUCER_REFUND", producerId: producer.producerId }));
+  }
+  await db().producerTransfer.create({
+    data: { id: randomUUID(), distributionId: distribution.id, producerId: producer.producerId, status: "HELD", chargedCents: 900 * orders, refundedCents: 100 * orders, commissionCents: 0, feeCents: 0, amountCents: 100 },
+  });
+  const day = parisIsoDate(distribution.startsAt);
+  return { producerId: producer.producerId, period: { from: day, to: day } };
+}
+
+async function statementCost(month: Awaited<ReturnType<typeof producerMonth>>) {
+  const before = statementsIssued();
+  const { statement } = await salesStatement({ actor: { roles: ["PRODUCER"] }, producerId: month.producerId, ...month.period, commissionBp: 0 });
+  return { statements: statementsIssued() - before, orders: statement.orders.length, refunds: statement.refunds.length };
+}
+
+test("the statement costs the same five SQL statements for 2 orders and for 30, whatever their refunds and transfers", async () => {
+  const small = await statementCost(await producerMonth(2));
+  const large = await statementCost(await producerMonth(30));
+  expect([small.orders, small.refunds, large.orders, large.refunds]).toEqual([2, 2, 30, 30]);
+  expect(small.statements).toBe(5);
+  expect(large.statements).toBe(small.statements);
+});

@@ -6,6 +6,8 @@ import { sendTransferJob } from "~/domain/payments/jobs/send-transfer.server";
 import { moneyFinalAt, stripeIdempotencyKey, transferGroup } from "~/domain/payments/money-model";
 import { releaseHeldTransfers } from "~/domain/payments/connect-account.server";
 import { requestRefund } from "~/domain/payments/request-refund.server";
+import { buildPickupSheet } from "~/domain/preparation/preparation-lists";
+import { readPreparation } from "~/domain/preparation/read-preparation.server";
 import { recordWeight } from "~/domain/preparation/record-weight.server";
 import { createStripeClient } from "~/infra/stripe.server";
 import { action as webhookAction } from "~/routes/webhooks.stripe";
@@ -110,6 +112,31 @@ test("card close: an order placed 12 days before its pickup is charged its cap, 
   expect(refundsAtDouble(double, m.payment.paymentIntentId!).map((refund) => refund.amount)).toEqual([600]);
   // The customer paid 37,00 − 6,00 = 31,00 €: 27,00 € of scallops and 4,00 € of eggs, never more than the cap.
   expect((await db().cardPayment.findUniqueOrThrow({ where: { id: m.payment.id } })).refundedCents).toBe(600);
+  // The fisher's pickup sheet now reads it paid online 27,00 € (6,00 € refunded to the card), nothing more to refund.
+  const sheet = buildPickupSheet((await readPreparation(m.distribution.id, m.fisher.id, m.finalAt))!.rows);
+  expect(sheet.orders[0]).toMatchObject({ dueCents: 2_700, online: { chargedCents: 3_300, refundedCents: 600, paidCents: 2_700 }, refundAfterCloseCents: 0, toPayCents: 0 });
+});
+
+test("card close: one weighed-lighter refund for an order whose two producers both weighed lighter names no producer, and each one's sheet and share count only their own lines", async () => {
+  const m = await market();
+  const crabs = await weighedOffer(m.distribution.id, m.farmer.id, 1_000);
+  const customer = await createUser({ name: "Luc" });
+  const { order } = await createCardPaidOrderAtDouble(double, { distributionId: m.distribution.id, customer, lines: [{ offerId: crabs.id }, { offerId: (await db().orderLine.findUniqueOrThrow({ where: { id: m.scallopLineId } })).offerId }].map((line) => ({ ...line, quantity: 1 })), now: m.placedAt });
+  const lines = await db().orderLine.findMany({ where: { orderId: order.id }, select: { id: true, producerId: true, capCents: true } });
+  const during = new Date(m.distribution.startsAt.getTime() + 600_000);
+  // Scallops 1 kg (cap 16,50 €) weighed 0,9 kg → 13,50 €; crabs 1 kg (cap 11,00 €) weighed 0,8 kg → 8,00 €.
+  await recordWeight({ producerId: m.fisher.id, lineId: lines.find((line) => line.producerId === m.fisher.id)!.id, grams: 900, now: during });
+  await recordWeight({ producerId: m.farmer.id, lineId: lines.find((line) => line.producerId === m.farmer.id)!.id, grams: 800, now: during });
+  await closeTwice(m.distribution.id, m.finalAt);
+  expect(await db().refund.findMany({ where: { orderId: order.id }, select: { amountCents: true, reason: true, producerId: true } })).toEqual([{ amountCents: 300 + 300, reason: "WEIGHED_LIGHTER", producerId: null }]);
+  const fisherSheet = buildPickupSheet((await readPreparation(m.distribution.id, m.fisher.id, m.finalAt))!.rows).orders.find((one) => one.orderId === order.id);
+  const farmerSheet = buildPickupSheet((await readPreparation(m.distribution.id, m.farmer.id, m.finalAt))!.rows).orders.find((one) => one.orderId === order.id);
+  expect(fisherSheet).toMatchObject({ online: { chargedCents: 1_650, refundedCents: 300, paidCents: 1_350 }, refundAfterCloseCents: 0 });
+  expect(farmerSheet).toMatchObject({ online: { chargedCents: 1_100, refundedCents: 300, paidCents: 800 }, refundAfterCloseCents: 0 });
+  const transfers = await db().producerTransfer.findMany({ where: { distributionId: m.distribution.id }, select: { producerId: true, refundedCents: true } });
+  // Each producer's refunded: their own lighter line (and nothing of the other's), over both orders.
+  expect(transfers.find((row) => row.producerId === m.fisher.id)?.refundedCents).toBe(0 + 300);
+  expect(transfers.find((row) => row.producerId === m.farmer.id)?.refundedCents).toBe(300);
 });
 
 test("card close: a transfer per producer after the close — two producers in one order, each their share, one transfer each at the double in the distribution's group, even with the close and the jobs run twice", async () => {

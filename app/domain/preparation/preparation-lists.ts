@@ -38,7 +38,7 @@ export type PreparationRow = {
   paidCardCents: number;
   /** How the order is paid (decision 027 §9): ONLINE_CARD = « Carte bancaire en ligne »; absent is AT_PICKUP. */
   paymentMethod?: "AT_PICKUP" | "ONLINE_CARD";
-  /** A card-paid order: refunds to the card for this producer's lines (a reduction before the cutoff is already in the lines); absent is 0. */
+  /** A card-paid order: refunds to the card for this producer's lines, the close's weighed-lighter one included (a reduction before the cutoff is already in the lines); absent is 0. */
   refundedOnlineCents?: number;
   /** Of which for lighter weighings (made at the close); absent is 0. */
   weighedRefundedCents?: number;

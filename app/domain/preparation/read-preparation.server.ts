@@ -54,7 +54,7 @@ export async function readPreparation(distributionId: string, producerId: string
               h.status::text AS "handoverStatus",
               COALESCE(p.cash, 0)::int AS "paidCashCents", COALESCE(p.cheque, 0)::int AS "paidChequeCents", COALESCE(p.card, 0)::int AS "paidCardCents",
               o."paymentMethod"::text AS "paymentMethod",
-              COALESCE(r.refunded, 0)::int AS "refundedOnlineCents", COALESCE(r.weighed, 0)::int AS "weighedRefundedCents"
+              (COALESCE(r.refunded, 0) + COALESCE(w.cents, 0))::int AS "refundedOnlineCents", COALESCE(w.cents, 0)::int AS "weighedRefundedCents"
        FROM "Order" o
        JOIN "OrderLine" ol ON ol."orderId" = o.id AND ol."producerId" = $2
        JOIN "User" u ON u.id = o."userId"
@@ -69,14 +69,22 @@ export async function readPreparation(distributionId: string, producerId: string
          GROUP BY pay."orderId"
        ) p ON p."orderId" = o.id
        LEFT JOIN (
-         -- A card-paid order's refunds for this producer's lines; a reduction before the cutoff is already in the lines as they stand.
-         SELECT ref."orderId",
-                sum(ref."amountCents") FILTER (WHERE ref.reason <> 'ORDER_REDUCED') AS refunded,
-                sum(ref."amountCents") FILTER (WHERE ref.reason = 'WEIGHED_LIGHTER') AS weighed
+         -- A card-paid order's refunds for this producer's lines; a reduction before the cutoff is already
+         -- in the lines as they stand, and the close's weighed-lighter refund is counted below.
+         SELECT ref."orderId", sum(ref."amountCents") AS refunded
          FROM "Refund" ref JOIN "Order" ro ON ro.id = ref."orderId"
-         WHERE ref."producerId" = $2 AND ro."distributionId" = $1
+         WHERE ref."producerId" = $2 AND ro."distributionId" = $1 AND ref.reason NOT IN ('ORDER_REDUCED', 'WEIGHED_LIGHTER')
          GROUP BY ref."orderId"
        ) r ON r."orderId" = o.id
+       LEFT JOIN (
+         -- Once the close refunded the order's lighter weighings (one refund for the whole order), this
+         -- producer's part of it is cap − final of their own weighed lines, as the close attributes it.
+         SELECT wl."orderId", sum(wl."capCents" - wl."finalCents") AS cents
+         FROM "OrderLine" wl JOIN "Order" wo ON wo.id = wl."orderId"
+         WHERE wl."producerId" = $2 AND wo."distributionId" = $1 AND wl."capCents" IS NOT NULL AND wl."finalCents" IS NOT NULL
+           AND EXISTS (SELECT 1 FROM "Refund" wr WHERE wr."orderId" = wl."orderId" AND wr.reason = 'WEIGHED_LIGHTER')
+         GROUP BY wl."orderId"
+       ) w ON w."orderId" = o.id
        WHERE o."distributionId" = $1 AND o.status = 'CONFIRMED'`,
       [distributionId, producerId],
     ),

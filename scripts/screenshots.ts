@@ -248,6 +248,9 @@ async function fisher(browser: Browser, url: string, size: Size, distributionId:
         { name: `log in as the fisher (${size})`, run: () => logIn(page, FISHER) },
         { name: `weekly sales (${size})`, run: async () => (await page.goto(`/producteur/ventes/${distributionId}`), await shoot(page, "weekly-sales", size, written)) },
         { name: `unsold stock (${size})`, run: async () => (await page.goto("/producteur/dons/invendus"), await shoot(page, "unsold-stock", size, written)) },
+        { name: `online payments (${size})`, run: async () => (await page.goto("/producteur/paiements"), await shoot(page, "online-payments", size, written)) },
+        { name: `payments statement (${size})`, run: async () => (await page.goto("/producteur/releve"), await shoot(page, "payments-statement", size, written)) },
+        { name: `sales summary (${size})`, run: async () => (await page.goto("/producteur/bilan"), await shoot(page, "sales-summary", size, written)) },
         {
           name: `pickup sheet (${size})`,
           run: async () => {

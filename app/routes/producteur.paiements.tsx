@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import Stripe from "stripe";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readConnectAccount, refreshConnectAccount, startOnboarding } from "~/domain/payments/connect-account.server";
 import { now } from "~/http/clock.server";
 import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
 import { requireProducer } from "~/http/producer.server";
 import { appUrl } from "~/http/request-context.server";
 import { cardPaymentsEnabled } from "~/infra/stripe.server";
+import { translate } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { euros } from "~/ui/format";
@@ -32,17 +35,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { producer } = await requireProducer(request);
+  const { user, producer } = await requireProducer(request);
   const form = await readForm(request);
   if (form.intent !== "connect") throw new Response("Bad Request", { status: 400 });
   if (!cardPaymentsEnabled()) throw new Response("Not Found", { status: 404 });
   const base = appUrl();
-  const url = await startOnboarding({ producerId: producer.id, returnUrl: `${base}${PAGE}?retour=1`, refreshUrl: `${base}${PAGE}?relancer=1` });
-  return redirect(url);
+  try {
+    const url = await startOnboarding({ producerId: producer.id, returnUrl: `${base}${PAGE}?retour=1`, refreshUrl: `${base}${PAGE}?relancer=1` });
+    return redirect(url);
+  } catch (error) {
+    // Stripe unreachable or refusing: nothing is lost (an account made is stored, or made again with the same key); say so and let them retry.
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
+    return data({ ok: false as const, message: translate(localeOf(request, user.locale), "cardStatement.account.stripeDown") }, { status: 502 });
+  }
 }
 
 export default function ProducerPaymentsPage() {
   const page = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -55,6 +65,7 @@ export default function ProducerPaymentsPage() {
           <p className="mt-1">{t("cardStatement.account.intro")}</p>
           {page.returned ? <FormAlert tone="success" message={t("cardStatement.account.returned")} /> : null}
           {page.linkExpired ? <FormAlert message={t("cardStatement.account.linkExpired")} /> : null}
+          {answer && !answer.ok ? <FormAlert message={answer.message} /> : null}
           <section aria-labelledby="etat-compte" className="mt-4 rounded-xl border-2 border-sea-700 bg-white p-4">
             <h2 id="etat-compte" className="text-lg font-bold text-sea-900">{t("cardStatement.account.stateLabel")}</h2>
             <p className="mt-1 text-xl font-bold" data-state={page.account.state}>{t(`cardStatement.account.state.${page.account.state}`)}</p>

@@ -27,8 +27,12 @@ function connectRequest(cookie: string): Request {
   });
 }
 
+/** The action's answer as the browser gets it: a redirect, or a page answer with its status (Remix's `data()`). */
 async function pressConnect(cookie: string): Promise<Response> {
-  return (await paymentsAction({ request: connectRequest(cookie), params: {}, context: {} })) as Response;
+  const answer = await paymentsAction({ request: connectRequest(cookie), params: {}, context: {} });
+  if (answer instanceof Response) return answer;
+  const { data, init } = answer as unknown as { data: unknown; init: ResponseInit | null };
+  return Response.json(data, init ?? {});
 }
 
 async function readPage(cookie: string, query = "") {
@@ -164,4 +168,20 @@ test("an account.updated of an account no producer holds changes nothing and is 
   const event = double.event("account.updated", { ...structuredClone(stranger), id: "acct_nobodyhere" }, { account: "acct_nobodyhere" });
   const answer = await deliver(event);
   expect(answer).toMatchObject({ status: 200, body: { effect: "none" } });
+});
+
+test("Stripe not answering when « Connecter mon compte Stripe » is pressed: the producer is told to retry, and the retry makes no second account", async () => {
+  const producer = await createProducerUser();
+  // The account is made at Stripe but every answer is lost (the SDK's two retries too).
+  double.dropNextResponses(3, { method: "POST", path: "/v1/accounts" });
+  const refused = await pressConnect(producer.cookie);
+  expect(refused.status).toBe(502);
+  expect(JSON.stringify(await refused.json())).toContain("Stripe ne répond pas pour le moment");
+  expect((await readPage(producer.cookie)).account.accountId).toBeNull();
+
+  const retried = await pressConnect(producer.cookie);
+  expect(retried.status).toBe(302);
+  const accounts = [...double.accounts.values()].filter((account) => (account.metadata as Record<string, string>).organisationId === producer.producerId);
+  expect(accounts).toHaveLength(1);
+  expect((await readPage(producer.cookie)).account.accountId).toBe(accounts[0]!.id);
 });

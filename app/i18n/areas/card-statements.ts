@@ -27,6 +27,7 @@ export const cardStatementsFr = {
   "cardStatement.account.nothingHeld": "Aucune somme en attente.",
   "cardStatement.account.returned": "Retour de Stripe : l'état de votre compte est à jour.",
   "cardStatement.account.linkExpired": "Le lien de Stripe a expiré. Appuyez de nouveau sur le bouton pour reprendre.",
+  "cardStatement.account.stripeDown": "Stripe ne répond pas pour le moment : rien n'est perdu. Réessayez dans quelques minutes.",
   "cardStatement.account.statementLink": "Voir mon relevé des paiements",
 
   "cardStatement.title": "Relevé des paiements",
@@ -124,6 +125,7 @@ export const cardStatementsEn: Record<keyof typeof cardStatementsFr, string> = {
   "cardStatement.account.nothingHeld": "Nothing is waiting.",
   "cardStatement.account.returned": "Back from Stripe: your account's state is up to date.",
   "cardStatement.account.linkExpired": "Stripe's link expired. Press the button again to continue.",
+  "cardStatement.account.stripeDown": "Stripe is not answering right now: nothing is lost. Try again in a few minutes.",
   "cardStatement.account.statementLink": "See my payments statement",
 
   "cardStatement.title": "Payments statement",

@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const ORDER_FIGURES: Array<{ key: keyof StatementOrder; label: MessageKey }> = [
+  { key: "dueCents", label: "cardStatement.col.due" },
   { key: "paidOnlineCents", label: "cardStatement.col.paidOnline" },
   { key: "paidCashCents", label: "cardStatement.col.paidCash" },
   { key: "paidChequeCents", label: "cardStatement.col.paidCheque" },
@@ -107,7 +108,7 @@ export default function StatementPage() {
                     {longDate(order.startsAt, locale)} — {order.pickupPointName} · {t(`cardStatement.method.${order.paymentMethod}`)}
                   </p>
                   <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-                    {ORDER_FIGURES.filter(({ key }) => key === "netCents" || order[key] !== 0).map(({ key, label }) => (
+                    {ORDER_FIGURES.filter(({ key }) => (key === "netCents" ? order.paymentMethod === "ONLINE_CARD" : key === "dueCents" || order[key] !== 0)).map(({ key, label }) => (
                       <div key={key} className={`contents ${key === "netCents" ? "font-bold" : ""}`}>
                         <dt>{t(label)}</dt>
                         <dd className="text-right tabular-nums">{euros(Number(order[key]), locale)}</dd>

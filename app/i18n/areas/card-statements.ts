@@ -4,7 +4,7 @@
  * Producer and admin groups (`cardStatement.`); the server reads them for the CSV and the PDF.
  */
 export const cardStatementsFr = {
-  "cardStatement.nav": "Paiements en ligne",
+  "cardStatement.nav": "Paiements",
   "cardStatement.summary.paidOnline": "Payé par carte bancaire en ligne",
   "cardStatement.summary.stillDueHelp": "Reste dû : le montant dû, moins les commandes à payer au retrait qui n'ont pas été retirées, moins ce qui a été encaissé au retrait ou payé par carte bancaire en ligne. Une commande payée en ligne n'est jamais due au stand.",
   "cardStatement.account.title": "Paiements en ligne",
@@ -49,6 +49,7 @@ export const cardStatementsFr = {
   "cardStatement.col.distribution": "Marché",
   "cardStatement.col.producer": "Producteur",
   "cardStatement.col.method": "Paiement",
+  "cardStatement.col.due": "Montant des produits",
   "cardStatement.col.paidOnline": "Payé en ligne",
   "cardStatement.col.paidCash": "Espèces",
   "cardStatement.col.paidCheque": "Chèque",
@@ -102,7 +103,7 @@ export const cardStatementsFr = {
 } as const;
 
 export const cardStatementsEn: Record<keyof typeof cardStatementsFr, string> = {
-  "cardStatement.nav": "Online payments",
+  "cardStatement.nav": "Payments",
   "cardStatement.summary.paidOnline": "Paid by card online",
   "cardStatement.summary.stillDueHelp": "Still owed: the amount due, less orders to pay at pickup that were not collected, less what was taken at pickup or paid by card online. An order paid online is never owed at the stall.",
   "cardStatement.account.title": "Online payments",
@@ -147,6 +148,7 @@ export const cardStatementsEn: Record<keyof typeof cardStatementsFr, string> = {
   "cardStatement.col.distribution": "Market",
   "cardStatement.col.producer": "Producer",
   "cardStatement.col.method": "Payment",
+  "cardStatement.col.due": "Goods' amount",
   "cardStatement.col.paidOnline": "Paid online",
   "cardStatement.col.paidCash": "Cash",
   "cardStatement.col.paidCheque": "Cheque",

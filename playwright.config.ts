@@ -15,6 +15,13 @@ const DATA_DIR = ".data/e2e";
 const EMBEDDED_PG_PORT = 54341;
 /** scripts/mail-catcher.ts: the SMTP server the app sends through; the journeys read its folder (tests/e2e/mailbox.ts). */
 const MAIL_CATCHER_PORT = 2599;
+/**
+ * tests/e2e/stripe-double-server.ts: the local double of the Stripe API the app's SDK talks to; its
+ * payment page stands in for Stripe Checkout, and it delivers its signed events to the app's
+ * webhook as `stripe listen --forward-to` would. Card payment is on for every journey.
+ */
+const STRIPE_DOUBLE_PORT = 2598;
+const STRIPE_ENV = `STRIPE_SECRET_KEY=sk_test_journeys STRIPE_WEBHOOK_SECRET=whsec_journeyssecret0123456789 STRIPE_API_BASE=http://127.0.0.1:${STRIPE_DOUBLE_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -58,8 +65,16 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      command: `${STRIPE_ENV} STRIPE_DOUBLE_PORT=${STRIPE_DOUBLE_PORT} STRIPE_DOUBLE_FORWARD_TO=${APP_URL}/webhooks/stripe npx tsx tests/e2e/stripe-double-server.ts`,
+      port: STRIPE_DOUBLE_PORT,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       // A fresh database every run: the journeys count on the demo territory's stock and outbox.
-      command: `rm -rf ${DATA_DIR} && NODE_ENV=production DEMO=true PORT=${PORT} APP_URL=${APP_URL} DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT} SMTP_URL=smtp://127.0.0.1:${MAIL_CATCHER_PORT} npx tsx scripts/server.ts`,
+      command: `rm -rf ${DATA_DIR} && NODE_ENV=production DEMO=true PORT=${PORT} APP_URL=${APP_URL} DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT} SMTP_URL=smtp://127.0.0.1:${MAIL_CATCHER_PORT} ${STRIPE_ENV} npx tsx scripts/server.ts`,
       url: APP_URL,
       timeout: 120_000,
       reuseExistingServer: !process.env.CI,

@@ -1,11 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectInSiteNav, failOnConsoleErrors, openSiteNav } from "./helpers";
 import { waitForEmail, waitForLink } from "./mailbox";
+import { nextOpenQuayDistribution, QUAY } from "./shop";
 import { DEMO_PASSWORD, DEMO_PRODUCTS } from "~/demo/demo-territory";
 import { formatEuros } from "~/domain/money";
 import { formatParis } from "~/domain/time/paris";
 
-const QUAY = "Quai Henri IV — étal des pêcheurs";
 const SEA_BASKET = "Panier de la mer";
 const CIDER = "Cidre brut fermier (75 cl)";
 const BREAD = "Pain de campagne au levain (800 g)";
@@ -18,20 +18,6 @@ function priceOf(name: string): number {
 
 function euros(cents: number): string {
   return formatEuros(cents, "fr");
-}
-
-type ApiDistribution = { id: string; pickupPoint: { name: string }; start: string; status: string };
-
-async function nextOpenQuayDistribution(request: APIRequestContext): Promise<ApiDistribution> {
-  const response = await request.get("/api/v1/distributions");
-  expect(response.status()).toBe(200);
-  const { distributions } = (await response.json()) as { distributions: ApiDistribution[] };
-  const open = distributions
-    .filter((distribution) => distribution.pickupPoint.name === QUAY && distribution.status === "open")
-    .sort((a, b) => a.start.localeCompare(b.start));
-  const next = open[0];
-  if (!next) throw new Error(`Aucune distribution ouverte au quai dans le territoire de démonstration : ${JSON.stringify(distributions.map((d) => [d.pickupPoint.name, d.start, d.status]))}`);
-  return next;
 }
 
 async function addToCart(page: Page, product: string, quantity: number, cartCount: number) {
@@ -143,7 +129,8 @@ test("a new resident signs up, confirms their address from the welcome email, or
   await slot.check();
   const slotLabel = (await slot.locator("xpath=..").innerText()).trim();
   expect(slotLabel).toMatch(/^\d\d:\d\d–\d\d:\d\d$/);
-  await page.getByRole("radio", { name: /^Au retrait/ }).check();
+  // Card online is offered first where Stripe is configured (the journeys' server is): this resident pays at pickup.
+  await page.getByRole("radio", { name: /^Paiement au retrait/ }).check();
   await page.getByRole("button", { name: `Confirmer la commande — ${euros(total)}` }).click();
 
   // Confirmation: number, where, when, total.

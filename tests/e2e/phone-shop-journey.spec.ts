@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PRODUCTS } from "~/demo/demo-territory";
 import { formatEuros } from "~/domain/money";
 import { expectAccessible, failOnConsoleErrors, openSiteNav } from "./helpers";
 import { waitForLink } from "./mailbox";
+import { addFromCatalogue, findOnCatalogue, nextOpenQuayDistribution, QUAY } from "./shop";
 
 /**
  * Issue 10, the shop on a phone (the config's Pixel 5): a visitor chooses where they collect on the
@@ -12,7 +13,6 @@ import { waitForLink } from "./mailbox";
  * desktop's size: axe finds no serious or critical violation at either size.
  */
 
-const QUAY = "Quai Henri IV — étal des pêcheurs";
 const COMMUNE = "Dieppe";
 const BASKET = "Panier de la mer";
 const FISH = "Plie (carrelet) entière";
@@ -24,39 +24,6 @@ function demoProduct(name: string) {
 }
 
 const euros = (cents: number) => formatEuros(cents, "fr");
-
-type ApiDistribution = { id: string; pickupPoint: { name: string }; start: string; status: string };
-
-async function nextOpenQuayDistribution(request: APIRequestContext): Promise<ApiDistribution> {
-  const response = await request.get("/api/v1/distributions");
-  expect(response.status()).toBe(200);
-  const { distributions } = (await response.json()) as { distributions: ApiDistribution[] };
-  const next = distributions
-    .filter((distribution) => distribution.pickupPoint.name === QUAY && distribution.status === "open")
-    .sort((a, b) => a.start.localeCompare(b.start))[0];
-  if (!next) throw new Error("Aucune distribution ouverte au quai dans le territoire de démonstration");
-  return next;
-}
-
-/** The catalogue shows a page of offers: a resident finds the others by name, in the folded filters. */
-async function findOnCatalogue(page: Page, product: string) {
-  const quantity = page.getByLabel(`Quantité de ${product}`, { exact: true });
-  if ((await quantity.count()) === 0) {
-    const filters = page.getByTestId("catalogue-filters");
-    if (!(await filters.evaluate((details) => (details as HTMLDetailsElement).open))) await filters.locator("summary").click();
-    await page.getByRole("searchbox", { name: "Rechercher" }).fill(product);
-    await page.getByRole("button", { name: "Appliquer" }).click();
-  }
-  await expect(quantity).toBeVisible();
-  return page.getByTestId("offer-card").filter({ has: quantity });
-}
-
-async function addFromCatalogue(page: Page, product: string) {
-  const card = await findOnCatalogue(page, product);
-  await card.getByRole("button", { name: `Ajouter ${product}`, exact: true }).click();
-  await expect(card.getByRole("status")).toHaveText("Ajouté au panier.");
-  return card;
-}
 
 test("a visitor chooses their pickup point on the map, fills a cart with a basket and a fish sold by weight, signs up, finds the same cart, checks out and takes the pickup into their calendar", async ({ page, request }) => {
   test.setTimeout(150_000);
@@ -149,7 +116,8 @@ test("a visitor chooses their pickup point on the map, fills a cart with a baske
   await headerCart.click();
   await expect(page.getByTestId("cart-total")).toContainText(euros(estimatedTotal));
   await page.getByRole("group", { name: "Créneau de retrait" }).getByRole("radio").first().check();
-  await page.getByRole("radio", { name: /^Au retrait/ }).check();
+  // Card online is offered first where Stripe is configured (the journeys' server is): this resident pays at pickup.
+  await page.getByRole("radio", { name: /^Paiement au retrait/ }).check();
   await page.getByRole("button", { name: /^Confirmer la commande/ }).click();
   await expect(page).toHaveURL(/\/commandes\/[\w-]+\?confirmee=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Commande n° \d+ — Confirmée$/);

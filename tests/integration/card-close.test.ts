@@ -333,3 +333,21 @@ test("card close: a hold still waiting when the money is final ends at the close
   // The farmer's share is Émile's 4,00 € less its fee only.
   expect((await db().producerTransfer.findFirstOrThrow({ where: { distributionId: m.distribution.id, producerId: m.farmer.id } })).amountCents).toBe(391);
 });
+
+test("card close: transfers wait until the distribution's last charge is available in the platform's balance — their job starts then, and a run before it sends nothing", async () => {
+  const m = await market({ farmerConnected: false });
+  const availableOn = new Date(m.finalAt.getTime() + 3 * DAY);
+  await db().cardPayment.update({ where: { id: m.payment.id }, data: { availableOn } });
+  await closeTwice(m.distribution.id, m.finalAt);
+  const row = await db().producerTransfer.findFirstOrThrow({ where: { distributionId: m.distribution.id, producerId: m.fisher.id }, select: { id: true } });
+  const startAfters = async () =>
+    (await db().$queryRaw<Array<{ startAfter: Date }>>`SELECT start_after AS "startAfter" FROM pgboss.job WHERE name = 'payments.send-transfer' AND data->>'transferId' = ${row.id}`).map((job) => job.startAfter.getTime());
+  expect(new Set(await startAfters())).toEqual(new Set([availableOn.getTime()]));
+
+  await sendTransferJob({ transferId: row.id }, m.finalAt);
+  expect(transfersAtDouble(m.distribution.id)).toHaveLength(0);
+  expect((await db().producerTransfer.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
+
+  await sendTransferJob({ transferId: row.id }, availableOn);
+  expect(transfersAtDouble(m.distribution.id)).toHaveLength(1);
+});

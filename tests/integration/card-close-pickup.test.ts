@@ -139,6 +139,7 @@ test("the pickup sheet shows a card-paid order as paid online, nothing left to p
 
   const response = await pickupSheetApi({ request: get(`/api/v1/producer/distributions/${q.distribution.id}/pickup-sheet`, q.fisher.cookie), params: { id: q.distribution.id }, context: {} });
   const sheet = apiPickupSheetSchema.parse(await response.json());
+  expect(sheet.distribution.moneyFinalAt).toBe(moneyFinalAt(q.endsAt).toISOString());
   const card = sheet.orders.find((one) => one.id === q.cardOrder.id)!;
   const atPickup = sheet.orders.find((one) => one.id === q.pickupOrder.id)!;
   expect(card).toMatchObject({ dueCents: 2850, paidOnline: { chargedCents: 3450, refundedCents: 0, paidCents: 3450 }, toPayCents: 0, refundAfterCloseCents: 600, paid: { totalCents: 0 } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { moneyFinalAt } from "~/domain/payments/money-model";
 import type { PreparationDistribution } from "~/domain/preparation/read-preparation.server";
 import type { PickupSheet } from "~/domain/preparation/preparation-lists";
 import type { PreparationState } from "~/domain/preparation/preparation-window";
@@ -16,6 +17,7 @@ export const apiPickupSheetSchema = z.object({
     cutoff: z.iso.datetime(),
     pickupPoint: z.object({ name: z.string(), commune: z.string() }),
     preparation: z.enum(["provisional", "open", "cancelled"]).describe("provisional before the cutoff (orders may still change); open after it; cancelled"),
+    moneyFinalAt: z.iso.datetime().describe("48 hours after the end: from then weighings, hand-overs and stall payments are refused (409 money_final), weighed-lighter card lines are refunded and producers' transfers made"),
   }),
   orders: z.array(
     z.object({
@@ -72,6 +74,7 @@ export function presentPickupSheet(distribution: PreparationDistribution, state:
       cutoff: distribution.cutoffAt.toISOString(),
       pickupPoint: { name: distribution.pickupPoint.name, commune: distribution.pickupPoint.commune },
       preparation: state,
+      moneyFinalAt: moneyFinalAt(distribution.endsAt).toISOString(),
     },
     orders: sheet.orders.map((order) => ({
       id: order.orderId,

@@ -11,7 +11,7 @@ import { askedPeriod } from "~/http/sales-period.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
-import { euros, longDate } from "~/ui/format";
+import { dateTime, euros, longDate } from "~/ui/format";
 import { FormAlert, PrimaryButton } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Relevé des paiements — Terre & Mer" }];
@@ -149,7 +149,14 @@ export default function StatementPage() {
                     {t(`cardStatement.transferStatus.${transfer.status}`)} · <span className="font-semibold tabular-nums">{euros(transfer.amountCents - transfer.reversedCents, locale)}</span>
                     {transfer.reversedCents > 0 ? ` (${t("cardStatement.col.reversed")} ${euros(transfer.reversedCents, locale)})` : ""}
                   </p>
+                  {transfer.sentAt ? <p className="text-sm text-slate-700">{t("cardStatement.sentOn", { date: dateTime(transfer.sentAt, locale) })}</p> : null}
                   {transfer.stripeTransferId ? <p className="break-all text-sm text-slate-700">{transfer.stripeTransferId}</p> : null}
+                  {transfer.reversals.map((reversal) => (
+                    <p key={reversal.id} className="break-all text-sm text-slate-700">
+                      {t("cardStatement.col.reversed")} {euros(reversal.amountCents, locale)} — {dateTime(reversal.createdAt, locale)}
+                      {reversal.stripeReversalId ? ` — ${reversal.stripeReversalId}` : ""}
+                    </p>
+                  ))}
                 </li>
               ))}
             </ul>

@@ -194,8 +194,14 @@ test("the statement's CSV and PDF carry the same totals as its page", async () =
   const { fisher, period } = await month();
   const query = `?du=${period.from}&au=${period.to}`;
   const request = (path: string) => new Request(`http://localhost${path}${query}`, { headers: { cookie: fisher.cookie } });
-  const page = (await statementPageLoader({ request: request("/producteur/releve"), params: {}, context: {} })) as { statement: { totals: Record<string, number> } };
+  const page = (await statementPageLoader({ request: request("/producteur/releve"), params: {}, context: {} })) as {
+    statement: { totals: Record<string, number>; transfers: Array<{ status: string; amountCents: number; reversedCents: number; stripeTransferId: string | null; reversals: Array<{ amountCents: number; stripeReversalId: string | null }> }> };
+  };
   expect(page.statement.totals).toMatchObject({ paidOnlineCents: 7_500, netCents: 5_156, transferredCents: 2_781, upcomingCents: 2_375, gapCents: 0 });
+  // The transfer with its id at Stripe and the reversal the late refund caused.
+  const [transfer] = page.statement.transfers;
+  expect(transfer).toMatchObject({ status: "SENT", amountCents: 2_976, reversedCents: 195, stripeTransferId: expect.stringMatching(/^tr_/) });
+  expect(transfer!.reversals).toEqual([expect.objectContaining({ amountCents: 195, stripeReversalId: expect.stringMatching(/^trr_/) })]);
 
   const csv = await ((await statementCsvLoader({ request: request("/producteur/releve.csv"), params: {}, context: {} })) as Response).text();
   const totalLine = (label: string) => csv.split("\r\n").find((line) => line.startsWith("Totaux de la période") && line.includes(label));

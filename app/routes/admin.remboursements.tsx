@@ -48,7 +48,7 @@ export default function AdminRefundsPage() {
       {order ? (
         <section aria-labelledby="admin-refund-order" className="mt-6">
           <h2 id="admin-refund-order" className="text-xl font-bold text-sea-900">{t("cardRefunds.page.title", { number: order.orderNumber })}</h2>
-          <RefundOrderPanel order={order} result={result} canRefund />
+          <RefundOrderPanel order={order} result={result} canRefund asAdmin />
         </section>
       ) : null}
       <section aria-labelledby="failed-refunds" className="mt-8 rounded-xl border border-slate-300 bg-white p-4">

@@ -36,9 +36,10 @@ const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-slate-40
 /**
  * A card-paid order's lines, each with its refund form (amount, reason, note), and the order's
  * refunds with their credit notes. Phone first: one column, every control 44 px high.
- * `canRefund` false (a producer once the money is final): the lines are listed without a form.
+ * `canRefund` false (a producer once the money is final): the lines are listed without a form;
+ * `asAdmin`: the territory, who may refund at any time.
  */
-export function RefundOrderPanel({ order, result, canRefund }: { order: RefundPanelOrder; result: RefundActionResult | undefined; canRefund: boolean }) {
+export function RefundOrderPanel({ order, result, canRefund, asAdmin = false }: { order: RefundPanelOrder; result: RefundActionResult | undefined; canRefund: boolean; asAdmin?: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -48,10 +49,10 @@ export function RefundOrderPanel({ order, result, canRefund }: { order: RefundPa
         {order.customerName} · {order.pointName} · {dateTime(order.startsAt, locale)}
       </p>
       <p className="mt-2 rounded-lg bg-earth-50 p-3 text-earth-700">
-        {canRefund ? t("cardRefunds.page.until", { date: dateTime(order.moneyFinalAt, locale) }) : t("cardRefunds.page.final")}
+        {asAdmin ? t("cardRefunds.page.adminAnyTime") : canRefund ? t("cardRefunds.page.until", { date: dateTime(order.moneyFinalAt, locale) }) : t("cardRefunds.page.final")}
       </p>
       <div className="mt-3">{result ? <FormAlert tone={result.ok ? "success" : "error"} message={result.message} /> : null}</div>
-      <ul className="mt-4 space-y-4" aria-label={t("cardRefunds.field.amount")}>
+      <ul className="mt-4 space-y-4">
         {order.lines.map((line) => {
           const error = result && !result.ok && result.lineId === line.id ? result.fieldErrors : {};
           const id = (field: string) => `refund-${line.id}-${field}`;

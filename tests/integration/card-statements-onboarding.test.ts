@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { sendTransferJob } from "~/domain/payments/jobs/send-transfer.server";
 import { action as paymentsAction, loader as paymentsLoader } from "~/routes/producteur.paiements";
 import { action as webhook } from "~/routes/webhooks.stripe";
 import { createDistribution, createProducerUser } from "../factories";
@@ -113,6 +114,12 @@ test("onboarding completed at Stripe → account.updated → the account reads r
   const transfers = await db().producerTransfer.findMany({ where: { id: { in: [...held, othersHeld] } }, select: { id: true, status: true } });
   expect(Object.fromEntries(transfers.map((transfer) => [transfer.id, transfer.status]))).toEqual({ [held[0]!]: "PENDING", [held[1]!]: "PENDING", [othersHeld]: "HELD" });
   expect(await sendJobsFor([...held, othersHeld])).toEqual({ [held[0]!]: 1, [held[1]!]: 1 });
+
+  // The send jobs run (twice each, as a retry would): Stripe sees one transfer per held share, to this account.
+  for (const transferId of [...held, ...held]) await sendTransferJob({ transferId });
+  const madeAtStripe = [...double.transfers.values()].filter((transfer) => transfer.destination === accountId);
+  expect(madeAtStripe.map((transfer) => Number(transfer.amount)).sort((a, b) => a - b)).toEqual([1_875, 4_210]);
+  expect((await db().producerTransfer.findMany({ where: { id: { in: held } }, select: { status: true } })).map((transfer) => transfer.status)).toEqual(["SENT", "SENT"]);
 
   // Back from Stripe after the webhook: the page asks Stripe, finds it ready, releases nothing more.
   const returned = await readPage(producer.cookie, "?retour=1");

@@ -148,6 +148,8 @@ test("card refunds: a refund Stripe refuses for good is marked FAILED for the ad
   await sendRefundsOf(order.id);
   expect((await refundRows(order.id)).map((row) => [row.status, row.stripeRefundId])).toEqual([["FAILED", null]]);
   expect(refundsAtDouble(double, paymentIntentId)).toHaveLength(1);
+  // Nothing was given back by it: the payment's refunded sum no longer counts it.
+  expect((await db().cardPayment.findUniqueOrThrow({ where: { orderId: order.id } })).refundedCents).toBe(0);
 });
 
 test("card refunds: charge.refunded that names our refund (by its metadata, before the job recorded it) marks our row SUCCEEDED once; one made in Stripe's dashboard is stored nowhere and answered 200", async () => {

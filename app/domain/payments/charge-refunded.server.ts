@@ -1,5 +1,6 @@
 import type { Tx } from "~/db.server";
 import type { VerifiedStripeEvent } from "~/domain/payments/apply-stripe-event.server";
+import { markRefundFailed } from "~/domain/payments/refund-failed.server";
 import { refundStatusOf } from "~/domain/payments/refund-status";
 
 export type ChargeRefundedEffect = { type: "charge.refunded"; effect: "refunds_updated"; updated: number } | { type: "charge.refunded"; effect: "none" };
@@ -21,6 +22,10 @@ export async function chargeRefunded(tx: Tx, event: VerifiedStripeEvent): Promis
   for (const refund of refunds) {
     const status = refundStatusOf(refund.status);
     const ourId = refund.metadata.refundId ?? null;
+    if (status === "FAILED") {
+      if (await markRefundFailed(tx, { refundId: ourId ?? undefined, stripeRefundId: refund.id })) updated += 1;
+      continue;
+    }
     const changed = await tx.$executeRaw`
       UPDATE "Refund"
       SET "stripeRefundId" = ${refund.id}, status = ${status}::"RefundStatus",

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { db } from "~/db.server";
 import { stripeIdempotencyKey } from "~/domain/payments/money-model";
+import { markRefundFailed } from "~/domain/payments/refund-failed.server";
 import { refundStatusOf } from "~/domain/payments/refund-status";
 import { stripeClient } from "~/infra/stripe.server";
 
@@ -15,7 +16,8 @@ import { stripeClient } from "~/infra/stripe.server";
  *   one carrying our id in `metadata.refundId` is taken as ours.
  *
  * A refund Stripe refuses for good (an invalid request: the charge already refunded in the
- * dashboard, a disputed charge) is marked FAILED for the admin to see; a network failure or a 5xx
+ * dashboard, a disputed charge) is marked FAILED for the admin to see, its amount no longer
+ * counted as refunded (markRefundFailed); a network failure or a 5xx
  * throws, and pg-boss runs the job again later (retry with backoff, queue settings).
  */
 export async function sendRefundJob(data: { refundId: string }): Promise<void> {
@@ -44,13 +46,17 @@ export async function sendRefundJob(data: { refundId: string }): Promise<void> {
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError) {
         console.warn(`[remboursements] Stripe refuse le remboursement ${refund.id} : ${error.message}`);
-        await db().refund.updateMany({ where: { id: refund.id, status: "PENDING", stripeRefundId: null }, data: { status: "FAILED" } });
+        await markRefundFailed(db(), { refundId: refund.id });
         return;
       }
       throw error;
     }
   }
   const status = refundStatusOf(sent.status);
+  if (status === "FAILED") {
+    await markRefundFailed(db(), { refundId: refund.id, stripeRefundId: sent.id });
+    return;
+  }
   await db().refund.updateMany({
     where: { id: refund.id, stripeRefundId: null },
     data: { stripeRefundId: sent.id, status, ...(status === "SUCCEEDED" ? { succeededAt: new Date(sent.created * 1000) } : {}) },

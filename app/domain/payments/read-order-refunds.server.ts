@@ -36,7 +36,7 @@ export async function readOrderRefunds(orderId: string, viewer: RefundPageViewer
            COALESCE((SELECT json_agg(json_build_object('id', l.id, 'productName', l."productName", 'quantity', l.quantity, 'producerName', org.name,
                                                        'unitPriceCents', l."unitPriceCents", 'capCents', l."capCents", 'finalCents', l."finalCents",
                                                        'refundedCents', (SELECT COALESCE(SUM(r."amountCents"), 0) FROM "Refund" r
-                                                                         WHERE r."orderLineId" = l.id AND r.reason IN ('PRODUCER_REFUND', 'ADMIN_REFUND')))
+                                                                         WHERE r."orderLineId" = l.id AND r.reason IN ('PRODUCER_REFUND', 'ADMIN_REFUND') AND r.status <> 'FAILED'))
                                      ORDER BY org.name, l."productName")
                      FROM "OrderLine" l JOIN "Organisation" org ON org.id = l."producerId"
                      WHERE l."orderId" = o.id AND (${viewer.isAdmin}::boolean OR l."producerId" = ANY(${viewer.producerIds}::text[]))), '[]'::json) AS lines,

@@ -71,7 +71,7 @@ export async function refundLineIn(tx: Tx, input: { orderLineId: string; amountC
   if (line.paymentMethod !== "ONLINE_CARD" || !payment) throw new DomainError("refund_refused", { messageKey: "cardRefunds.error.not_card" });
   const [onLine] = await tx.$queryRaw<Array<{ cents: number }>>`
     SELECT COALESCE(SUM("amountCents"), 0)::int AS cents FROM "Refund"
-    WHERE "orderLineId" = ${input.orderLineId} AND reason IN ('PRODUCER_REFUND', 'ADMIN_REFUND')`;
+    WHERE "orderLineId" = ${input.orderLineId} AND reason IN ('PRODUCER_REFUND', 'ADMIN_REFUND') AND status <> 'FAILED'`;
   const left = lineLeftCents(line, onLine?.cents ?? 0);
   if (input.amountCents > left) throw new DomainError("refund_refused", { field: "amountCents", messageKey: "cardRefunds.error.too_much", messageAmounts: { amount: left } });
   const refund = await requestRefund(tx, {

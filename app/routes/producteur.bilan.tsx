@@ -42,11 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = salesPeriodSchema.safeParse(asked);
   if (!period.success) {
     const locale = localeOf(request, user.locale);
-    return data({ period: asked, errors: fieldErrors(translateIssues(period.error, locale)), summary: null, card: null, platform: null, allProducers: producerId === null }, { status: 400 });
+    return data({ period: asked, errors: fieldErrors(translateIssues(period.error, locale)), summary: null, card: null, cardByProducer: {}, platform: null, allProducers: producerId === null }, { status: 400 });
   }
   // The summary and the card payments' totals of the same orders (issue 11); the platform's side for the territory.
   const { summary, statement } = await salesStatement({ actor: user, producerId, ...period.data, commissionBp: env().PLATFORM_COMMISSION_BP });
-  return { period: period.data, errors: {} as Record<string, string>, summary, card: statement.totals, platform: producerId === null ? statement.platform : null, allProducers: producerId === null };
+  // The territory sees, per producer, where their card money is (sent, on its way, held for their Stripe account, to come).
+  const cardByProducer = producerId === null ? Object.fromEntries(statement.producers.map(({ producerId: id, netCents, transferredCents, sendingCents, heldCents, upcomingCents }) => [id, { netCents, transferredCents, sendingCents, heldCents, upcomingCents }])) : {};
+  return { period: period.data, errors: {} as Record<string, string>, summary, card: statement.totals, cardByProducer, platform: producerId === null ? statement.platform : null, allProducers: producerId === null };
 }
 
 const FIGURES: Array<{ key: keyof SalesFigures; label: MessageKey; strong?: boolean }> = [
@@ -172,6 +174,24 @@ export default function SalesSummaryPage() {
                   <li key={producer.producerId} className="rounded-xl border border-slate-300 bg-white p-4">
                     <h3 className="font-bold">{producer.producerName}</h3>
                     <Figures figures={producer} />
+                    {page.cardByProducer[producer.producerId] ? (
+                      <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 border-t border-slate-200 pt-2">
+                        {(
+                          [
+                            ["cardStatement.total.net", page.cardByProducer[producer.producerId]!.netCents],
+                            ["cardStatement.total.transferred", page.cardByProducer[producer.producerId]!.transferredCents],
+                            ["cardStatement.total.sending", page.cardByProducer[producer.producerId]!.sendingCents],
+                            ["cardStatement.total.held", page.cardByProducer[producer.producerId]!.heldCents],
+                            ["cardStatement.total.upcoming", page.cardByProducer[producer.producerId]!.upcomingCents],
+                          ] as const
+                        ).map(([key, cents]) => (
+                          <div key={key} className="contents">
+                            <dt>{t(key)}</dt>
+                            <dd className="text-right tabular-nums">{euros(cents, locale)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -240,6 +240,11 @@ test("the admin's sales summary shows the platform's totals: commission, its sha
   const admin = await createMemberUser("ADMIN");
   const page = (await adminSummaryLoader({ request: new Request(`http://localhost/admin/bilan?du=${period.from}&au=${period.to}`, { headers: { cookie: admin.cookie } }), params: {}, context: {} })) as {
     platform: { commissionCents: number; feeCents: number; heldCents: number; refundsFailed: number } | null;
+    cardByProducer: Record<string, { netCents: number; transferredCents: number; heldCents: number; upcomingCents: number }>;
   };
   expect(page.platform).toMatchObject({ commissionCents: 230, feeCents: 44, heldCents: 3_609, refundsFailed: 0 });
+  // And for each producer, where their card money is.
+  const { fisher, farmer } = await month();
+  expect(page.cardByProducer[fisher.producerId]).toMatchObject({ netCents: 5_156, transferredCents: 2_781, heldCents: 0, upcomingCents: 2_375 });
+  expect(page.cardByProducer[farmer.producerId]).toMatchObject({ netCents: 3_609, transferredCents: 0, heldCents: 3_609, upcomingCents: 0 });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { currentMonth, summariseSales, type SalesRow } from "~/domain/preparation/sales-figures";
+import type { CloseLine } from "~/domain/payments/compute-transfers";
+import { buildStatement, currentMonth, summariseSales, type SalesRow, type StatementOrderRow, type StatementTransferRow } from "~/domain/preparation/sales-figures";
 
 function row(overrides: Partial<SalesRow>): SalesRow {
   return {
@@ -56,4 +57,52 @@ test("an order paid by card online is paid, never still due at the stall, collec
 test("the default period is the current Paris month, leap years included", () => {
   expect(currentMonth("2026-11-26")).toEqual({ from: "2026-11-01", to: "2026-11-30" });
   expect(currentMonth("2028-02-10")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+});
+
+function cardOrder(overrides: Partial<StatementOrderRow> = {}): StatementOrderRow {
+  return {
+    orderId: "o1",
+    number: 41,
+    status: "CONFIRMED",
+    paymentMethod: "ONLINE_CARD",
+    distributionId: "d1",
+    startsAt: new Date("2026-11-27T16:00:00Z"),
+    pickupPointName: "Quai Henri IV",
+    producerId: "p1",
+    producerName: "Pêcherie du Pollet",
+    capCents: 1_000,
+    dueCents: 1_000,
+    paidCashCents: 0,
+    paidChequeCents: 0,
+    paidTerminalCents: 0,
+    chargedCents: 1_000,
+    chargeFeeCents: 30,
+    ...overrides,
+  };
+}
+
+const line: CloseLine = { orderId: "o1", producerId: "p1", quantity: 1, unitPriceCents: 1_000, capCents: null, finalCents: null };
+
+function sentTransfer(amountCents: number): StatementTransferRow {
+  return { id: "t1", distributionId: "d1", startsAt: new Date("2026-11-27T16:00:00Z"), pickupPointName: "Quai Henri IV", producerId: "p1", producerName: "Pêcherie du Pollet", status: "SENT", amountCents, reversedCents: 0, stripeTransferId: "tr_1", sentAt: new Date(), reversals: [] };
+}
+
+test("statement: a closed market's transfer that matches the shares leaves no gap; one that does not shows the difference instead of hiding it", () => {
+  const agreeing = buildStatement({ orders: [cardOrder()], lines: [line], refunds: [], transfers: [sentTransfer(970)], commissionBp: 0, producerId: "p1" });
+  expect(agreeing.totals).toMatchObject({ paidOnlineCents: 1_000, feeCents: 30, netCents: 970, transferredCents: 970, upcomingCents: 0, gapCents: 0 });
+  const disagreeing = buildStatement({ orders: [cardOrder()], lines: [line], refunds: [], transfers: [sentTransfer(900)], commissionBp: 0, producerId: "p1" });
+  expect(disagreeing.totals).toMatchObject({ netCents: 970, transferredCents: 900, gapCents: 70 });
+});
+
+test("statement: an order paid at pickup counts at the stall and in no card figure; a market not closed is « à venir »", () => {
+  const statement = buildStatement({
+    orders: [cardOrder(), cardOrder({ orderId: "o2", number: 42, paymentMethod: "AT_PICKUP", chargedCents: null, chargeFeeCents: 0, paidCashCents: 600, paidTerminalCents: 400 })],
+    lines: [line],
+    refunds: [],
+    transfers: [],
+    commissionBp: 250,
+    producerId: "p1",
+  });
+  expect(statement.totals).toMatchObject({ paidOnlineCents: 1_000, paidAtStallCents: 1_000, commissionCents: 25, feeCents: 30, netCents: 945, upcomingCents: 945, gapCents: 0 });
+  expect(statement.orders.find((order) => order.number === 42)).toMatchObject({ paidOnlineCents: 0, netCents: 0, paidCashCents: 600, paidTerminalCents: 400 });
 });

@@ -33,6 +33,7 @@ import { receiptsEn, receiptsFr } from "~/i18n/areas/receipts";
 import { cardCheckoutEn, cardCheckoutFr } from "~/i18n/areas/card-checkout";
 import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
+import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -73,6 +74,7 @@ export const fr = {
   ...cardCheckoutFr,
   ...cardCloseFr,
   ...cardStatementsFr,
+  ...cardRefundsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -112,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   ...cardCheckoutEn,
   ...cardCloseEn,
   ...cardStatementsEn,
+  ...cardRefundsEn,
 };
 
 export type Locale = "fr" | "en";

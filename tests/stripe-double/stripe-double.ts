@@ -211,7 +211,6 @@ export class StripeDouble {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
 
-  /** Stripe forgets idempotency keys after 24 hours: a retry a day later is a new request. */
   /**
    * The platform's available balance in euros, in cents (GET /v1/balance): a transfer without
    * `source_transaction` draws on it and is refused `balance_insufficient` beyond it, as at Stripe.
@@ -219,6 +218,7 @@ export class StripeDouble {
    */
   availableBalanceCents: number | null = null;
 
+  /** Stripe forgets idempotency keys after 24 hours: a retry a day later is a new request. */
   forgetIdempotencyKeys(): void {
     this.idempotency.clear();
   }

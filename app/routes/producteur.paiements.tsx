@@ -30,8 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!cardPaymentsEnabled()) return { enabled: false as const };
   const url = new URL(request.url);
   const returned = url.searchParams.has("retour");
-  const account = returned ? await refreshConnectAccount(producer.id, now()) : await readConnectAccount(producer.id);
-  return { enabled: true as const, account, returned, linkExpired: url.searchParams.has("relancer") };
+  let account = null;
+  let stripeDown = false;
+  if (returned) {
+    try {
+      account = await refreshConnectAccount(producer.id, now());
+    } catch (error) {
+      // Stripe not answering: the state we have stands, and account.updated will bring the news.
+      if (!(error instanceof Stripe.errors.StripeError)) throw error;
+      stripeDown = true;
+    }
+  }
+  account ??= await readConnectAccount(producer.id);
+  return { enabled: true as const, account, returned: returned && !stripeDown, stripeDown, linkExpired: url.searchParams.has("relancer") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,6 +77,7 @@ export default function ProducerPaymentsPage() {
           {page.returned ? <FormAlert tone="success" message={t("cardStatement.account.returned")} /> : null}
           {page.linkExpired ? <FormAlert message={t("cardStatement.account.linkExpired")} /> : null}
           {answer && !answer.ok ? <FormAlert message={answer.message} /> : null}
+          {page.stripeDown ? <FormAlert message={t("cardStatement.account.stripeDown")} /> : null}
           <section aria-labelledby="etat-compte" className="mt-4 rounded-xl border-2 border-sea-700 bg-white p-4">
             <h2 id="etat-compte" className="text-lg font-bold text-sea-900">{t("cardStatement.account.stateLabel")}</h2>
             <p className="mt-1 text-xl font-bold" data-state={page.account.state}>{t(`cardStatement.account.state.${page.account.state}`)}</p>

@@ -192,3 +192,12 @@ test("Stripe not answering when « Connecter mon compte Stripe » is pressed: th
   expect(accounts).toHaveLength(1);
   expect((await readPage(producer.cookie)).account.accountId).toBe(accounts[0]!.id);
 });
+
+test("back from Stripe while Stripe does not answer: the page shows the state we have and says to retry, instead of an error page", async () => {
+  const producer = await createProducerUser();
+  await pressConnect(producer.cookie);
+  const accountId = (await readPage(producer.cookie)).account.accountId!;
+  double.dropNextResponses(3, { method: "GET", path: `/v1/accounts/${accountId}` });
+  const page = (await readPage(producer.cookie, "?retour=1")) as Awaited<ReturnType<typeof readPage>> & { stripeDown: boolean; returned: boolean };
+  expect(page).toMatchObject({ stripeDown: true, returned: false, account: { accountId, state: "DETAILS_MISSING" } });
+});

@@ -13,7 +13,7 @@ const core = [
 ];
 
 export const GROUP_CONTENTS: Record<MessageGroup, readonly string[]> = {
-  shopper: [...core, "home.", "catalogue.", "product.", "cart.", "orders.", "shop.", "myOrders.", "ordering.", "cartGuest.", "receipt.", "creditNote.", "cardRefunds.", "cardCheckout.", "accountsEmail.verify.askNew"],
+  shopper: [...core, "home.", "catalogue.", "product.", "cart.", "orders.", "shop.", "myOrders.", "ordering.", "cartGuest.", "receipt.", "creditNote.", "cardRefunds.reason.", "cardRefunds.kind.", "cardRefunds.status.", "cardCheckout.", "accountsEmail.verify.askNew"],
   accounts: [...core, "auth.", "accountsEmail.", "accountsSecurity.", "organisations.", "charity."],
   producer: [...core, "producer.", "products.", "offers.", "import.", "preparation.", "pickupSheet.", "quay.", "donations.", "donor.", "organisations.", "series.", "sea.", "slip.", "taxSummary.", "claiming.unit.", "ordering.", "accountsEmail.invitation.notVerified", "accountsEmail.review.ownNotice", "cardStatement.", "cardRefunds.", "creditNote."],
   charity: [...core, "charity.", "claiming.", "impact.", "donations.", "slip.", "sea.", "taxSummary.", "donor.unit.", "organisations.", "import.file."],

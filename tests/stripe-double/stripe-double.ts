@@ -158,8 +158,6 @@ export class StripeDouble {
   readonly accountLinks: StripeObject[] = [];
   /** Each charge's balance transaction: Stripe's fee and when its funds are available. */
   readonly balanceTransactions = new Map<string, StripeObject>();
-  /** While true, every API request is answered 503 before it runs (Stripe unreachable): nothing is made. */
-  unavailable = false;
 
   private readonly idempotency = new Map<string, SavedAnswer>();
   private responsesToDrop = 0;
@@ -210,6 +208,9 @@ export class StripeDouble {
   requestsTo(method: string, path: string): RecordedRequest[] {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
+
+  /** While true, every API request is answered 503 before it runs (Stripe unreachable): nothing is made. */
+  unavailable = false;
 
   /**
    * The platform's available balance in euros, in cents (GET /v1/balance): a transfer without
@@ -486,7 +487,7 @@ export class StripeDouble {
     const session = id ? this.checkoutSessions.get(id) : undefined;
     const html = (status: number, body: string) => {
       response.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-      response.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Paiement (double de Stripe)</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`);
+      response.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Paiement (double de Stripe)</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`);
     };
     if (!session) return html(404, "<h1>Session de paiement introuvable</h1>");
     if (method === "POST" && action === "pay") {

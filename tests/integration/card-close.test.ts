@@ -351,3 +351,22 @@ test("card close: transfers wait until the distribution's last charge is availab
   await sendTransferJob({ transferId: row.id }, availableOn);
   expect(transfersAtDouble(m.distribution.id)).toHaveLength(1);
 });
+
+test("card close: a producer's account becoming able to receive transfers while their distribution closes — the share is never left HELD behind the release", async () => {
+  const m = await market({ farmerConnected: false });
+  const accountId = await connectedProducerAccount(m.farmer.id);
+  await db().organisation.update({ where: { id: m.farmer.id }, data: { stripeAccountId: accountId, stripeTransfersEnabled: false } });
+  let close: Promise<unknown> | undefined;
+  // account.updated's transaction: the account now receives transfers, its held shares released
+  // (none yet) — and the close starts before it commits.
+  await db().$transaction(async (tx) => {
+    await tx.organisation.update({ where: { id: m.farmer.id }, data: { stripeTransfersEnabled: true, stripeAccountState: "READY" } });
+    await releaseHeldTransfers(tx, m.farmer.id);
+    close = closeDistributionJob({ distributionId: m.distribution.id }, m.finalAt);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+  await close;
+  const farmerShare = await db().producerTransfer.findUniqueOrThrow({ where: { distributionId_producerId: { distributionId: m.distribution.id, producerId: m.farmer.id } }, select: { status: true } });
+  // Before: the close read the account as it was before the commit and wrote HELD after the release had run: held until another event.
+  expect(farmerShare.status).toBe("PENDING");
+});

@@ -124,6 +124,11 @@ async function refundWeighedLighter(tx: Tx, input: CloseInput): Promise<number> 
 /** (d) One row per producer with something to transfer; never a second one (unique distribution + producer). */
 async function writeTransfers(tx: Tx, distributionId: string, shares: DistributionShares): Promise<number> {
   let written = 0;
+  // Whether a share is HELD or PENDING is read from the producer's account: lock those rows first
+  // (in id order), so an account.updated committing meanwhile is either seen here, or runs its
+  // release of HELD shares after this close commits — never in between, leaving a share held.
+  const producerIds = shares.producers.filter((producer) => producer.transferCents > 0).map((producer) => producer.producerId).sort();
+  await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ANY(${producerIds}::text[]) ORDER BY id FOR SHARE`;
   for (const producer of shares.producers) {
     if (producer.transferCents <= 0) continue;
     const inserted = await tx.$executeRaw`

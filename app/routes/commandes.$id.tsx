@@ -77,10 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   try {
     if (form.intent === "pay") {
-      // The one session of the order (same key): made again only if Stripe could not be reached before.
-      const started = await startCheckout({ orderId: id.data, locale, appUrl: appUrl(), now: now() });
+      // Someone else's order does not exist for this customer: checked before anything is asked of Stripe.
       const own = await findOwnOrder(db(), id.data, user.id);
       if (!own) throw new Response("Not found", { status: 404 });
+      // The one session of the order (same key): made again only if Stripe could not be reached before.
+      const started = await startCheckout({ orderId: id.data, locale, appUrl: appUrl(), now: now() });
       if (started) return redirect(started.checkoutUrl);
       return { ok: false, unavailable: true, message: translate(locale, own.status === "AWAITING_PAYMENT" ? "cardCheckout.waiting.unavailable" : "cardCheckout.expired.body") } satisfies ActionResult;
     }

@@ -482,6 +482,8 @@ const SPECS: Record<string, RouteSpec> = {
       change: { request: form((world) => ({ intent: "change", offerId: world.ids.offerId, quantity: "3" })), owner: 200, outsiders: OTHER_USERS },
       remove: { request: form((world) => ({ intent: "remove", offerId: world.ids.offerId })), owner: 200, outsiders: OTHER_USERS },
       cancel: { request: form(() => ({ intent: "cancel" })), owner: 200, outsiders: OTHER_USERS },
+      // « Payer » a card order's one Checkout Session: C's own order only (this one is paid at pickup: nothing to pay, said on the page).
+      pay: { request: form(() => ({ intent: "pay" })), owner: 200, outsiders: OTHER_USERS },
     },
   },
   // C's pickup as a calendar file: C's only, nobody else gets any event of it (the order id is in

@@ -5,7 +5,7 @@ import { releaseHold } from "~/domain/payments/release-hold.server";
 import { now } from "~/http/clock.server";
 import { appUrl } from "~/http/request-context.server";
 
-/** What a checkout's event did: a payment's outcome, a hold released, or nothing. */
+/** What a checkout's event did: a payment's outcome (or "mismatch": not the order's own payment), a hold released, or nothing. */
 export type CheckoutEventEffect = Exclude<CardPaymentOutcome, "unknown"> | "released";
 
 type CheckoutEventType = "checkout.session.completed" | "checkout.session.expired" | "payment_intent.succeeded" | "payment_intent.payment_failed" | "payment_intent.canceled";
@@ -33,9 +33,27 @@ async function checkoutEventEffect(tx: Tx, event: VerifiedStripeEvent & { type: 
   switch (event.type) {
     case "checkout.session.completed":
       if (object.payment_status !== "paid") return "none";
-      return confirmCardPayment(tx, { orderId, paymentIntentId: idOf(object.payment_intent), chargeId: null, now: now(), appUrl: appUrl() });
+      return confirmCardPayment(tx, {
+        orderId,
+        amountCents: centsOf(object.amount_total),
+        currency: typeof object.currency === "string" ? object.currency : null,
+        checkoutSessionId: idOf(object.id),
+        paymentIntentId: idOf(object.payment_intent),
+        chargeId: null,
+        now: now(),
+        appUrl: appUrl(),
+      });
     case "payment_intent.succeeded":
-      return confirmCardPayment(tx, { orderId, paymentIntentId: idOf(object.id), chargeId: idOf(object.latest_charge), now: now(), appUrl: appUrl() });
+      return confirmCardPayment(tx, {
+        orderId,
+        amountCents: centsOf(object.amount_received) ?? centsOf(object.amount),
+        currency: typeof object.currency === "string" ? object.currency : null,
+        paymentIntentId: idOf(object.id),
+        transferGroup: typeof object.transfer_group === "string" ? object.transfer_group : null,
+        chargeId: idOf(object.latest_charge),
+        now: now(),
+        appUrl: appUrl(),
+      });
     case "checkout.session.expired":
       return (await releaseHold(tx, orderId, "EXPIRED", now())) ? "released" : "none";
     case "payment_intent.payment_failed":
@@ -49,6 +67,10 @@ function orderIdOf(object: Record<string, unknown>): string | null {
   const metadata = object.metadata as Record<string, unknown> | null | undefined;
   const fromMetadata = metadata && typeof metadata.orderId === "string" ? metadata.orderId : null;
   return fromMetadata ?? (typeof object.client_reference_id === "string" ? object.client_reference_id : null);
+}
+
+function centsOf(value: unknown): number | null {
+  return typeof value === "number" && Number.isInteger(value) ? value : null;
 }
 
 function idOf(value: unknown): string | null {

@@ -3,7 +3,8 @@ import { orderingState } from "~/domain/distributions/ordering-window";
 import { enqueueEmail } from "~/domain/mail/enqueue-email.server";
 import { latePaymentRefundedEmail, orderConfirmationEmail } from "~/domain/ordering/emails";
 import { findOwnOrder } from "~/domain/ordering/order-view.server";
-import { lateSuccessOutcome } from "~/domain/payments/money-model";
+import { lateSuccessOutcome, transferGroup } from "~/domain/payments/money-model";
+import { paymentMismatch, type PaymentEvidence } from "~/domain/payments/payment-evidence";
 import { requestRefund, type RefundReasonCode } from "~/domain/payments/request-refund.server";
 import { addJob } from "~/infra/jobs.server";
 
@@ -19,6 +20,8 @@ export type CardPaymentOutcome =
   | "cancelled_refunded"
   /** This success was already recorded (the webhook and the return page, a replayed event): nothing changes. */
   | "already"
+  /** Not the order's own payment (another amount, currency, session or PaymentIntent): nothing changes. */
+  | "mismatch"
   /** No card order of ours waits for it. */
   | "unknown";
 
@@ -32,21 +35,46 @@ export type CardPaymentOutcome =
  *   again before the cutoff (lateSuccessOutcome) or is cancelled and refunded in full with an
  *   email saying why; one cancelled meanwhile is refunded in full — no payment is ever kept
  *   without an order.
+ * Before anything, the payment must be the order's own (paymentMismatch: its amount in euros, its
+ * session, the PaymentIntent already recorded, the distribution's transfer group): a signed event of
+ * another payment naming the order in its metadata confirms nothing and records nothing.
  * The charge's fee and availability are read from Stripe afterwards by the order's job.
  */
 export async function confirmCardPayment(
   tx: Tx,
-  payment: { orderId: string; paymentIntentId: string | null; chargeId: string | null; now: Date; appUrl: string },
+  payment: { orderId: string; chargeId: string | null; now: Date; appUrl: string } & PaymentEvidence,
 ): Promise<CardPaymentOutcome> {
   const rows = await tx.$queryRaw<
-    Array<{ status: "AWAITING_PAYMENT" | "CONFIRMED" | "CANCELLED" | "EXPIRED"; userId: string; slotId: string; distStatus: "SCHEDULED" | "CANCELLED"; opensAt: Date; cutoffAt: Date }>
+    Array<{
+      status: "AWAITING_PAYMENT" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
+      userId: string;
+      slotId: string;
+      distributionId: string;
+      distStatus: "SCHEDULED" | "CANCELLED";
+      opensAt: Date;
+      cutoffAt: Date;
+      amountCents: number | null;
+      checkoutSessionId: string | null;
+      paymentIntentId: string | null;
+    }>
   >`
-    SELECT o.status::text AS status, o."userId", o."slotId", d.status::text AS "distStatus", d."opensAt", d."cutoffAt"
-    FROM "Order" o JOIN "Distribution" d ON d.id = o."distributionId"
+    SELECT o.status::text AS status, o."userId", o."slotId", o."distributionId", d.status::text AS "distStatus", d."opensAt", d."cutoffAt",
+           cp."amountCents", cp."checkoutSessionId", cp."paymentIntentId"
+    FROM "Order" o JOIN "Distribution" d ON d.id = o."distributionId" LEFT JOIN "CardPayment" cp ON cp."orderId" = o.id
     WHERE o.id = ${payment.orderId} AND o."paymentMethod" = 'ONLINE_CARD'
     FOR UPDATE OF o`;
   const order = rows[0];
-  if (!order) return "unknown";
+  if (!order || order.amountCents === null) return "unknown";
+  const mismatch = paymentMismatch(
+    { amountCents: order.amountCents, checkoutSessionId: order.checkoutSessionId, paymentIntentId: order.paymentIntentId, transferGroup: transferGroup(order.distributionId) },
+    payment,
+  );
+  if (mismatch) {
+    console.warn(
+      `[paiement] paiement ${payment.paymentIntentId ?? payment.checkoutSessionId ?? "?"} (${payment.amountCents ?? "?"} ${payment.currency ?? "?"}) nommant la commande ${payment.orderId} ignoré : ${mismatch} ne correspond pas`,
+    );
+    return "mismatch";
+  }
 
   const first = await tx.$queryRaw<Array<{ id: string }>>`
     UPDATE "CardPayment"

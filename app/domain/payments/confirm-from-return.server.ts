@@ -29,8 +29,20 @@ export async function confirmFromReturn(input: { orderId: string; userId: string
   if (session.payment_status !== "paid") return { state: "pending" };
   const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
   const outcome = await db().$transaction(
-    (tx) => confirmCardPayment(tx, { orderId: input.orderId, paymentIntentId, chargeId: null, now: input.now, appUrl: input.appUrl }),
+    (tx) =>
+      confirmCardPayment(tx, {
+        orderId: input.orderId,
+        amountCents: session.amount_total,
+        currency: session.currency,
+        checkoutSessionId: session.id,
+        paymentIntentId,
+        chargeId: null,
+        now: input.now,
+        appUrl: input.appUrl,
+      }),
     ORDER_TRANSACTION_OPTIONS,
   );
+  // Not the order's own payment (its amount or currency differs from what we charge): not paid.
+  if (outcome === "mismatch") return { state: "pending", outcome };
   return { state: "paid", outcome };
 }

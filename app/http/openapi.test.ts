@@ -21,7 +21,7 @@ test("the OpenAPI document describes every endpoint of /api/v1 with schemas gene
   ]);
   const placeOrder = document.components.schemas.PlaceOrder as { properties: Record<string, { enum?: string[]; type?: string }>; required: string[] };
   expect(placeOrder.required).toEqual(expect.arrayContaining(["distributionId", "lines", "paymentMethod"]));
-  expect(placeOrder.properties.paymentMethod?.enum).toEqual(["at_pickup"]);
+  expect(placeOrder.properties.paymentMethod?.enum).toEqual(["at_pickup", "card"]);
   const offer = document.components.schemas.Offer as { properties: Record<string, unknown> };
   expect(Object.keys(offer.properties)).toEqual(
     expect.arrayContaining(["id", "kind", "name", "producer", "unit", "priceCents", "vatRate", "remaining", "organic", "allergens"]),

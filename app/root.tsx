@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canReadOutbox: can(user, "read:outbox:any"),
           canVerify: can(user, "verify:organisation:any"),
           canReadAllSales: can(user, "read:order:any"),
+          canRefundAny: can(user, "refund:order:any"),
           isProducer: user.memberships.some((membership) => membership.role === "PRODUCER"),
           isCharity: user.memberships.some((membership) => membership.role === "CHARITY"),
           // Producers reach their distributions from their space; coordinators and admins from the header.
@@ -81,7 +82,7 @@ type RootData = {
   cart: CartSummaryView[];
   keptCart: number | null;
   messages: { version: string };
-  user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; isProducer: boolean; isCharity: boolean; organisesDistributions: boolean } | null;
+  user: { name: string; canReadOutbox: boolean; canVerify: boolean; canReadAllSales: boolean; canRefundAny: boolean; isProducer: boolean; isCharity: boolean; organisesDistributions: boolean } | null;
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -172,7 +173,7 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
           {user.canReadAllSales ? <Item><NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink></Item> : null}
           {user.canReadOutbox ? <Item><NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink></Item> : null}
-          {user.canReadOutbox ? <Item><NavLink to="/admin/remboursements" className={linkClass}>{t("nav.refunds")}</NavLink></Item> : null}
+          {user.canRefundAny ? <Item><NavLink to="/admin/remboursements" className={linkClass}>{t("nav.refunds")}</NavLink></Item> : null}
           <Item>
             <Form method="post" action="/deconnexion">
               <button type="submit" className={buttonClass}>{t("nav.logout")}</button>

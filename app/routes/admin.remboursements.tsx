@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Remboursements — Terre & Me
  * order found by its number (`?commande=1042`), and sees the refunds Stripe refused.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:order:any");
+  await requirePermission(request, "refund:order:any");
   const wanted = new URL(request.url).searchParams.get("commande")?.trim() ?? "";
   const number = /^\d{1,9}$/.test(wanted) ? Number(wanted) : null;
   const orderId = number === null ? null : await cardOrderIdByNumber(number);
@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "read:order:any");
+  // A write: refunding is its own permission, not the reading of every order's.
+  const user = await requirePermission(request, "refund:order:any");
   return refundLineAction(request, user);
 }
 

@@ -11,6 +11,7 @@ export type Permission =
   | "update:order:own"
   | "read:outbox:any"
   | "read:order:any"
+  | "refund:order:any"
   | "manage:offer:own"
   | "manage:product:own"
   | "prepare:order:own"
@@ -25,7 +26,7 @@ const permissionsByRole: Record<Role, readonly Permission[]> = {
   PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own", "donate:lot:own"],
   AMAP_COORDINATOR: ["manage:distribution:own", "manage:organisation:own"],
   CHARITY: ["claim:donation:own", "manage:organisation:own"],
-  ADMIN: ["read:outbox:any", "read:order:any", "manage:distribution:own", "verify:organisation:any"],
+  ADMIN: ["read:outbox:any", "read:order:any", "refund:order:any", "manage:distribution:own", "verify:organisation:any"],
 };
 
 export type Principal = { roles: readonly Role[] };

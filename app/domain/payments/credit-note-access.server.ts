@@ -1,3 +1,4 @@
+import { can } from "~/domain/accounts/permissions";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { idField } from "~/domain/fields";
 import type { CreditNoteViewer } from "~/domain/payments/read-credit-note.server";
@@ -6,7 +7,7 @@ import type { CreditNoteViewer } from "~/domain/payments/read-credit-note.server
 export function creditNoteViewer(user: Pick<CurrentUser, "id" | "roles" | "memberships">): CreditNoteViewer {
   return {
     userId: user.id,
-    isAdmin: user.roles.includes("ADMIN"),
+    isAdmin: can(user, "read:order:any"),
     producerIds: user.memberships.filter((membership) => membership.role === "PRODUCER").map((membership) => membership.organisationId),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
+import { can } from "~/domain/accounts/permissions";
 import type { CurrentUser } from "~/domain/accounts/session.server";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -56,7 +57,7 @@ export async function refundLine(input: { orderLineId: string; amountCents: numb
 }
 
 export async function refundLineIn(tx: Tx, input: { orderLineId: string; amountCents: number; kind: RefundKind; note: string | null; actor: RefundActor; now: Date }): Promise<RequestedRefund> {
-  const isAdmin = input.actor.roles.includes("ADMIN");
+  const isAdmin = can(input.actor, "refund:order:any");
   const producerIds = input.actor.memberships.filter((membership) => membership.role === "PRODUCER").map((membership) => membership.organisationId);
   const [line] = await tx.$queryRaw<Array<{ orderId: string; producerId: string; quantity: number; unitPriceCents: number; capCents: number | null; finalCents: number | null; paymentMethod: string; endsAt: Date }>>`
     SELECT l."orderId", l."producerId", l.quantity, l."unitPriceCents", l."capCents", l."finalCents", o."paymentMethod"::text AS "paymentMethod", d."endsAt"

@@ -20,7 +20,8 @@ export type CloseLine = {
   finalCents: number | null;
 };
 
-export type CloseRefund = { orderId: string; producerId: string | null; amountCents: number; reason: string };
+/** A refund of the distribution; one with status FAILED gave nothing back and counts in no share (as in CardPayment.refundedCents). */
+export type CloseRefund = { orderId: string; producerId: string | null; amountCents: number; reason: string; status?: string };
 
 /** A card order's one charge: what was charged (the cap of the order) and Stripe's fee on it. */
 export type ClosePayment = { orderId: string; amountCents: number; feeCents: number | null };
@@ -69,7 +70,8 @@ export function distributionShares(input: {
   commissionBp: number;
 }): DistributionShares {
   const linesByOrder = groupBy(input.lines, (line) => line.orderId);
-  const refundsByOrder = groupBy(input.refunds, (refund) => refund.orderId);
+  // A refund Stripe refused gave nothing back: it counts nowhere, like the payment's refunded sum (markRefundFailed).
+  const refundsByOrder = groupBy(input.refunds.filter((refund) => refund.status !== "FAILED"), (refund) => refund.orderId);
   const weighed = weighedLighterRefunds(input.lines);
   const charged: ChargedLine[] = [];
   const refunds: AttributedRefund[] = [];

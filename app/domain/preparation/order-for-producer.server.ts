@@ -48,7 +48,7 @@ export async function readPartMoney(tx: DbOrTx, order: LockedOrderForProducer, p
       COALESCE(sum(COALESCE(ol."capCents", ol.quantity * ol."unitPriceCents")), 0)::int AS "paidOnlineCents",
       COALESCE(sum(ol."owedBackCents"), 0)::int AS "owedBackCents",
       (SELECT COALESCE(sum(r."amountCents"), 0)::int FROM "Refund" r
-         WHERE r."orderId" = ${order.id} AND r."producerId" = ${producerId} AND r.reason = 'WEIGHED_LIGHTER') AS "weighedRefundedCents",
+         WHERE r."orderId" = ${order.id} AND r."producerId" = ${producerId} AND r.reason = 'WEIGHED_LIGHTER' AND r.status <> 'FAILED') AS "weighedRefundedCents",
       (SELECT COALESCE(sum(p."amountCents"), 0)::int FROM "PickupPayment" p
          WHERE p."orderId" = ${order.id} AND p."producerId" = ${producerId}) AS "paidAtStallCents"
     FROM "OrderLine" ol

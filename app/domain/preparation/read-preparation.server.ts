@@ -70,10 +70,11 @@ export async function readPreparation(distributionId: string, producerId: string
        ) p ON p."orderId" = o.id
        LEFT JOIN (
          -- A card-paid order's refunds for this producer's lines; a reduction before the cutoff is already
-         -- in the lines as they stand, and the close's weighed-lighter refund is counted below.
+         -- in the lines as they stand, and the close's weighed-lighter refund is counted below. One Stripe
+         -- refused (FAILED) gave nothing back: not counted, as in CardPayment."refundedCents".
          SELECT ref."orderId", sum(ref."amountCents") AS refunded
          FROM "Refund" ref JOIN "Order" ro ON ro.id = ref."orderId"
-         WHERE ref."producerId" = $2 AND ro."distributionId" = $1 AND ref.reason NOT IN ('ORDER_REDUCED', 'WEIGHED_LIGHTER')
+         WHERE ref."producerId" = $2 AND ro."distributionId" = $1 AND ref.reason NOT IN ('ORDER_REDUCED', 'WEIGHED_LIGHTER') AND ref.status <> 'FAILED'
          GROUP BY ref."orderId"
        ) r ON r."orderId" = o.id
        LEFT JOIN (
@@ -82,7 +83,7 @@ export async function readPreparation(distributionId: string, producerId: string
          SELECT wl."orderId", sum(wl."capCents" - wl."finalCents") AS cents
          FROM "OrderLine" wl JOIN "Order" wo ON wo.id = wl."orderId"
          WHERE wl."producerId" = $2 AND wo."distributionId" = $1 AND wl."capCents" IS NOT NULL AND wl."finalCents" IS NOT NULL
-           AND EXISTS (SELECT 1 FROM "Refund" wr WHERE wr."orderId" = wl."orderId" AND wr.reason = 'WEIGHED_LIGHTER')
+           AND EXISTS (SELECT 1 FROM "Refund" wr WHERE wr."orderId" = wl."orderId" AND wr.reason = 'WEIGHED_LIGHTER' AND wr.status <> 'FAILED')
          GROUP BY wl."orderId"
        ) w ON w."orderId" = o.id
        WHERE o."distributionId" = $1 AND o.status = 'CONFIRMED'`,

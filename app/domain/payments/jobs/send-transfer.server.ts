@@ -95,9 +95,10 @@ async function sendTransfer(transferId: string, now: Date): Promise<void> {
 async function sendReversal(reversalId: string, now: Date): Promise<void> {
   const [reversal] = await db().$queryRaw<Array<{ id: string; refundId: string; amountCents: number; stripeReversalId: string | null; createdAt: Date; producerId: string; stripeTransferId: string | null }>>`
     SELECT r.id, r."refundId", r."amountCents", r."stripeReversalId", r."createdAt", t."producerId", t."stripeTransferId"
-    FROM "TransferReversal" r JOIN "ProducerTransfer" t ON t.id = r."transferId"
-    WHERE r.id = ${reversalId}`;
-  // Done already; or its transfer is not sent yet: the transfer's job adds this one once it is.
+    FROM "TransferReversal" r JOIN "ProducerTransfer" t ON t.id = r."transferId" JOIN "Refund" rf ON rf.id = r."refundId"
+    WHERE r.id = ${reversalId} AND rf.status <> 'FAILED'`;
+  // Done already; or its transfer is not sent yet: the transfer's job adds this one once it is; or its
+  // refund was refused (FAILED, the reversal cancelled with it: markRefundFailed).
   if (!reversal || reversal.stripeReversalId || !reversal.stripeTransferId) return;
 
   const stripe = stripeClient();

@@ -181,7 +181,7 @@ test("a month's statement adds up to the cent against what the Stripe double rec
   expect(all.totals.refundedCents).toBe(sum(charged, (charge) => Number(charge.amount_refunded)));
   expect(all.totals.transferredCents).toBe(sum(transfers, (transfer) => Number(transfer.amount) - Number(transfer.amount_reversed)));
   const fees = await db().cardPayment.aggregate({ where: { paymentIntentId: { in: intents } }, _sum: { feeCents: true } });
-  expect(all.totals.feeCents + all.platform.feeCents).toBe(fees._sum.feeCents);
+  expect(all.totals.feeCents + all.platform!.feeCents).toBe(fees._sum.feeCents);
   expect(all.platform).toEqual({ commissionCents: 230, feeCents: 44, heldCents: 3_609, refundsFailed: 0, refundsFailedCents: 0 });
   // Every cent the double charged ends refunded, as commission, as a producer's fee, transferred, held or to come
   // (the platform's part of the fees — O5's, refunded in full — is paid from the platform's own balance).

@@ -241,8 +241,12 @@ export type Statement = {
   totals: StatementTotals;
   /** Every producer's totals, by name (one for a producer's own statement). */
   producers: Array<{ producerId: string; producerName: string } & StatementTotals>;
-  /** The platform's side (meaningful on the admin's all-producers statement). */
-  platform: { commissionCents: number; feeCents: number; heldCents: number; refundsFailed: number; refundsFailedCents: number };
+  /**
+   * The platform's side: the admin's all-producers statement only. A producer's statement has none
+   * (null): it would add up every producer of the same markets (their commission, Stripe's fees,
+   * the refunds Stripe refused on their lines), which is not the producer's to read.
+   */
+  platform: { commissionCents: number; feeCents: number; heldCents: number; refundsFailed: number; refundsFailedCents: number } | null;
 };
 
 export function emptyStatementTotals(): StatementTotals {
@@ -356,7 +360,7 @@ export function buildStatement(input: {
     transfers,
     totals: total,
     producers: [...byProducer.values()].sort((a, b) => a.producerName.localeCompare(b.producerName, "fr")),
-    platform: {
+    platform: input.producerId !== null ? null : {
       commissionCents: platformCommission,
       feeCents: platformFee,
       heldCents: input.transfers.filter((transfer) => transfer.status === "HELD").reduce((sum, transfer) => sum + transfer.amountCents - transfer.reversedCents, 0),

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { expect, test } from "vitest";
 import { db } from "~/db.server";
+import { requestRefund } from "~/domain/payments/request-refund.server";
 import { confirmationEmails, cardPaymentOf, deliver, placeCardOrder, startCardCheckout } from "../card-checkout-harness";
 import { createDistribution, createOffer, createUser } from "../factories";
 
@@ -96,4 +97,32 @@ test("once paid, a second payment naming the order changes nothing of the paymen
   const payment = await cardPaymentOf(order.id);
   expect(payment.paymentIntentId).toBe(ownIntent.data.object.id);
   expect(payment.chargeId).toBe(ownIntent.data.object.latest_charge);
+});
+
+test("a success from a producer's connected account (Connect endpoint) confirms nothing: our charges are the platform's own", async () => {
+  const { order, customer } = await waitingOrder();
+  const events = double.completeCheckoutSession((await cardPaymentOf(order.id)).checkoutSessionId!);
+  const onConnected = events
+    .filter((event) => event.type === "payment_intent.succeeded" || event.type === "checkout.session.completed")
+    .map((event) => double.event(event.type, event.data.object, { account: "acct_1ProducerOwnAccount" }));
+
+  for (const event of onConnected) expect((await deliver(double, event)).body.effect).toBe("none");
+  expect(await stateOf(order.id)).toEqual({ status: "AWAITING_PAYMENT", payment: "OPEN", paymentIntentId: null });
+  expect(await confirmationEmails(customer.email)).toBe(0);
+});
+
+test("charge.refunded from a connected account, naming one of our refunds as failed, changes nothing of it", async () => {
+  const { order } = await waitingOrder();
+  const events = double.completeCheckoutSession((await cardPaymentOf(order.id)).checkoutSessionId!);
+  for (const event of events.filter((one) => one.type === "checkout.session.completed")) await deliver(double, event);
+  const refund = await db().$transaction((tx) => requestRefund(tx, { orderId: order.id, amount: 500, reason: "ADMIN_REFUND" }));
+  const forged = double.event(
+    "charge.refunded",
+    { id: "ch_connected", object: "charge", amount: 500, amount_refunded: 500, refunds: { object: "list", data: [{ id: "re_connected", object: "refund", amount: 500, status: "failed", metadata: { refundId: refund!.id } }] } },
+    { account: "acct_1ProducerOwnAccount" },
+  );
+
+  expect((await deliver(double, forged)).body.effect).toBe("none");
+  expect(await db().refund.findUniqueOrThrow({ where: { id: refund!.id }, select: { status: true, stripeRefundId: true } })).toEqual({ status: "PENDING", stripeRefundId: null });
+  expect((await cardPaymentOf(order.id)).refundedCents).toBe(500);
 });

@@ -37,6 +37,10 @@ export type StripeEventEffect =
  * (calls to Stripe, emails) for jobs added in this same transaction.
  */
 export async function applyStripeEvent(tx: Tx, event: VerifiedStripeEvent): Promise<StripeEventEffect> {
+  // Our payments, refunds and transfers are the platform's own objects (separate charges and
+  // transfers, decision 027): the same types happening on a producer's connected account (the
+  // Connect endpoint) are not ours, whatever their metadata says. Only account.updated is theirs.
+  if (event.account !== null && event.type !== "account.updated") return { type: event.type, effect: "none" };
   switch (event.type) {
     case "payment_intent.succeeded":
     case "payment_intent.payment_failed":

@@ -10,6 +10,7 @@ import { ORDER_TRANSACTION_OPTIONS } from "~/domain/ordering/place-order.server"
 import { amountAtMostCents, capFor } from "~/domain/ordering/variable-weight";
 import { requestRefund } from "~/domain/payments/request-refund.server";
 import { cardOrderChange } from "~/domain/payments/refund-rules";
+import { standingLineRefundsCents } from "~/domain/payments/line-refunds";
 import { customerHoldings, limitError, lockCustomerDistribution } from "~/domain/ordering/customer-guards.server";
 import { lineChangeLimitRefusal } from "~/domain/ordering/customer-limits";
 import { priceChangedError, priceChanges } from "~/domain/ordering/price-promise";
@@ -20,13 +21,20 @@ import type { Locale } from "~/i18n/messages";
  * A card-paid order was charged the most it could cost (decision 027 §2, §4). After a change:
  * smaller → the difference is refunded now (reason ORDER_REDUCED, the line's producer); bigger →
  * refused with how much more it would cost, and the whole transaction (stock, line) rolls back.
+ * What is owed is the order's most less the producers' and admins' refunds of its lines that still
+ * stand (already out of what was paid): gestures on those lines, not an advance on the customer's changes.
  * An order paid at pickup has no successful card payment: nothing to do.
  */
 async function settleCardOrderChange(tx: Tx, change: { orderId: string; orderLineId: string; producerId: string; customerId: string }): Promise<void> {
   const payment = await tx.cardPayment.findFirst({ where: { orderId: change.orderId, status: "SUCCEEDED" }, select: { amountCents: true, refundedCents: true } });
   if (!payment) return;
-  const lines = await tx.orderLine.findMany({ where: { orderId: change.orderId }, select: { quantity: true, unitPriceCents: true, finalCents: true, capCents: true } });
-  const outcome = cardOrderChange({ chargedCents: payment.amountCents, refundedCents: payment.refundedCents, newAtMostCents: amountAtMostCents(lines) });
+  const [lines, lineRefunds] = await Promise.all([
+    tx.orderLine.findMany({ where: { orderId: change.orderId }, select: { id: true, quantity: true, unitPriceCents: true, finalCents: true, capCents: true } }),
+    // The producers' and admins' refunds of lines (missing, damaged) that stand: not owed by the customer any more.
+    tx.refund.findMany({ where: { orderId: change.orderId, reason: { in: ["PRODUCER_REFUND", "ADMIN_REFUND"] }, status: { not: "FAILED" } }, select: { orderLineId: true, amountCents: true } }),
+  ]);
+  const standing = standingLineRefundsCents(lines.map((line) => ({ id: line.id, atMostCents: amountAtMostCents([line]) })), lineRefunds);
+  const outcome = cardOrderChange({ chargedCents: payment.amountCents, refundedCents: payment.refundedCents, newAtMostCents: Math.max(0, amountAtMostCents(lines) - standing) });
   if (outcome.kind === "refused") {
     throw new DomainError("card_order_increase_refused", { messageKey: "cardRefunds.increaseRefused", messageAmounts: { amount: outcome.extraCents } });
   }

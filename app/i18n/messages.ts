@@ -34,6 +34,7 @@ import { cardCheckoutEn, cardCheckoutFr } from "~/i18n/areas/card-checkout";
 import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
+import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -75,6 +76,7 @@ export const fr = {
   ...cardCloseFr,
   ...cardStatementsFr,
   ...cardRefundsFr,
+  ...labelPublicFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -115,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   ...cardCloseEn,
   ...cardStatementsEn,
   ...cardRefundsEn,
+  ...labelPublicEn,
 };
 
 export type Locale = "fr" | "en";

@@ -63,3 +63,28 @@ test("a late refund Stripe refuses takes nothing back from the producer's transf
   expect((await db().producerTransfer.findUniqueOrThrow({ where: { id: transfer.id } })).reversedCents).toBe(0);
   expect(await db().transferReversal.count({ where: { refundId: refund!.id } })).toBe(0);
 });
+
+test("a reversal job run again a day later finds its reversal at Stripe among more than ten on the transfer: one reversal per refund, never a second", async () => {
+  const { order, transfer, finalAt } = await closedMarketWithATransferSent();
+  const reversalsPath = `/v1/transfers/${transfer.stripeTransferId}/reversals`;
+  // Eleven gestures of 0,10 € after the close: eleven reversals of the producer's transfer.
+  const reversals: string[] = [];
+  for (let index = 0; index < 11; index += 1) {
+    const refund = await db().$transaction((tx) => requestRefund(tx, { orderId: order.id, amount: 10, reason: "ADMIN_REFUND", note: `geste ${index + 1}` }));
+    reversals.push((await db().transferReversal.findFirstOrThrow({ where: { refundId: refund!.id }, select: { id: true } })).id);
+  }
+  // The first is made at Stripe but its answer is lost (and no transfer.reversed reaches us).
+  double.dropNextResponses(3, { method: "POST", path: reversalsPath });
+  await expect(sendTransferJob({ reversalId: reversals[0]! }, finalAt)).rejects.toThrow();
+  expect(double.requestsTo("POST", reversalsPath).filter((request) => request.status === 200 && !request.replayed)).toHaveLength(1);
+  for (const id of reversals.slice(1)) await sendTransferJob({ reversalId: id }, finalAt);
+  // A day later Stripe has forgotten the idempotency keys; the first job runs again.
+  double.forgetIdempotencyKeys();
+  await sendTransferJob({ reversalId: reversals[0]! }, finalAt);
+
+  const made = double.requestsTo("POST", reversalsPath).filter((request) => request.status === 200 && !request.replayed);
+  expect(made).toHaveLength(11);
+  const rows = await db().transferReversal.findMany({ where: { id: { in: reversals } }, select: { stripeReversalId: true } });
+  expect(rows.every((row) => row.stripeReversalId?.startsWith("trr_"))).toBe(true);
+  expect(new Set(rows.map((row) => row.stripeReversalId)).size).toBe(11);
+});

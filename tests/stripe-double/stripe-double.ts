@@ -524,7 +524,8 @@ export class StripeDouble {
       { method: "POST", pattern: /^\/v1\/transfers$/, run: (params) => this.transferCreate(params) },
       { method: "GET", pattern: /^\/v1\/transfers$/, run: (params) => this.transferList(params) },
       { method: "GET", pattern: /^\/v1\/balance$/, run: () => this.balance() },
-      { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}$`), run: (_params, match) => ({ body: this.found(this.transfers, "transfer", match[1]!, "transfer") }) },
+      { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}$`), run: (_params, match) => ({ body: this.publicTransfer(this.found(this.transfers, "transfer", match[1]!, "transfer")) }) },
+      { method: "GET", pattern: new RegExp(`^/v1/transfers/${id}/reversals$`), run: (params, match) => this.transferReversalList(match[1]!, params) },
       { method: "POST", pattern: new RegExp(`^/v1/transfers/${id}/reversals$`), run: (params, match, context) => this.transferReversalCreate(match[1]!, params, context) },
       { method: "POST", pattern: /^\/v1\/accounts$/, run: (params) => this.accountCreate(params) },
       { method: "GET", pattern: new RegExp(`^/v1/accounts/${id}$`), run: (_params, match) => ({ body: this.found(this.accounts, "account", match[1]!, "account") }) },
@@ -857,6 +858,24 @@ export class StripeDouble {
     };
     this.transfers.set(id, transfer);
     return { body: transfer };
+  }
+
+  /** As Stripe renders a transfer: its embedded reversals list holds the 10 newest only (has_more beyond). */
+  private publicTransfer(transfer: StripeObject): StripeObject {
+    const list = transfer.reversals as { data: StripeObject[]; total_count: number; url: string };
+    const newest = [...list.data].reverse();
+    return { ...transfer, reversals: { ...list, data: newest.slice(0, 10), has_more: newest.length > 10 } };
+  }
+
+  /** GET /v1/transfers/:id/reversals: newest first, `limit` (≤ 100) and `starting_after`, as Stripe pages a list. */
+  private transferReversalList(transferId: string, params: FormObject) {
+    const transfer = this.found(this.transfers, "transfer", transferId, "id");
+    const limit = Math.min(integerParam(params, "limit") ?? 10, 100);
+    const newest = [...(transfer.reversals as { data: StripeObject[] }).data].reverse();
+    const after = stringParam(params, "starting_after");
+    const from = after ? newest.findIndex((reversal) => reversal.id === after) + 1 : 0;
+    const page = newest.slice(from, from + limit);
+    return { body: { object: "list", data: page, has_more: from + limit < newest.length, url: `/v1/transfers/${transferId}/reversals` } as unknown as StripeObject };
   }
 
   private transferReversalCreate(transferId: string, params: FormObject, context: { requestId: string; idempotencyKey: string | null }) {

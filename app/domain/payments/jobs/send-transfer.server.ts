@@ -126,7 +126,13 @@ async function findOurTransfer(stripe: Stripe, group: string, transferId: string
   return null;
 }
 
+/**
+ * Our reversal at Stripe, by the id in its metadata: the transfer's reversals listed page by page
+ * (a retrieved transfer embeds only its 10 newest: past them, ours was not found and made again).
+ */
 async function findOurReversal(stripe: Stripe, stripeTransferId: string, reversalId: string): Promise<Stripe.TransferReversal | null> {
-  const transfer = await stripe.transfers.retrieve(stripeTransferId);
-  return transfer.reversals.data.find((candidate) => candidate.metadata?.reversalId === reversalId) ?? null;
+  for await (const candidate of stripe.transfers.listReversals(stripeTransferId, { limit: 100 })) {
+    if (candidate.metadata?.reversalId === reversalId) return candidate;
+  }
+  return null;
 }

@@ -16,7 +16,8 @@ import { createCardPaidOrder } from "../factories-payments";
 test("a producer's statement carries nothing of the other producers of the same order: the platform's commission, fees and failed refunds are the admin's only", async () => {
   const marie = await createProducerUser({ producerId: (await createProducer({ name: "Ferme de Marie" })).id });
   const paul = await createProducerUser({ producerId: (await createProducer({ name: "Pêcherie de Paul" })).id });
-  const distribution = await createDistribution();
+  // A day of its own, years ahead, so that the territory's statement of that day holds this market only.
+  const distribution = await createDistribution({ startsAt: new Date(Date.now() + (1_000 + Math.floor(Math.random() * 3_000)) * 24 * 3_600_000) });
   const eggs = await createOffer({ distributionId: distribution.id, producerId: marie.producerId, stock: 10, priceCents: 400 });
   const fish = await createOffer({ distributionId: distribution.id, producerId: paul.producerId, stock: 10, priceCents: 9_600 });
   const { order } = await createCardPaidOrder({ distributionId: distribution.id, customer: await createUser(), lines: [{ offerId: eggs.id, quantity: 1 }, { offerId: fish.id, quantity: 1 }], feeCents: 175 });

@@ -11,6 +11,7 @@ test("the OpenAPI document describes every endpoint of /api/v1 with schemas gene
     "/distributions/{id}/offers",
     "/donation-lots",
     "/donation-lots/{id}/claims",
+    "/labels/{number}",
     "/offers/{id}",
     "/orders",
     "/orders/{id}",

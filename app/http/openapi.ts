@@ -8,8 +8,9 @@ import { donationPickupsApi } from "~/http/openapi/donation-pickups";
 import { donationsApi } from "~/http/openapi/donations";
 import { preparationApi } from "~/http/openapi/preparation";
 import { producerOffersApi } from "~/http/openapi/producer-offers";
+import { labelsApi } from "~/http/openapi/labels";
 
-const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi, donationCancelApi];
+const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi, donationCancelApi, labelsApi];
 
 /**
  * The OpenAPI 3.0 document of /api/v1, generated from the same zod schemas that validate the

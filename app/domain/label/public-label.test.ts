@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { badgeAt, parseLabelNumber, publicStatusAt, verificationUrl } from "~/domain/label/public-label";
+import { badgeAt, parseLabelNumber, publicStatusAt, validityInstant, verificationUrl } from "~/domain/label/public-label";
 
 const end = new Date("2027-12-06T23:00:00.000Z");
 const justBefore = new Date(end.getTime() - 1);
@@ -42,4 +42,10 @@ test("a number typed with spaces or in lower case is read; anything else is not 
 
 test("the QR code leads to the verification page of the site's address", () => {
   expect(verificationUrl("https://terre-et-mer.example/", "DM-2026-0042")).toBe("https://terre-et-mer.example/label/DM-2026-0042");
+});
+
+test("a validity bound reads with its year and its Paris time", () => {
+  const instant = new Date("2027-12-06T13:03:00.000Z");
+  expect(validityInstant(instant, "fr")).toBe("6 décembre 2027 à 14:03");
+  expect(validityInstant(instant, "en")).toBe("6 December 2027 at 14:03");
 });

@@ -5,32 +5,33 @@
  * public reader gives these rules its own `now` rather than trusting a stored status.
  */
 
+import { labelStatusAt, normaliseLabelNumber, type StoredLabelStatus } from "~/domain/label/label-criteria";
+
 /** The statuses a visitor may see. Pending, changes requested and refused are never public. */
 export const PUBLIC_LABEL_STATUSES = ["GRANTED", "SUSPENDED", "REVOKED", "EXPIRED"] as const;
 export type PublicLabelStatus = (typeof PUBLIC_LABEL_STATUSES)[number];
 
-/** The stored statuses that have been decided in public: a number was granted and may be printed. */
-const DECIDED = new Set(["GRANTED", "SUSPENDED", "REVOKED"]);
-
-/** `DM-<year>-<4 digits>`, as the number counter writes it (product.md). */
-export const LABEL_NUMBER_PATTERN = /^DM-\d{4}-\d{4}$/;
-
-/** What a visitor types or scans, made a number: spaces dropped, lower case raised; null when it cannot be one. */
-export function parseLabelNumber(input: string): string | null {
-  const number = input.replace(/\s+/g, "").toUpperCase();
-  return LABEL_NUMBER_PATTERN.test(number) ? number : null;
+function isPublicStatus(status: string): status is PublicLabelStatus {
+  return (PUBLIC_LABEL_STATUSES as readonly string[]).includes(status);
 }
 
+function isStoredStatus(status: string): status is StoredLabelStatus {
+  return ["PENDING", "CHANGES_REQUESTED", "GRANTED", "REFUSED", "SUSPENDED", "REVOKED"].includes(status);
+}
+
+/** What a visitor types or scans, made a number (the label part's one rule); null when it cannot be one. */
+export const parseLabelNumber = normaliseLabelNumber;
+
 /**
- * The status a visitor reads at `now`, or null when nothing may be shown (a label never granted,
- * or sent back to review: pending, changes requested, refused). A revoked label stays revoked; a
- * granted or suspended one whose end has passed is expired, from its `validUntil` instant on.
+ * The status a visitor reads at `now` (labelStatusAt: a granted or suspended label is expired from
+ * its validUntil instant on), or null when nothing may be shown: a label never granted, or one sent
+ * back to review after its grant (a renewal refused, an application made again): pending, changes
+ * requested, refused. A revoked label stays revoked.
  */
 export function publicStatusAt(stored: string, validUntil: Date | null, now: Date): PublicLabelStatus | null {
-  if (!DECIDED.has(stored) || validUntil === null) return null;
-  if (stored === "REVOKED") return "REVOKED";
-  if (validUntil.getTime() <= now.getTime()) return "EXPIRED";
-  return stored === "SUSPENDED" ? "SUSPENDED" : "GRANTED";
+  if (validUntil === null || !isStoredStatus(stored)) return null;
+  const status = labelStatusAt({ status: stored, validUntil }, now);
+  return isPublicStatus(status) ? status : null;
 }
 
 /** A granted label as the catalogue's snapshot keeps it: the validity travels, the decision is made at read. */
@@ -46,4 +47,17 @@ export function badgeAt(label: GrantedLabel | null, now: Date): string | null {
 /** Where a label is checked, the address its QR code encodes (decision 032). */
 export function verificationUrl(appUrl: string, number: string): string {
   return `${appUrl.replace(/\/+$/, "")}/label/${encodeURIComponent(number)}`;
+}
+
+const validityFormats = {
+  fr: new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }),
+  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }),
+};
+
+/**
+ * A validity bound as a reader needs it, year and Paris time included (« 6 décembre 2027 à 14:03 »):
+ * a label ends at an instant, not at the end of a day, and stickers outlive the year they were printed.
+ */
+export function validityInstant(value: Date | string, locale: "fr" | "en"): string {
+  return validityFormats[locale].format(typeof value === "string" ? new Date(value) : value);
 }

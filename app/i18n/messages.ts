@@ -34,6 +34,7 @@ import { cardCheckoutEn, cardCheckoutFr } from "~/i18n/areas/card-checkout";
 import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
+import { directoryEn, directoryFr } from "~/i18n/areas/directory";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 
 /**
@@ -76,6 +77,7 @@ export const fr = {
   ...cardCloseFr,
   ...cardStatementsFr,
   ...cardRefundsFr,
+  ...directoryFr,
   ...labelPublicFr,
 } as const;
 
@@ -117,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   ...cardCloseEn,
   ...cardStatementsEn,
   ...cardRefundsEn,
+  ...directoryEn,
   ...labelPublicEn,
 };
 

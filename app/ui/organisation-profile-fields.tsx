@@ -35,6 +35,9 @@ export type ProfileValues = {
   lat?: number | null;
   lon?: number | null;
   description?: string | null;
+  openingHours?: string | null;
+  visits?: string | null;
+  visitBooking?: string | null;
   organicCertified?: boolean | null;
   organicControlBody?: string | null;
   contactEmail?: string | null;
@@ -78,6 +81,13 @@ export function OrganisationProfileFields({
         </div>
       </fieldset>
       <TextAreaField name="description" label={t("organisations.form.description")} rows={4} maxLength={2000} defaultValue={values.description ?? ""} error={errors.description} />
+      <fieldset className="mb-4 rounded-lg border border-slate-300 p-3">
+        <legend className="px-1 font-semibold text-slate-900">{t("directory.profile.legend")}</legend>
+        <p className="mb-2 text-sm text-slate-700">{t("directory.profile.hint")}</p>
+        <TextAreaField name="openingHours" label={t("directory.field.openingHours")} hint={t("directory.field.openingHours.hint")} rows={2} maxLength={500} defaultValue={values.openingHours ?? ""} error={errors.openingHours} />
+        <TextAreaField name="visits" label={t("directory.field.visits")} hint={t("directory.field.visits.hint")} rows={3} maxLength={1000} defaultValue={values.visits ?? ""} error={errors.visits} />
+        <Field name="visitBooking" label={t("directory.field.visitBooking")} hint={t("directory.field.visitBooking.hint")} maxLength={300} defaultValue={values.visitBooking ?? ""} error={errors.visitBooking} />
+      </fieldset>
       <fieldset className="mb-4 rounded-lg border border-slate-300 p-3">
         <legend className="px-1 font-semibold text-slate-900">{t("organisations.form.organicLegend")}</legend>
         <label className="flex min-h-11 items-center gap-2">

@@ -1,0 +1,39 @@
+import { describe, expect, test } from "vitest";
+import { containsPattern, directoryHref, directoryParams, kindWordOf, readDirectoryQuery, type DirectoryQuery } from "~/domain/directory/directory-query";
+
+describe("the directory's query in the URL", () => {
+  test("every filter read back from the URL it writes", () => {
+    const query: DirectoryQuery = { q: "coquilles saint-jacques", kind: "pecheur", commune: "76217", category: "cat-mer", organic: true, page: 3 };
+    expect(readDirectoryQuery(directoryParams(query))).toEqual(query);
+    expect(directoryHref(query)).toBe("/annuaire?q=coquilles+saint-jacques&type=pecheur&commune=76217&categorie=cat-mer&bio=1&page=3");
+  });
+
+  test("an empty search is the bare directory", () => {
+    expect(directoryHref(readDirectoryQuery(new URLSearchParams("")))).toBe("/annuaire");
+  });
+
+  test("what the page does not know is dropped, not refused: an aged link still opens", () => {
+    const query = readDirectoryQuery(new URLSearchParams("q=%20%20cidre%20%20brut%20&type=sorcier&commune=Dieppe&categorie=a%20b&bio=oui&page=-2"));
+    expect(query).toEqual({ q: "cidre brut", kind: null, commune: null, category: null, organic: false, page: 1 });
+  });
+
+  test("a page beyond the last one a link may ask is brought back to it; a long search is cut", () => {
+    expect(readDirectoryQuery(new URLSearchParams("page=99999")).page).toBe(500);
+    expect(readDirectoryQuery(new URLSearchParams(`q=${"a".repeat(200)}`)).q).toHaveLength(80);
+  });
+
+  test("changing the page keeps every filter", () => {
+    const query = readDirectoryQuery(new URLSearchParams("q=cidre&bio=1"));
+    expect(directoryHref(query, { page: 2 })).toBe("/annuaire?q=cidre&bio=1&page=2");
+  });
+
+  test("the search's words are taken literally: % and _ match only themselves", () => {
+    expect(containsPattern("100%_Bio\\")).toBe("%100\\%\\_bio\\\\%");
+  });
+
+  test("each actor is named by its kind's URL word", () => {
+    expect(kindWordOf("producer", "FISHER")).toBe("pecheur");
+    expect(kindWordOf("pickupPoint", null)).toBe("point-de-retrait");
+    expect(kindWordOf("charity", null)).toBe("association");
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * What a directory search asks, as it lives in the URL (/annuaire?q=cidre&type=cidrier&commune=76217&bio=1&page=2):
+ * shareable, and the GET form writes it without any script. Pure: read from and written back to
+ * URL parameters, the two inverse of each other for every query this accepts. Anything the page
+ * does not know (an unknown kind, a page of letters) is dropped, never an error: a shared link
+ * that has aged still opens a directory.
+ */
+
+/** The kinds of actor the directory lists, by their URL word; the producer kinds are the schema's ProducerKind. */
+export const DIRECTORY_KINDS = {
+  maraicher: { actor: "producer", producerKind: "MARKET_GARDENER" },
+  laitier: { actor: "producer", producerKind: "DAIRY" },
+  eleveur: { actor: "producer", producerKind: "LIVESTOCK" },
+  cidrier: { actor: "producer", producerKind: "CIDER_MAKER" },
+  boulanger: { actor: "producer", producerKind: "BAKER" },
+  pecheur: { actor: "producer", producerKind: "FISHER" },
+  transformateur: { actor: "producer", producerKind: "PROCESSOR" },
+  apiculteur: { actor: "producer", producerKind: "BEEKEEPER" },
+  amap: { actor: "amap", producerKind: null },
+  "point-de-retrait": { actor: "pickupPoint", producerKind: null },
+  association: { actor: "charity", producerKind: null },
+} as const;
+
+export type DirectoryKind = keyof typeof DIRECTORY_KINDS;
+export type ActorType = (typeof DIRECTORY_KINDS)[DirectoryKind]["actor"];
+
+export const DIRECTORY_KIND_WORDS = Object.keys(DIRECTORY_KINDS) as DirectoryKind[];
+
+export function isDirectoryKind(value: string): value is DirectoryKind {
+  return Object.hasOwn(DIRECTORY_KINDS, value);
+}
+
+/** The URL word of an actor's kind, as results name it. */
+export function kindWordOf(actor: ActorType, producerKind: string | null): DirectoryKind {
+  const found = DIRECTORY_KIND_WORDS.find((word) => {
+    const kind = DIRECTORY_KINDS[word];
+    return kind.actor === actor && (actor !== "producer" || kind.producerKind === producerKind);
+  });
+  return found ?? (actor === "amap" ? "amap" : actor === "pickupPoint" ? "point-de-retrait" : actor === "charity" ? "association" : "maraicher");
+}
+
+export type DirectoryQuery = {
+  /** Words typed, trimmed and with runs of spaces made one; "" is no search. */
+  q: string;
+  kind: DirectoryKind | null;
+  /** A commune's INSEE code. */
+  commune: string | null;
+  /** A product category's id. */
+  category: string | null;
+  organic: boolean;
+  page: number;
+};
+
+export const SEARCH_MAX_LENGTH = 80;
+export const PAGE_SIZE = 20;
+/** Past this page a search is a crawl, not a person: the last page a link may ask for. */
+export const MAX_PAGE = 500;
+
+const INSEE = /^\d[\dAB]\d{3}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function readDirectoryQuery(params: URLSearchParams): DirectoryQuery {
+  const q = (params.get("q") ?? "").replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH).trim();
+  const kind = params.get("type") ?? "";
+  const commune = params.get("commune") ?? "";
+  const category = params.get("categorie") ?? "";
+  const page = Number(params.get("page") ?? "1");
+  return {
+    q,
+    kind: isDirectoryKind(kind) ? kind : null,
+    commune: INSEE.test(commune) ? commune : null,
+    category: ID.test(category) ? category : null,
+    organic: params.get("bio") === "1",
+    page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+  };
+}
+
+/** The URL parameters of a query, only those it sets, in a stable order: `readDirectoryQuery` reads them back the same. */
+export function directoryParams(query: DirectoryQuery, overrides: Partial<DirectoryQuery> = {}): URLSearchParams {
+  const merged = { ...query, ...overrides };
+  const params = new URLSearchParams();
+  if (merged.q) params.set("q", merged.q);
+  if (merged.kind) params.set("type", merged.kind);
+  if (merged.commune) params.set("commune", merged.commune);
+  if (merged.category) params.set("categorie", merged.category);
+  if (merged.organic) params.set("bio", "1");
+  if (merged.page > 1) params.set("page", String(merged.page));
+  return params;
+}
+
+export function directoryHref(query: DirectoryQuery, overrides: Partial<DirectoryQuery> = {}): string {
+  const search = directoryParams(query, overrides).toString();
+  return search ? `/annuaire?${search}` : "/annuaire";
+}
+
+/** A search's words as a LIKE pattern that matches them anywhere, with %, _ and \ taken literally. */
+export function containsPattern(words: string): string {
+  return `%${words.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}

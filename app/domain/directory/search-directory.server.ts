@@ -1,0 +1,119 @@
+import { readRows } from "~/db.server";
+import { containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type DirectoryKind, type DirectoryQuery, DIRECTORY_KINDS } from "~/domain/directory/directory-query";
+
+export type DirectoryResult = {
+  type: ActorType;
+  id: string;
+  name: string;
+  kind: DirectoryKind;
+  /** The actor's public page: a producer's or an AMAP's profile, a pickup point's page; none yet for a charity. */
+  href: string | null;
+  commune: string | null;
+  communeInsee: string | null;
+  lat: number | null;
+  lon: number | null;
+  organic: boolean;
+  /** What they sell, by category: [{ fr, en }], in the categories' order. */
+  categories: Array<{ fr: string; en: string }>;
+  /** The start of their story (producers) or their address (pickup points). */
+  summary: string;
+};
+
+export type DirectoryPage = { total: number; results: DirectoryResult[] };
+
+type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; slug: string | null; producerKind: string | null; total: number };
+
+/**
+ * The directory's search (decision 030): one statement whatever the number of actors, products and
+ * distributions — each kind of actor is a branch of one UNION ALL (verified producers and AMAPs,
+ * the verified charities that chose to appear, the pickup points), filtered alike, counted and
+ * paged. Only what the territory verified appears: an organisation with
+ * `verifiedAt` set and no refusal, a pickup point of no organisation or of a verified one.
+ *
+ * The words typed match, accents and case ignored (`unaccent(lower(…))` on both sides), the actor's
+ * name, its commune, and what it sells: its products' names and categories (a pickup point: the
+ * products on sale at its coming distributions). Each word must match somewhere, so
+ * « coquilles dieppe » finds the fishers of Dieppe that sell scallops.
+ */
+export async function searchDirectory(query: DirectoryQuery, now: Date): Promise<DirectoryPage> {
+  const words = query.q === "" ? [] : query.q.split(" ").map(containsPattern);
+  const kind = query.kind ? DIRECTORY_KINDS[query.kind] : null;
+  const rows = await readRows<Row>(
+    `
+    WITH actors AS (
+      SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
+             o.id, o.slug, o.name, o."producerKind"::text AS "producerKind",
+             c.name AS commune, o."communeInsee", COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
+             o."organicCertified" AS organic, left(o.description, 180) AS summary,
+             COALESCE(sold.categories, '[]'::json) AS categories,
+             unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) AS haystack,
+             sold."categoryIds"
+      FROM "Organisation" o
+      LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
+               array_agg(DISTINCT cat.id) AS "categoryIds",
+               string_agg(cat.words, ' ') AS words
+        FROM (
+          SELECT cg.id, cg."nameFr", cg."nameEn", cg.position,
+                 row_number() OVER (PARTITION BY cg.id) = 1 AS first,
+                 p.name || ' ' || COALESCE(p."nameEn", '') || ' ' || COALESCE(p."commercialName", '') || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words
+          FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
+          WHERE p."producerId" = o.id AND p."archivedAt" IS NULL
+        ) cat
+      ) sold ON true
+      WHERE o."verifiedAt" IS NOT NULL AND o."refusedAt" IS NULL
+        AND (o.kind IN ('PRODUCER', 'AMAP')
+             OR (o.kind = 'CHARITY' AND EXISTS (SELECT 1 FROM "CharitySettings" cs WHERE cs."organisationId" = o.id AND cs."inDirectory")))
+      UNION ALL
+      SELECT 'pickupPoint', pp.id, NULL, pp.name, NULL, c.name, pp."communeInsee", pp.lat, pp.lon, false, pp.address,
+             COALESCE(sold.categories, '[]'::json),
+             unaccent(lower(pp.name || ' ' || c.name || ' ' || pp.address || ' ' || COALESCE(sold.words, ''))),
+             sold."categoryIds"
+      FROM "PickupPoint" pp
+      JOIN "Commune" c ON c."inseeCode" = pp."communeInsee"
+      LEFT JOIN "Organisation" owner ON owner.id = pp."organisationId"
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
+               array_agg(DISTINCT cat.id) AS "categoryIds",
+               string_agg(cat.words, ' ') AS words
+        FROM (
+          SELECT cg.id, cg."nameFr", cg."nameEn", cg.position,
+                 row_number() OVER (PARTITION BY cg.id) = 1 AS first,
+                 p.name || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words
+          FROM "Distribution" d
+          JOIN "Offer" off ON off."distributionId" = d.id
+          JOIN "Product" p ON p.id = off."productId"
+          JOIN "Category" cg ON cg.id = p."categoryId"
+          WHERE d."pickupPointId" = pp.id AND d.status = 'SCHEDULED' AND d."endsAt" > $1
+        ) cat
+      ) sold ON true
+      WHERE pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL)
+    ), filtered AS (
+      SELECT type, id, slug, name, "producerKind", commune, "communeInsee", lat, lon, organic, summary, categories
+      FROM actors
+      WHERE ($2::text IS NULL OR type = $2)
+        AND ($3::text IS NULL OR "producerKind" = $3)
+        AND ($4::text IS NULL OR "communeInsee" = $4)
+        AND ($5::text IS NULL OR $5 = ANY("categoryIds"))
+        AND (NOT $6::boolean OR organic)
+        AND NOT EXISTS (SELECT 1 FROM unnest($7::text[]) word WHERE haystack NOT LIKE unaccent(word))
+    )
+    SELECT counted.total, shown.*
+    FROM (SELECT count(*)::int AS total FROM filtered) counted
+    LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY unaccent(lower(name)), id LIMIT $8 OFFSET $9) shown ON true`,
+    [now, kind?.actor ?? null, kind?.producerKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE],
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    results: rows.flatMap(({ id, slug, producerKind, total: _total, ...row }) =>
+      id === null ? [] : [{ ...row, id, kind: kindWordOf(row.type, producerKind), href: publicPageOf(row.type, id, slug) }],
+    ),
+  };
+}
+
+function publicPageOf(type: ActorType, id: string, slug: string | null): string | null {
+  if (type === "pickupPoint") return `/points-de-retrait/${id}`;
+  if ((type === "producer" || type === "amap") && slug) return `/producteurs/${slug}`;
+  return null;
+}

@@ -1,0 +1,106 @@
+/**
+ * What search engines and link previews read of the directory's pages (decision 030): schema.org
+ * JSON-LD and Open Graph. Pure: built from what the page already read, with absolute addresses
+ * under the site's public address (APP_URL).
+ */
+
+type Photo = { id: string };
+
+export type ProducerForStructuredData = {
+  name: string;
+  slug: string;
+  description: string;
+  address: string;
+  commune: string | null;
+  postalCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  organicCertified: boolean;
+  photos: readonly Photo[];
+  products: ReadonlyArray<{ name: string; categoryFr: string; priceCents: number; organic: boolean; photo: Photo | null }>;
+};
+
+export type PointForStructuredData = {
+  id: string;
+  name: string;
+  address: string;
+  commune: string;
+  postalCode: string;
+  lat: number;
+  lon: number;
+  accessibilityNotes: string;
+};
+
+function base(appUrl: string): string {
+  return appUrl.replace(/\/+$/, "");
+}
+
+export function photoAddress(appUrl: string, photoId: string, width = 1024): string {
+  return `${base(appUrl)}/photos/${encodeURIComponent(photoId)}?w=${width}`;
+}
+
+function postalAddress(address: string, postalCode: string | null, commune: string | null) {
+  return {
+    "@type": "PostalAddress",
+    streetAddress: address,
+    ...(postalCode ? { postalCode } : {}),
+    ...(commune ? { addressLocality: commune } : {}),
+    addressCountry: "FR",
+  };
+}
+
+/** A producer as a schema.org LocalBusiness (an Organization with a place), its products offered in euros. */
+export function producerJsonLd(producer: ProducerForStructuredData, appUrl: string) {
+  const url = `${base(appUrl)}/producteurs/${encodeURIComponent(producer.slug)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "LocalBusiness",
+    "@id": url,
+    name: producer.name,
+    url,
+    ...(producer.description ? { description: producer.description } : {}),
+    ...(producer.photos.length > 0 ? { image: producer.photos.map((photo) => photoAddress(appUrl, photo.id)) } : {}),
+    address: postalAddress(producer.address, producer.postalCode, producer.commune),
+    ...(producer.lat !== null && producer.lon !== null ? { geo: { "@type": "GeoCoordinates", latitude: producer.lat, longitude: producer.lon } } : {}),
+    ...(producer.contactEmail ? { email: producer.contactEmail } : {}),
+    ...(producer.contactPhone ? { telephone: producer.contactPhone } : {}),
+    makesOffer: producer.products.map((product) => ({
+      "@type": "Offer",
+      price: (product.priceCents / 100).toFixed(2),
+      priceCurrency: "EUR",
+      seller: { "@id": url },
+      itemOffered: {
+        "@type": "Product",
+        name: product.name,
+        category: product.categoryFr,
+        ...(product.photo ? { image: photoAddress(appUrl, product.photo.id, 640) } : {}),
+      },
+    })),
+  };
+}
+
+/** A pickup point as a schema.org Place. */
+export function pickupPointJsonLd(point: PointForStructuredData, appUrl: string) {
+  const url = `${base(appUrl)}/points-de-retrait/${encodeURIComponent(point.id)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Place",
+    "@id": url,
+    name: point.name,
+    url,
+    address: postalAddress(point.address, point.postalCode, point.commune),
+    geo: { "@type": "GeoCoordinates", latitude: point.lat, longitude: point.lon },
+    ...(point.accessibilityNotes ? { description: point.accessibilityNotes } : {}),
+  };
+}
+
+/** A description for link previews: the first sentences of a text, at most `max` characters, cut on a word. */
+export function shortDescription(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+}

@@ -1,0 +1,167 @@
+import { beforeAll, expect, test } from "vitest";
+import { db, statementsIssued } from "~/db.server";
+import { loader } from "~/routes/annuaire";
+import { useOwnMigratedDatabase } from "../setup/fresh-database";
+import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory, referenceCommune } from "../factories-directory";
+import { get } from "../route-requests";
+
+/**
+ * /annuaire (issue 12): search by name and by what is sold, accents and case ignored, each filter,
+ * the URL as the search's only state, nothing unverified, and a fixed number of statements. The
+ * search reads whole tables: this file has a database of its own, so counts are exact.
+ */
+useOwnMigratedDatabase("directory_search");
+
+type Page = Awaited<ReturnType<typeof loader>>;
+
+async function search(query: string): Promise<Page> {
+  return loader({ request: get(`/annuaire${query}`), params: {}, context: {} });
+}
+
+function names(page: Page): string[] {
+  return page.results.map((result) => result.name);
+}
+
+let seaCategory: string;
+let drinksCategory: string;
+let dairyCategory: string;
+
+beforeAll(async () => {
+  seaCategory = await ensureNamedCategory("coquillages", "Coquillages & céphalopodes", "Shellfish & cephalopods", 6);
+  drinksCategory = await ensureNamedCategory("boissons", "Boissons", "Drinks", 8);
+  dairyCategory = await ensureNamedCategory("cremerie", "Crèmerie & œufs", "Dairy & eggs", 3);
+
+  const fisher = await createActor({ name: "Le Pourquoi-Pas", producerKind: "FISHER" });
+  await createProduct(fisher.id, "Coquilles Saint-Jacques", seaCategory);
+  const cider = await createActor({ name: "Cidrerie du Manoir d'Ancourt", producerKind: "CIDER_MAKER", commune: "ancourt", organic: true });
+  await createProduct(cider.id, "Cidre brut fermier", drinksCategory);
+  const dairy = await createActor({ name: "Ferme laitière de Sauqueville", producerKind: "DAIRY", commune: "arques" });
+  await createProduct(dairy.id, "Crème fraîche épaisse", dairyCategory);
+  await createProduct(dairy.id, "Cidre de la ferme (ancien)", drinksCategory, { archived: true });
+  await createActor({ name: "AMAP Les Paniers de la Scie", kind: "AMAP", producerKind: null, commune: "arques" });
+  await createActor({ name: "Secours populaire de Dieppe", kind: "CHARITY", producerKind: null, inDirectory: true });
+  await createActor({ name: "Restos discrets de Dieppe", kind: "CHARITY", producerKind: null, inDirectory: false });
+
+  // Never public: not verified yet, refused, a point run by an unverified farm.
+  const pending = await createActor({ name: "Cidrerie en attente", producerKind: "CIDER_MAKER", verified: false });
+  await createProduct(pending.id, "Cidre doux", drinksCategory);
+  await createActor({ name: "Cidrerie refusée", producerKind: "CIDER_MAKER", refused: true });
+  await createPoint({ name: "Point de la ferme en attente", organisationId: pending.id });
+
+  const quay = await createPoint({ name: "Quai Henri IV — étal", commune: "dieppe" });
+  const fisherProduct = await db().product.findFirstOrThrow({ where: { producerId: fisher.id }, select: { id: true } });
+  await createDistributionAt(quay, new Date(), 48, [fisherProduct.id]);
+});
+
+test("a name is found whatever its accents and capitals", async () => {
+  expect(names(await search("?q=CIDRERIE%20ANCOURT"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  expect(names(await search("?q=laitiere%20sauqueville"))).toEqual(["Ferme laitière de Sauqueville"]);
+  expect(names(await search("?q=QUAI%20HENRI%20iv%20etal"))).toEqual(["Quai Henri IV — étal"]);
+});
+
+test("what they sell is found: a product's name, accents ignored, and the points where it is on sale", async () => {
+  expect(names(await search("?q=coquilles"))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
+  expect(names(await search("?q=CREME%20FRAICHE"))).toEqual(["Ferme laitière de Sauqueville"]);
+  // An archived product is no longer sold: the dairy's old cider does not make it a cider maker.
+  expect(names(await search("?q=cidre"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  // A category's name finds its sellers, in either language.
+  expect(names(await search("?q=shellfish"))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
+});
+
+test("each word must match: a product and a commune narrow together", async () => {
+  expect(names(await search("?q=coquilles%20dieppe"))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
+  expect(names(await search("?q=coquilles%20ancourt"))).toEqual([]);
+});
+
+test("a search for % or _ matches those characters only, not everything", async () => {
+  const page = await search("?q=%25");
+  expect(page.total).toBe(0);
+  expect(names(await search("?q=_"))).toEqual([]);
+});
+
+test("each filter: kind, commune, product category, organic", async () => {
+  expect(names(await search("?type=pecheur"))).toEqual(["Le Pourquoi-Pas"]);
+  expect(names(await search("?type=amap"))).toEqual(["AMAP Les Paniers de la Scie"]);
+  expect(names(await search("?type=point-de-retrait"))).toEqual(["Quai Henri IV — étal"]);
+  expect(names(await search("?type=association"))).toEqual(["Secours populaire de Dieppe"]);
+  expect(names(await search(`?commune=${referenceCommune("arques").inseeCode}`))).toEqual(["AMAP Les Paniers de la Scie", "Ferme laitière de Sauqueville"]);
+  expect(names(await search(`?categorie=${drinksCategory}`))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  expect(names(await search(`?categorie=${seaCategory}`))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
+  expect(names(await search("?bio=1"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  expect(names(await search(`?bio=1&categorie=${seaCategory}`))).toEqual([]);
+});
+
+test("nothing the territory has not verified appears: pending, refused, a pending farm's point, a charity that chose not to appear", async () => {
+  const everything = await search("");
+  expect(everything.total).toBe(6);
+  expect(names(everything)).toEqual([
+    "AMAP Les Paniers de la Scie",
+    "Cidrerie du Manoir d'Ancourt",
+    "Ferme laitière de Sauqueville",
+    "Le Pourquoi-Pas",
+    "Quai Henri IV — étal",
+    "Secours populaire de Dieppe",
+  ]);
+  expect(names(await search("?q=attente"))).toEqual([]);
+  expect(names(await search("?q=refusee"))).toEqual([]);
+  expect(names(await search("?q=restos"))).toEqual([]);
+});
+
+test("the URL is the search: filters read back as given, results link to public pages, and the page renders its count", async () => {
+  const page = await search(`?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}&page=1`);
+  expect(page.query).toEqual({ q: "coquilles", kind: "pecheur", commune: "76217", category: seaCategory, organic: false, page: 1 });
+  expect(page.results).toHaveLength(1);
+  expect(page.results[0]?.href).toMatch(/^\/producteurs\/le-pourquoi-pas-/);
+  expect(page.meta.url).toBe(`http://localhost:3000/annuaire?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}`);
+  const point = (await search("?type=point-de-retrait")).results[0];
+  expect(point?.href).toMatch(/^\/points-de-retrait\//);
+  expect((await search("?type=association")).results[0]?.href).toBeNull();
+});
+
+test("paging: twenty per page, the count is of all results, a page past the end says none", async () => {
+  const category = await ensureNamedCategory("legumes", "Légumes", "Vegetables", 2);
+  for (let index = 0; index < 25; index += 1) {
+    const actor = await createActor({ name: `Zz Maraîcher ${String(index).padStart(2, "0")}`, commune: "arques" });
+    await createProduct(actor.id, "Poireaux", category);
+  }
+  const first = await search("?q=poireaux");
+  const second = await search("?q=poireaux&page=2");
+  expect(first.total).toBe(25);
+  expect(first.results).toHaveLength(20);
+  expect(second.results.map((result) => result.name)).toEqual(["Zz Maraîcher 20", "Zz Maraîcher 21", "Zz Maraîcher 22", "Zz Maraîcher 23", "Zz Maraîcher 24"]);
+  const beyond = await search("?q=poireaux&page=3");
+  expect(beyond.results).toHaveLength(0);
+  expect(beyond.total).toBe(25);
+  await db().product.updateMany({ where: { name: "Poireaux" }, data: { archivedAt: new Date() } });
+});
+
+test("the directory costs the same statements for 20 actors as for 200, with their products and points", async () => {
+  const category = await ensureNamedCategory("fruits", "Fruits", "Fruit", 4);
+  async function addActors(count: number, prefix: string) {
+    for (let index = 0; index < count; index += 1) {
+      const actor = await createActor({ name: `${prefix} verger ${index}`, commune: "ancourt" });
+      const product = await createProduct(actor.id, "Pommes à couteau", category);
+      if (index % 10 === 0) {
+        const point = await createPoint({ name: `${prefix} point ${index}`, commune: "ancourt" });
+        await createDistributionAt(point, new Date(), 24 + index, [product]);
+      }
+    }
+  }
+  async function statements(query: string) {
+    const before = statementsIssued();
+    const page = await search(query);
+    return { used: statementsIssued() - before, page };
+  }
+  await addActors(20, "Budget");
+  const few = await statements("?q=pommes");
+  const fewFiltered = await statements(`?q=pommes&commune=${referenceCommune("ancourt").inseeCode}&categorie=${category}&type=maraicher`);
+  await addActors(180, "Budget plus");
+  const many = await statements("?q=pommes");
+  const manyFiltered = await statements(`?q=pommes&commune=${referenceCommune("ancourt").inseeCode}&categorie=${category}&type=maraicher`);
+  expect(few.page.total).toBe(22);
+  expect(many.page.total).toBe(220);
+  expect(manyFiltered.page.total).toBe(200);
+  expect(many.used).toBe(few.used);
+  expect(manyFiltered.used).toBe(fewFiltered.used);
+  expect(many.used).toBeLessThanOrEqual(2);
+});

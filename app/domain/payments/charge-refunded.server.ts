@@ -13,8 +13,11 @@ type RefundSnapshot = { id: string; status: string | null; metadata: Record<stri
  * the send job recorded that id — by our id in the refund's `metadata.refundId`. A refund made in
  * Stripe's dashboard, unknown to us, is stored nowhere (our rows and the payment's refunded sum are
  * decided here, never by Stripe's record; the statement shows the difference to reconcile): the
- * event is only logged. A SUCCEEDED row never goes back. Charges rendered without their refunds
- * (Stripe's recent API versions) change nothing: the send job records the state Stripe answered.
+ * event is only logged. A SUCCEEDED or FAILED row never goes back: Stripe's refund ends in one of
+ * them, and an older event delivered late (still « pending ») changes nothing — a FAILED row made
+ * PENDING again would stand outside the payment's refunded sum, and fail (be subtracted) twice.
+ * Charges rendered without their refunds (Stripe's recent API versions) change nothing: the send
+ * job records the state Stripe answered.
  */
 export async function chargeRefunded(tx: Tx, event: VerifiedStripeEvent): Promise<ChargeRefundedEffect> {
   const refunds = refundsOf(event.object);
@@ -31,7 +34,7 @@ export async function chargeRefunded(tx: Tx, event: VerifiedStripeEvent): Promis
       SET "stripeRefundId" = ${refund.id}, status = ${status}::"RefundStatus",
           "succeededAt" = CASE WHEN ${status} = 'SUCCEEDED' THEN COALESCE("succeededAt", ${new Date(event.created * 1000)}) ELSE "succeededAt" END
       WHERE ("stripeRefundId" = ${refund.id} OR (id = ${ourId} AND "stripeRefundId" IS NULL))
-        AND status <> 'SUCCEEDED'`;
+        AND status = 'PENDING'`;
     if (changed === 0 && !ourId) console.warn(`[remboursements] remboursement ${refund.id} fait hors de l'application (tableau de bord Stripe ?) : rien n'est enregistré`);
     updated += changed;
   }

@@ -58,7 +58,8 @@ export async function sendRefundJob(data: { refundId: string }): Promise<void> {
     return;
   }
   await db().refund.updateMany({
-    where: { id: refund.id, stripeRefundId: null },
+    // Only a row still PENDING: one the webhook settled meanwhile (SUCCEEDED, or FAILED and off the refunded sum) stays as it is.
+    where: { id: refund.id, stripeRefundId: null, status: "PENDING" },
     data: { stripeRefundId: sent.id, status, ...(status === "SUCCEEDED" ? { succeededAt: new Date(sent.created * 1000) } : {}) },
   });
 }

@@ -7,7 +7,7 @@ export type PointDistribution = { id: string; startsAt: Date; endsAt: Date; cuto
 export type PickupPointPage = {
   id: string;
   name: string;
-  kind: string;
+  kind: "FARM" | "AMAP" | "SHOP" | "PORT" | "TOWN_HALL";
   address: string;
   commune: string;
   postalCode: string;

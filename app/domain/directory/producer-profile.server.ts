@@ -7,6 +7,7 @@ export type ProfileProduct = {
   id: string;
   name: string;
   nameEn: string | null;
+  categoryId: string;
   categoryFr: string;
   categoryEn: string;
   priceCents: number;
@@ -68,7 +69,7 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'width', f.width, 'height', f.height) ORDER BY f.position, f."createdAt")
                      FROM "StoredFile" f WHERE f."organisationId" = o.id AND f.purpose = 'ORGANISATION_PHOTO'), '[]'::json) AS photos,
            COALESCE((SELECT json_agg(json_build_object(
-                       'id', p.id, 'name', p.name, 'nameEn', p."nameEn", 'categoryFr', cg."nameFr", 'categoryEn', cg."nameEn",
+                       'id', p.id, 'name', p.name, 'nameEn', p."nameEn", 'categoryId', cg.id, 'categoryFr', cg."nameFr", 'categoryEn', cg."nameEn",
                        'priceCents', p."priceCents", 'organic', p.organic,
                        'photo', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height) END
                      ) ORDER BY cg.position, p.name)

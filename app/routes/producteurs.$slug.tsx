@@ -1,0 +1,185 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { readProducerProfile } from "~/domain/directory/producer-profile.server";
+import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
+import { kindWordOf } from "~/domain/directory/directory-query";
+import { env } from "~/env.server";
+import { now } from "~/http/clock.server";
+import { appUrl } from "~/http/request-context.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { DirectoryMap } from "~/ui/directory-map";
+import { ErrorPage } from "~/ui/error-page";
+import { dateTime, longDate, timeRange } from "~/ui/format";
+import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Terre & Mer" }];
+  const { profile, jsonLd, site } = data;
+  const description = shortDescription(profile.description || `${profile.name}${profile.commune ? `, ${profile.commune}` : ""}`);
+  const firstPhoto = profile.photos[0] ?? profile.products.find((product) => product.photo)?.photo ?? null;
+  return [
+    { title: `${profile.name} — Terre & Mer` },
+    { name: "description", content: description },
+    { property: "og:title", content: profile.name },
+    { property: "og:description", content: description },
+    { property: "og:type", content: "profile" },
+    { property: "og:url", content: jsonLd.url },
+    ...(firstPhoto ? [{ property: "og:image", content: photoAddress(site, firstPhoto.id) }] : []),
+    { tagName: "link", rel: "canonical", href: jsonLd.url },
+    { "script:ld+json": jsonLd },
+  ];
+};
+
+/**
+ * A producer's (or an AMAP's) public page (issue 12, decision 030): story, photos, what they sell,
+ * where and when to collect it (their coming distributions, each linked to its catalogue),
+ * certifications, opening hours, visits, contact; schema.org LocalBusiness and Open Graph for
+ * search engines and link previews. One statement; 404 unless the territory verified them.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const profile = await readProducerProfile(params.slug ?? "", now());
+  if (!profile) throw new Response("Not found", { status: 404 });
+  const site = appUrl();
+  const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
+  return { profile, jsonLd: producerJsonLd(profile, site), site, tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null };
+}
+
+const sectionTitle = "text-xl font-bold text-sea-900";
+
+export default function ProducerPage() {
+  const { profile, tiles } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const kind = profile.kind === "AMAP" ? "amap" : kindWordOf("producer", profile.producerKind);
+  const mapped = profile.lat !== null && profile.lon !== null ? [{ id: profile.id, name: profile.name, lat: profile.lat, lon: profile.lon, href: null, label: profile.name }] : [];
+  return (
+    <article className="max-w-4xl">
+      <p>
+        <Link to="/annuaire" className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("directory.producer.back")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold text-sea-900 sm:text-3xl">{profile.name}</h1>
+      <p className="mt-1 text-slate-800">
+        <span className="font-semibold">{t(`directory.kind.${kind}`)}</span>
+        {profile.commune ? ` · ${profile.commune}` : ""}
+      </p>
+      {/* Slot for the label badges with their numbers (issue 12, « label » part): shown here once labels are on main. */}
+
+      {profile.photos.length > 0 ? (
+        <section aria-labelledby="photos-title" className="mt-4">
+          <h2 id="photos-title" className="sr-only">{t("directory.producer.photos")}</h2>
+          <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+            {profile.photos.map((photo, index) => (
+              <li key={photo.id} className={index === 0 ? "col-span-2 sm:col-span-2" : ""}>
+                <OrganisationPicture photo={photo} alt={t("directory.producer.photoAlt", { name: profile.name, number: index + 1 })} sizes={index === 0 ? "(min-width: 640px) 66vw, 100vw" : "(min-width: 640px) 33vw, 50vw"} eager={index === 0} className="h-auto w-full rounded-lg" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {profile.description ? (
+        <section aria-labelledby="story-title" className="mt-6">
+          <h2 id="story-title" className={sectionTitle}>{t("directory.producer.story")}</h2>
+          <p className="mt-2 whitespace-pre-line text-slate-900">{profile.description}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="where-title" className="mt-6">
+        <h2 id="where-title" className={sectionTitle}>{t("directory.producer.where")}</h2>
+        {profile.distributions.length === 0 ? (
+          <p className="mt-2">{t("directory.producer.noDistributions")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-300 bg-white" data-testid="producer-distributions">
+            {profile.distributions.map((distribution) => (
+              <li key={distribution.id} className="p-3">
+                <p className="font-semibold">
+                  {longDate(distribution.startsAt, locale)}, {timeRange(distribution.startsAt, distribution.endsAt)}
+                </p>
+                <p>
+                  <Link to={`/points-de-retrait/${distribution.pointId}`} className="inline-flex min-h-11 items-center text-sea-800 underline underline-offset-4">{distribution.pointName}</Link>
+                  {`, ${distribution.commune}`}
+                </p>
+                <p className="text-sm text-slate-700">{t("directory.producer.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
+                <Link to={`/distributions/${distribution.id}`} className="mt-1 inline-flex min-h-11 items-center rounded-lg bg-sea-800 px-4 font-semibold text-white hover:bg-sea-900">
+                  {t("directory.producer.seeCatalogue", { date: longDate(distribution.startsAt, locale) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sells-title" className="mt-6">
+        <h2 id="sells-title" className={sectionTitle}>{t("directory.producer.sells")}</h2>
+        {profile.products.length === 0 ? (
+          <p className="mt-2">{t("directory.producer.noProducts")}</p>
+        ) : (
+          <ul className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3" data-testid="producer-products">
+            {profile.products.map((product) => (
+              <li key={product.id} className="rounded-lg border border-slate-300 bg-white p-2">
+                <ProductPicture photo={product.photo} category={product.categoryId} alt="" sizes="(min-width: 640px) 33vw, 50vw" className="h-auto w-full rounded" />
+                <p className="mt-1 font-semibold">{locale === "en" && product.nameEn ? product.nameEn : product.name}</p>
+                <p className="text-sm text-slate-700">{locale === "en" ? product.categoryEn : product.categoryFr}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="certifications-title" className="mt-6">
+        <h2 id="certifications-title" className={sectionTitle}>{t("directory.producer.certifications")}</h2>
+        <p className="mt-2">
+          {profile.organicCertified
+            ? profile.organicControlBody
+              ? t("directory.producer.organic", { body: profile.organicControlBody })
+              : t("directory.producer.organicNoBody")
+            : t("directory.producer.noCertification")}
+        </p>
+      </section>
+
+      {profile.openingHours ? (
+        <section aria-labelledby="hours-title" className="mt-6">
+          <h2 id="hours-title" className={sectionTitle}>{t("directory.producer.hours")}</h2>
+          <p className="mt-2 whitespace-pre-line">{profile.openingHours}</p>
+        </section>
+      ) : null}
+
+      {profile.visits || profile.visitBooking ? (
+        <section aria-labelledby="visits-title" className="mt-6">
+          <h2 id="visits-title" className={sectionTitle}>{t("directory.producer.visits")}</h2>
+          {profile.visits ? <p className="mt-2 whitespace-pre-line">{profile.visits}</p> : null}
+          {profile.visitBooking ? <p className="mt-2 font-semibold">{t("directory.producer.visitBooking", { how: profile.visitBooking })}</p> : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="contact-title" className="mt-6">
+        <h2 id="contact-title" className={sectionTitle}>{t("directory.producer.contact")}</h2>
+        <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("directory.producer.address")}</dt>
+          <dd>{[profile.address, [profile.postalCode, profile.commune].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</dd>
+          {profile.contactEmail ? (
+            <>
+              <dt className="font-semibold">{t("directory.producer.email")}</dt>
+              <dd><a href={`mailto:${profile.contactEmail}`} className="inline-flex min-h-11 items-center break-all text-sea-800 underline underline-offset-4">{profile.contactEmail}</a></dd>
+            </>
+          ) : null}
+          {profile.contactPhone ? (
+            <>
+              <dt className="font-semibold">{t("directory.producer.phone")}</dt>
+              <dd><a href={`tel:${profile.contactPhone.replace(/[^\d+]/g, "")}`} className="inline-flex min-h-11 items-center text-sea-800 underline underline-offset-4">{profile.contactPhone}</a></dd>
+            </>
+          ) : null}
+        </dl>
+        {mapped.length > 0 ? (
+          <div className="mt-3 max-w-md">
+            <DirectoryMap points={mapped} tiles={tiles} label={t("directory.producer.mapLabel", { name: profile.name })} zoomLabel={t("directory.map.zoom")} />
+          </div>
+        ) : null}
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

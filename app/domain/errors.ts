@@ -44,7 +44,9 @@ export type DomainErrorCode =
   /** A refund of a line refused: not the producer's line, more than is left, or the money is final (decision 027 §5). */
   | "refund_refused"
   /** A request body over its limit, refused before it was read (app/http/body.server.ts). */
-  | "body_too_large";
+  | "body_too_large"
+  /** A label step its status does not allow now (decision 029): e.g. granting a refused one, renewing an expired one. */
+  | "label_state";
 
 export type DomainErrorDetails = {
   offerIds?: string[];

@@ -44,6 +44,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   card_order_increase_refused: 409,
   refund_refused: 409,
   body_too_large: 413,
+  label_state: 409,
 };
 
 export function domainErrorStatus(code: DomainErrorCode): number {

@@ -36,6 +36,7 @@ import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements
 import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
 import { directoryEn, directoryFr } from "~/i18n/areas/directory";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
+import { labelEn, labelFr } from "~/i18n/areas/label";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -79,6 +80,7 @@ export const fr = {
   ...cardRefundsFr,
   ...directoryFr,
   ...labelPublicFr,
+  ...labelFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -121,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   ...cardRefundsEn,
   ...directoryEn,
   ...labelPublicEn,
+  ...labelEn,
 };
 
 export type Locale = "fr" | "en";

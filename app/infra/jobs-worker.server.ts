@@ -12,6 +12,7 @@ import { closeDistributionJob } from "~/domain/payments/jobs/close-distribution.
 import { expireHoldJob } from "~/domain/payments/jobs/expire-hold.server";
 import { sendRefundJob } from "~/domain/payments/jobs/send-refund.server";
 import { sendTransferJob } from "~/domain/payments/jobs/send-transfer.server";
+import { remindLabelRenewals } from "~/domain/label/remind-label-renewals.server";
 import { JOBS_SCHEMA, QUEUES, SCHEDULES } from "~/infra/jobs.server";
 import { startMailHandler } from "~/infra/mail-worker.server";
 import { maintenanceHandler } from "~/infra/maintenance-worker.server";
@@ -83,6 +84,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     await boss.work<{ refundId: string }>("payments.send-refund", work, ([job]) => sendRefundJob(job!.data));
     await boss.work<{ distributionId: string }>("payments.close-distribution", work, ([job]) => closeDistributionJob(job!.data));
     await boss.work<{ transferId?: string; reversalId?: string }>("payments.send-transfer", work, ([job]) => sendTransferJob(job!.data));
+    await boss.work("label.remind", work, () => remindLabelRenewals({ now: now() }).then(() => undefined));
     for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron, {}, { tz: "Europe/Paris" });
     for (const { queue } of SCHEDULES) await boss.send(queue, {});
   } catch (error) {

@@ -26,6 +26,8 @@ export const QUEUES = [
   "payments.close-distribution",
   /** A ProducerTransfer (or a TransferReversal) is sent to Stripe. */
   "payments.send-transfer",
+  /** Labels ending within 30 days get their renewal reminder, once (decision 029). */
+  "label.remind",
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 
@@ -37,6 +39,7 @@ export const SCHEDULES: ReadonlyArray<{ queue: QueueName; cron: string }> = [
   { queue: "maintenance.purge", cron: "7 * * * *" },
   // Without a distribution: the sweep that adds a close job for each distribution whose money became final (decision 027 §5).
   { queue: "payments.close-distribution", cron: "*/10 * * * *" },
+  { queue: "label.remind", cron: "17 8 * * *" },
 ];
 
 /** Only builds job rows (pg-boss's SQL with our values): never started, it opens no connection. */

@@ -19,14 +19,17 @@ export type Permission =
   | "verify:organisation:any"
   | "manage:distribution:own"
   | "claim:donation:own"
-  | "donate:lot:own";
+  | "donate:lot:own"
+  /** The local-products label (decision 029): a producer applies for their own products, the territory decides. */
+  | "apply:label:own"
+  | "decide:label:any";
 
 const permissionsByRole: Record<Role, readonly Permission[]> = {
   CONSUMER: ["create:order:own", "read:order:own", "update:order:own"],
-  PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own", "donate:lot:own"],
+  PRODUCER: ["manage:offer:own", "manage:product:own", "prepare:order:own", "manage:organisation:own", "manage:distribution:own", "donate:lot:own", "apply:label:own"],
   AMAP_COORDINATOR: ["manage:distribution:own", "manage:organisation:own"],
   CHARITY: ["claim:donation:own", "manage:organisation:own"],
-  ADMIN: ["read:outbox:any", "read:order:any", "refund:order:any", "manage:distribution:own", "verify:organisation:any"],
+  ADMIN: ["read:outbox:any", "read:order:any", "refund:order:any", "manage:distribution:own", "verify:organisation:any", "decide:label:any"],
 };
 
 export type Principal = { roles: readonly Role[] };

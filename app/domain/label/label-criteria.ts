@@ -69,6 +69,15 @@ export function labelStatusAt(label: { status: StoredLabelStatus; validUntil: Da
   return label.status;
 }
 
+/**
+ * The status the public reads for a numbered label (one that was granted once): a label applied for
+ * again after its expiry, or refused then, is still the expired label consumers know.
+ */
+export function publicLabelStatusAt(label: { status: StoredLabelStatus; validUntil: Date | null }, now: Date): LabelStatusAt {
+  const status = labelStatusAt(label, now);
+  return status === "PENDING" || status === "CHANGES_REQUESTED" || status === "REFUSED" ? "EXPIRED" : status;
+}
+
 /** Shown to the public as a valid label: granted and not expired at `now`. */
 export function isLabelValidAt(label: { status: StoredLabelStatus; validUntil: Date | null }, now: Date): boolean {
   return labelStatusAt(label, now) === "GRANTED";

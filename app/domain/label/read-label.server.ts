@@ -8,7 +8,7 @@
  * reader's `now`, or filter in SQL with `validLabelSql` at the instant of the read.
  */
 import { readRows } from "~/db.server";
-import { labelStatusAt, normaliseLabelNumber, type LabelStatusAt, type StoredLabelStatus } from "./label-criteria";
+import { normaliseLabelNumber, publicLabelStatusAt, type LabelStatusAt, type StoredLabelStatus } from "./label-criteria";
 
 /** What anyone may know of a label: holder, product, status at `now`, validity. Never the evidence. */
 export type PublicLabel = {
@@ -53,7 +53,7 @@ const SELECT = `
 function toPublic(row: Row, now: Date): PublicLabel {
   return {
     number: row.number,
-    status: labelStatusAt({ status: row.status, validUntil: row.validUntil }, now),
+    status: publicLabelStatusAt({ status: row.status, validUntil: row.validUntil }, now),
     validFrom: row.validFrom,
     validUntil: row.validUntil,
     holder: { id: row.holderId, name: row.holderName, slug: row.holderSlug },

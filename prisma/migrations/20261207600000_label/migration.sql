@@ -4,6 +4,12 @@
 -- instant everywhere. The database guards what the rules promise: a number of the form DM-<year>-<4 digits>,
 -- unique; a granted, suspended or revoked label has its number and a validity that ends after it starts.
 ALTER TYPE "FilePurpose" ADD VALUE 'LABEL_DOCUMENT';
+-- A PDF evidence document has no pixel size: width and height 0 are allowed for label documents only
+-- (compared as text: the new enum value cannot be used in the transaction that adds it).
+ALTER TABLE "StoredFile" DROP CONSTRAINT "StoredFile_size_check";
+ALTER TABLE "StoredFile" ADD CONSTRAINT "StoredFile_size_check" CHECK (
+  "byteSize" > 0 AND (("width" > 0 AND "height" > 0) OR ("purpose"::text = 'LABEL_DOCUMENT' AND "width" >= 0 AND "height" >= 0))
+);
 
 CREATE TYPE "LabelStatus" AS ENUM ('PENDING', 'CHANGES_REQUESTED', 'GRANTED', 'REFUSED', 'SUSPENDED', 'REVOKED');
 CREATE TYPE "LabelProductClass" AS ENUM ('FARM', 'SEA_CAUGHT', 'SHELLFISH_FARMED', 'PROCESSED');

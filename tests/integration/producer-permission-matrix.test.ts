@@ -32,7 +32,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$)/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -257,6 +257,9 @@ const NOT_PRODUCERS_API = { consumer: 403, charity: 403, admin: 403, anonymous: 
 const NOT_ADMINS = { producerA: 403, producer: 403, consumer: 403, charity: 403, anonymous: "login" } as const;
 /** Anyone signed in may have orders and a cart of their own. */
 const OTHER_USERS = { producerA: 404, producer: 404, consumer: 404, charity: 404, admin: 404, anonymous: "login" } as const;
+/** The directory's public pages: every one reads them, and may read what they show of A. */
+const EVERYONE_READS = { producer: 200, consumer: 200, charity: 200, admin: 200, anonymous: 200 } as const;
+const READERS: Role[] = ["producer", "consumer", "charity", "admin", "anonymous"];
 
 const get = (): ReturnType<Cell["request"]> => ({ method: "GET" });
 const form = (fields: (world: World) => Record<string, string>) => (world: World) => ({ fields: fields(world) });
@@ -467,6 +470,12 @@ const SPECS: Record<string, RouteSpec> = {
   // The territory's sales: every producer's figures for an admin; a producer who opens it reads their own only.
   "admin.bilan": { owner: "admin", phase: "preparation", loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: { ...NOT_ADMINS, producerA: 200, producer: 200 }, mayShow: ["producerA"] } },
   "admin.outbox": { owner: "admin", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: NOT_ADMINS } },
+  // The directory's public pages (issue 12): anyone, signed in or not, reads A's public profile, point and search alike.
+  annuaire: { owner: "producer", phase: "ordering", loader: { request: () => ({ method: "GET", query: { q: SECRET_FARM } }), owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "producteurs.$slug": { owner: "producer", phase: "ordering", params: (world) => ({ slug: `ferme-${world.a.producerId}` }), loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "points-de-retrait.$id": { owner: "producer", phase: "ordering", params: (world) => ({ id: world.ids.pickupPointId }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "sitemap[.]xml": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: (world) => `ferme-${world.a.producerId}`, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "robots[.]txt": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, outsiders: EVERYONE_READS, mayShow: READERS } },
   // The customer's pages: another person signed in has orders and a cart of their own, never C's.
   "commandes._index": {
     owner: "customer",

@@ -163,6 +163,7 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
   const items = (
     <>
       <Item><NavLink to="/" end className={linkClass}>{t("nav.home")}</NavLink></Item>
+      <Item><NavLink to="/annuaire" className={linkClass}>{t("nav.directory")}</NavLink></Item>
       {user ? (
         <>
           <Item><NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink></Item>
@@ -289,6 +290,7 @@ function Footer() {
     <footer className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-4 py-8 text-sm text-slate-700 print:hidden">
       <span>{t("brand.name")} — {t("brand.tagline")}</span>
       <span className="flex flex-wrap gap-4">
+        <Link to="/annuaire" className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("nav.directoryFooter")}</Link>
         {data?.user?.isProducer ? null : (
           <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>
         )}

@@ -152,6 +152,26 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
     await runSteps(
       [
         { name: `home (${size})`, run: async () => (await page.goto("/"), await shoot(page, "home", size, written)) },
+        // The directory (issue 12): a search, a producer's page and a pickup point's page reached from it.
+        { name: `directory (${size})`, run: async () => (await page.goto("/annuaire?q=coquilles"), await shoot(page, "directory", size, written)) },
+        {
+          name: `producer page (${size})`,
+          run: async () => {
+            await page.goto("/annuaire?type=pecheur");
+            await page.locator('[data-testid="directory-result"] h3 a').first().click();
+            await page.waitForURL(/\/producteurs\//);
+            await shoot(page, "producer-page", size, written);
+          },
+        },
+        {
+          name: `pickup point page (${size})`,
+          run: async () => {
+            await page.goto("/annuaire?type=point-de-retrait");
+            await page.locator('[data-testid="directory-result"] h3 a').first().click();
+            await page.waitForURL(/\/points-de-retrait\//);
+            await shoot(page, "pickup-point-page", size, written);
+          },
+        },
         {
           // The quay chosen on the map (its marker is a button): the home then shows that point's dates and baskets.
           name: `home, point chosen (${size})`,
@@ -248,6 +268,7 @@ async function fisher(browser: Browser, url: string, size: Size, distributionId:
         { name: `log in as the fisher (${size})`, run: () => logIn(page, FISHER) },
         { name: `weekly sales (${size})`, run: async () => (await page.goto(`/producteur/ventes/${distributionId}`), await shoot(page, "weekly-sales", size, written)) },
         { name: `unsold stock (${size})`, run: async () => (await page.goto("/producteur/dons/invendus"), await shoot(page, "unsold-stock", size, written)) },
+        { name: `organisation profile (${size})`, run: async () => (await page.goto("/producteur/organisation"), await shoot(page, "organisation-profile", size, written)) },
         { name: `online payments (${size})`, run: async () => (await page.goto("/producteur/paiements"), await shoot(page, "online-payments", size, written)) },
         { name: `payments statement (${size})`, run: async () => (await page.goto("/producteur/releve"), await shoot(page, "payments-statement", size, written)) },
         { name: `sales summary (${size})`, run: async () => (await page.goto("/producteur/bilan"), await shoot(page, "sales-summary", size, written)) },

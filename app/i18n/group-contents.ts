@@ -13,9 +13,9 @@ const core = [
 ];
 
 export const GROUP_CONTENTS: Record<MessageGroup, readonly string[]> = {
-  shopper: [...core, "home.", "catalogue.", "product.", "cart.", "orders.", "shop.", "myOrders.", "ordering.", "cartGuest.", "receipt.", "creditNote.", "cardRefunds.reason.", "cardRefunds.kind.", "cardRefunds.status.", "cardCheckout.", "accountsEmail.verify.askNew", "directory.", "labelPublic."],
+  shopper: [...core, "agenda.", "essKind.", "openData.", "home.", "catalogue.", "product.", "cart.", "orders.", "shop.", "myOrders.", "ordering.", "cartGuest.", "receipt.", "creditNote.", "cardRefunds.reason.", "cardRefunds.kind.", "cardRefunds.status.", "cardCheckout.", "accountsEmail.verify.askNew", "directory.", "labelPublic."],
   accounts: [...core, "auth.", "accountsEmail.", "accountsSecurity.", "organisations.", "directory.profile.", "directory.field.", "charity."],
-  producer: [...core, "producer.", "directory.profile.", "directory.field.", "products.", "offers.", "import.", "preparation.", "pickupSheet.", "quay.", "donations.", "donor.", "organisations.", "series.", "sea.", "slip.", "taxSummary.", "claiming.unit.", "ordering.", "accountsEmail.invitation.notVerified", "accountsEmail.review.ownNotice", "cardStatement.", "cardRefunds.", "creditNote.", "labelStickers.download"],
+  producer: [...core, "essEvents.", "agenda.kind.", "producer.", "directory.profile.", "directory.field.", "products.", "offers.", "import.", "preparation.", "pickupSheet.", "quay.", "donations.", "donor.", "organisations.", "series.", "sea.", "slip.", "taxSummary.", "claiming.unit.", "ordering.", "accountsEmail.invitation.notVerified", "accountsEmail.review.ownNotice", "cardStatement.", "cardRefunds.", "creditNote.", "labelStickers.download"],
   charity: [...core, "charity.", "claiming.", "impact.", "donations.", "slip.", "sea.", "taxSummary.", "donor.unit.", "organisations.", "import.file."],
-  admin: [...core, "outbox.", "organisations.", "directory.profile.", "directory.field.", "series.", "impact.", "preparation.", "accountsEmail.", "charity.", "claiming.unit.", "donations.rule.", "donor.unit.", "taxSummary.", "cardStatement.", "cardRefunds.", "creditNote."],
+  admin: [...core, "outbox.", "organisations.", "directory.profile.", "directory.field.", "series.", "impact.", "preparation.", "accountsEmail.", "charity.", "claiming.unit.", "donations.rule.", "donor.unit.", "taxSummary.", "cardStatement.", "cardRefunds.", "creditNote.", "essActors.", "essKind.", "essEvents.", "agenda.kind."],
 };

@@ -34,6 +34,7 @@ import { cardCheckoutEn, cardCheckoutFr } from "~/i18n/areas/card-checkout";
 import { cardCloseEn, cardCloseFr } from "~/i18n/areas/card-close";
 import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements";
 import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
+import { essEn, essFr } from "~/i18n/areas/ess";
 import { directoryEn, directoryFr } from "~/i18n/areas/directory";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
@@ -78,6 +79,7 @@ export const fr = {
   ...cardCloseFr,
   ...cardStatementsFr,
   ...cardRefundsFr,
+  ...essFr,
   ...directoryFr,
   ...labelPublicFr,
   ...labelFr,
@@ -121,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   ...cardCloseEn,
   ...cardStatementsEn,
   ...cardRefundsEn,
+  ...essEn,
   ...directoryEn,
   ...labelPublicEn,
   ...labelEn,

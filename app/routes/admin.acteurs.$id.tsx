@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { essActorSchema } from "~/domain/ess/ess-actor-input";
+import { getEssActorForAdmin, updateEssActor } from "~/domain/ess/manage-ess-actors.server";
+import { isDomainError } from "~/domain/errors";
+import { idField } from "~/domain/fields";
+import { requirePermission } from "~/http/auth.server";
+import { now } from "~/http/clock.server";
+import { refusedByDomain, refusedForm, type RefusedForm } from "~/http/ess-form.server";
+import { readForm } from "~/http/form.server";
+import { localeOf } from "~/http/locale.server";
+import { useT } from "~/i18n/use-t";
+import { sortedCommunes } from "~/domain/ess/sorted-communes";
+import { EssActorForm, typedValues } from "~/ui/ess-actor-form";
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.values.name ?? ""} — Acteurs de l'ESS — Terre & Mer` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, "verify:organisation:any");
+  const id = idField.safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  try {
+    const actor = await getEssActorForAdmin(admin, id.data);
+    return {
+      id: actor.id,
+      communes: sortedCommunes(),
+      values: {
+        name: actor.name,
+        kind: actor.kind,
+        communeInsee: actor.communeInsee,
+        address: actor.address,
+        lat: String(actor.lat),
+        lon: String(actor.lon),
+        offer: actor.offer,
+        contactEmail: actor.contactEmail ?? "",
+        contactPhone: actor.contactPhone ?? "",
+        website: actor.website ?? "",
+        published: actor.published,
+      },
+    };
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "verify:organisation:any");
+  const locale = localeOf(request, admin.locale);
+  const id = idField.safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  const form = await readForm(request);
+  const parsed = essActorSchema.safeParse(form);
+  if (!parsed.success) return refusedForm(parsed.error, locale, form);
+  try {
+    await updateEssActor({ user: admin, id: id.data, actor: parsed.data, now: now() });
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") throw new Response("Not found", { status: 404 });
+    return refusedByDomain(error, locale, form);
+  }
+  return redirect("/admin/acteurs");
+}
+
+export default function EditEssActor() {
+  const page = useLoaderData<typeof loader>();
+  const refused = useActionData<RefusedForm>();
+  const t = useT();
+  return (
+    <div className="max-w-2xl">
+      <p className="text-sm"><Link to="/admin/acteurs" className="inline-flex min-h-11 items-center text-sea-700 underline">{t("essActors.back")}</Link></p>
+      <h1 className="text-2xl font-bold text-sea-900">{t("essActors.edit", { name: page.values.name })}</h1>
+      <EssActorForm values={typedValues(refused?.values, page.values)} communes={page.communes} errors={refused?.fieldErrors ?? {}} failure={refused?.message} submitLabel={t("essActors.save")} />
+    </div>
+  );
+}

@@ -11,14 +11,24 @@ export async function createLabel(options: {
   status: "PENDING" | "CHANGES_REQUESTED" | "GRANTED" | "REFUSED" | "SUSPENDED" | "REVOKED";
   validFrom: Date | null;
   validUntil: Date | null;
-  number?: string | null;
+  number?: string;
 }) {
   const id = randomUUID();
-  const number = options.number !== undefined ? options.number : `DM-${randomInt(2100, 2999)}-${String(randomInt(1, 9999)).padStart(4, "0")}`;
-  const granted = options.validFrom !== null;
+  const number = options.number ?? `DM-${randomInt(2100, 2999)}-${String(randomInt(1, 9999)).padStart(4, "0")}`;
+  await insertLabel(id, options.productId, options.status, number, options.validFrom, options.validUntil);
+  return { id, number };
+}
+
+/** An application never granted: no number, no validity. */
+export async function createApplication(productId: string) {
+  const id = randomUUID();
+  await insertLabel(id, productId, "PENDING", null, null, null);
+  return { id };
+}
+
+async function insertLabel(id: string, productId: string, status: string, number: string | null, validFrom: Date | null, validUntil: Date | null) {
   await db().$executeRaw`
     INSERT INTO "Label" (id, "productId", status, "productClass", "placeName", "placeLat", "placeLon", "submittedAt", number, "grantedAt", "validFrom", "validUntil")
-    VALUES (${id}, ${options.productId}, ${options.status}::"LabelStatus", 'FARM'::"LabelProductClass", 'Ferme du test', 49.9, 1.1,
-            ${new Date("2026-01-02T00:00:00Z")}, ${number}, ${granted ? options.validFrom : null}, ${options.validFrom}, ${options.validUntil})`;
-  return { id, number };
+    VALUES (${id}, ${productId}, ${status}::"LabelStatus", 'FARM'::"LabelProductClass", 'Ferme du test', 49.9, 1.1,
+            ${new Date("2026-01-02T00:00:00Z")}, ${number}, ${validFrom}, ${validFrom}, ${validUntil})`;
 }

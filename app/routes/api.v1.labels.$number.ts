@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
-import { parseLabelNumber, verificationUrl } from "~/domain/label/public-label";
+import { verificationUrl } from "~/domain/label/label-badge";
+import { parseLabelNumber } from "~/domain/label/public-label";
 import { readPublicLabel } from "~/domain/label/read-public-label.server";
 import { env } from "~/env.server";
 import { apiJson, handleApi } from "~/http/api.server";

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/
 import { z } from "zod";
 import { catalogueSnapshot } from "~/domain/catalog/catalogue-snapshot.server";
 import { filterOffers, pageOf } from "~/domain/catalog/catalogue-view";
+import { badgeAt } from "~/domain/label/label-badge";
 import { LOW_STOCK } from "~/domain/catalog/stock";
 import { priceLabel, quantityUnit } from "~/domain/catalog/price-label";
 import { scheduleAt } from "~/domain/distributions/ordering-window";
@@ -31,6 +32,7 @@ const filtersSchema = z.object({
   categorie: idField.optional().catch(undefined),
   producteur: idField.optional().catch(undefined),
   bio: z.literal("1").optional().catch(undefined),
+  label: z.literal("1").optional().catch(undefined),
   q: searchField.optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
@@ -55,20 +57,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, snapshot] = await Promise.all([getCurrentUser(request), catalogueSnapshot(id.data)]);
   if (!snapshot) throw new Response("Not found", { status: 404 });
   const { distribution, facets } = snapshot;
+  // One instant for the whole page: the badges and the label filter read the snapshot's validities at it.
+  const at = now();
   const owner = await cartOwner(request);
-  const cart = owner ? await cartQuantities(owner, id.data, now()) : {};
+  const cart = owner ? await cartQuantities(owner, id.data, at) : {};
   const shown = pageOf(
-    filterOffers(snapshot.offers, { categoryId: filters.categorie, producerId: filters.producteur, organicOnly: filters.bio === "1", search: filters.q || undefined }),
+    filterOffers(snapshot.offers, {
+      categoryId: filters.categorie,
+      producerId: filters.producteur,
+      organicOnly: filters.bio === "1",
+      labelledAt: filters.label === "1" ? at : undefined,
+      search: filters.q || undefined,
+    }),
     filters.page ?? 1,
     CATALOGUE_PAGE_SIZE,
   );
   const { offers, ...pagination } = shown;
   const page = {
     distribution: {
-      ...scheduleAt(distribution, now()),
+      ...scheduleAt(distribution, at),
       pickupPoint: distribution.pickupPoint,
     },
-    filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", q: filters.q ?? "" },
+    filters: { categorie: filters.categorie ?? "", producteur: filters.producteur ?? "", bio: filters.bio === "1", label: filters.label === "1", q: filters.q ?? "" },
     filterError,
     pagination,
     signedIn: user !== null,
@@ -86,6 +96,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organic: offer.organic,
       producer: offer.producer.name,
       photo: offer.photo,
+      // The number only while the label holds at this request's instant: an expired one is gone at its end.
+      label: badgeAt(offer.label, at),
     })),
   };
   return data(page, { status: filterError ? 400 : 200 });
@@ -114,7 +126,7 @@ export default function Catalogue() {
   const open = distribution.state === "open";
   const cartCount = Object.values(page.cart).reduce((sum, quantity) => sum + quantity, 0);
   const categories = facets.categories.filter((category) => page.offers.some((offer) => offer.categoryId === category.id));
-  const activeFilters = [filters.q, filters.categorie, filters.producteur, filters.bio].filter(Boolean).length;
+  const activeFilters = [filters.q, filters.categorie, filters.producteur, filters.bio, filters.label].filter(Boolean).length;
   // The first cards are on the first screen: their pictures load at once, the others as they come near.
   const eagerIds = new Set(categories.flatMap((category) => page.offers.filter((offer) => offer.categoryId === category.id)).slice(0, 4).map((offer) => offer.id));
 
@@ -189,6 +201,9 @@ export default function Catalogue() {
             <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
               <input type="checkbox" name="bio" value="1" defaultChecked={filters.bio} className="h-5 w-5" /> {t("catalogue.organic")}
             </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
+              <input type="checkbox" name="label" value="1" defaultChecked={filters.label} className="h-5 w-5" /> {t("labelPublic.filter")}
+            </label>
             <SubmitButton busyLabel={t("shop.busy.filtering")}>{t("catalogue.apply")}</SubmitButton>
           </div>
         </Form>
@@ -245,6 +260,7 @@ export default function Catalogue() {
     if (filters.categorie) params.set("categorie", filters.categorie);
     if (filters.producteur) params.set("producteur", filters.producteur);
     if (filters.bio) params.set("bio", "1");
+    if (filters.label) params.set("label", "1");
     if (target > 1) params.set("page", String(target));
     const query = params.toString();
     return `/distributions/${distribution.id}${query ? `?${query}` : ""}`;

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseLabelNumber, validityInstant } from "~/domain/label/public-label";
+import { validityInstant } from "~/domain/label/label-badge";
+import { parseLabelNumber } from "~/domain/label/public-label";
 import { readPublicLabel } from "~/domain/label/read-public-label.server";
 import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";

@@ -8,10 +8,13 @@ import { idField } from "~/domain/fields";
 import { formatVatRate } from "~/domain/money";
 import { compositionTotal } from "~/domain/sales/offer-rules";
 import { customerLimitOf } from "~/domain/ordering/customer-limits";
+import { badgeAt } from "~/domain/label/label-badge";
+import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
+import { LabelBadge } from "~/ui/label-badge";
 import { dateTime, euros, longDate, placeLine, timeRange } from "~/ui/format";
 import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
 import { SubmitButton } from "~/ui/submit-button";
@@ -42,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vatRateBp: product.vatRateBp,
     remaining: offer.remaining,
     organic: product.organic ? offer.producer.organicControlBody ?? "" : null,
+    // The label's number while it holds at this instant, or null: it stops showing at its end.
+    label: badgeAt(product.label, now()),
     allergens: allergenLabels(product.allergens, locale),
     ingredients: product.ingredients,
     variableWeight: product.variableWeight ? product.estimatedWeightGrams : null,
@@ -84,6 +89,7 @@ export default function ProductPage() {
             {offer.organic !== null ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-sm font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
           </h1>
           <p className="text-slate-700">{offer.producer.name}{offer.producer.commune ? `, ${offer.producer.commune}` : ""}</p>
+          {offer.label ? <p><LabelBadge number={offer.label} size="large" /></p> : null}
 
           <section aria-label={t("product.price")} className="mt-3 rounded-xl border border-slate-300 bg-white p-4">
             <p className="text-lg font-bold" data-testid="product-price">{offer.price}</p>

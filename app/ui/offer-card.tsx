@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { LabelBadge } from "~/ui/label-badge";
 import { ProductPicture, type PictureRef } from "~/ui/product-picture";
 import { SubmitButton } from "~/ui/submit-button";
 
@@ -15,6 +16,8 @@ export type OfferCardData = {
   organic: boolean;
   producer: string;
   photo: PictureRef | null;
+  /** The number of the label « Produit local Dieppe Maritime » valid at the request's instant, or null. */
+  label: string | null;
 };
 
 /**
@@ -59,6 +62,7 @@ export function OfferCard(props: {
           {offer.organic ? <span className="ml-2 inline-block rounded bg-earth-600 px-1.5 py-0.5 align-middle text-xs font-bold text-white">{t("catalogue.organicBadge")}</span> : null}
         </h3>
         <p className="text-sm text-slate-700">{offer.producer}</p>
+        {offer.label ? <p><LabelBadge number={offer.label} /></p> : null}
         <p className="text-sm font-semibold text-slate-900" data-testid="offer-price">{offer.price}</p>
         {offer.remaining <= 0 ? (
           <p className="text-sm font-bold text-red-800">{t("catalogue.soldOut")}</p>

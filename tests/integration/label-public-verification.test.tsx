@@ -3,7 +3,7 @@ import { openApiDocument } from "~/http/openapi";
 import { loader as apiLoader } from "~/routes/api.v1.labels.$number";
 import LabelVerification, { loader as pageLoader } from "~/routes/label.$numero";
 import { createOffer, createDistribution, createProducer } from "../factories";
-import { createLabel } from "../factories-label-public";
+import { createApplication, createLabel } from "../factories-label-public";
 import { renderPage } from "../render-page";
 import { get } from "../route-requests";
 
@@ -109,8 +109,9 @@ test("an unknown number is a 404 page that says so and a 404 in JSON; so is a nu
 });
 
 test("nothing is shown of a label under review or refused, nor of one whose holder the territory has not verified", async () => {
+  const neverGranted = await labelledProduct("Pommes en attente");
+  await createApplication(neverGranted.productId);
   const hidden = [
-    await createLabel({ productId: (await labelledProduct()).productId, status: "PENDING", validFrom: null, validUntil: null, number: null }),
     // A label granted once, then applied for again (renewal refused, application made anew): back under review.
     await createLabel({ productId: (await labelledProduct()).productId, status: "PENDING", validFrom, validUntil }),
     await createLabel({ productId: (await labelledProduct()).productId, status: "CHANGES_REQUESTED", validFrom, validUntil }),
@@ -122,7 +123,6 @@ test("nothing is shown of a label under review or refused, nor of one whose hold
   hidden.push(await createLabel({ productId: offer.productId, status: "GRANTED", validFrom, validUntil }));
 
   for (const { number } of hidden) {
-    if (number === null) continue;
     const page = await renderPage(pages, "fr", "", `/label/${number}`);
     expect(page.status).toBe(404);
     expect(page.html).not.toContain("Miel caché");

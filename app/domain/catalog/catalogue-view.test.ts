@@ -20,6 +20,7 @@ function offer(id: string, overrides: Partial<CatalogueOffer> = {}): CatalogueOf
     estimatedWeightGrams: null,
     producer: { id: "p1", name: "Les Jardins des Falaises", slug: "jardins" },
     photo: null,
+    label: null,
     ...overrides,
   };
 }
@@ -64,4 +65,13 @@ test("pages cut the list and say where they are", () => {
   expect(pageOf(many, 3, 4)).toMatchObject({ total: 10, first: 9, last: 10, hasNext: false });
   expect(pageOf(many, 3, 4).offers.map((row) => row.id)).toEqual(["8", "9"]);
   expect(pageOf(many, 4, 4)).toMatchObject({ offers: [], total: 10, hasNext: false });
+});
+
+test("the label filter keeps the products whose label holds at the instant asked, its end excluded", () => {
+  const validUntil = new Date("2027-06-01T08:30:00.000Z");
+  const label = { number: "DM-2026-0001", validFrom: new Date("2026-06-01T08:30:00.000Z"), validUntil };
+  const labelled = [offer("a"), offer("b", { label }), offer("c", { label: { ...label, number: "DM-2026-0002", validFrom: validUntil, validUntil: new Date("2028-06-01T08:30:00.000Z") } })];
+  expect(filterOffers(labelled, { labelledAt: new Date(validUntil.getTime() - 1) }).map((row) => row.id)).toEqual(["b"]);
+  expect(filterOffers(labelled, { labelledAt: validUntil }).map((row) => row.id)).toEqual(["c"]);
+  expect(filterOffers(labelled, {}).map((row) => row.id)).toEqual(["a", "b", "c"]);
 });

@@ -1,4 +1,5 @@
 import type { SaleUnit } from "~/domain/catalog/units";
+import { badgeAt, type GrantedLabel } from "~/domain/label/label-badge";
 
 /** One offer as the catalogue and the API see it. */
 export type CatalogueOffer = {
@@ -21,6 +22,12 @@ export type CatalogueOffer = {
   producer: { id: string; name: string; slug: string };
   /** The product's photo with its pixel size (so the card keeps its place), or null: the category's pictogram. */
   photo: { id: string; width: number; height: number } | null;
+  /**
+   * The product's granted label with its validity, or null. The copy lives a second (decision 008),
+   * so it carries the validity and never the verdict: whoever reads it decides at their instant
+   * (`badgeAt`), and a label stops showing at its validUntil even inside a copy read before.
+   */
+  label: GrantedLabel | null;
 };
 
 export type CatalogueFilters = {
@@ -28,6 +35,8 @@ export type CatalogueFilters = {
   producerId?: string;
   organicOnly?: boolean;
   search?: string;
+  /** Only the products holding the label « Produit local Dieppe Maritime » at this instant. */
+  labelledAt?: Date;
 };
 
 /** "Crème" and "creme" are the same search on a phone keyboard: case and accents are ignored. */
@@ -56,6 +65,7 @@ export function filterOffers(offers: readonly CatalogueOffer[], filters: Catalog
       (!filters.categoryId || offer.categoryId === filters.categoryId) &&
       (!filters.producerId || offer.producer.id === filters.producerId) &&
       (!filters.organicOnly || offer.organic) &&
+      (!filters.labelledAt || badgeAt(offer.label, filters.labelledAt) !== null) &&
       (!search || searchTextOf(offer).includes(search)),
   );
 }

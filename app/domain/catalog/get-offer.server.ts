@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import type { ProductInput } from "~/domain/catalog/product-input";
+import type { GrantedLabel } from "~/domain/label/label-badge";
 
 /** A stored photo as a page draws it: its id (served at /photos/:id) and pixel size (so nothing shifts). */
 export type PhotoRef = { id: string; width: number; height: number };
@@ -17,6 +18,8 @@ export type OfferDetail = {
     photoId: string | null;
     /** The same photo with its pixel size, as pictures draw it. */
     photo: PhotoRef | null;
+    /** Its granted label with the validity; the page shows the badge only inside it (badgeAt with its `now`). */
+    label: GrantedLabel | null;
   };
   /** The producer as the shopper meets them: their presentation and their first photo. */
   producer: { id: string; name: string; slug: string; commune: string | null; organicControlBody: string | null; description: string; photo: PhotoRef | null };
@@ -43,6 +46,7 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
           commercialName: true, scientificName: true, productionMethod: true, faoArea: true, gearCategory: true, thawed: true,
           photoId: true,
           photo: { select: { id: true, width: true, height: true } },
+          label: { select: { status: true, number: true, validFrom: true, validUntil: true } },
           producer: {
             select: {
               id: true, name: true, slug: true, description: true, organicControlBody: true, commune: { select: { name: true } },
@@ -61,14 +65,19 @@ export async function getOffer(offerId: string): Promise<OfferDetail | null> {
     },
   });
   if (!offer) return null;
-  const { producer, ...product } = offer.product;
+  const { producer, label, ...product } = offer.product;
   return {
     id: offer.id,
     distributionId: offer.distributionId,
     priceCents: offer.priceCents,
     remaining: offer.stock - offer.ordered,
     maxPerCustomer: offer.maxPerCustomer,
-    product,
+    product: {
+      ...product,
+      label: label?.status === "GRANTED" && label.number !== null && label.validFrom !== null && label.validUntil !== null
+        ? { number: label.number, validFrom: label.validFrom, validUntil: label.validUntil }
+        : null,
+    },
     producer: {
       id: producer.id,
       name: producer.name,

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { badgeAt, parseLabelNumber, publicStatusAt, validityInstant, verificationUrl } from "~/domain/label/public-label";
+import { badgeAt, validityInstant, verificationUrl } from "~/domain/label/label-badge";
+import { parseLabelNumber, publicStatusAt } from "~/domain/label/public-label";
 
 const end = new Date("2027-12-06T23:00:00.000Z");
 const justBefore = new Date(end.getTime() - 1);

@@ -370,3 +370,22 @@ test("card close: a producer's account becoming able to receive transfers while 
   // Before: the close read the account as it was before the commit and wrote HELD after the release had run: held until another event.
   expect(farmerShare.status).toBe("PENDING");
 });
+
+test("card close: a weighed line the producer already refunded in part is refunded at the close only what is left above its final amount — never more than it was charged", async () => {
+  // Cap 33,00 €; the fisher refunds 2,00 € (a damaged shell), then weighs 27,00 €: 4,00 € more come back, not 6,00 €.
+  const partly = await market();
+  await db().$transaction((tx) => requestRefund(tx, { orderId: partly.order.id, amount: 200, reason: "PRODUCER_REFUND", producerId: partly.fisher.id, orderLineId: partly.scallopLineId }));
+  await recordWeight({ producerId: partly.fisher.id, lineId: partly.scallopLineId, grams: 1_800, now: new Date(partly.distribution.startsAt.getTime() + 600_000) });
+  await closeTwice(partly.distribution.id, partly.finalAt);
+  const weighed = await db().refund.findMany({ where: { orderId: partly.order.id, reason: "WEIGHED_LIGHTER" }, select: { amountCents: true } });
+  expect(weighed).toEqual([{ amountCents: 400 }]);
+
+  // Cap 33,00 €; the fisher refunds 30,00 € (most of the catch missing), then weighs 27,00 €: nothing more comes back
+  // (before: 6,00 € more, 36,00 € refunded on a line charged 33,00 €, the 3,00 € taken from the platform).
+  const mostly = await market();
+  await db().$transaction((tx) => requestRefund(tx, { orderId: mostly.order.id, amount: 3_000, reason: "PRODUCER_REFUND", producerId: mostly.fisher.id, orderLineId: mostly.scallopLineId }));
+  await recordWeight({ producerId: mostly.fisher.id, lineId: mostly.scallopLineId, grams: 1_800, now: new Date(mostly.distribution.startsAt.getTime() + 600_000) });
+  await closeTwice(mostly.distribution.id, mostly.finalAt);
+  expect(await db().refund.count({ where: { orderId: mostly.order.id, reason: "WEIGHED_LIGHTER" } })).toBe(0);
+  expect((await db().cardPayment.findUniqueOrThrow({ where: { id: mostly.payment.id } })).refundedCents).toBe(3_000);
+});

@@ -84,12 +84,12 @@ export async function readCloseInput(tx: DbOrTx, distributionId: string, options
         ORDER BY cp.id`;
   const [lines, refunds] = await Promise.all([
     tx.$queryRaw<CloseLine[]>`
-      SELECT ol."orderId", ol."producerId", ol.quantity, ol."unitPriceCents", ol."capCents", ol."finalCents"
+      SELECT ol.id, ol."orderId", ol."producerId", ol.quantity, ol."unitPriceCents", ol."capCents", ol."finalCents"
       FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId" JOIN "CardPayment" cp ON cp."orderId" = o.id
       WHERE o."distributionId" = ${distributionId} AND cp.status = 'SUCCEEDED'
       ORDER BY ol."orderId", ol.id`,
     tx.$queryRaw<CloseRefund[]>`
-      SELECT r."orderId", r."producerId", r."amountCents", r.reason::text AS reason
+      SELECT r."orderId", r."producerId", r."amountCents", r.reason::text AS reason, r.status::text AS status, r."orderLineId"
       FROM "Refund" r JOIN "Order" o ON o.id = r."orderId"
       WHERE o."distributionId" = ${distributionId}
       ORDER BY r.number`,
@@ -100,8 +100,12 @@ export async function readCloseInput(tx: DbOrTx, distributionId: string, options
 /** (b) One WEIGHED_LIGHTER refund per confirmed order with lighter lines, unless it already has one. */
 async function refundWeighedLighter(tx: Tx, input: CloseInput): Promise<number> {
   const confirmed = new Map(input.payments.filter((payment) => payment.orderStatus === "CONFIRMED").map((payment) => [payment.orderId, payment]));
-  const already = new Set(input.refunds.filter((refund) => refund.reason === "WEIGHED_LIGHTER").map((refund) => refund.orderId));
-  const lighter = weighedLighterRefunds(input.lines.filter((line) => confirmed.has(line.orderId)));
+  // A weighed-lighter refund Stripe refused (FAILED) gave nothing back: it is asked again.
+  const already = new Set(input.refunds.filter((refund) => refund.reason === "WEIGHED_LIGHTER" && refund.status !== "FAILED").map((refund) => refund.orderId));
+  const lighter = weighedLighterRefunds(
+    input.lines.filter((line) => confirmed.has(line.orderId)),
+    input.refunds,
+  );
   let made = 0;
   for (const [orderId, refund] of lighter) {
     if (already.has(orderId)) continue;

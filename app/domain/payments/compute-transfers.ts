@@ -10,6 +10,8 @@ import { refundAllocation, weighedRefund } from "~/domain/payments/refund-rules"
  */
 
 export type CloseLine = {
+  /** The line's id (a producer's or admin's refund may name it). */
+  id?: string;
   orderId: string;
   producerId: string;
   quantity: number;
@@ -21,7 +23,7 @@ export type CloseLine = {
 };
 
 /** A refund of the distribution; one with status FAILED gave nothing back and counts in no share (as in CardPayment.refundedCents). */
-export type CloseRefund = { orderId: string; producerId: string | null; amountCents: number; reason: string; status?: string };
+export type CloseRefund = { orderId: string; producerId: string | null; amountCents: number; reason: string; status?: string; orderLineId?: string | null };
 
 /** A card order's one charge: what was charged (the cap of the order) and Stripe's fee on it. */
 export type ClosePayment = { orderId: string; amountCents: number; feeCents: number | null };
@@ -33,14 +35,21 @@ export function chargedForLine(line: Pick<CloseLine, "quantity" | "unitPriceCent
 
 /**
  * The weighed-lighter refund of each order (one refund per order, §2, §5): the sum over its
- * weighed lines of cap − final, and the part of it for each producer. Orders with nothing to
- * refund are absent.
+ * weighed lines of cap − final, less what was already refunded on that line (not FAILED), and the
+ * part of it for each producer. Orders with nothing to refund are absent.
  */
-export function weighedLighterRefunds(lines: readonly CloseLine[]): Map<string, { amountCents: number; byProducer: Map<string, number> }> {
+export function weighedLighterRefunds(lines: readonly CloseLine[], refunds: readonly CloseRefund[] = []): Map<string, { amountCents: number; byProducer: Map<string, number> }> {
+  // What the producer or an admin already gave back on a line (a damaged shell, a missing fish)
+  // comes off its weighed refund: a line is never refunded more than it was charged.
+  const refundedOnLine = new Map<string, number>();
+  for (const refund of refunds) {
+    if (!refund.orderLineId || refund.status === "FAILED" || refund.reason === "WEIGHED_LIGHTER") continue;
+    refundedOnLine.set(refund.orderLineId, (refundedOnLine.get(refund.orderLineId) ?? 0) + refund.amountCents);
+  }
   const byOrder = new Map<string, { amountCents: number; byProducer: Map<string, number> }>();
   for (const line of lines) {
     if (line.capCents === null || line.finalCents === null) continue;
-    const cents = weighedRefund(line.capCents, line.finalCents);
+    const cents = Math.max(0, weighedRefund(line.capCents, line.finalCents) - (line.id ? refundedOnLine.get(line.id) ?? 0 : 0));
     if (cents === 0) continue;
     const order = byOrder.get(line.orderId) ?? { amountCents: 0, byProducer: new Map<string, number>() };
     order.amountCents += cents;

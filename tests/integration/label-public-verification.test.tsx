@@ -108,25 +108,31 @@ test("an unknown number is a 404 page that says so and a 404 in JSON; so is a nu
   expect((await api("<script>")).status).toBe(404);
 });
 
-test("nothing is shown of a label under review or refused, nor of one whose holder the territory has not verified", async () => {
+test("nothing is shown of an application never granted, nor of a label whose holder the territory has not verified", async () => {
   const neverGranted = await labelledProduct("Pommes en attente");
   await createApplication(neverGranted.productId);
-  const hidden = [
-    // A label granted once, then applied for again (renewal refused, application made anew): back under review.
-    await createLabel({ productId: (await labelledProduct()).productId, status: "PENDING", validFrom, validUntil }),
-    await createLabel({ productId: (await labelledProduct()).productId, status: "CHANGES_REQUESTED", validFrom, validUntil }),
-    await createLabel({ productId: (await labelledProduct()).productId, status: "REFUSED", validFrom, validUntil }),
-  ];
   const unverified = await createProducer({ verified: false });
   const distribution = await createDistribution();
   const offer = await createOffer({ distributionId: distribution.id, producerId: unverified.id, name: "Miel caché" });
-  hidden.push(await createLabel({ productId: offer.productId, status: "GRANTED", validFrom, validUntil }));
+  const hidden = await createLabel({ productId: offer.productId, status: "GRANTED", validFrom, validUntil });
 
-  for (const { number } of hidden) {
+  const page = await renderPage(pages, "fr", "", `/label/${hidden.number}`);
+  expect(page.status).toBe(404);
+  expect(page.html).not.toContain("Miel caché");
+  expect(page.html).not.toContain(unverified.name);
+  expect((await api(hidden.number)).status).toBe(404);
+});
+
+test("a label granted once, then applied for again or refused, reads expired and shows nothing of the new application", async () => {
+  for (const status of ["PENDING", "CHANGES_REQUESTED", "REFUSED"] as const) {
+    const { producer, productId } = await labelledProduct();
+    const { number } = await createLabel({ productId, status, validFrom, validUntil });
     const page = await renderPage(pages, "fr", "", `/label/${number}`);
-    expect(page.status).toBe(404);
-    expect(page.html).not.toContain("Miel caché");
-    expect((await api(number)).status).toBe(404);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/>Expiré<\/p>/);
+    expect(page.html).toContain(producer.name);
+    expect(page.html).not.toContain("Ferme du test");
+    expect((await api(number)).body).toMatchObject({ status: "expired", valid: false });
   }
 });
 

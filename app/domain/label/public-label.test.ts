@@ -18,8 +18,11 @@ test("a suspended label reads suspended, then expired at its end; a revoked one 
   expect(publicStatusAt("REVOKED", end, new Date(end.getTime() + 86_400_000))).toBe("REVOKED");
 });
 
-test("nothing is public of a label pending, with changes requested or refused", () => {
-  for (const stored of ["PENDING", "CHANGES_REQUESTED", "REFUSED"]) expect(publicStatusAt(stored, end, justBefore)).toBeNull();
+test("a label never granted is not public; one granted once then back under review reads expired", () => {
+  for (const stored of ["PENDING", "CHANGES_REQUESTED", "REFUSED"]) {
+    expect(publicStatusAt(stored, null, justBefore)).toBeNull();
+    expect(publicStatusAt(stored, end, justBefore)).toBe("EXPIRED");
+  }
   expect(publicStatusAt("GRANTED", null, justBefore)).toBeNull();
 });
 

@@ -5,7 +5,7 @@
  * public reader gives these rules its own `now` rather than trusting a stored status.
  */
 
-import { labelStatusAt, normaliseLabelNumber, type StoredLabelStatus } from "~/domain/label/label-criteria";
+import { normaliseLabelNumber, publicLabelStatusAt, type StoredLabelStatus } from "~/domain/label/label-criteria";
 
 /** The statuses a visitor may see. Pending, changes requested and refused are never public. */
 export const PUBLIC_LABEL_STATUSES = ["GRANTED", "SUSPENDED", "REVOKED", "EXPIRED"] as const;
@@ -23,13 +23,14 @@ function isStoredStatus(status: string): status is StoredLabelStatus {
 export const parseLabelNumber = normaliseLabelNumber;
 
 /**
- * The status a visitor reads at `now` (labelStatusAt: a granted or suspended label is expired from
- * its validUntil instant on), or null when nothing may be shown: a label never granted, or one sent
- * back to review after its grant (a renewal refused, an application made again): pending, changes
- * requested, refused. A revoked label stays revoked.
+ * The status a visitor reads at `now`, or null when nothing may be shown (a label never granted: no
+ * validity). The label part's one public rule (publicLabelStatusAt): a granted or suspended label is
+ * expired from its validUntil instant on, a revoked one stays revoked, and a numbered label sent back
+ * to review (applied for again, refused then) reads as the expired label consumers knew — nothing of
+ * the new application shows.
  */
 export function publicStatusAt(stored: string, validUntil: Date | null, now: Date): PublicLabelStatus | null {
   if (validUntil === null || !isStoredStatus(stored)) return null;
-  const status = labelStatusAt({ status: stored, validUntil }, now);
+  const status = publicLabelStatusAt({ status: stored, validUntil }, now);
   return isPublicStatus(status) ? status : null;
 }

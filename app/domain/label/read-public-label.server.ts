@@ -25,9 +25,10 @@ type Row = {
 
 /**
  * The label that bears `number`, as it stands at `now`, or null when nothing about it may be
- * shown: no such number, a label sent back to review or refused, or a holder the territory has
- * not verified. One statement. The status is decided here at `now` (publicStatusAt), never read
- * from a stored EXPIRED: a label is expired from its validUntil instant whether or not a job ran.
+ * shown: no such number, a label never granted, or a holder the territory has not verified (the
+ * label part's readLabelByNumber does not look at the holder). One statement. The status is decided
+ * here at `now` (publicStatusAt), never read from a stored EXPIRED: a label is expired from its
+ * validUntil instant whether or not a job ran; one applied for again reads as the expired label.
  */
 export async function readPublicLabel(number: string, now: Date): Promise<PublicLabelView | null> {
   const rows = await readRows<Row>(

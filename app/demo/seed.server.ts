@@ -17,6 +17,7 @@ import { weighedTerms } from "~/domain/ordering/variable-weight";
 import { issueContributionInvoice } from "~/domain/donations/issue-contribution-invoice.server";
 import { attachBenchPictures, attachDemoPictures, prepareDemoPictures } from "./demo-pictures.server";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
+import { loadDemoDirectoryProfiles } from "~/demo/directory";
 import {
   DEMO_AMAP,
   DEMO_CATEGORIES,
@@ -596,6 +597,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
   await tx.order.createMany({ data: orders });
   await tx.orderLine.createMany({ data: orderLines });
   const donations = await loadPastDonations(tx, { now, memberOf: (key) => memberIdOf(organisations, key) });
+  await loadDemoDirectoryProfiles(tx, (key) => demoId("organisation", key));
 
   return {
     communes: communes.length,

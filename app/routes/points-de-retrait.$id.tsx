@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readPickupPointPage } from "~/domain/directory/pickup-point-page.server";
 import { pickupPointJsonLd } from "~/domain/directory/structured-data";
+import { postalAddress } from "~/domain/postal-address";
 import { env } from "~/env.server";
 import { now } from "~/http/clock.server";
 import { appUrl } from "~/http/request-context.server";
@@ -13,7 +14,7 @@ import { dateTime, longDate, timeRange } from "~/ui/format";
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Terre & Mer" }];
   const { point, jsonLd } = data;
-  const description = `${point.name} — ${point.address}, ${point.postalCode} ${point.commune}`;
+  const description = `${point.name} — ${postalAddress(point.address, point.postalCode, point.commune)}`;
   return [
     { title: `${point.name}, ${point.commune} — Terre & Mer` },
     { name: "description", content: description },
@@ -63,7 +64,7 @@ export default function PickupPointPage() {
       <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-2">
         <section aria-labelledby="address-title">
           <h2 id="address-title" className={sectionTitle}>{t("directory.point.address")}</h2>
-          <p className="mt-2" data-testid="point-address">{point.address}<br />{point.postalCode} {point.commune}</p>
+          <p className="mt-2" data-testid="point-address">{postalAddress(point.address, point.postalCode, point.commune)}</p>
           <h2 id="accessibility-title" className={`${sectionTitle} mt-4`}>{t("directory.point.accessibility")}</h2>
           <p className="mt-2 whitespace-pre-line">{point.accessibilityNotes || t("directory.point.noAccessibility")}</p>
         </section>
@@ -84,7 +85,8 @@ export default function PickupPointPage() {
                 {distribution.producers.length > 0 ? <p className="text-sm">{t("directory.point.producers", { names: distribution.producers.join(", ") })}</p> : null}
                 <p className="text-sm text-slate-700">{t("directory.producer.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
                 <Link to={`/distributions/${distribution.id}`} className="mt-1 inline-flex min-h-11 items-center rounded-lg bg-sea-800 px-4 font-semibold text-white hover:bg-sea-900">
-                  {t("directory.point.seeCatalogue", { date: longDate(distribution.startsAt, locale) })}
+                  {t("directory.point.seeCatalogue")}
+                  <span className="sr-only"> — {longDate(distribution.startsAt, locale)}</span>
                 </Link>
               </li>
             ))}

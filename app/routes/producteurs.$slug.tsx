@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { readProducerProfile } from "~/domain/directory/producer-profile.server";
 import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
 import { kindWordOf } from "~/domain/directory/directory-query";
+import { postalAddress } from "~/domain/postal-address";
 import { env } from "~/env.server";
 import { now } from "~/http/clock.server";
 import { appUrl } from "~/http/request-context.server";
@@ -101,7 +102,8 @@ export default function ProducerPage() {
                 </p>
                 <p className="text-sm text-slate-700">{t("directory.producer.orderUntil", { date: dateTime(distribution.cutoffAt, locale) })}</p>
                 <Link to={`/distributions/${distribution.id}`} className="mt-1 inline-flex min-h-11 items-center rounded-lg bg-sea-800 px-4 font-semibold text-white hover:bg-sea-900">
-                  {t("directory.producer.seeCatalogue", { date: longDate(distribution.startsAt, locale) })}
+                  {t("directory.producer.seeCatalogue")}
+                  <span className="sr-only"> — {longDate(distribution.startsAt, locale)}</span>
                 </Link>
               </li>
             ))}
@@ -156,7 +158,7 @@ export default function ProducerPage() {
         <h2 id="contact-title" className={sectionTitle}>{t("directory.producer.contact")}</h2>
         <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("directory.producer.address")}</dt>
-          <dd>{[profile.address, [profile.postalCode, profile.commune].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</dd>
+          <dd>{postalAddress(profile.address, profile.postalCode, profile.commune)}</dd>
           {profile.contactEmail ? (
             <>
               <dt className="font-semibold">{t("directory.producer.email")}</dt>

@@ -141,7 +141,7 @@ test("the producer's JSON-LD is a LocalBusiness naming them, their address and t
 test("a pickup point's page: address, accessibility, the distributions held there with who sells, linked; JSON-LD Place", async () => {
   const { fisher, quay, coming, past, cancelled } = await fisherWithMarkets();
   const { html, text } = await show(`/points-de-retrait/${quay}`);
-  expect(text).toContain("Quai Henri IV 76200 Dieppe");
+  expect(text).toContain("Quai Henri IV, 76200 Dieppe");
   expect(text).toContain("De plain-pied, place PMR à 20 m.");
   expect(html).toContain(`href="/distributions/${coming.id}"`);
   expect(text).toContain(`Avec : ${fisher.name}`);

@@ -91,7 +91,7 @@ describe("the agenda", () => {
     const ongoing = await event({ organisationId: farm.id }, { title: "En cours", startsAt: new Date("2031-03-25T08:00:00Z"), endsAt: new Date("2031-03-25T18:00:00Z") });
     const ofUnverified = await event({ organisationId: unverified.id }, { title: "Non vérifié", startsAt: new Date("2031-03-28T09:00:00Z"), endsAt: new Date("2031-03-28T11:00:00Z") });
     const ofHidden = await event({ essActorId: hiddenActor }, { title: "Dépublié", startsAt: new Date("2031-03-28T09:00:00Z"), endsAt: new Date("2031-03-28T11:00:00Z") });
-    const mine = new Set([past, sunday, saturday, ongoing, ofUnverified, ofHidden]);
+    const mine = new Set<string>([past, sunday, saturday, ongoing, ofUnverified, ofHidden]);
 
     const listed = (await listAgenda({ now, limit: 10_000 })).filter((row) => mine.has(row.id));
     expect(listed.map((row) => row.title)).toEqual(["En cours", "Samedi", "Dimanche"]);

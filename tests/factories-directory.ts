@@ -138,3 +138,14 @@ export async function createDistributionAt(pointId: string, now: Date, inHours: 
   }
   return { id, startsAt };
 }
+
+/** An ESS actor as the territory's admin enters it (published or not yet). */
+export async function createEssActor(options: { name: string; kind: "COMMUNITY_GARDEN" | "INSERTION_WORKSHOP" | "CIGALES" | "BUSINESS_CREATION_HUB" | "ESS_NETWORK"; offer: string; commune?: CommuneName; published?: boolean }) {
+  const commune = referenceCommune(options.commune ?? "dieppe");
+  await ensureDirectoryCommune(options.commune ?? "dieppe");
+  const id = randomUUID();
+  await db().essActor.create({
+    data: { id, slug: `ess-${id}`, name: options.name, kind: options.kind, communeInsee: commune.inseeCode, lat: commune.lat, lon: commune.lon, offer: options.offer, published: options.published ?? true },
+  });
+  return { id };
+}

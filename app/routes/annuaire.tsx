@@ -127,7 +127,10 @@ export default function Directory() {
             <input type="checkbox" name="bio" value="1" defaultChecked={query.organic} className="h-5 w-5" />
             {t("directory.filter.organic")}
           </label>
-          {/* Slot for the label filter (issue 12, « label » part): `label=1` joins here once labels are on main. */}
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" name="label" value="1" defaultChecked={query.label} className="h-5 w-5" />
+            {t("directory.filter.label")}
+          </label>
         </fieldset>
         <p className="mt-2">
           <Link to="/annuaire" className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("directory.filter.reset")}</Link>
@@ -156,7 +159,7 @@ export default function Directory() {
                     <span className="font-semibold">{t(`directory.kind.${result.kind}`)}</span>
                     {result.commune ? ` · ${result.commune}` : ""}
                     {result.organic ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-bold text-green-900">{t("directory.result.organic")}</span> : null}
-                    {/* Slot for label badges (issue 12, « label » part). */}
+                    {result.labels.length > 0 ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">{t("directory.result.label")}</span> : null}
                   </p>
                   {result.categories.length > 0 ? (
                     <p className="mt-1 text-sm text-slate-800">{t("directory.result.sells", { categories: result.categories.map((category) => (locale === "en" ? category.en : category.fr)).join(", ") })}</p>

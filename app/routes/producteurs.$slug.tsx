@@ -52,6 +52,7 @@ export default function ProducerPage() {
   const t = useT();
   const locale = useLocale();
   const kind = profile.kind === "AMAP" ? "amap" : kindWordOf("producer", profile.producerKind);
+  const labelled = profile.products.filter((product) => product.labelNumber !== null);
   const mapped = profile.lat !== null && profile.lon !== null ? [{ id: profile.id, name: profile.name, lat: profile.lat, lon: profile.lon, href: null, label: profile.name }] : [];
   return (
     <article className="max-w-4xl">
@@ -63,7 +64,21 @@ export default function ProducerPage() {
         <span className="font-semibold">{t(`directory.kind.${kind}`)}</span>
         {profile.commune ? ` · ${profile.commune}` : ""}
       </p>
-      {/* Slot for the label badges with their numbers (issue 12, « label » part): shown here once labels are on main. */}
+      {labelled.length > 0 ? (
+        <section aria-labelledby="labels-title" className="mt-3 rounded-lg border-2 border-amber-300 bg-amber-50 p-3">
+          <h2 id="labels-title" className="font-bold text-amber-900">{t("directory.producer.labels")}</h2>
+          <ul className="mt-1" data-testid="producer-labels">
+            {labelled.map((product) => (
+              <li key={product.id}>
+                {locale === "en" && product.nameEn ? product.nameEn : product.name} —{" "}
+                <Link to={`/label/${encodeURIComponent(product.labelNumber ?? "")}`} aria-label={t("directory.producer.labelCheck", { number: product.labelNumber ?? "" })} className="inline-flex min-h-11 items-center font-semibold text-amber-900 underline underline-offset-4">
+                  {t("directory.producer.labelNumber", { number: product.labelNumber ?? "" })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {profile.photos.length > 0 ? (
         <section aria-labelledby="photos-title" className="mt-4">
@@ -122,6 +137,7 @@ export default function ProducerPage() {
                 <ProductPicture photo={product.photo} category={product.categoryId} alt="" sizes="(min-width: 640px) 33vw, 50vw" className="h-auto w-full rounded" />
                 <p className="mt-1 font-semibold">{locale === "en" && product.nameEn ? product.nameEn : product.name}</p>
                 <p className="text-sm text-slate-700">{locale === "en" ? product.categoryEn : product.categoryFr}</p>
+                {product.labelNumber ? <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">{t("directory.producer.labelNumber", { number: product.labelNumber })}</p> : null}
               </li>
             ))}
           </ul>

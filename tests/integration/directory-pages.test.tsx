@@ -8,6 +8,7 @@ import ProducerPage, { loader as producerLoader, meta as producerMeta } from "~/
 import { loader as robotsLoader } from "~/routes/robots[.]txt";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
 import { createProducerUser } from "../factories";
+import { createLabel } from "../factories-label-public";
 import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory } from "../factories-directory";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { get } from "../route-requests";
@@ -219,3 +220,25 @@ test("the sitemap costs one statement whatever the number of producers", async (
   expect(used).toBe(1);
 });
 
+
+test("a producer's page shows each product's label valid now with its number, linked to its verification; an expired or suspended one shows nowhere", async () => {
+  const now = new Date();
+  const day = 24 * 3600_000;
+  const category = await ensureNamedCategory("miel", "Miel", "Honey", 9);
+  const beekeeper = await createActor({ name: `Miellerie ${randomUUID().slice(0, 4)}` });
+  const granted = await createLabel({ productId: await createProduct(beekeeper.id, "Miel de colza", category), status: "GRANTED", validFrom: new Date(now.getTime() - day), validUntil: new Date(now.getTime() + 200 * day) });
+  const expired = await createLabel({ productId: await createProduct(beekeeper.id, "Miel de tilleul", category), status: "GRANTED", validFrom: new Date(now.getTime() - 400 * day), validUntil: new Date(now.getTime() - 1000) });
+  const suspended = await createLabel({ productId: await createProduct(beekeeper.id, "Miel de bruyère", category), status: "SUSPENDED", validFrom: new Date(now.getTime() - day), validUntil: new Date(now.getTime() + 200 * day) });
+  const { html, text } = await show(`/producteurs/${beekeeper.slug}`);
+  expect(text).toContain("Label « Produit local Dieppe Maritime »");
+  expect(text).toContain(`Miel de colza — Label n° ${granted.number}`);
+  expect(html).toContain(`href="/label/${granted.number}"`);
+  expect(html).toContain(`aria-label="Vérifier le label n° ${granted.number}"`);
+  expect(text).not.toContain(expired.number);
+  expect(text).not.toContain(suspended.number);
+
+  const { html: list } = await show(`/annuaire?q=${encodeURIComponent(beekeeper.name)}&label=1`);
+  expect(list).toMatch(/<p role="status"[^>]*>1 résultat<\/p>/);
+  expect(list).toContain("Produit local Dieppe Maritime</span>");
+  expect(list.match(/<input[^>]*name="label"[^>]*>/)?.[0]).toMatch(/checked=""/);
+});

@@ -2,7 +2,8 @@ import { beforeAll, expect, test } from "vitest";
 import { db, statementsIssued } from "~/db.server";
 import { loader } from "~/routes/annuaire";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
-import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory, referenceCommune } from "../factories-directory";
+import { createActor, createDistributionAt, createEssActor, createPoint, createProduct, ensureNamedCategory, referenceCommune } from "../factories-directory";
+import { createLabel } from "../factories-label-public";
 import { get } from "../route-requests";
 
 /**
@@ -109,7 +110,7 @@ test("nothing the territory has not verified appears: pending, refused, a pendin
 
 test("the URL is the search: filters read back as given, results link to public pages, and the page renders its count", async () => {
   const page = await search(`?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}&page=1`);
-  expect(page.query).toEqual({ q: "coquilles", kind: "pecheur", commune: "76217", category: seaCategory, organic: false, page: 1 });
+  expect(page.query).toEqual({ q: "coquilles", kind: "pecheur", commune: "76217", category: seaCategory, organic: false, label: false, page: 1 });
   expect(page.results).toHaveLength(1);
   expect(page.results[0]?.href).toMatch(/^\/producteurs\/le-pourquoi-pas-/);
   expect(page.meta.url).toBe(`http://localhost:3000/annuaire?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}`);
@@ -164,4 +165,46 @@ test("the directory costs the same statements for 20 actors as for 200, with the
   expect(many.used).toBe(few.used);
   expect(manyFiltered.used).toBe(fewFiltered.used);
   expect(many.used).toBeLessThanOrEqual(2);
+});
+
+test("the ESS actors the territory published are found by name and by what they offer, filtered by their kind; an unpublished one never", async () => {
+  await createEssActor({ name: "Jardin partagé du Pollet", kind: "COMMUNITY_GARDEN", offer: "Parcelles à cultiver, ateliers de compost et semences" });
+  await createEssActor({ name: "Cigales de la Côte d'Albâtre", kind: "CIGALES", offer: "Épargne solidaire pour les projets locaux", commune: "arques" });
+  await createEssActor({ name: "Jardin en préparation", kind: "COMMUNITY_GARDEN", offer: "Compost", published: false });
+  expect(names(await search("?q=COMPOST"))).toEqual(["Jardin partagé du Pollet"]);
+  expect(names(await search("?q=epargne%20solidaire"))).toEqual(["Cigales de la Côte d'Albâtre"]);
+  expect(names(await search("?q=albatre"))).toEqual(["Cigales de la Côte d'Albâtre"]);
+  expect(names(await search("?type=jardin-partage"))).toEqual(["Jardin partagé du Pollet"]);
+  const cigales = await search("?type=cigales");
+  expect(cigales.results.map((result) => [result.name, result.kind, result.href])).toEqual([["Cigales de la Côte d'Albâtre", "cigales", null]]);
+  // They sell nothing here: a category, organic or label filter leaves them out.
+  expect(names(await search(`?q=compost&categorie=${seaCategory}`))).toEqual([]);
+  expect(names(await search("?q=compost&label=1"))).toEqual([]);
+});
+
+test("the label filter keeps the producers holding a label valid now, and the points where a labelled product is on sale; an expired, suspended or pending one counts nowhere", async () => {
+  const now = new Date();
+  const day = 24 * 3600_000;
+  const category = await ensureNamedCategory("miel", "Miel", "Honey", 9);
+  const holder = await createActor({ name: "Miellerie labellisée", commune: "arques" });
+  const honey = await createProduct(holder.id, "Miel de colza", category);
+  const granted = await createLabel({ productId: honey, status: "GRANTED", validFrom: new Date(now.getTime() - 10 * day), validUntil: new Date(now.getTime() + 300 * day) });
+  for (const [name, status, until] of [
+    ["Miellerie expirée", "GRANTED", new Date(now.getTime() - 1000)],
+    ["Miellerie suspendue", "SUSPENDED", new Date(now.getTime() + 300 * day)],
+    ["Miellerie en attente", "PENDING", null],
+  ] as const) {
+    const actor = await createActor({ name, commune: "arques" });
+    const product = await createProduct(actor.id, "Miel de tilleul", category);
+    if (status === "PENDING") await createLabel({ productId: product, status, validFrom: null, validUntil: null });
+    else await createLabel({ productId: product, status, validFrom: new Date(now.getTime() - 400 * day), validUntil: until });
+  }
+  const market = await createPoint({ name: "Marché du miel", commune: "arques" });
+  await createDistributionAt(market, now, 30, [honey]);
+
+  expect(names(await search("?q=miel&label=1"))).toEqual(["Marché du miel", "Miellerie labellisée"]);
+  expect(names(await search("?q=miel"))).toHaveLength(5);
+  const [labelled] = (await search("?q=miellerie%20labellisee")).results;
+  expect(labelled?.labels).toEqual([granted.number]);
+  expect((await search("?q=miellerie%20expiree")).results[0]?.labels).toEqual([]);
 });

@@ -3,9 +3,9 @@ import { containsPattern, directoryHref, directoryParams, kindWordOf, readDirect
 
 describe("the directory's query in the URL", () => {
   test("every filter read back from the URL it writes", () => {
-    const query: DirectoryQuery = { q: "coquilles saint-jacques", kind: "pecheur", commune: "76217", category: "cat-mer", organic: true, page: 3 };
+    const query: DirectoryQuery = { q: "coquilles saint-jacques", kind: "pecheur", commune: "76217", category: "cat-mer", organic: true, label: true, page: 3 };
     expect(readDirectoryQuery(directoryParams(query))).toEqual(query);
-    expect(directoryHref(query)).toBe("/annuaire?q=coquilles+saint-jacques&type=pecheur&commune=76217&categorie=cat-mer&bio=1&page=3");
+    expect(directoryHref(query)).toBe("/annuaire?q=coquilles+saint-jacques&type=pecheur&commune=76217&categorie=cat-mer&bio=1&label=1&page=3");
   });
 
   test("an empty search is the bare directory", () => {
@@ -13,8 +13,8 @@ describe("the directory's query in the URL", () => {
   });
 
   test("what the page does not know is dropped, not refused: an aged link still opens", () => {
-    const query = readDirectoryQuery(new URLSearchParams("q=%20%20cidre%20%20brut%20&type=sorcier&commune=Dieppe&categorie=a%20b&bio=oui&page=-2"));
-    expect(query).toEqual({ q: "cidre brut", kind: null, commune: null, category: null, organic: false, page: 1 });
+    const query = readDirectoryQuery(new URLSearchParams("q=%20%20cidre%20%20brut%20&type=sorcier&commune=Dieppe&categorie=a%20b&bio=oui&label=yes&page=-2"));
+    expect(query).toEqual({ q: "cidre brut", kind: null, commune: null, category: null, organic: false, label: false, page: 1 });
   });
 
   test("a page beyond the last one a link may ask is brought back to it; a long search is cut", () => {
@@ -35,5 +35,7 @@ describe("the directory's query in the URL", () => {
     expect(kindWordOf("producer", "FISHER")).toBe("pecheur");
     expect(kindWordOf("pickupPoint", null)).toBe("point-de-retrait");
     expect(kindWordOf("charity", null)).toBe("association");
+    expect(kindWordOf("essActor", "CIGALES")).toBe("cigales");
+    expect(kindWordOf("essActor", "COMMUNITY_GARDEN")).toBe("jardin-partage");
   });
 });

@@ -6,19 +6,25 @@
  * that has aged still opens a directory.
  */
 
-/** The kinds of actor the directory lists, by their URL word; the producer kinds are the schema's ProducerKind. */
+/** The kinds of actor the directory lists, by their URL word; `subKind` is the schema's ProducerKind or EssActorKind. */
 export const DIRECTORY_KINDS = {
-  maraicher: { actor: "producer", producerKind: "MARKET_GARDENER" },
-  laitier: { actor: "producer", producerKind: "DAIRY" },
-  eleveur: { actor: "producer", producerKind: "LIVESTOCK" },
-  cidrier: { actor: "producer", producerKind: "CIDER_MAKER" },
-  boulanger: { actor: "producer", producerKind: "BAKER" },
-  pecheur: { actor: "producer", producerKind: "FISHER" },
-  transformateur: { actor: "producer", producerKind: "PROCESSOR" },
-  apiculteur: { actor: "producer", producerKind: "BEEKEEPER" },
-  amap: { actor: "amap", producerKind: null },
-  "point-de-retrait": { actor: "pickupPoint", producerKind: null },
-  association: { actor: "charity", producerKind: null },
+  maraicher: { actor: "producer", subKind: "MARKET_GARDENER" },
+  laitier: { actor: "producer", subKind: "DAIRY" },
+  eleveur: { actor: "producer", subKind: "LIVESTOCK" },
+  cidrier: { actor: "producer", subKind: "CIDER_MAKER" },
+  boulanger: { actor: "producer", subKind: "BAKER" },
+  pecheur: { actor: "producer", subKind: "FISHER" },
+  transformateur: { actor: "producer", subKind: "PROCESSOR" },
+  apiculteur: { actor: "producer", subKind: "BEEKEEPER" },
+  amap: { actor: "amap", subKind: null },
+  "point-de-retrait": { actor: "pickupPoint", subKind: null },
+  association: { actor: "charity", subKind: null },
+  // The territory's ESS actors entered by the admin (EssActorKind in the schema).
+  "jardin-partage": { actor: "essActor", subKind: "COMMUNITY_GARDEN" },
+  "atelier-insertion": { actor: "essActor", subKind: "INSERTION_WORKSHOP" },
+  cigales: { actor: "essActor", subKind: "CIGALES" },
+  "creation-entreprise": { actor: "essActor", subKind: "BUSINESS_CREATION_HUB" },
+  "reseau-ess": { actor: "essActor", subKind: "ESS_NETWORK" },
 } as const;
 
 export type DirectoryKind = keyof typeof DIRECTORY_KINDS;
@@ -31,10 +37,10 @@ export function isDirectoryKind(value: string): value is DirectoryKind {
 }
 
 /** The URL word of an actor's kind, as results name it. */
-export function kindWordOf(actor: ActorType, producerKind: string | null): DirectoryKind {
+export function kindWordOf(actor: ActorType, subKind: string | null): DirectoryKind {
   const found = DIRECTORY_KIND_WORDS.find((word) => {
     const kind = DIRECTORY_KINDS[word];
-    return kind.actor === actor && (actor !== "producer" || kind.producerKind === producerKind);
+    return kind.actor === actor && (kind.subKind === null || kind.subKind === subKind);
   });
   return found ?? (actor === "amap" ? "amap" : actor === "pickupPoint" ? "point-de-retrait" : actor === "charity" ? "association" : "maraicher");
 }
@@ -48,6 +54,8 @@ export type DirectoryQuery = {
   /** A product category's id. */
   category: string | null;
   organic: boolean;
+  /** Only actors holding (or, for a point, selling) a « Produit local Dieppe Maritime » label valid now. */
+  label: boolean;
   page: number;
 };
 
@@ -71,6 +79,7 @@ export function readDirectoryQuery(params: URLSearchParams): DirectoryQuery {
     commune: INSEE.test(commune) ? commune : null,
     category: ID.test(category) ? category : null,
     organic: params.get("bio") === "1",
+    label: params.get("label") === "1",
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   };
 }
@@ -84,6 +93,7 @@ export function directoryParams(query: DirectoryQuery, overrides: Partial<Direct
   if (merged.commune) params.set("commune", merged.commune);
   if (merged.category) params.set("categorie", merged.category);
   if (merged.organic) params.set("bio", "1");
+  if (merged.label) params.set("label", "1");
   if (merged.page > 1) params.set("page", String(merged.page));
   return params;
 }

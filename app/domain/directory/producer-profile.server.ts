@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { validLabelSql } from "~/domain/label/read-label.server";
 
 /** How many coming distributions the profile lists: the next few weeks of a weekly market. */
 const COMING_DISTRIBUTIONS = 8;
@@ -12,6 +13,8 @@ export type ProfileProduct = {
   categoryEn: string;
   priceCents: number;
   organic: boolean;
+  /** The number of its « Produit local Dieppe Maritime » label valid now, if any (an expired one is gone at its instant). */
+  labelNumber: string | null;
   photo: { id: string; width: number; height: number } | null;
 };
 
@@ -71,6 +74,7 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
            COALESCE((SELECT json_agg(json_build_object(
                        'id', p.id, 'name', p.name, 'nameEn', p."nameEn", 'categoryId', cg.id, 'categoryFr', cg."nameFr", 'categoryEn', cg."nameEn",
                        'priceCents', p."priceCents", 'organic', p.organic,
+                       'labelNumber', (SELECT l.number FROM "Label" l WHERE l."productId" = p.id AND ${validLabelSql("l", "$2")} ORDER BY l."validUntil" DESC LIMIT 1),
                        'photo', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height) END
                      ) ORDER BY cg.position, p.name)
                      FROM "Product" p

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { validLabelSql } from "~/domain/label/read-label.server";
 import { containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type DirectoryKind, type DirectoryQuery, DIRECTORY_KINDS } from "~/domain/directory/directory-query";
 
 export type DirectoryResult = {
@@ -6,7 +7,7 @@ export type DirectoryResult = {
   id: string;
   name: string;
   kind: DirectoryKind;
-  /** The actor's public page: a producer's or an AMAP's profile, a pickup point's page; none yet for a charity. */
+  /** The actor's public page: a producer's or an AMAP's profile, a pickup point's page; none yet for a charity or an ESS actor. */
   href: string | null;
   commune: string | null;
   communeInsee: string | null;
@@ -17,17 +18,21 @@ export type DirectoryResult = {
   categories: Array<{ fr: string; en: string }>;
   /** The start of their story (producers) or their address (pickup points). */
   summary: string;
+  /** The numbers of their products' « Produit local Dieppe Maritime » labels valid now (producers). */
+  labels: string[];
 };
 
 export type DirectoryPage = { total: number; results: DirectoryResult[] };
 
-type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; slug: string | null; producerKind: string | null; total: number };
+type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; slug: string | null; subKind: string | null; total: number };
 
 /**
  * The directory's search (decision 030): one statement whatever the number of actors, products and
  * distributions — each kind of actor is a branch of one UNION ALL (verified producers and AMAPs,
- * the verified charities that chose to appear, the pickup points), filtered alike, counted and
- * paged. Only what the territory verified appears: an organisation with
+ * the verified charities that chose to appear, the pickup points, the ESS actors the territory
+ * published), filtered alike, counted and paged. The label filter keeps the producers holding a
+ * label valid now (`validLabelSql`: an expired one stops counting at its instant) and the points
+ * where a labelled product is on sale at a coming distribution. Only what the territory verified appears: an organisation with
  * `verifiedAt` set and no refusal, a pickup point of no organisation or of a verified one.
  *
  * The words typed match, accents and case ignored (`unaccent(lower(…))` on both sides), the actor's
@@ -42,12 +47,15 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
     `
     WITH actors AS (
       SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
-             o.id, o.slug, o.name, o."producerKind"::text AS "producerKind",
+             o.id, o.slug, o.name, o."producerKind"::text AS "subKind",
              c.name AS commune, o."communeInsee", COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
              o."organicCertified" AS organic, left(o.description, 180) AS summary,
              COALESCE(sold.categories, '[]'::json) AS categories,
              unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) AS haystack,
-             sold."categoryIds"
+             sold."categoryIds",
+             COALESCE((SELECT array_agg(l.number ORDER BY l.number) FROM "Label" l JOIN "Product" lp ON lp.id = l."productId"
+                       WHERE lp."producerId" = o.id AND lp."archivedAt" IS NULL AND ${validLabelSql("l", "$1")}), ARRAY[]::text[]) AS labels,
+             NULL::boolean AS "sellsLabelled"
       FROM "Organisation" o
       LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
       LEFT JOIN LATERAL (
@@ -69,18 +77,20 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
       SELECT 'pickupPoint', pp.id, NULL, pp.name, NULL, c.name, pp."communeInsee", pp.lat, pp.lon, false, pp.address,
              COALESCE(sold.categories, '[]'::json),
              unaccent(lower(pp.name || ' ' || c.name || ' ' || pp.address || ' ' || COALESCE(sold.words, ''))),
-             sold."categoryIds"
+             sold."categoryIds", ARRAY[]::text[], sold."sellsLabelled"
       FROM "PickupPoint" pp
       JOIN "Commune" c ON c."inseeCode" = pp."communeInsee"
       LEFT JOIN "Organisation" owner ON owner.id = pp."organisationId"
       LEFT JOIN LATERAL (
         SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
                array_agg(DISTINCT cat.id) AS "categoryIds",
-               string_agg(cat.words, ' ') AS words
+               string_agg(cat.words, ' ') AS words,
+               bool_or(cat.labelled) AS "sellsLabelled"
         FROM (
           SELECT cg.id, cg."nameFr", cg."nameEn", cg.position,
                  row_number() OVER (PARTITION BY cg.id) = 1 AS first,
-                 p.name || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words
+                 p.name || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words,
+                 EXISTS (SELECT 1 FROM "Label" l WHERE l."productId" = p.id AND ${validLabelSql("l", "$1")}) AS labelled
           FROM "Distribution" d
           JOIN "Offer" off ON off."distributionId" = d.id
           JOIN "Product" p ON p.id = off."productId"
@@ -89,25 +99,32 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
         ) cat
       ) sold ON true
       WHERE pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL)
+      UNION ALL
+      SELECT 'essActor', a.id, a.slug, a.name, a.kind::text, c.name, a."communeInsee", a.lat, a.lon, false, left(a.offer, 180),
+             '[]'::json, unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)), NULL::text[], ARRAY[]::text[], NULL::boolean
+      FROM "EssActor" a
+      JOIN "Commune" c ON c."inseeCode" = a."communeInsee"
+      WHERE a.published
     ), filtered AS (
-      SELECT type, id, slug, name, "producerKind", commune, "communeInsee", lat, lon, organic, summary, categories
+      SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, categories, labels
       FROM actors
       WHERE ($2::text IS NULL OR type = $2)
-        AND ($3::text IS NULL OR "producerKind" = $3)
+        AND ($3::text IS NULL OR "subKind" = $3)
         AND ($4::text IS NULL OR "communeInsee" = $4)
         AND ($5::text IS NULL OR $5 = ANY("categoryIds"))
         AND (NOT $6::boolean OR organic)
+        AND (NOT $10::boolean OR cardinality(labels) > 0 OR "sellsLabelled")
         AND NOT EXISTS (SELECT 1 FROM unnest($7::text[]) word WHERE haystack NOT LIKE unaccent(word))
     )
     SELECT counted.total, shown.*
     FROM (SELECT count(*)::int AS total FROM filtered) counted
     LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY unaccent(lower(name)), id LIMIT $8 OFFSET $9) shown ON true`,
-    [now, kind?.actor ?? null, kind?.producerKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE],
+    [now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label],
   );
   return {
     total: rows[0]?.total ?? 0,
-    results: rows.flatMap(({ id, slug, producerKind, total: _total, ...row }) =>
-      id === null ? [] : [{ ...row, id, kind: kindWordOf(row.type, producerKind), href: publicPageOf(row.type, id, slug) }],
+    results: rows.flatMap(({ id, slug, subKind, total: _total, ...row }) =>
+      id === null ? [] : [{ ...row, id, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, id, slug) }],
     ),
   };
 }

@@ -5,12 +5,15 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { storage } from "~/infra/storage.server";
 import { getProducerProduct } from "~/domain/catalog/get-producer-product.server";
 import { productToRaw } from "~/domain/catalog/product-input";
 import { getCart } from "~/domain/ordering/cart.server";
 import { shownLinesOf } from "~/domain/ordering/checkout-cart.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { createDistribution, createMemberUser, createOffer, createProducer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
+import { createLabel } from "../factories-label-public";
+import { PDF_BYTES } from "../factories-label";
 import { startStripeDouble } from "../stripe-double/stripe-double";
 import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, probeOutsider, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
 
@@ -32,7 +35,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$)/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -52,6 +55,7 @@ const SECRET_CUSTOMER = `Céleste Secrète-${tag}`;
 const SECRET_PRODUCT = `Produit confidentiel ${tag}`;
 const SECRET_FARM = `Ferme confidentielle ${tag}`;
 const SECRET_FILE = `catalogue-confidentiel-${tag}.csv`;
+const SECRET_EVENT = `Visite confidentielle ${tag}`;
 const SECRETS = [SECRET_CUSTOMER, SECRET_PRODUCT, SECRET_FARM, SECRET_FILE];
 
 /** A catalogue file the import accepts: one product. */
@@ -90,6 +94,8 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
   });
   const weighedOfferId = randomUUID();
   await db().offer.create({ data: { id: weighedOfferId, distributionId: distribution.id, productId: weighedProductId, priceCents: 2400, stock: 40 } });
+  // A's product sold by weight holds the label: its sticker is on A's sheet only.
+  const label = await createLabel({ productId: weighedProductId, status: "GRANTED", validFrom: new Date(Date.now() - 86_400_000), validUntil: new Date(Date.now() + 300 * 86_400_000) });
   const basket = await createOffer({ distributionId: distribution.id, producerId: a.producerId, kind: "BASKET", name: `${SECRET_PRODUCT} en panier` });
   await db().basketItem.create({ data: { id: randomUUID(), offerId: basket.id, label: "Poireaux", quantityLabel: "1 kg", indicativePriceCents: 380, position: 0 } });
   const unoffered = await db().product.create({
@@ -153,7 +159,10 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
     data: { id: randomUUID(), organisationId: a.producerId, purpose: "ORGANISATION_PHOTO", storageKey: `matrix/${randomUUID()}.webp`, contentType: "image/webp", byteSize: 10, width: 1, height: 1 },
     select: { id: true },
   });
+  // A's product in reserve has a label application the territory asked changes on, with one document.
+  const application = await labelApplicationOf(a.producerId, unoffered.id, a.user.id);
   const pending = await createProducer({ verified: false });
+  const { eventId, essActorId } = await essWorldOf(a.producerId);
   const reviewedCharity = await createMemberUser("CHARITY");
   await db().charitySettings.create({ data: { organisationId: reviewedCharity.organisationId } });
 
@@ -170,12 +179,16 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
     organisations: [a.producerId, pending.id, reviewedCharity.organisationId],
     customerId: customer.id,
     ids: {
+      eventId,
+      essActorId,
       distributionId: distribution.id,
       slotId: distribution.slotIds[0]!,
       organisedDistributionId: organised.id,
       offerId: offer.id,
       productId: offer.productId,
       unofferedProductId: unoffered.id,
+      labelApplicationId: application.labelId,
+      labelDocumentId: application.documentId,
       basketOfferId: basket.id,
       orderId: order.id,
       weighedLineId: weighedLine.id,
@@ -187,11 +200,31 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
       pendingId: pending.id,
       reviewedCharityId: reviewedCharity.organisationId,
       pickupPointId: distribution.pickupPointId,
+      labelNumber: label.number,
     },
   };
 }
 
 type World = Awaited<ReturnType<typeof worldOf>>;
+
+/** A label application of A's (changes requested, one stored PDF): the label's producer and reviewer pages probe it. */
+async function labelApplicationOf(producerId: string, productId: string, userId: string) {
+  const labelId = randomUUID();
+  const fileId = randomUUID();
+  const documentId = randomUUID();
+  const storageKey = `label-documents/${fileId}.pdf`;
+  await storage().put(storageKey, PDF_BYTES, "application/pdf");
+  await db().label.create({
+    data: { id: labelId, productId, status: "CHANGES_REQUESTED", productClass: "FARM", placeName: "Ferme A", placeLat: 49.8822, placeLon: 1.1368, lotTraceability: true, submittedAt: new Date(), reviewMessage: "Ajoutez le relevé" },
+  });
+  await db().storedFile.create({ data: { id: fileId, organisationId: producerId, purpose: "LABEL_DOCUMENT", storageKey, contentType: "application/pdf", byteSize: PDF_BYTES.byteLength, width: 0, height: 0 } });
+  await db().labelDocument.create({ data: { id: documentId, labelId, fileId, name: "releve.pdf" } });
+  await db().labelEvent.create({ data: { id: randomUUID(), labelId, at: new Date(), actorId: userId, actorName: "Armelle", kind: "APPLIED", toStatus: "PENDING" } });
+  return { labelId, documentId };
+}
+
+/** The label form as a producer sends it (urlencoded: no new document, the stored one counts). */
+const labelFields = (intent: string) => () => ({ fields: { intent, productClass: "FARM", placeName: "Ferme", placeLat: "49,8822", placeLon: "1,1368", lotTraceability: "on" } });
 
 /** A fingerprint of everything of A's, of customer C's and of the organisations under review: any change by an outsider shows here. */
 async function fingerprintOf(world: World): Promise<string> {
@@ -218,7 +251,11 @@ async function fingerprintOf(world: World): Promise<string> {
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "CatalogueImport" t WHERE t."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "StoredFile" t WHERE t."organisationId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "DistributionSeries" t WHERE t."organiserId" = ${producerId}),
-      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Distribution" t WHERE t."organiserId" = ${producerId})
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Label" t JOIN "Product" p ON p.id = t."productId" WHERE p."producerId" = ${producerId}),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "LabelEvent" t JOIN "Label" l ON l.id = t."labelId" JOIN "Product" p ON p.id = l."productId" WHERE p."producerId" = ${producerId}),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Distribution" t WHERE t."organiserId" = ${producerId}),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Event" t WHERE t."organisationId" = ${producerId}),
+      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "EssActor" t WHERE t.id = ${world.ids.essActorId})
     )) AS fingerprint`;
   return rows[0]!.fingerprint;
 }
@@ -287,6 +324,8 @@ const SPECS: Record<string, RouteSpec> = {
   "producteur.releve[.]csv": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), request: statementPeriod } },
   "producteur.releve[.]pdf": { owner: "producer", phase: "preparation", loader: { ...ownPage(() => SECRET_FARM), request: statementPeriod } },
   "producteur.export[.]csv": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
+  // The label's sticker sheet: B gets B's own (no label: an empty sheet), never A's.
+  "producteur.label-etiquettes[.]pdf": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
   "producteur.import._index": {
     owner: "producer",
     phase: "ordering",
@@ -476,6 +515,68 @@ const SPECS: Record<string, RouteSpec> = {
   "points-de-retrait.$id": { owner: "producer", phase: "ordering", params: (world) => ({ id: world.ids.pickupPointId }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
   "sitemap[.]xml": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: (world) => `ferme-${world.a.producerId}`, outsiders: EVERYONE_READS, mayShow: READERS } },
   "robots[.]txt": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, outsiders: EVERYONE_READS, mayShow: READERS } },
+  // The agenda and the open data (issue 12): public; A's coming visit is in them for everyone.
+  "agenda._index": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "agenda.$id": { owner: "producer", phase: "ordering", params: (world) => ({ id: world.ids.eventId }), loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "agenda[.]ics": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "agenda.$id[.]ics": { owner: "producer", phase: "ordering", params: (world) => ({ id: world.ids.eventId }), loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "annuaire_.donnees[.]csv": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "annuaire_.donnees[.]json": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  // A producer's own events: B publishes and sees B's own; A's event is « not found » to B, to change or withdraw.
+  "producteur.agenda._index": {
+    owner: "producer",
+    phase: "ordering",
+    loader: ownPage(() => SECRET_EVENT),
+    actions: {
+      "": { request: form(() => eventFields()), owner: 200, outsiders: { producer: 200, ...NOT_PRODUCERS } },
+      delete: { request: form((world) => ({ intent: "delete", eventId: world.ids.eventId })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+    },
+  },
+  "producteur.agenda.$id": {
+    owner: "producer",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.eventId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+    actions: { "": { request: form(() => eventFields({ title: `Visite changée ${tag}` })), owner: 302, outsiders: { producer: 404, ...NOT_PRODUCERS } } },
+  },
+  // The territory keeps the ESS actors and publishes events for anyone.
+  "admin.acteurs._index": {
+    owner: "admin",
+    phase: "ordering",
+    loader: { request: get, owner: 200, outsiders: NOT_ADMINS },
+    actions: {
+      publish: { request: form((world) => ({ intent: "publish", actorId: world.ids.essActorId })), owner: 200, outsiders: NOT_ADMINS },
+      unpublish: { request: form((world) => ({ intent: "unpublish", actorId: world.ids.essActorId })), owner: 200, outsiders: NOT_ADMINS },
+    },
+  },
+  "admin.acteurs.nouveau": { owner: "admin", phase: "ordering", loader: { request: get, owner: 200, outsiders: NOT_ADMINS }, actions: { "": { request: form(() => essActorFields()), owner: 302, outsiders: NOT_ADMINS } } },
+  "admin.acteurs.$id": {
+    owner: "admin",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.essActorId }),
+    loader: { request: get, owner: 200, outsiders: NOT_ADMINS },
+    actions: { "": { request: form(() => essActorFields()), owner: 302, outsiders: NOT_ADMINS } },
+  },
+  "admin.agenda._index": {
+    owner: "admin",
+    phase: "ordering",
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: NOT_ADMINS },
+    actions: {
+      "": { request: form((world) => eventFields({ holder: `ess:${world.ids.essActorId}` })), owner: 200, outsiders: NOT_ADMINS },
+      delete: { request: form((world) => ({ intent: "delete", eventId: world.ids.eventId })), owner: 200, outsiders: NOT_ADMINS },
+    },
+  },
+  "admin.agenda.$id": {
+    owner: "admin",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.eventId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: NOT_ADMINS },
+    actions: { "": { request: form(() => eventFields({ title: `Visite changée par le territoire ${tag}` })), owner: 302, outsiders: NOT_ADMINS } },
+  },
+  // The label's public pages: anyone checks any granted label (its holder and product are public from its grant).
+  "label._index": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "label.$numero": { owner: "producer", phase: "ordering", params: (world) => ({ numero: world.ids.labelNumber }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "api.v1.labels.$number": { owner: "producer", phase: "ordering", params: (world) => ({ number: world.ids.labelNumber }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
   // The customer's pages: another person signed in has orders and a cart of their own, never C's.
   "commandes._index": {
     owner: "customer",
@@ -525,6 +626,47 @@ const SPECS: Record<string, RouteSpec> = {
     loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: { producer: 404, ...NOT_PRODUCERS } },
     actions: { "": { request: form((world) => ({ orderLineId: world.ids.offerLineId, amountCents: "1,00", kind: "damaged", note: "abîmé" })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } } },
   },
+  // The label (decision 029): A's products and applications are A's alone; the territory reviews and decides, nobody else.
+  "producteur.label._index": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
+  "producteur.label.$productId": {
+    owner: "producer",
+    phase: "ordering",
+    params: (world) => ({ productId: world.ids.unofferedProductId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+    actions: {
+      check: { request: labelFields("check"), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+      send: { request: labelFields("send"), owner: 302, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+    },
+  },
+  "producteur.label.document.$id": {
+    owner: "producer",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.labelDocumentId }),
+    loader: { request: get, owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
+  },
+  "admin.label._index": { owner: "admin", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: NOT_ADMINS } },
+  "admin.label.$id": {
+    owner: "admin",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.labelApplicationId }),
+    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: NOT_ADMINS },
+    actions: {
+      // Changes were asked: granting waits for the producer (409), refusing and a visit go through; outsiders are refused before any of it.
+      grant: { request: form(() => ({ intent: "grant" })), owner: 409, outsiders: NOT_ADMINS },
+      refuse: { request: form(() => ({ intent: "refuse", reason: "Hors critères" })), owner: 200, outsiders: NOT_ADMINS },
+      changes: { request: form(() => ({ intent: "changes", message: "Encore un document" })), owner: 409, outsiders: NOT_ADMINS },
+      visit: { request: form(() => ({ intent: "visit", visitedAt: "2026-01-15", note: "Parcelles vues" })), owner: 200, outsiders: NOT_ADMINS },
+      suspend: { request: form(() => ({ intent: "suspend", reason: "Contrôle" })), owner: 409, outsiders: NOT_ADMINS },
+      reinstate: { request: form(() => ({ intent: "reinstate" })), owner: 409, outsiders: NOT_ADMINS },
+      revoke: { request: form(() => ({ intent: "revoke", reason: "Fraude" })), owner: 409, outsiders: NOT_ADMINS },
+    },
+  },
+  "admin.label.document.$id": {
+    owner: "admin",
+    phase: "ordering",
+    params: (world) => ({ id: world.ids.labelDocumentId }),
+    loader: { request: get, owner: 200, outsiders: NOT_ADMINS },
+  },
   "admin.remboursements": {
     owner: "admin",
     phase: "cardPaid",
@@ -562,6 +704,29 @@ const SPECS: Record<string, RouteSpec> = {
     },
   },
 };
+
+/** A's coming farm visit (public: A is verified) and an ESS actor the admin keeps (issue 12). */
+async function essWorldOf(producerId: string) {
+  const startsAt = new Date(Date.now() + 5 * 86_400_000);
+  const eventId = randomUUID();
+  await db().event.create({
+    data: { id: eventId, title: SECRET_EVENT, kind: "FARM_VISIT", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), placeName: "La ferme", communeInsee: "76217", lat: 49.92, lon: 1.08, organisationId: producerId },
+  });
+  const essActorId = randomUUID();
+  await db().essActor.create({ data: { id: essActorId, slug: `jardin-${essActorId}`, name: `Jardin ${tag}`, kind: "COMMUNITY_GARDEN", communeInsee: "76217", lat: 49.92, lon: 1.08, offer: "Parcelles", contactEmail: "jardin@example.test", published: true } });
+  return { eventId, essActorId };
+}
+
+/** An event as the producer's and the admin's forms send it: next month, in Paris time. */
+function eventFields(extra: Record<string, string> = {}): Record<string, string> {
+  const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return { title: `Portes ouvertes ${tag}`, kind: "OPEN_DAY", startDay: day, startTime: "10:00", endTime: "12:00", placeName: "La ferme", communeInsee: "76217", ...extra };
+}
+
+/** An ESS actor as the admin's form sends it. */
+function essActorFields(): Record<string, string> {
+  return { name: `Atelier d'insertion ${tag}`, kind: "INSERTION_WORKSHOP", communeInsee: "76217", offer: "Chantier maraîcher d'insertion", contactEmail: "atelier@example.test", published: "on" };
+}
 
 /** A photo a producer may upload (made in the test, before the matrix runs). */
 let photo: Buffer | undefined;

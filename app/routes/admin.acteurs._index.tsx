@@ -22,15 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { actors: actors.map((actor) => ({ id: actor.id, name: actor.name, kind: actor.kind, published: actor.published, commune: actor.commune.name })) };
 }
 
-const publishSchema = z.object({ actorId: idField, intent: z.enum(["publish", "unpublish"]) });
+const publishSchema = z.object({ actorId: idField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
-  const parsed = publishSchema.safeParse(await readForm(request));
+  const form = await readForm(request);
+  const parsed = publishSchema.safeParse(form);
   if (!parsed.success) return invalidForm(parsed.error, locale);
+  // Publish or unpublish, as the button said; anything else is a bad request.
+  const published = form.intent === "publish" ? true : form.intent === "unpublish" ? false : null;
+  if (published === null) throw new Response("Bad request", { status: 400 });
   try {
-    const published = parsed.data.intent === "publish";
     await setEssActorPublished({ user: admin, id: parsed.data.actorId, published, now: now() });
     const name = (await listEssActorsForAdmin(admin)).find((actor) => actor.id === parsed.data.actorId)?.name ?? "";
     return { ok: true as const, message: translate(locale, published ? "essActors.publishedDone" : "essActors.unpublishedDone", { name }) };

@@ -6,7 +6,6 @@ import sharp from "sharp";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { storage } from "~/infra/storage.server";
-import { storage } from "~/infra/storage.server";
 import { getProducerProduct } from "~/domain/catalog/get-producer-product.server";
 import { productToRaw } from "~/domain/catalog/product-input";
 import { getCart } from "~/domain/ordering/cart.server";
@@ -14,7 +13,6 @@ import { shownLinesOf } from "~/domain/ordering/checkout-cart.server";
 import { placeOrder } from "~/domain/ordering/place-order.server";
 import { createDistribution, createMemberUser, createOffer, createProducer, createProducerUser, createUser, ensureCategory, signedInCookie } from "../factories";
 import { createLabel } from "../factories-label-public";
-import { PDF_BYTES } from "../factories-label";
 import { PDF_BYTES } from "../factories-label";
 import { startStripeDouble } from "../stripe-double/stripe-double";
 import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missingParameter, probeOutsider, routeUrl, statusMatches, type Actor, type CellRequest, type Expected } from "../route-matrix";
@@ -37,7 +35,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -163,8 +161,6 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
   });
   // A's product in reserve has a label application the territory asked changes on, with one document.
   const application = await labelApplicationOf(a.producerId, unoffered.id, a.user.id);
-  // A's product in reserve has a label application the territory asked changes on, with one document.
-  const application = await labelApplicationOf(a.producerId, unoffered.id, a.user.id);
   const pending = await createProducer({ verified: false });
   const { eventId, essActorId } = await essWorldOf(a.producerId);
   const reviewedCharity = await createMemberUser("CHARITY");
@@ -193,8 +189,6 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
       unofferedProductId: unoffered.id,
       labelApplicationId: application.labelId,
       labelDocumentId: application.documentId,
-      labelApplicationId: application.labelId,
-      labelDocumentId: application.documentId,
       basketOfferId: basket.id,
       orderId: order.id,
       weighedLineId: weighedLine.id,
@@ -212,25 +206,6 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
 }
 
 type World = Awaited<ReturnType<typeof worldOf>>;
-
-/** A label application of A's (changes requested, one stored PDF): the label's producer and reviewer pages probe it. */
-async function labelApplicationOf(producerId: string, productId: string, userId: string) {
-  const labelId = randomUUID();
-  const fileId = randomUUID();
-  const documentId = randomUUID();
-  const storageKey = `label-documents/${fileId}.pdf`;
-  await storage().put(storageKey, PDF_BYTES, "application/pdf");
-  await db().label.create({
-    data: { id: labelId, productId, status: "CHANGES_REQUESTED", productClass: "FARM", placeName: "Ferme A", placeLat: 49.8822, placeLon: 1.1368, lotTraceability: true, submittedAt: new Date(), reviewMessage: "Ajoutez le relevé" },
-  });
-  await db().storedFile.create({ data: { id: fileId, organisationId: producerId, purpose: "LABEL_DOCUMENT", storageKey, contentType: "application/pdf", byteSize: PDF_BYTES.byteLength, width: 0, height: 0 } });
-  await db().labelDocument.create({ data: { id: documentId, labelId, fileId, name: "releve.pdf" } });
-  await db().labelEvent.create({ data: { id: randomUUID(), labelId, at: new Date(), actorId: userId, actorName: "Armelle", kind: "APPLIED", toStatus: "PENDING" } });
-  return { labelId, documentId };
-}
-
-/** The label form as a producer sends it (urlencoded: no new document, the stored one counts). */
-const labelFields = (intent: string) => () => ({ fields: { intent, productClass: "FARM", placeName: "Ferme", placeLat: "49,8822", placeLon: "1,1368", lotTraceability: "on" } });
 
 /** A label application of A's (changes requested, one stored PDF): the label's producer and reviewer pages probe it. */
 async function labelApplicationOf(producerId: string, productId: string, userId: string) {
@@ -276,8 +251,6 @@ async function fingerprintOf(world: World): Promise<string> {
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "CatalogueImport" t WHERE t."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "StoredFile" t WHERE t."organisationId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "DistributionSeries" t WHERE t."organiserId" = ${producerId}),
-      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Label" t JOIN "Product" p ON p.id = t."productId" WHERE p."producerId" = ${producerId}),
-      (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "LabelEvent" t JOIN "Label" l ON l.id = t."labelId" JOIN "Product" p ON p.id = l."productId" WHERE p."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Label" t JOIN "Product" p ON p.id = t."productId" WHERE p."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "LabelEvent" t JOIN "Label" l ON l.id = t."labelId" JOIN "Product" p ON p.id = l."productId" WHERE p."producerId" = ${producerId}),
       (SELECT string_agg(t::text, ',' ORDER BY t.id) FROM "Distribution" t WHERE t."organiserId" = ${producerId}),
@@ -652,47 +625,6 @@ const SPECS: Record<string, RouteSpec> = {
     params: (world) => ({ orderId: world.ids.orderId }),
     loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: { producer: 404, ...NOT_PRODUCERS } },
     actions: { "": { request: form((world) => ({ orderLineId: world.ids.offerLineId, amountCents: "1,00", kind: "damaged", note: "abîmé" })), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } } },
-  },
-  // The label (decision 029): A's products and applications are A's alone; the territory reviews and decides, nobody else.
-  "producteur.label._index": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },
-  "producteur.label.$productId": {
-    owner: "producer",
-    phase: "ordering",
-    params: (world) => ({ productId: world.ids.unofferedProductId }),
-    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: { producer: 404, ...NOT_PRODUCERS } },
-    actions: {
-      check: { request: labelFields("check"), owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
-      send: { request: labelFields("send"), owner: 302, outsiders: { producer: 404, ...NOT_PRODUCERS } },
-    },
-  },
-  "producteur.label.document.$id": {
-    owner: "producer",
-    phase: "ordering",
-    params: (world) => ({ id: world.ids.labelDocumentId }),
-    loader: { request: get, owner: 200, outsiders: { producer: 404, ...NOT_PRODUCERS } },
-  },
-  "admin.label._index": { owner: "admin", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: NOT_ADMINS } },
-  "admin.label.$id": {
-    owner: "admin",
-    phase: "ordering",
-    params: (world) => ({ id: world.ids.labelApplicationId }),
-    loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: NOT_ADMINS },
-    actions: {
-      // Changes were asked: granting waits for the producer (409), refusing and a visit go through; outsiders are refused before any of it.
-      grant: { request: form(() => ({ intent: "grant" })), owner: 409, outsiders: NOT_ADMINS },
-      refuse: { request: form(() => ({ intent: "refuse", reason: "Hors critères" })), owner: 200, outsiders: NOT_ADMINS },
-      changes: { request: form(() => ({ intent: "changes", message: "Encore un document" })), owner: 409, outsiders: NOT_ADMINS },
-      visit: { request: form(() => ({ intent: "visit", visitedAt: "2026-01-15", note: "Parcelles vues" })), owner: 200, outsiders: NOT_ADMINS },
-      suspend: { request: form(() => ({ intent: "suspend", reason: "Contrôle" })), owner: 409, outsiders: NOT_ADMINS },
-      reinstate: { request: form(() => ({ intent: "reinstate" })), owner: 409, outsiders: NOT_ADMINS },
-      revoke: { request: form(() => ({ intent: "revoke", reason: "Fraude" })), owner: 409, outsiders: NOT_ADMINS },
-    },
-  },
-  "admin.label.document.$id": {
-    owner: "admin",
-    phase: "ordering",
-    params: (world) => ({ id: world.ids.labelDocumentId }),
-    loader: { request: get, owner: 200, outsiders: NOT_ADMINS },
   },
   // The label (decision 029): A's products and applications are A's alone; the territory reviews and decides, nobody else.
   "producteur.label._index": { owner: "producer", phase: "ordering", loader: ownPage(() => SECRET_PRODUCT) },

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db.server";
 import { DIRECTORY_KIND_WORDS, directoryHref, pageCount, PAGE_SIZE, readDirectoryQuery } from "~/domain/directory/directory-query";
 import { searchDirectory } from "~/domain/directory/search-directory.server";
+import { OPEN_DATA_LICENCE } from "~/domain/directory/open-data-licence.server";
 import { communes } from "~/domain/reference/reference-data";
 import { env } from "~/env.server";
 import { now } from "~/http/clock.server";
@@ -46,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     categories,
     communes: [...communes].sort((a, b) => a.name.localeCompare(b.name, "fr")).map(({ inseeCode, name }) => ({ inseeCode, name })),
     tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null,
+    licenceUrl: OPEN_DATA_LICENCE.url,
     meta: {
       title: translate(locale, "directory.meta.title"),
       description: translate(locale, "directory.meta.description"),
@@ -57,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const selectClass = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base";
 
 export default function Directory() {
-  const { query, total, results, categories, communes, tiles } = useLoaderData<typeof loader>();
+  const { query, total, results, categories, communes, tiles, licenceUrl } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pages = pageCount(total);
@@ -183,6 +185,7 @@ export default function Directory() {
           ) : null}
         </section>
 
+        <div>
         <section aria-labelledby="directory-map-title">
           <h2 id="directory-map-title" className="text-lg font-bold text-sea-900">{t("directory.map.title")}</h2>
           <p className="mb-2 text-sm text-slate-700">{t("directory.map.hint")}</p>
@@ -192,6 +195,16 @@ export default function Directory() {
             <p className="text-sm">{t("directory.map.none")}</p>
           ) : null}
         </section>
+        <section aria-labelledby="open-data-title" className="mt-6 rounded-xl border border-slate-300 bg-white p-3">
+          <h2 id="open-data-title" className="text-lg font-bold text-sea-900">{t("openData.title")}</h2>
+          <p className="mt-1 text-sm text-slate-800">{t("openData.intro")}</p>
+          <p className="mt-1 flex flex-wrap gap-x-4">
+            <a href="/annuaire/donnees.csv" download className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("openData.csv")}</a>
+            <a href="/annuaire/donnees.json" className="inline-flex min-h-11 items-center font-semibold text-sea-800 underline underline-offset-4">{t("openData.json")}</a>
+            <a href={licenceUrl} rel="license" className="inline-flex min-h-11 items-center text-sea-800 underline underline-offset-4">{t("openData.licence")}</a>
+          </p>
+        </section>
+        </div>
       </div>
     </div>
   );

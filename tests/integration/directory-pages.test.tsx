@@ -164,6 +164,10 @@ test("the directory page: a GET form with every field labelled, the count announ
   expect(html).toContain(`href="/producteurs/${fisher.slug}"`);
   expect(html).toMatch(new RegExp(`<a href="/producteurs/${fisher.slug}" aria-label="${fisher.name}, Dieppe : voir la page"`));
   expect(html).toContain(`value="${fisher.name}"`);
+  // The directory as open data, linked from it with its licence.
+  expect(html).toContain('href="/annuaire/donnees.csv"');
+  expect(html).toContain('href="/annuaire/donnees.json"');
+  expect(html).toMatch(/<a href="https:\/\/www.etalab.gouv.fr\/licence-ouverte-open-licence\/" rel="license"/);
 });
 
 test("a producer fills in opening hours, visits and booking from their space; the public page shows them; too long is refused and changes nothing", async () => {

@@ -183,6 +183,18 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
           },
         },
         { name: `catalogue (${size})`, run: async () => (await page.goto(`/distributions/${distributionId}`), await shoot(page, "catalogue", size, written)) },
+        // The label (issue 12): its criteria, the catalogue filtered on it, and a badge's number checked.
+        { name: `label criteria (${size})`, run: async () => (await page.goto("/label"), await shoot(page, "label", size, written)) },
+        {
+          name: `label verification (${size})`,
+          run: async () => {
+            await page.goto(`/distributions/${distributionId}?label=1`);
+            await shoot(page, "catalogue-label", size, written);
+            await page.getByTestId("label-badge").first().click();
+            await page.waitForURL(/\/label\/DM-/);
+            await shoot(page, "label-verification", size, written);
+          },
+        },
         {
           name: `product (${size})`,
           run: async () => {

@@ -200,7 +200,7 @@ test("sitemap.xml lists the public pages — home, directory, label, verified pr
   expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
   const xml = await response.text();
   expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
-  for (const path of ["/", "/annuaire", "/label", `/producteurs/${verified.slug}`, `/points-de-retrait/${point}`]) {
+  for (const path of ["/", "/annuaire", "/label", "/agenda", `/producteurs/${verified.slug}`, `/points-de-retrait/${point}`]) {
     expect(xml).toContain(`<loc>http://localhost:3000${path}</loc>`);
   }
   for (const hidden of [pending.slug, refused.slug, pendingPoint]) expect(xml).not.toContain(hidden);

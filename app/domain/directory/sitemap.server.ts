@@ -2,8 +2,8 @@ import { readRows } from "~/db.server";
 
 export type SitemapEntry = { path: string };
 
-/** The pages anyone may read without an account, that a search engine should know (decision 030). */
-const STATIC_PAGES = ["/", "/annuaire", "/label"];
+/** The pages anyone may read without an account, that a search engine should know (decision 030): the home, the directory, the label and the agenda. */
+const STATIC_PAGES = ["/", "/annuaire", "/label", "/agenda"];
 
 /**
  * The public pages for sitemap.xml, in one statement whatever their number: the verified producers'

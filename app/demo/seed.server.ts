@@ -18,6 +18,7 @@ import { issueContributionInvoice } from "~/domain/donations/issue-contribution-
 import { attachBenchPictures, attachDemoPictures, prepareDemoPictures } from "./demo-pictures.server";
 import type { Prisma, PrismaClient, ProducerKind } from "~/generated/prisma/client";
 import { loadDemoDirectoryProfiles } from "~/demo/directory";
+import { loadDemoEss } from "~/demo/ess-demo";
 import { loadDemoLabels } from "~/demo/labels";
 import {
   DEMO_AMAP,
@@ -599,6 +600,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
   await tx.orderLine.createMany({ data: orderLines });
   const donations = await loadPastDonations(tx, { now, memberOf: (key) => memberIdOf(organisations, key) });
   await loadDemoDirectoryProfiles(tx, (key) => demoId("organisation", key));
+  await loadDemoEss(tx, now, (key) => demoId("organisation", key));
   await loadDemoLabels(tx, now, (key) => demoId("product", key));
 
   return {

@@ -164,6 +164,7 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
     <>
       <Item><NavLink to="/" end className={linkClass}>{t("nav.home")}</NavLink></Item>
       <Item><NavLink to="/annuaire" className={linkClass}>{t("nav.directory")}</NavLink></Item>
+      <Item><NavLink to="/agenda" className={linkClass}>{t("nav.agenda")}</NavLink></Item>
       {user ? (
         <>
           <Item><NavLink to="/commandes" className={linkClass}>{t("nav.orders")}</NavLink></Item>
@@ -173,6 +174,8 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
           {user.canVerify ? <Item><NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink></Item> : null}
           {user.canReadAllSales ? <Item><NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink></Item> : null}
+          {user.canVerify ? <Item><NavLink to="/admin/label" className={linkClass}>{t("nav.labelReview")}</NavLink></Item> : null}
+          {user.canVerify ? <Item><NavLink to="/admin/acteurs" className={linkClass}>{t("nav.essActors")}</NavLink></Item> : null}
           {user.canReadOutbox ? <Item><NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink></Item> : null}
           {user.canRefundAny ? <Item><NavLink to="/admin/remboursements" className={linkClass}>{t("nav.refunds")}</NavLink></Item> : null}
           <Item>

@@ -52,6 +52,7 @@ export default function AdminEssActors() {
       <p className="mt-2">{t("essActors.intro")}</p>
       <p className="mt-3">
         <Link to="/admin/acteurs/nouveau" className="inline-flex min-h-11 items-center rounded-lg bg-sea-700 px-4 font-semibold text-white hover:bg-sea-900">{t("essActors.new")}</Link>
+        <Link to="/admin/agenda" className="ml-4 inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("essEvents.adminTitle")}</Link>
       </p>
       <div className="mt-4">{result ? <FormAlert tone={result.ok ? "success" : "error"} message={result.message} /> : null}</div>
       {actors.length === 0 ? <p className="mt-4">{t("essActors.empty")}</p> : null}

@@ -1,5 +1,9 @@
 /** Messages of the guide's other actors, the agenda and the open data (issue 12), French first; en has the same keys. */
 export const essFr = {
+  // Links of the header (every page) and of the producer space.
+  "nav.agenda": "Agenda",
+  "nav.essActors": "Acteurs de l'ESS",
+  "producer.nav.agenda": "Rendez-vous",
   // Kinds of ESS actors and of events (shown on public pages, in forms and in the open data).
   "essKind.COMMUNITY_GARDEN": "Jardin partagé",
   "essKind.INSERTION_WORKSHOP": "Atelier et chantier d'insertion",
@@ -145,6 +149,9 @@ export const essFr = {
 } as const;
 
 export const essEn: Record<keyof typeof essFr, string> = {
+  "nav.agenda": "Events",
+  "nav.essActors": "Social economy actors",
+  "producer.nav.agenda": "Events",
   "essKind.COMMUNITY_GARDEN": "Community garden",
   "essKind.INSERTION_WORKSHOP": "Work-integration workshop",
   "essKind.CIGALES": "Cigales club (solidarity savings)",

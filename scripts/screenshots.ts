@@ -284,6 +284,19 @@ async function fisher(browser: Browser, url: string, size: Size, distributionId:
         { name: `online payments (${size})`, run: async () => (await page.goto("/producteur/paiements"), await shoot(page, "online-payments", size, written)) },
         { name: `payments statement (${size})`, run: async () => (await page.goto("/producteur/releve"), await shoot(page, "payments-statement", size, written)) },
         { name: `sales summary (${size})`, run: async () => (await page.goto("/producteur/bilan"), await shoot(page, "sales-summary", size, written)) },
+        { name: `label list (${size})`, run: async () => (await page.goto("/producteur/label"), await shoot(page, "label-own", size, written)) },
+        {
+          name: `label application (${size})`,
+          run: async () => {
+            await page.goto("/producteur/label");
+            const href = await page.locator('main a[href^="/producteur/label/"]').first().getAttribute("href");
+            if (!href) throw new Error("aucun produit dans /producteur/label");
+            await page.goto(href);
+            await page.getByRole("button", { name: /Vérifier la demande/ }).click();
+            await page.waitForLoadState("load");
+            await shoot(page, "label-application", size, written);
+          },
+        },
         {
           name: `pickup sheet (${size})`,
           run: async () => {

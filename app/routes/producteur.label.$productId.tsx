@@ -160,8 +160,11 @@ export default function ProducerLabelPage() {
               </select>
             </div>
           </div>
-          <fieldset className="mt-4">
-            <legend className="font-semibold">{t("label.form.ingredients")}</legend>
+          {/* Only processed food has ingredients: folded away for the others (a phone's screen), open without JavaScript. */}
+          <details className="mt-4" open={productClass === "PROCESSED"}>
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-sea-800">{t("label.form.ingredients")}</summary>
+          <fieldset className="mt-2">
+            <legend className="sr-only">{t("label.form.ingredients")}</legend>
             <p className="text-sm text-slate-700">{t("label.form.ingredientsHint")}</p>
             {Array.from({ length: Math.min(MAX_INGREDIENT_ROWS, Math.max(INGREDIENT_ROWS, ingredients.length)) }, (_, index) => {
               const row = ingredients[index];
@@ -185,6 +188,7 @@ export default function ProducerLabelPage() {
             })}
             {field("declaredLocalSharePercent", t("label.form.declaredShare"), label?.declaredLocalSharePercent, { inputMode: "numeric" })}
           </fieldset>
+          </details>
           <div className="mt-4 flex min-h-11 items-center gap-3">
             <input id="f-lotTraceability" type="checkbox" name="lotTraceability" defaultChecked={values.intent ? values.lotTraceability === "on" : (label?.lotTraceability ?? false)} className="h-6 w-6" />
             <label htmlFor="f-lotTraceability" className="font-semibold">{t("label.form.lotTraceability")}</label>

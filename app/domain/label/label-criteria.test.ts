@@ -14,6 +14,7 @@ import {
   nearestCommune,
   normaliseLabelNumber,
   parseLabelCriteria,
+  publicLabelStatusAt,
   validityEnd,
   whatIsMissing,
   type LabelEvidence,
@@ -184,6 +185,14 @@ describe("status as a fact of time", () => {
     expect(labelStatusAt({ status: "REVOKED", validUntil: end }, after)).toBe("REVOKED");
     expect(labelStatusAt({ status: "REFUSED", validUntil: null }, after)).toBe("REFUSED");
     expect(labelStatusAt({ status: "PENDING", validUntil: null }, after)).toBe("PENDING");
+  });
+
+  test("publicly, a numbered label applied for again or refused after its end still reads expired", () => {
+    const after = new Date(end.getTime() + 1);
+    expect(publicLabelStatusAt({ status: "PENDING", validUntil: end }, after)).toBe("EXPIRED");
+    expect(publicLabelStatusAt({ status: "REFUSED", validUntil: end }, after)).toBe("EXPIRED");
+    expect(publicLabelStatusAt({ status: "GRANTED", validUntil: end }, new Date(end.getTime() - 1))).toBe("GRANTED");
+    expect(publicLabelStatusAt({ status: "REVOKED", validUntil: end }, after)).toBe("REVOKED");
   });
 
   test("one year of validity, 29 February to 1 March", () => {

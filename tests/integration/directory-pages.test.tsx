@@ -3,11 +3,12 @@ import { expect, test } from "vitest";
 import { db } from "~/db.server";
 import Directory, { loader as directoryLoader } from "~/routes/annuaire";
 import PickupPointPage, { loader as pointLoader, meta as pointMeta } from "~/routes/points-de-retrait.$id";
+import { action as pointsAdminAction } from "~/routes/admin.points-de-retrait";
 import { action as organisationAction } from "~/routes/producteur.organisation";
 import ProducerPage, { loader as producerLoader, meta as producerMeta } from "~/routes/producteurs.$slug";
 import { loader as robotsLoader } from "~/routes/robots[.]txt";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
-import { createProducerUser } from "../factories";
+import { createMemberUser, createProducerUser } from "../factories";
 import { createLabel } from "../factories-label-public";
 import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory } from "../factories-directory";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
@@ -245,4 +246,23 @@ test("a producer's page shows each product's label valid now with its number, li
   expect(list).toMatch(/<p role="status"[^>]*>1 résultat<\/p>/);
   expect(list).toContain("Produit local Dieppe Maritime</span>");
   expect(list.match(/<input[^>]*name="label"[^>]*>/)?.[0]).toMatch(/checked=""/);
+});
+
+test("the territory writes a point's accessibility where it manages the points; its public page shows it; too long is refused and changes nothing", async () => {
+  const admin = await createMemberUser("ADMIN");
+  const point = await createPoint({ name: `Salle des fêtes ${randomUUID().slice(0, 4)}` });
+  const save = (accessibilityNotes: string) =>
+    pointsAdminAction({ request: new Request("http://localhost/admin/points-de-retrait", { method: "POST", body: new URLSearchParams({ pointId: point, accessibilityNotes }), headers: { cookie: admin.cookie } }), params: {}, context: {} });
+
+  const { text: before } = await show(`/points-de-retrait/${point}`);
+  expect(before).toContain("Pas encore d'information sur l'accessibilité de ce lieu.");
+  expect(await save("  Rampe d'accès côté parking, boucle magnétique à l'accueil.  ")).toMatchObject({ ok: true, pointId: point });
+  const { text } = await show(`/points-de-retrait/${point}`);
+  expect(text).toContain("Rampe d'accès côté parking, boucle magnétique à l'accueil.");
+
+  const refused = (await save("x".repeat(1001))) as { init?: { status: number }; data?: { pointId: string; fieldErrors: Record<string, string> } };
+  expect(refused.init?.status).toBe(400);
+  expect(refused.data?.pointId).toBe(point);
+  expect(refused.data?.fieldErrors.accessibilityNotes).toBe("L'accessibilité tient en 1 000 caractères au plus.");
+  expect((await db().pickupPoint.findUniqueOrThrow({ where: { id: point }, select: { accessibilityNotes: true } })).accessibilityNotes).toBe("Rampe d'accès côté parking, boucle magnétique à l'accueil.");
 });

@@ -35,7 +35,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements|points-de-retrait)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -508,6 +508,14 @@ const SPECS: Record<string, RouteSpec> = {
   },
   // The territory's sales: every producer's figures for an admin; a producer who opens it reads their own only.
   "admin.bilan": { owner: "admin", phase: "preparation", loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: { ...NOT_ADMINS, producerA: 200, producer: 200 }, mayShow: ["producerA"] } },
+  "admin.points-de-retrait": {
+    owner: "admin",
+    phase: "ordering",
+    loader: { request: get, owner: 200, outsiders: NOT_ADMINS },
+    actions: {
+      "": { request: form((world) => ({ pointId: world.ids.pickupPointId, accessibilityNotes: "De plain-pied" })), owner: 200, outsiders: NOT_ADMINS },
+    },
+  },
   "admin.outbox": { owner: "admin", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_CUSTOMER, outsiders: NOT_ADMINS } },
   // The directory's public pages (issue 12): anyone, signed in or not, reads A's public profile, point and search alike.
   annuaire: { owner: "producer", phase: "ordering", loader: { request: () => ({ method: "GET", query: { q: SECRET_FARM } }), owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },

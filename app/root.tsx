@@ -174,6 +174,7 @@ function SiteLinks({ variant }: { variant: "bar" | "menu" }) {
           {user.canVerify ? <Item><NavLink to="/admin/organisations" className={linkClass}>{t("nav.organisations")}</NavLink></Item> : null}
           {user.canReadAllSales ? <Item><NavLink to="/admin/bilan" className={linkClass}>{t("producer.nav.summary")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/impact" className={linkClass}>{t("nav.impact")}</NavLink></Item> : null}
+          {user.canVerify ? <Item><NavLink to="/admin/points-de-retrait" className={linkClass}>{t("nav.pickupPoints")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/label" className={linkClass}>{t("nav.labelReview")}</NavLink></Item> : null}
           {user.canVerify ? <Item><NavLink to="/admin/acteurs" className={linkClass}>{t("nav.essActors")}</NavLink></Item> : null}
           {user.canReadOutbox ? <Item><NavLink to="/admin/outbox" className={linkClass}>{t("nav.outbox")}</NavLink></Item> : null}
@@ -294,6 +295,7 @@ function Footer() {
       <span>{t("brand.name")} — {t("brand.tagline")}</span>
       <span className="flex flex-wrap gap-4">
         <Link to="/annuaire" className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("nav.directoryFooter")}</Link>
+        <Link to="/label" className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("nav.labelFooter")}</Link>
         {data?.user?.isProducer ? null : (
           <Link to="/devenir-producteur" className="font-semibold text-sea-700 underline">{t("nav.becomeProducer")}</Link>
         )}

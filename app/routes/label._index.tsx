@@ -51,7 +51,11 @@ function criteriaOf(locale: Locale) {
       text: translate(locale, "labelPublic.criteria.sea", {
         km,
         ports: list.format(ports.map((port) => port.name)),
-        areas: list.format(faoAreas.map((code) => `${catchAreaLabel(code, locale)} (FAO ${code})`)),
+        // The reference data's name of the area; its FAO code beside it when the name does not say it.
+        areas: list.format(faoAreas.map((code) => {
+          const name = catchAreaLabel(code, locale);
+          return name.includes(code) ? name : `${name} (FAO ${code})`;
+        })),
       }),
     },
     { id: "processed", title: translate(locale, "labelPublic.criteria.processed.title"), text: translate(locale, "labelPublic.criteria.processed", { km, share: minLocalSharePercent }) },

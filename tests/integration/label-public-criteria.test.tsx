@@ -28,21 +28,21 @@ test("the published criteria are the configuration the checks read: change a num
   expect(status).toBe(200);
   expect(html).toContain("<h1");
   expect(html).toContain("Le label « Produit local Dieppe Maritime »");
-  expect(html).toContain("cultivés ou élevés à 35 km au plus du territoire");
-  expect(html).toContain("Débarqués dans un port à 35 km au plus du territoire (Dieppe et Le Tréport)");
+  expect(html).toContain("cultivés ou élevés à 35\u00a0km au plus du territoire");
+  expect(html).toContain("Débarqués dans un port à 35\u00a0km au plus du territoire (Dieppe et Le Tréport)");
   expect(html).toContain("(FAO 27.7.d)");
   expect(html).not.toContain("27.4.c");
-  expect(html).toContain("au moins 60 % de matières premières locales en poids");
-  expect(html).toContain("dure 24 mois ; le producteur reçoit un rappel 45 jours avant la fin");
-  expect(html).not.toMatch(/\b40 km\b|\b50 %/);
+  expect(html).toContain("au moins 60\u00a0% de matières premières locales en poids");
+  expect(html).toContain("dure 24\u00a0mois ; le producteur reçoit un rappel 45\u00a0jours avant la fin");
+  expect(html).not.toMatch(/\b40\u00a0km\b|\b50\u00a0%/);
   // How to apply, and the check form with its labelled field.
   expect(html).toContain('href="/producteur/label"');
   expect(html).toContain('<label for="field-numero"');
   expect(unlabelledFields(html)).toEqual([]);
 
   const en = await renderPage(pages, "en", "", "/label");
-  expect(en.html).toContain("grown or raised at most 35 km from the territory");
-  expect(en.html).toContain("at least 60 % of local raw materials by weight");
+  expect(en.html).toContain("grown or raised at most 35\u00a0km from the territory");
+  expect(en.html).toContain("at least 60\u00a0% of local raw materials by weight");
 });
 
 test("the check form leads to the number's verification, read as typed; a number that is not one is refused on the page", async () => {

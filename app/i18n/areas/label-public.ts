@@ -6,6 +6,8 @@
  * for the PDF). Numbers of the criteria are placeholders filled from the configuration the checks use.
  */
 export const labelPublicFr = {
+  // The footer's link, on every page (the core's "nav." prefix).
+  "nav.labelFooter": "Le label Produit local Dieppe Maritime",
   "labelPublic.name": "Produit local Dieppe Maritime",
   "labelPublic.badgeNumber": "n° {number}",
   "labelPublic.badgeLink": "Label Produit local Dieppe Maritime n° {number} : le vérifier",
@@ -14,15 +16,15 @@ export const labelPublicFr = {
   "labelPublic.intro": "Ce label rend visibles les produits faits, cultivés, élevés ou pêchés ici. Il est accordé produit par produit, pour un an, par le territoire de Dieppe Maritime, après examen des justificatifs et, si besoin, une visite.",
   "labelPublic.criteria.heading": "Les critères",
   "labelPublic.criteria.fresh.title": "Produits frais de la ferme",
-  "labelPublic.criteria.fresh": "Légumes, fruits, œufs, produits laitiers, viande, miel… : cultivés ou élevés à {km} km au plus du territoire (la commune du territoire la plus proche, à vol d'oiseau).",
+  "labelPublic.criteria.fresh": "Légumes, fruits, œufs, produits laitiers, viande, miel… : cultivés ou élevés à {km}\u00a0km au plus du territoire (la commune du territoire la plus proche, à vol d'oiseau).",
   "labelPublic.criteria.sea.title": "Produits de la mer",
-  "labelPublic.criteria.sea": "Débarqués dans un port à {km} km au plus du territoire ({ports}) et pêchés dans ces zones : {areas}. Coquillages d'élevage : un site à {km} km au plus.",
+  "labelPublic.criteria.sea": "Débarqués dans un port à {km}\u00a0km au plus du territoire ({ports}) et pêchés dans ces zones : {areas}. Coquillages d'élevage : un site à {km}\u00a0km au plus.",
   "labelPublic.criteria.processed.title": "Produits transformés",
-  "labelPublic.criteria.processed": "Cidre, pain, fromage, soupe de poisson… : fabriqués à {km} km au plus, avec au moins {share} % de matières premières locales en poids, au sens ci-dessus (l'eau et le sel ne comptent pas).",
+  "labelPublic.criteria.processed": "Cidre, pain, fromage, soupe de poisson… : fabriqués à {km}\u00a0km au plus, avec au moins {share}\u00a0% de matières premières locales en poids, au sens ci-dessus (l'eau et le sel ne comptent pas).",
   "labelPublic.criteria.trace.title": "Traçabilité",
   "labelPublic.criteria.trace": "Le producteur tient les numéros de lot, et a l'agrément sanitaire quand la loi l'exige.",
   "labelPublic.criteria.validity.title": "Numéro et durée",
-  "labelPublic.criteria.validity": "Chaque label vaut pour un produit d'un producteur. Il porte un numéro (DM-année-4 chiffres) et dure {months} mois ; le producteur reçoit un rappel {days} jours avant la fin. Un label échu, suspendu ou retiré ne s'affiche plus.",
+  "labelPublic.criteria.validity": "Chaque label vaut pour un produit d'un producteur. Il porte un numéro (DM-année-4 chiffres) et dure {months}\u00a0mois ; le producteur reçoit un rappel {days}\u00a0jours avant la fin. Un label échu, suspendu ou retiré ne s'affiche plus.",
   "labelPublic.apply.heading": "Demander le label",
   "labelPublic.apply.text": "Producteur vérifié sur Terre & Mer ? Faites la demande produit par produit depuis votre espace, avec vos justificatifs : lieu de production, ou port de débarquement et zone de pêche, part locale des ingrédients, documents (PDF ou photo). La distance est calculée devant vous et la demande dit ce qui manque avant l'envoi. Le territoire l'examine, peut demander des compléments ou vous rendre visite, puis accorde le label ou le refuse en donnant sa raison.",
   "labelPublic.apply.link": "Faire une demande depuis mon espace producteur",
@@ -58,6 +60,7 @@ export const labelPublicFr = {
 } as const;
 
 export const labelPublicEn: Record<keyof typeof labelPublicFr, string> = {
+  "nav.labelFooter": "The Local product Dieppe Maritime label",
   "labelPublic.name": "Local product Dieppe Maritime",
   "labelPublic.badgeNumber": "no. {number}",
   "labelPublic.badgeLink": "Label Local product Dieppe Maritime no. {number}: check it",
@@ -66,15 +69,15 @@ export const labelPublicEn: Record<keyof typeof labelPublicFr, string> = {
   "labelPublic.intro": "This label makes visible the products made, grown, raised or caught here. The Dieppe Maritime territory grants it product by product, for one year, after checking the evidence and, when needed, a visit.",
   "labelPublic.criteria.heading": "The criteria",
   "labelPublic.criteria.fresh.title": "Fresh farm products",
-  "labelPublic.criteria.fresh": "Vegetables, fruit, eggs, dairy, meat, honey…: grown or raised at most {km} km from the territory (its nearest commune, as the crow flies).",
+  "labelPublic.criteria.fresh": "Vegetables, fruit, eggs, dairy, meat, honey…: grown or raised at most {km}\u00a0km from the territory (its nearest commune, as the crow flies).",
   "labelPublic.criteria.sea.title": "Sea products",
-  "labelPublic.criteria.sea": "Landed at a port at most {km} km from the territory ({ports}) and caught in these areas: {areas}. Farmed shellfish: a site at most {km} km away.",
+  "labelPublic.criteria.sea": "Landed at a port at most {km}\u00a0km from the territory ({ports}) and caught in these areas: {areas}. Farmed shellfish: a site at most {km}\u00a0km away.",
   "labelPublic.criteria.processed.title": "Processed food",
-  "labelPublic.criteria.processed": "Cider, bread, cheese, fish soup…: made at most {km} km away, with at least {share} % of local raw materials by weight, as above (water and salt do not count).",
+  "labelPublic.criteria.processed": "Cider, bread, cheese, fish soup…: made at most {km}\u00a0km away, with at least {share}\u00a0% of local raw materials by weight, as above (water and salt do not count).",
   "labelPublic.criteria.trace.title": "Traceability",
   "labelPublic.criteria.trace": "The producer keeps lot numbers, and holds the hygiene approval where the law requires it.",
   "labelPublic.criteria.validity.title": "Number and duration",
-  "labelPublic.criteria.validity": "Each label is for one product of one producer. It has a number (DM-year-4 digits) and lasts {months} months; the producer gets a reminder {days} days before its end. An expired, suspended or revoked label no longer shows.",
+  "labelPublic.criteria.validity": "Each label is for one product of one producer. It has a number (DM-year-4 digits) and lasts {months}\u00a0months; the producer gets a reminder {days}\u00a0days before its end. An expired, suspended or revoked label no longer shows.",
   "labelPublic.apply.heading": "Applying for the label",
   "labelPublic.apply.text": "A verified producer on Terre & Mer? Apply product by product from your space, with your evidence: place of production, or port of landing and catch area, local share of the ingredients, documents (PDF or photo). The distance is computed before your eyes and the application says what is missing before you send it. The territory reviews it, may ask for more or visit you, then grants the label or refuses it with its reason.",
   "labelPublic.apply.link": "Apply from my producer space",

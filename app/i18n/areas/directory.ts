@@ -6,6 +6,7 @@
 export const directoryFr = {
   "nav.directory": "Annuaire",
   "nav.directoryFooter": "L'annuaire des producteurs et des lieux",
+  "nav.pickupPoints": "Points de retrait",
   "directory.meta.title": "Annuaire des producteurs, AMAP et points de retrait — Terre & Mer",
   "directory.meta.description": "Qui fait quoi à Dieppe-Maritime : les producteurs, pêcheurs, AMAP, points de retrait et associations, sur une liste et une carte.",
   "directory.title": "L'annuaire : qui fait quoi près de chez vous",
@@ -124,6 +125,7 @@ export const directoryFr = {
 export const directoryEn: Record<keyof typeof directoryFr, string> = {
   "nav.directory": "Directory",
   "nav.directoryFooter": "The directory of producers and places",
+  "nav.pickupPoints": "Pickup points",
   "directory.meta.title": "Directory of producers, AMAPs and pickup points — Terre & Mer",
   "directory.meta.description": "Who does what in Dieppe-Maritime: producers, fishers, AMAPs, pickup points and charities, on a list and a map.",
   "directory.title": "The directory: who does what near you",

@@ -44,6 +44,7 @@ export default function ProducerLabelsPage() {
           </li>
         ))}
       </ul>
+      <p className="mt-6"><a href="/producteur/label-etiquettes.pdf" className="inline-flex min-h-11 items-center rounded-lg bg-sea-700 px-4 font-semibold text-white hover:bg-sea-800">{t("labelStickers.download")}</a></p>
     </div>
   );
 }

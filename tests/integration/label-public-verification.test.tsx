@@ -2,7 +2,8 @@ import { afterEach, expect, test, vi } from "vitest";
 import { openApiDocument } from "~/http/openapi";
 import { loader as apiLoader } from "~/routes/api.v1.labels.$number";
 import LabelVerification, { loader as pageLoader } from "~/routes/label.$numero";
-import { createOffer, createDistribution, createProducer } from "../factories";
+import ProducerLabelsPage, { loader as producerLabelsLoader } from "~/routes/producteur.label._index";
+import { createOffer, createDistribution, createProducer, createProducerUser } from "../factories";
 import { createApplication, createLabel } from "../factories-label-public";
 import { renderPage } from "../render-page";
 import { get } from "../route-requests";
@@ -143,4 +144,12 @@ test("the OpenAPI document describes the label's verification and its 404", () =
   const schema = document.components.schemas.Label as { properties: Record<string, { enum?: string[] }> };
   expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["number", "status", "valid", "holder", "product", "validFrom", "validUntil", "verificationUrl"]));
   expect(schema.properties.status?.enum).toEqual(["granted", "suspended", "revoked", "expired"]);
+});
+
+test("the producer's label page offers the sticker sheet of their labels", async () => {
+  clock.at = new Date();
+  const { cookie } = await createProducerUser();
+  const page = await renderPage([{ path: "/producteur/label", loader: producerLabelsLoader, Component: ProducerLabelsPage }], "fr", cookie, "/producteur/label");
+  expect(page.status).toBe(200);
+  expect(page.html).toMatch(/<a href="\/producteur\/label-etiquettes\.pdf"[^>]*>Imprimer les étiquettes de mes labels \(PDF\)<\/a>/);
 });

@@ -57,7 +57,7 @@ export default function AgendaEventPage() {
           <a href={mapUrl} className="inline-flex min-h-11 items-center text-sea-700 underline" rel="noopener noreferrer">{t("agenda.map")}</a>
         </dd>
         <dt className="font-semibold">{t("agenda.by")}</dt>
-        <dd>{event.holderHref ? <Link to={event.holderHref} className="text-sea-700 underline">{event.holderName}</Link> : event.holderName}</dd>
+        <dd>{event.holderHref ? <Link to={event.holderHref} className="inline-flex min-h-11 items-center text-sea-700 underline">{event.holderName}</Link> : event.holderName}</dd>
         <dt className="font-semibold">{t("agenda.register")}</dt>
         <dd>
           {event.registrationText ? <p>{event.registrationText}</p> : null}

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         title: event.title,
         kind: event.kind,
         day: eventDay(event),
-        dayLabel: formatParis(event.startsAt, locale, "EEEE d MMMM yyyy"),
+        dayLabel: capitalised(formatParis(event.startsAt, locale, "EEEE d MMMM yyyy")),
         when: eventWhen(event, locale),
         place: [event.placeName, event.communeName].join(", "),
         holderName: event.holderName,
@@ -47,6 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
     count: events.length,
   };
+}
+
+/** « jeudi 10 décembre 2026 » → « Jeudi 10 décembre 2026 »: a heading starts with a capital, a French month does not take one. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function groupByDay<Event extends { day: string; dayLabel: string }>(events: Event[]) {
@@ -95,7 +100,7 @@ export default function AgendaPage() {
       <p className="mt-4 text-sm" role="status">{page.count === 0 ? t("agenda.empty") : t("agenda.count", { count: page.count })}</p>
       {page.days.map((day) => (
         <section key={day.day} className="mt-4" aria-labelledby={`day-${day.day}`}>
-          <h2 id={`day-${day.day}`} className="text-lg font-bold capitalize text-sea-900">{day.label}</h2>
+          <h2 id={`day-${day.day}`} className="text-lg font-bold text-sea-900">{day.label}</h2>
           <ul className="mt-2 space-y-3">
             {day.events.map((event) => (
               <li key={event.id} id={`evenement-${event.id}`} className="rounded-xl border border-slate-300 bg-white p-4" data-event>

@@ -82,7 +82,7 @@ export function EventForm(props: {
       {select("communeInsee", t("essEvents.form.commune"), props.communes.map((commune) => <option key={commune.inseeCode} value={commune.inseeCode}>{commune.name}</option>))}
       <fieldset className="mb-4 rounded-lg border border-slate-300 p-3">
         <legend className="px-1 font-semibold">{t("essActors.form.position")}</legend>
-        <p className="text-sm text-slate-700">{t("essActors.form.positionHint")}</p>
+        <p className="text-sm text-slate-700">{t("essEvents.form.positionHint")}</p>
         <div className="mt-2 grid grid-cols-1 gap-x-3 sm:grid-cols-2">
           <Field name="lat" label={t("essActors.form.lat")} defaultValue={values.lat} error={errors.lat} inputMode="decimal" />
           <Field name="lon" label={t("essActors.form.lon")} defaultValue={values.lon} error={errors.lon} inputMode="decimal" />

@@ -183,6 +183,17 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
           },
         },
         { name: `catalogue (${size})`, run: async () => (await page.goto(`/distributions/${distributionId}`), await shoot(page, "catalogue", size, written)) },
+        // The agenda (issue 12): coming events, one event's page.
+        {
+          name: `agenda (${size})`,
+          run: async () => {
+            await page.goto("/agenda");
+            await shoot(page, "agenda", size, written);
+            await page.locator('main a[href^="/agenda/"]').first().click();
+            await page.waitForURL(/\/agenda\/[^/]+$/);
+            await shoot(page, "agenda-event", size, written);
+          },
+        },
         // The label (issue 12): its criteria, the catalogue filtered on it, and a badge's number checked.
         { name: `label criteria (${size})`, run: async () => (await page.goto("/label"), await shoot(page, "label", size, written)) },
         {
@@ -281,6 +292,7 @@ async function fisher(browser: Browser, url: string, size: Size, distributionId:
         { name: `weekly sales (${size})`, run: async () => (await page.goto(`/producteur/ventes/${distributionId}`), await shoot(page, "weekly-sales", size, written)) },
         { name: `unsold stock (${size})`, run: async () => (await page.goto("/producteur/dons/invendus"), await shoot(page, "unsold-stock", size, written)) },
         { name: `organisation profile (${size})`, run: async () => (await page.goto("/producteur/organisation"), await shoot(page, "organisation-profile", size, written)) },
+        { name: `own events (${size})`, run: async () => (await page.goto("/producteur/agenda"), await shoot(page, "producer-agenda", size, written)) },
         { name: `online payments (${size})`, run: async () => (await page.goto("/producteur/paiements"), await shoot(page, "online-payments", size, written)) },
         { name: `payments statement (${size})`, run: async () => (await page.goto("/producteur/releve"), await shoot(page, "payments-statement", size, written)) },
         { name: `sales summary (${size})`, run: async () => (await page.goto("/producteur/bilan"), await shoot(page, "sales-summary", size, written)) },

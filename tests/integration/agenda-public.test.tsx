@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db, statementsIssued } from "~/db.server";
 import { eventWhen } from "~/domain/ess/agenda-view";
 import { listAgenda } from "~/domain/ess/list-agenda.server";
+import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import AgendaEventPage, { loader as eventLoader } from "~/routes/agenda.$id";
 import { loader as eventIcsLoader } from "~/routes/agenda.$id[.]ics";
 import AgendaPage, { loader as agendaLoader } from "~/routes/agenda._index";
@@ -173,6 +174,22 @@ describe("the agenda", () => {
     const events = vevents(await single.text());
     expect(events).toHaveLength(1);
     expect(events[0]).toEqual(inFeed);
+  });
+
+  it("lists an actor's coming events for their page, worded in the reader's language, and none of a hidden actor", async () => {
+    const farm = await createProducer({ name: "Ferme du Bout du Monde" });
+    const shown = await essActor(true);
+    const hidden = await essActor(false);
+    const now = new Date("2031-06-01T08:00:00Z");
+    await event({ organisationId: farm.id }, { title: "Passée", startsAt: new Date("2031-05-30T08:00:00Z"), endsAt: new Date("2031-05-30T10:00:00Z") });
+    await event({ organisationId: farm.id }, { title: "Visite de juin", kind: "FARM_VISIT", startsAt: new Date("2031-06-07T08:00:00Z"), endsAt: new Date("2031-06-07T10:00:00Z") });
+    await event({ essActorId: shown }, { title: "Forum", kind: "ESS_FORUM", startsAt: new Date("2031-06-12T07:30:00Z"), endsAt: new Date("2031-06-12T15:00:00Z") });
+    await event({ essActorId: hidden }, { title: "Caché", startsAt: new Date("2031-06-12T07:30:00Z"), endsAt: new Date("2031-06-12T15:00:00Z") });
+    expect(await upcomingEventCards({ organisationId: farm.id }, now, "fr")).toEqual([
+      expect.objectContaining({ title: "Visite de juin", kind: "FARM_VISIT", when: "samedi 7 juin 2031, de 10:00 à 12:00", place: "Ferme du Vieux Puits, côté verger, Dieppe" }),
+    ]);
+    expect((await upcomingEventCards({ essActorId: shown }, now, "en")).map((card) => card.when)).toEqual(["Thursday 12 June 2031, from 09:30 to 17:00"]);
+    expect(await upcomingEventCards({ essActorId: hidden }, now, "fr")).toEqual([]);
   });
 
   it("costs the same statements for one event and for sixty", async () => {

@@ -141,6 +141,35 @@ async function runSteps(steps: Step[], failures: string[]): Promise<void> {
   }
 }
 
+/** The territory's admin (issue 12): the guide's ESS actors, a refused actor form, the territory's agenda. */
+async function territoryAdmin(browser: Browser, url: string, size: Size, written: string[], failures: string[]): Promise<void> {
+  const context = await newContext(browser, url, size);
+  const page = await context.newPage();
+  try {
+    await runSteps(
+      [
+        { name: `ESS actors (${size})`, run: async () => (await logIn(page, "admin@terre-et-mer.test"), await page.goto("/admin/acteurs"), await shoot(page, "admin-ess-actors", size, written)) },
+        {
+          name: `ESS actor refused (${size})`,
+          run: async () => {
+            await page.goto("/admin/acteurs/nouveau");
+            await page.getByLabel("Nom").fill("Jardin partagé des Salines");
+            await page.getByLabel("Latitude").fill("48,85");
+            await page.getByLabel("Longitude").fill("2,35");
+            await page.getByRole("button", { name: "Ajouter un acteur" }).click();
+            await page.waitForLoadState("networkidle").catch(() => undefined);
+            await shoot(page, "admin-ess-actor-refused", size, written);
+          },
+        },
+        { name: `territory agenda (${size})`, run: async () => (await page.goto("/admin/agenda"), await shoot(page, "admin-agenda", size, written)) },
+      ],
+      failures,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 async function newContext(browser: Browser, url: string, size: Size): Promise<BrowserContext> {
   return browser.newContext({ ...SIZES[size], baseURL: url, locale: "fr-FR", timezoneId: "Europe/Paris" });
 }
@@ -430,6 +459,7 @@ async function main(): Promise<void> {
       console.log(`${size} :`);
       await shopper(browser, server.url, size, distributionId, written, failures);
       await fisher(browser, server.url, size, distributionId, written, failures);
+      await territoryAdmin(browser, server.url, size, written, failures);
     }
     writeReadme(written, failures);
     const total = written.reduce((sum, file) => sum + statSync(path.join(OUT, file)).size, 0);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { essActorSchema } from "~/domain/ess/ess-actor-input";
+import { essActorSchema, parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { getEssActorForAdmin, updateEssActor } from "~/domain/ess/manage-ess-actors.server";
 import { isDomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idField.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
-  const parsed = essActorSchema.safeParse(form);
+  const parsed = parseWithPosition(essActorSchema, form);
   if (!parsed.success) return refusedForm(parsed.error, locale, form);
   try {
     await updateEssActor({ user: admin, id: id.data, actor: parsed.data, now: now() });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { essActorSchema } from "~/domain/ess/ess-actor-input";
+import { essActorSchema, parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { canManageEssActors, createEssActor } from "~/domain/ess/manage-ess-actors.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { requirePermission } from "~/http/auth.server";
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
   const form = await readForm(request);
-  const parsed = essActorSchema.safeParse(form);
+  const parsed = parseWithPosition(essActorSchema, form);
   if (!parsed.success) return refusedForm(parsed.error, locale, form);
   try {
     await createEssActor({ user: admin, actor: parsed.data, now: now() });

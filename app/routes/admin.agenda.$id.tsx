@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eventFormValues } from "~/domain/ess/event-form-values";
 import { eventSchema } from "~/domain/ess/event-input";
+import { parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { getEventForEditor, updateEvent } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { isDomainError } from "~/domain/errors";
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idField.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
-  const parsed = eventSchema.safeParse(form);
+  const parsed = parseWithPosition(eventSchema, form);
   if (!parsed.success) return refusedForm(parsed.error, locale, form);
   try {
     await updateEvent({ editor: { kind: "admin", userId: admin.id, user: admin }, eventId: id.data, event: parsed.data, now: now() });

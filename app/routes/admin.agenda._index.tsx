@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { eventWhen } from "~/domain/ess/agenda-view";
 import { eventHolderField, eventSchema } from "~/domain/ess/event-input";
+import { parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { createEventForHolder, deleteEvent } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { idField } from "~/domain/fields";
@@ -59,9 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true as const, message: translate(locale, "essEvents.deleted") };
   }
   const holder = holderSchema.safeParse(form);
-  const parsed = eventSchema.safeParse(form);
-  if (!holder.success) return refusedForm(holder.error, locale, form);
-  if (!parsed.success) return refusedForm(parsed.error, locale, form);
+  const parsed = parseWithPosition(eventSchema, form);
+  // Every refused field at once: the holder's issue with the event's.
+  if (!holder.success || !parsed.success) return refusedForm(new z.ZodError([...(holder.error?.issues ?? []), ...(parsed.error?.issues ?? [])]), locale, form);
   try {
     await createEventForHolder({ user: admin, holder: holder.data.holder, event: parsed.data, now: now() });
   } catch (error) {

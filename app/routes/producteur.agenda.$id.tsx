@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eventFormValues } from "~/domain/ess/event-form-values";
 import { eventSchema } from "~/domain/ess/event-input";
+import { parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { getEventForEditor, updateEvent, type EventEditor } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { isDomainError } from "~/domain/errors";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idField.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   const form = await readForm(request);
-  const parsed = eventSchema.safeParse(form);
+  const parsed = parseWithPosition(eventSchema, form);
   if (!parsed.success) return refusedForm(parsed.error, locale, form);
   try {
     await updateEvent({ editor: { kind: "producer", userId: user.id, organisationId: producer.id }, eventId: id.data, event: parsed.data, now: now() });

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { eventWhen } from "~/domain/ess/agenda-view";
 import { eventSchema } from "~/domain/ess/event-input";
+import { parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { createOwnEvent, deleteEvent, listOwnEvents } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { idField } from "~/domain/fields";
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { ok: true as const, message: translate(locale, "essEvents.deleted") };
   }
-  const parsed = eventSchema.safeParse(form);
+  const parsed = parseWithPosition(eventSchema, form);
   if (!parsed.success) return refusedForm(parsed.error, locale, form);
   try {
     await createOwnEvent({ userId: user.id, organisationId: producer.id, verified: producer.verified, event: parsed.data, now: now() });

@@ -102,6 +102,8 @@ describe("the territory's events", () => {
       expect(refused.init?.status, holder).toBe(400);
       expect(refused.data.fieldErrors.holder, holder).toBe("Choisissez l'acteur qui organise dans la liste.");
     }
+    const both = asFailure(await adminAgendaAction({ request: post("/admin/agenda", { ...form, holder: "", kind: "", lat: "43.3", lon: "5.4" }, admin.cookie), params: {}, context: {} }));
+    expect(Object.keys(both.data.fieldErrors).sort()).toEqual(["holder", "kind", "lat"]);
     expect(await db().event.count({ where: { title: form.title } })).toBe(0);
     await adminAgendaAction({ request: post("/admin/agenda", { ...form, holder: `ess:${actorId}` }, admin.cookie), params: {}, context: {} });
     expect(await db().event.findFirstOrThrow({ where: { title: form.title } })).toMatchObject({ essActorId: actorId, organisationId: null, publishedById: admin.user.id, kind: "ESS_FORUM" });

@@ -75,6 +75,16 @@ describe("the admin's ESS actors", () => {
     expect(await db().essActor.count({ where: { name } })).toBe(0);
   });
 
+  it("names every refused field at once: a position outside the territory is reported with the missing kind and description", async () => {
+    const admin = await createMemberUser("ADMIN");
+    const form = actorForm({ kind: "", offer: "", lat: "48,85", lon: "2,35" });
+    const refused = asFailure(await create(admin.cookie, form));
+    expect(refused.init?.status).toBe(400);
+    expect(Object.keys(refused.data.fieldErrors).sort()).toEqual(["kind", "lat", "offer"]);
+    expect(refused.data.fieldErrors.lat).toMatch(/hors du territoire/);
+    expect(await db().essActor.count({ where: { name: form.name } })).toBe(0);
+  });
+
   it("never shows an unpublished actor, and unpublishing takes a published one out of the directory at once", async () => {
     const admin = await createMemberUser("ADMIN");
     const hidden = actorForm({ name: `Atelier vélo solidaire ${unique()}`, kind: "INSERTION_WORKSHOP", published: "" });

@@ -62,6 +62,23 @@ export function checkPosition(position: { lat?: number; lon?: number }, context:
   }
 }
 
+/** The position alone: its issues are reported with the others' (zod runs an object's refinements only once its fields parse). */
+const positionSchema = z.object({ lat: coordinateField, lon: coordinateField }).superRefine(checkPosition);
+
+/**
+ * Parses a form with `schema`; when it refuses, the position's own issues are added, so a bad
+ * position is named together with a missing field instead of after it is fixed.
+ */
+export function parseWithPosition<Schema extends z.ZodType>(schema: Schema, form: Record<string, string>): ReturnType<Schema["safeParse"]> {
+  const parsed = schema.safeParse(form) as ReturnType<Schema["safeParse"]>;
+  if (parsed.success) return parsed;
+  const position = positionSchema.safeParse(form);
+  if (position.success) return parsed;
+  const known = new Set(parsed.error.issues.map((issue) => issue.path.join(".")));
+  const extra = position.error.issues.filter((issue) => !known.has(issue.path.join(".")));
+  return { success: false, error: new z.ZodError([...parsed.error.issues, ...extra]) } as ReturnType<Schema["safeParse"]>;
+}
+
 /** The admin's form for one ESS actor (create and edit alike). */
 export const essActorSchema = z
   .object({

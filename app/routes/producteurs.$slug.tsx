@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readProducerProfile } from "~/domain/directory/producer-profile.server";
+import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
+import { localeOf } from "~/http/locale.server";
 import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
 import { kindWordOf } from "~/domain/directory/directory-query";
 import { postalAddress } from "~/domain/postal-address";
@@ -9,6 +11,7 @@ import { now } from "~/http/clock.server";
 import { appUrl } from "~/http/request-context.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { DirectoryMap } from "~/ui/directory-map";
+import { UpcomingEvents } from "~/ui/upcoming-events";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, longDate, timeRange } from "~/ui/format";
 import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
@@ -37,18 +40,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
  * certifications, opening hours, visits, contact; schema.org LocalBusiness and Open Graph for
  * search engines and link previews. One statement; 404 unless the territory verified them.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const profile = await readProducerProfile(params.slug ?? "", now());
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const at = now();
+  const profile = await readProducerProfile(params.slug ?? "", at);
   if (!profile) throw new Response("Not found", { status: 404 });
+  // Their coming visits and open days, as on /agenda (one statement).
+  const events = await upcomingEventCards({ organisationId: profile.id }, at, localeOf(request));
   const site = appUrl();
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
-  return { profile, jsonLd: producerJsonLd(profile, site), site, tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null };
+  return { profile, events, jsonLd: producerJsonLd(profile, site), site, tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null };
 }
 
 const sectionTitle = "text-xl font-bold text-sea-900";
 
 export default function ProducerPage() {
-  const { profile, tiles } = useLoaderData<typeof loader>();
+  const { profile, events, tiles } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const kind = profile.kind === "AMAP" ? "amap" : kindWordOf("producer", profile.producerKind);
@@ -194,6 +200,7 @@ export default function ProducerPage() {
           </div>
         ) : null}
       </section>
+      <UpcomingEvents events={events} />
     </article>
   );
 }

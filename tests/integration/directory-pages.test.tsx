@@ -8,7 +8,7 @@ import { action as organisationAction } from "~/routes/producteur.organisation";
 import ProducerPage, { loader as producerLoader, meta as producerMeta } from "~/routes/producteurs.$slug";
 import { loader as robotsLoader } from "~/routes/robots[.]txt";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
-import { createMemberUser, createProducerUser } from "../factories";
+import { createMemberUser, createProducerUser, ensureCommune } from "../factories";
 import { createLabel } from "../factories-label-public";
 import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory } from "../factories-directory";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
@@ -265,4 +265,18 @@ test("the territory writes a point's accessibility where it manages the points; 
   expect(refused.data?.pointId).toBe(point);
   expect(refused.data?.fieldErrors.accessibilityNotes).toBe("L'accessibilité tient en 1 000 caractères au plus.");
   expect((await db().pickupPoint.findUniqueOrThrow({ where: { id: point }, select: { accessibilityNotes: true } })).accessibilityNotes).toBe("Rampe d'accès côté parking, boucle magnétique à l'accueil.");
+});
+
+test("a producer's page lists their coming visits and open days, linked to the agenda; past ones are not listed", async () => {
+  const { fisher } = await fisherWithMarkets();
+  const communeInsee = await ensureCommune();
+  const day = 24 * 3_600_000;
+  const place = { placeName: "Quai Henri IV", address: "Quai Henri IV", communeInsee, lat: 49.92, lon: 1.08, registrationText: "Sur réservation", organisationId: fisher.id };
+  const coming = randomUUID();
+  await db().event.create({ data: { id: coming, title: "Visite du Pourquoi-Pas au retour de pêche", kind: "BOAT_VISIT", startsAt: new Date(Date.now() + 3 * day), endsAt: new Date(Date.now() + 3 * day + 3_600_000), ...place } });
+  await db().event.create({ data: { id: randomUUID(), title: "Visite de l'an dernier", kind: "BOAT_VISIT", startsAt: new Date(Date.now() - 300 * day), endsAt: new Date(Date.now() - 300 * day + 3_600_000), ...place } });
+  const { html, text } = await show(`/producteurs/${fisher.slug}`);
+  expect(text).toContain("Visite du Pourquoi-Pas au retour de pêche");
+  expect(html).toContain(`href="/agenda/${coming}"`);
+  expect(text).not.toContain("Visite de l'an dernier");
 });

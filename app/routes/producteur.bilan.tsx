@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { can } from "~/domain/accounts/permissions";
 import { currentMonth, type SalesFigures } from "~/domain/preparation/sales-figures";
 import { salesPeriodSchema, salesStatement } from "~/domain/preparation/sales-summary.server";
@@ -16,7 +16,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { euros, longDate } from "~/ui/format";
-import { FormAlert, PrimaryButton } from "~/ui/form";
+import { PeriodForm } from "~/ui/period-form";
 
 export const meta: MetaFunction = () => [{ title: "Bilan des ventes — Terre & Mer" }];
 
@@ -91,38 +91,13 @@ export default function SalesSummaryPage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("preparation.summary.title")}</h1>
       <p className="mt-1">{t("preparation.summary.intro")}</p>
-      <Form method="get" className="mt-4 rounded-xl border border-slate-300 bg-white p-4 print:hidden">
-        <fieldset>
-          <legend className="font-bold">{t("preparation.summary.period")}</legend>
-          {Object.keys(page.errors).length > 0 ? <FormAlert message={Object.values(page.errors)[0]} refused /> : null}
-          <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2">
-            {(["from", "to"] as const).map((field) => (
-              <div key={field}>
-                <label htmlFor={`periode-${field}`} className="block font-semibold">{t(field === "from" ? "preparation.summary.from" : "preparation.summary.to")}</label>
-                <input
-                  id={`periode-${field}`}
-                  type="date"
-                  name={field === "from" ? "du" : "au"}
-                  defaultValue={page.period[field]}
-                  required
-                  aria-invalid={page.errors[field] ? true : undefined}
-                  aria-describedby={page.errors[field] ? `periode-${field}-error` : undefined}
-                  className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 px-3 py-2 aria-[invalid]:border-red-700"
-                />
-                {page.errors[field] ? <p id={`periode-${field}-error`} className="mt-1 text-sm font-semibold text-red-800">{page.errors[field]}</p> : null}
-              </div>
-            ))}
-          </div>
-          <div className="mt-3 flex flex-wrap items-center gap-3">
-            <PrimaryButton>{t("preparation.summary.show")}</PrimaryButton>
-            {summary ? (
-              <a href={`/producteur/bilan.csv?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">
-                {t("preparation.summary.csv")}
-              </a>
-            ) : null}
-          </div>
-        </fieldset>
-      </Form>
+      <PeriodForm idPrefix="periode" period={page.period} errors={page.errors}>
+        {summary ? (
+          <a href={`/producteur/bilan.csv?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">
+            {t("preparation.summary.csv")}
+          </a>
+        ) : null}
+      </PeriodForm>
 
       {summary ? (
         <>

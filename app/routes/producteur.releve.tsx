@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { StatementOrder } from "~/domain/preparation/sales-figures";
 import { salesStatement } from "~/domain/preparation/sales-summary.server";
 import { statementTotalRows } from "~/domain/preparation/statement-documents";
@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/ui/error-page";
 import { dateTime, euros, longDate } from "~/ui/format";
-import { FormAlert, PrimaryButton } from "~/ui/form";
+import { PeriodForm } from "~/ui/period-form";
 
 export const meta: MetaFunction = () => [{ title: "Relevé des paiements — Terre & Mer" }];
 
@@ -47,39 +47,14 @@ export default function StatementPage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("cardStatement.title")}</h1>
       <p className="mt-1">{t("cardStatement.intro")}</p>
-      <Form method="get" className="mt-4 rounded-xl border border-slate-300 bg-white p-4 print:hidden">
-        <fieldset>
-          <legend className="font-bold">{t("preparation.summary.period")}</legend>
-          {Object.keys(page.errors).length > 0 ? <FormAlert message={Object.values(page.errors)[0]} refused /> : null}
-          <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2">
-            {(["from", "to"] as const).map((field) => (
-              <div key={field}>
-                <label htmlFor={`releve-${field}`} className="block font-semibold">{t(field === "from" ? "preparation.summary.from" : "preparation.summary.to")}</label>
-                <input
-                  id={`releve-${field}`}
-                  type="date"
-                  name={field === "from" ? "du" : "au"}
-                  defaultValue={page.period[field]}
-                  required
-                  aria-invalid={page.errors[field] ? true : undefined}
-                  aria-describedby={page.errors[field] ? `releve-${field}-error` : undefined}
-                  className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 px-3 py-2 aria-[invalid]:border-red-700"
-                />
-                {page.errors[field] ? <p id={`releve-${field}-error`} className="mt-1 text-sm font-semibold text-red-800">{page.errors[field]}</p> : null}
-              </div>
-            ))}
-          </div>
-          <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1">
-            <PrimaryButton>{t("preparation.summary.show")}</PrimaryButton>
-            {statement ? (
-              <>
-                <a href={`/producteur/releve.csv?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("cardStatement.csv")}</a>
-                <a href={`/producteur/releve.pdf?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("cardStatement.pdf")}</a>
-              </>
-            ) : null}
-          </div>
-        </fieldset>
-      </Form>
+      <PeriodForm idPrefix="releve" period={page.period} errors={page.errors}>
+        {statement ? (
+          <>
+            <a href={`/producteur/releve.csv?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("cardStatement.csv")}</a>
+            <a href={`/producteur/releve.pdf?${query}`} download className="inline-flex min-h-11 items-center font-semibold text-sea-700 underline">{t("cardStatement.pdf")}</a>
+          </>
+        ) : null}
+      </PeriodForm>
 
       {statement ? (
         <>

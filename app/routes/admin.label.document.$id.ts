@@ -1,23 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isDomainError } from "~/domain/errors";
-import { readLabelDocument } from "~/domain/label/label-documents.server";
 import { requirePermission } from "~/http/auth.server";
+import { labelDocumentResponse } from "~/http/label-document-response.server";
 
 /** A label document for reviewers, served with its stored type, as an attachment. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "decide:label:any");
-  try {
-    const document = await readLabelDocument({ documentId: params.id ?? "", actor: user });
-    return new Response(Buffer.from(document.bytes), {
-      headers: {
-        "Content-Type": document.contentType,
-        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (isDomainError(error) && error.code === "not_found") throw new Response("Not Found", { status: 404 });
-    throw error;
-  }
+  return labelDocumentResponse(params.id ?? "", user);
 }

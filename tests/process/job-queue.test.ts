@@ -16,6 +16,7 @@ test("each app process starts one job queue: the periodic jobs are scheduled onc
   const schedules = await query<{ name: string; cron: string; timezone: string }>(databaseUrl, "SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name");
   expect(schedules).toEqual([
     { name: "donations.expire", cron: "* * * * *", timezone: "Europe/Paris" },
+    { name: "label.remind", cron: "17 8 * * *", timezone: "Europe/Paris" },
     { name: "mail.deliver", cron: "* * * * *", timezone: "Europe/Paris" },
     { name: "maintenance.purge", cron: "7 * * * *", timezone: "Europe/Paris" },
     { name: "payments.close-distribution", cron: "*/10 * * * *", timezone: "Europe/Paris" },
@@ -23,7 +24,7 @@ test("each app process starts one job queue: the periodic jobs are scheduled onc
   // The jobs each process adds at its start are worked, by one process or the other.
   await expect
     .poll(async () => (await query<{ name: string }>(databaseUrl, "SELECT DISTINCT name FROM pgboss.job WHERE state = 'completed' AND name NOT LIKE '\\_\\_pgboss%' ORDER BY name")).map((row) => row.name), { timeout: 30_000, interval: 250 })
-    .toEqual(["donations.expire", "mail.deliver", "maintenance.purge", "payments.close-distribution"]);
+    .toEqual(["donations.expire", "label.remind", "mail.deliver", "maintenance.purge", "payments.close-distribution"]);
 
   expect(await server.stop()).toEqual({ code: 0, signal: null });
   expect(server.output()).not.toMatch(/\[tâches\]/);

@@ -58,6 +58,14 @@ const schema = z.object({
   if (config.STRIPE_API_BASE && config.STRIPE_SECRET_KEY && !/^(sk|rk)_test_/.test(config.STRIPE_SECRET_KEY)) {
     context.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "STRIPE_API_BASE only with a test key" });
   }
+  // A live key sends paying customers back to APP_URL (Checkout's return page, a producer's
+  // onboarding): never to the default localhost, a loopback address, or plain http.
+  if (config.STRIPE_SECRET_KEY && /^(sk|rk)_live_/.test(config.STRIPE_SECRET_KEY)) {
+    const site = new URL(config.APP_URL);
+    if (site.protocol !== "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) {
+      context.addIssue({ code: "custom", path: ["APP_URL"], message: "a live Stripe key needs the site's public https address in APP_URL" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;

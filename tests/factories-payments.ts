@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { amountAtMostCents } from "~/domain/ordering/variable-weight";
 import { placeOrder } from "~/domain/ordering/place-order.server";
+import { stripeCardFeeCents } from "./stripe-double/stripe-double";
 
 /**
  * An order paid by card as the checkout leaves it once Stripe said the payment succeeded: placed
@@ -29,7 +30,7 @@ export async function createCardPaidOrder(input: {
       amountCents,
       paymentIntentId: input.paymentIntentId ?? `pi_${randomUUID().replaceAll("-", "")}`,
       chargeId: `ch_${randomUUID().replaceAll("-", "")}`,
-      feeCents: input.feeCents ?? Math.round(amountCents * 0.015) + 25,
+      feeCents: input.feeCents ?? stripeCardFeeCents(amountCents),
       succeededAt: input.now ?? new Date(),
     },
   });

@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { withInstants, type DistributionAsRead } from "~/domain/directory/coming-distributions";
 
 const COMING_DISTRIBUTIONS = 12;
 
@@ -20,9 +21,7 @@ export type PickupPointPage = {
   distributions: PointDistribution[];
 };
 
-type Row = Omit<PickupPointPage, "distributions"> & {
-  distributions: Array<Omit<PointDistribution, "startsAt" | "endsAt" | "cutoffAt"> & { startsAt: string; endsAt: string; cutoffAt: string }>;
-};
+type Row = Omit<PickupPointPage, "distributions"> & { distributions: Array<DistributionAsRead<PointDistribution>> };
 
 /**
  * A pickup point's public page, in one statement: where it is, how to reach it, who runs it, and
@@ -52,14 +51,5 @@ export async function readPickupPointPage(id: string, now: Date): Promise<Pickup
     [id, now, COMING_DISTRIBUTIONS],
   );
   const row = rows[0];
-  if (!row) return null;
-  return {
-    ...row,
-    distributions: row.distributions.map((distribution) => ({
-      ...distribution,
-      startsAt: new Date(distribution.startsAt),
-      endsAt: new Date(distribution.endsAt),
-      cutoffAt: new Date(distribution.cutoffAt),
-    })),
-  };
+  return row ? { ...row, distributions: withInstants(row.distributions) } : null;
 }

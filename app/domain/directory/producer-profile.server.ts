@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { withInstants, type DistributionAsRead } from "~/domain/directory/coming-distributions";
 import { validLabelSql } from "~/domain/label/read-label.server";
 
 /** How many coming distributions the profile lists: the next few weeks of a weekly market. */
@@ -52,9 +53,7 @@ export type ProducerProfile = {
   distributions: ProfileDistribution[];
 };
 
-type Row = Omit<ProducerProfile, "distributions"> & {
-  distributions: Array<Omit<ProfileDistribution, "startsAt" | "endsAt" | "cutoffAt"> & { startsAt: string; endsAt: string; cutoffAt: string }>;
-};
+type Row = Omit<ProducerProfile, "distributions"> & { distributions: Array<DistributionAsRead<ProfileDistribution>> };
 
 /**
  * A producer's (or an AMAP's) public page, in one statement: its profile, photos, the products it
@@ -100,14 +99,5 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
     [slug, now, COMING_DISTRIBUTIONS],
   );
   const row = rows[0];
-  if (!row) return null;
-  return {
-    ...row,
-    distributions: row.distributions.map((distribution) => ({
-      ...distribution,
-      startsAt: new Date(distribution.startsAt),
-      endsAt: new Date(distribution.endsAt),
-      cutoffAt: new Date(distribution.cutoffAt),
-    })),
-  };
+  return row ? { ...row, distributions: withInstants(row.distributions) } : null;
 }

@@ -3,11 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { essActorSchema, parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { getEssActorForAdmin, updateEssActor } from "~/domain/ess/manage-ess-actors.server";
-import { isDomainError } from "~/domain/errors";
-import { idField } from "~/domain/fields";
 import { requirePermission } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
-import { refusedByDomain, refusedForm, type RefusedForm } from "~/http/ess-form.server";
+import type { RefusedForm } from "~/http/ess-form.server";
+import { notFoundResponse, routeId, submitEssForm } from "~/http/ess-form-action.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -18,48 +17,36 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
-  const id = idField.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  try {
-    const actor = await getEssActorForAdmin(admin, id.data);
-    return {
-      id: actor.id,
-      communes: sortedCommunes(),
-      values: {
-        name: actor.name,
-        kind: actor.kind,
-        communeInsee: actor.communeInsee,
-        address: actor.address,
-        lat: String(actor.lat),
-        lon: String(actor.lon),
-        offer: actor.offer,
-        contactEmail: actor.contactEmail ?? "",
-        contactPhone: actor.contactPhone ?? "",
-        website: actor.website ?? "",
-        published: actor.published,
-      },
-    };
-  } catch (error) {
-    if (isDomainError(error) && error.code === "not_found") throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  const id = routeId(params);
+  const actor = await getEssActorForAdmin(admin, id).catch(notFoundResponse);
+  return {
+    id: actor.id,
+    communes: sortedCommunes(),
+    values: {
+      name: actor.name,
+      kind: actor.kind,
+      communeInsee: actor.communeInsee,
+      address: actor.address,
+      lat: String(actor.lat),
+      lon: String(actor.lon),
+      offer: actor.offer,
+      contactEmail: actor.contactEmail ?? "",
+      contactPhone: actor.contactPhone ?? "",
+      website: actor.website ?? "",
+      published: actor.published,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
-  const id = idField.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
+  const id = routeId(params);
   const form = await readForm(request);
-  const parsed = parseWithPosition(essActorSchema, form);
-  if (!parsed.success) return refusedForm(parsed.error, locale, form);
-  try {
-    await updateEssActor({ user: admin, id: id.data, actor: parsed.data, now: now() });
-  } catch (error) {
-    if (isDomainError(error) && error.code === "not_found") throw new Response("Not found", { status: 404 });
-    return refusedByDomain(error, locale, form);
-  }
-  return redirect("/admin/acteurs");
+  const refused = await submitEssForm({ locale, form, parsed: parseWithPosition(essActorSchema, form), notFound: "404" }, (actor) =>
+    updateEssActor({ user: admin, id, actor, now: now() }),
+  );
+  return refused ?? redirect("/admin/acteurs");
 }
 
 export default function EditEssActor() {

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { eventWhen } from "~/domain/ess/agenda-view";
 import { eventSchema } from "~/domain/ess/event-input";
 import { parseWithPosition } from "~/domain/ess/ess-actor-input";
-import { createOwnEvent, deleteEvent, listOwnEvents } from "~/domain/ess/manage-events.server";
+import { createOwnEvent, listOwnEvents } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
-import { idField } from "~/domain/fields";
 import { now } from "~/http/clock.server";
-import { refusedByDomain, refusedForm, type RefusedForm } from "~/http/ess-form.server";
+import type { RefusedForm } from "~/http/ess-form.server";
+import { submitEssForm } from "~/http/ess-form-action.server";
+import { deleteEventFromForm } from "~/http/event-edit.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { requireProducer } from "~/http/producer.server";
@@ -16,7 +16,7 @@ import { translate } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import { EMPTY_EVENT, EventForm, eventValues } from "~/ui/event-form";
 import { FormAlert } from "~/ui/form";
-import { SubmitButton } from "~/ui/submit-button";
+import { EventList } from "~/ui/event-list";
 
 export const meta: MetaFunction = () => [{ title: "Mes rendez-vous — Terre & Mer" }];
 
@@ -33,30 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const deleteSchema = z.object({ eventId: idField });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, producer } = await requireProducer(request);
   const locale = localeOf(request, user.locale);
   const form = await readForm(request);
-  if (form.intent === "delete") {
-    const parsed = deleteSchema.safeParse(form);
-    if (!parsed.success) return refusedForm(parsed.error, locale, {});
-    try {
-      await deleteEvent({ editor: { kind: "producer", userId: user.id, organisationId: producer.id }, eventId: parsed.data.eventId });
-    } catch (error) {
-      return refusedByDomain(error, locale, {});
-    }
-    return { ok: true as const, message: translate(locale, "essEvents.deleted") };
-  }
-  const parsed = parseWithPosition(eventSchema, form);
-  if (!parsed.success) return refusedForm(parsed.error, locale, form);
-  try {
-    await createOwnEvent({ userId: user.id, organisationId: producer.id, verified: producer.verified, event: parsed.data, now: now() });
-  } catch (error) {
-    return refusedByDomain(error, locale, form);
-  }
-  return { ok: true as const, message: translate(locale, "essEvents.created") };
+  if (form.intent === "delete") return deleteEventFromForm({ editor: { kind: "producer", userId: user.id, organisationId: producer.id }, locale, form });
+  const refused = await submitEssForm({ locale, form, parsed: parseWithPosition(eventSchema, form) }, (event) =>
+    createOwnEvent({ userId: user.id, organisationId: producer.id, verified: producer.verified, event, now: now() }),
+  );
+  return refused ?? { ok: true as const, message: translate(locale, "essEvents.created") };
 }
 
 export default function ProducerAgenda() {
@@ -70,24 +55,7 @@ export default function ProducerAgenda() {
       <p className="mt-2">{t("essEvents.intro")}</p>
       {!page.verified ? <p className="mt-2 rounded-lg bg-amber-50 p-3 text-amber-900">{t("essEvents.notVerified")}</p> : null}
       {result?.ok ? <div className="mt-4"><FormAlert tone="success" message={result.message} /></div> : null}
-      {page.events.length === 0 ? <p className="mt-4">{t("essEvents.empty")}</p> : null}
-      <ul className="mt-4 space-y-3">
-        {page.events.map((event) => (
-          <li key={event.id} className="rounded-xl border border-slate-300 bg-white p-4" data-own-event={event.id}>
-            <p className="text-sm font-semibold text-sea-700">{t(`agenda.kind.${event.kind}`)}{event.past ? ` · ${t("essEvents.past")}` : ""}</p>
-            <h2 className="font-bold">{event.title}</h2>
-            <p className="text-sm">{event.when}</p>
-            <div className="mt-2 flex flex-wrap gap-2">
-              <Link to={`/producteur/agenda/${event.id}`} aria-label={t("essEvents.editNamed", { title: event.title })} className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 px-4 font-semibold text-sea-700 hover:bg-sea-50">{t("essActors.editShort")}</Link>
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="eventId" value={event.id} />
-                <SubmitButton busyLabel={t("essActors.saving")} variant="secondary" aria-label={t("essEvents.deleteNamed", { title: event.title })}>{t("essEvents.delete")}</SubmitButton>
-              </Form>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <EventList events={page.events} editPath={(id) => `/producteur/agenda/${id}`} note={(event) => (event.past ? ` · ${t("essEvents.past")}` : "")} markOwn />
       {page.verified ? (
         <section className="mt-6" aria-labelledby="new-event">
           <h2 id="new-event" className="text-xl font-bold text-sea-900">{t("essEvents.new")}</h2>

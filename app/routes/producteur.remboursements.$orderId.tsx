@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DomainError } from "~/domain/errors";
 import { idField } from "~/domain/fields";
+import { refundAllowed } from "~/domain/payments/money-model";
 import { readOrderRefunds } from "~/domain/payments/read-order-refunds.server";
 import { now } from "~/http/clock.server";
 import { pageError } from "~/http/errors.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orderId = idField.safeParse(params.orderId);
   const order = orderId.success ? await readOrderRefunds(orderId.data, { isAdmin: false, producerIds: [producer.id] }) : null;
   if (!order) throw pageError(request, new DomainError("not_found"));
-  return { order, canRefund: now() < order.moneyFinalAt };
+  return { order, canRefund: refundAllowed("producer", order.endsAt, now()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

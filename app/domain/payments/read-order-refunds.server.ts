@@ -10,6 +10,7 @@ export type OrderRefunds = {
   customerName: string;
   pointName: string;
   startsAt: Date;
+  endsAt: Date;
   moneyFinalAt: Date;
   chargedCents: number;
   refundedCents: number;
@@ -18,7 +19,6 @@ export type OrderRefunds = {
 };
 
 type Row = Omit<OrderRefunds, "lines" | "refunds" | "moneyFinalAt"> & {
-  endsAt: Date;
   lines: Array<{ id: string; productName: string; quantity: number; producerName: string; unitPriceCents: number; capCents: number | null; finalCents: number | null; refundedCents: number }>;
   refunds: Array<Omit<OrderRefunds["refunds"][number], "createdAt"> & { createdAt: string }>;
 };
@@ -53,10 +53,10 @@ export async function readOrderRefunds(orderId: string, viewer: RefundPageViewer
       AND (${viewer.isAdmin}::boolean OR EXISTS (SELECT 1 FROM "OrderLine" mine WHERE mine."orderId" = o.id AND mine."producerId" = ANY(${viewer.producerIds}::text[])))`;
   const row = rows[0];
   if (!row) return null;
-  const { endsAt, lines, refunds, ...order } = row;
+  const { lines, refunds, ...order } = row;
   return {
     ...order,
-    moneyFinalAt: moneyFinalAt(endsAt),
+    moneyFinalAt: moneyFinalAt(order.endsAt),
     lines: lines.map((line) => ({
       id: line.id,
       productName: line.productName,

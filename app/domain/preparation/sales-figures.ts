@@ -140,8 +140,8 @@ export function currentMonth(parisToday: string): { from: string; to: string } {
  * its ProducerTransfer row, one not closed yet is « à venir ».
  */
 
-/** One producer's part of one order, as read from the database (every producer of the order, for the fee's and refunds' split). */
-export type StatementOrderRow = {
+/** What the statement says of one producer's part of one order just as the database has it: the order, its market, the producer, the goods' cost and what was paid at the stall. */
+type StatementOrderAsRead = {
   orderId: string;
   number: number;
   status: string;
@@ -151,13 +151,17 @@ export type StatementOrderRow = {
   pickupPointName: string;
   producerId: string;
   producerName: string;
-  /** What the customer was charged for these lines at order: caps for weighed lines, quantity × price otherwise. */
-  capCents: number;
   /** What the goods cost (final amounts once weighed); 0 for a cancelled order. */
   dueCents: number;
   paidCashCents: number;
   paidChequeCents: number;
   paidTerminalCents: number;
+};
+
+/** One producer's part of one order, as read from the database (every producer of the order, for the fee's and refunds' split). */
+export type StatementOrderRow = StatementOrderAsRead & {
+  /** What the customer was charged for these lines at order: caps for weighed lines, quantity × price otherwise. */
+  capCents: number;
   /** The order's card charge when it succeeded (null: not paid by card online). */
   chargedCents: number | null;
   /** Stripe's fee of that charge (0 when not known yet). */
@@ -191,21 +195,9 @@ export type StatementTransferRow = {
   reversals: Array<{ id: string; amountCents: number; stripeReversalId: string | null; createdAt: string | Date }>;
 };
 
-export type StatementOrder = {
-  orderId: string;
-  number: number;
-  status: string;
-  paymentMethod: "AT_PICKUP" | "ONLINE_CARD";
-  distributionId: string;
-  startsAt: Date;
-  pickupPointName: string;
-  producerId: string;
-  producerName: string;
-  dueCents: number;
+/** One producer's part of one order on the statement: as read, with its share of the card payment (the close's rule). */
+export type StatementOrder = StatementOrderAsRead & {
   paidOnlineCents: number;
-  paidCashCents: number;
-  paidChequeCents: number;
-  paidTerminalCents: number;
   refundedCents: number;
   commissionCents: number;
   feeCents: number;
@@ -248,6 +240,9 @@ export type Statement = {
    */
   platform: { commissionCents: number; feeCents: number; heldCents: number; refundsFailed: number; refundsFailedCents: number } | null;
 };
+
+/** The money of an order's line that adds up, as it is, into its producer's totals. */
+const ORDER_MONEY = ["paidOnlineCents", "paidCashCents", "paidChequeCents", "paidTerminalCents", "refundedCents", "commissionCents", "feeCents", "netCents"] as const satisfies ReadonlyArray<keyof StatementOrder & keyof StatementTotals>;
 
 export function emptyStatementTotals(): StatementTotals {
   return { paidOnlineCents: 0, paidCashCents: 0, paidChequeCents: 0, paidTerminalCents: 0, paidAtStallCents: 0, refundedCents: 0, commissionCents: 0, feeCents: 0, netCents: 0, transferredCents: 0, sendingCents: 0, heldCents: 0, upcomingCents: 0, gapCents: 0 };
@@ -330,14 +325,7 @@ export function buildStatement(input: {
   };
   for (const order of orders) {
     const totals = totalsOf(order.producerId);
-    totals.paidOnlineCents += order.paidOnlineCents;
-    totals.paidCashCents += order.paidCashCents;
-    totals.paidChequeCents += order.paidChequeCents;
-    totals.paidTerminalCents += order.paidTerminalCents;
-    totals.refundedCents += order.refundedCents;
-    totals.commissionCents += order.commissionCents;
-    totals.feeCents += order.feeCents;
-    totals.netCents += order.netCents;
+    for (const key of ORDER_MONEY) totals[key] += order[key];
     if (order.paymentMethod === "ONLINE_CARD" && !closed.has(`${distributionOf(order.orderId)}|${order.producerId}`)) totals.upcomingCents += order.netCents;
   }
   for (const transfer of transfers) {
@@ -371,21 +359,10 @@ export function buildStatement(input: {
 }
 
 function statementOrder(row: StatementOrderRow, share: OrderShare | undefined): StatementOrder {
+  const { capCents: _cap, chargedCents: _charged, chargeFeeCents: _fee, ...asRead } = row;
   return {
-    orderId: row.orderId,
-    number: row.number,
-    status: row.status,
-    paymentMethod: row.paymentMethod,
-    distributionId: row.distributionId,
-    startsAt: row.startsAt,
-    pickupPointName: row.pickupPointName,
-    producerId: row.producerId,
-    producerName: row.producerName,
-    dueCents: row.dueCents,
+    ...asRead,
     paidOnlineCents: share?.chargedCents ?? 0,
-    paidCashCents: row.paidCashCents,
-    paidChequeCents: row.paidChequeCents,
-    paidTerminalCents: row.paidTerminalCents,
     refundedCents: share?.refundedCents ?? 0,
     commissionCents: share?.commissionCents ?? 0,
     feeCents: share?.feeCents ?? 0,

@@ -39,3 +39,9 @@ export async function deleteEventFromForm(input: { editor: EventEditor; locale: 
   const refused = await submitEssForm({ locale: input.locale, form: {}, parsed: deleteSchema.safeParse(input.form) }, ({ eventId }) => deleteEvent({ editor: input.editor, eventId }));
   return refused ?? { ok: true as const, message: translate(input.locale, "essEvents.deleted") };
 }
+
+/** The list's « publish » form: the use case creates the event, or the refusal keeps what was typed. */
+export async function createEventFromForm<T>(input: { locale: Locale; form: Record<string, string>; parsed: Parameters<typeof submitEssForm<T>>[0]["parsed"] }, create: (data: T) => Promise<unknown>) {
+  const refused = await submitEssForm({ locale: input.locale, form: input.form, parsed: input.parsed }, create);
+  return refused ?? { ok: true as const, message: translate(input.locale, "essEvents.created") };
+}

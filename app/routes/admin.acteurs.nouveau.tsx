@@ -6,7 +6,8 @@ import { canManageEssActors, createEssActor } from "~/domain/ess/manage-ess-acto
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { requirePermission } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
-import { refusedByDomain, refusedForm, type RefusedForm } from "~/http/ess-form.server";
+import type { RefusedForm } from "~/http/ess-form.server";
+import { submitEssForm } from "~/http/ess-form-action.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -25,14 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const locale = localeOf(request, admin.locale);
   const form = await readForm(request);
-  const parsed = parseWithPosition(essActorSchema, form);
-  if (!parsed.success) return refusedForm(parsed.error, locale, form);
-  try {
-    await createEssActor({ user: admin, actor: parsed.data, now: now() });
-  } catch (error) {
-    return refusedByDomain(error, locale, form);
-  }
-  return redirect("/admin/acteurs");
+  const refused = await submitEssForm({ locale, form, parsed: parseWithPosition(essActorSchema, form) }, (actor) => createEssActor({ user: admin, actor, now: now() }));
+  return refused ?? redirect("/admin/acteurs");
 }
 
 

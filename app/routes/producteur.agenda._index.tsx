@@ -1,22 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { eventWhen } from "~/domain/ess/agenda-view";
 import { eventSchema } from "~/domain/ess/event-input";
 import { parseWithPosition } from "~/domain/ess/ess-actor-input";
 import { createOwnEvent, listOwnEvents } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { now } from "~/http/clock.server";
-import type { RefusedForm } from "~/http/ess-form.server";
-import { submitEssForm } from "~/http/ess-form-action.server";
-import { deleteEventFromForm } from "~/http/event-edit.server";
+import { createEventFromForm, deleteEventFromForm } from "~/http/event-edit.server";
 import { readForm } from "~/http/form.server";
 import { localeOf } from "~/http/locale.server";
 import { requireProducer } from "~/http/producer.server";
-import { translate } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
-import { EMPTY_EVENT, EventForm, eventValues } from "~/ui/event-form";
-import { FormAlert } from "~/ui/form";
-import { EventList } from "~/ui/event-list";
+import { EventManager } from "~/ui/event-list";
 
 export const meta: MetaFunction = () => [{ title: "Mes rendez-vous — Terre & Mer" }];
 
@@ -38,30 +33,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = localeOf(request, user.locale);
   const form = await readForm(request);
   if (form.intent === "delete") return deleteEventFromForm({ editor: { kind: "producer", userId: user.id, organisationId: producer.id }, locale, form });
-  const refused = await submitEssForm({ locale, form, parsed: parseWithPosition(eventSchema, form) }, (event) =>
+  return createEventFromForm({ locale, form, parsed: parseWithPosition(eventSchema, form) }, (event) =>
     createOwnEvent({ userId: user.id, organisationId: producer.id, verified: producer.verified, event, now: now() }),
   );
-  return refused ?? { ok: true as const, message: translate(locale, "essEvents.created") };
 }
 
 export default function ProducerAgenda() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<RefusedForm | { ok: true; message: string }>();
   const t = useT();
-  const refused = result && !result.ok ? result : undefined;
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold text-sea-900">{t("essEvents.title")}</h1>
       <p className="mt-2">{t("essEvents.intro")}</p>
       {!page.verified ? <p className="mt-2 rounded-lg bg-amber-50 p-3 text-amber-900">{t("essEvents.notVerified")}</p> : null}
-      {result?.ok ? <div className="mt-4"><FormAlert tone="success" message={result.message} /></div> : null}
-      <EventList events={page.events} editPath={(id) => `/producteur/agenda/${id}`} note={(event) => (event.past ? ` · ${t("essEvents.past")}` : "")} markOwn />
-      {page.verified ? (
-        <section className="mt-6" aria-labelledby="new-event">
-          <h2 id="new-event" className="text-xl font-bold text-sea-900">{t("essEvents.new")}</h2>
-          <EventForm values={eventValues(refused?.values, EMPTY_EVENT)} communes={page.communes} errors={refused?.fieldErrors ?? {}} failure={refused?.message} submitLabel={t("essEvents.save")} />
-        </section>
-      ) : null}
+      <EventManager events={page.events} editPath={(id) => `/producteur/agenda/${id}`} note={(event) => (event.past ? ` · ${t("essEvents.past")}` : "")} markOwn communes={page.communes} canCreate={page.verified} />
     </div>
   );
 }

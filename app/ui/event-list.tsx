@@ -1,6 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import type { EventKind } from "~/domain/ess/event-kinds";
 import { useT } from "~/i18n/use-t";
+import type { RefusedForm } from "~/http/ess-form.server";
+import { EMPTY_EVENT, EventForm, eventValues } from "~/ui/event-form";
+import { FormAlert } from "~/ui/form";
 import { SubmitButton } from "~/ui/submit-button";
 
 export type EventListItem = { id: string; title: string; kind: EventKind; when: string };
@@ -31,6 +34,28 @@ export function EventList<Item extends EventListItem>(props: { events: Item[]; e
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/**
+ * An agenda editor's page body: what the last action did (saved, or refused with what was typed), the
+ * events with their edit and withdraw buttons, then the form to publish one (only when `canCreate`).
+ */
+export function EventManager<Item extends EventListItem>(props: Parameters<typeof EventList<Item>>[0] & { communes: Parameters<typeof EventForm>[0]["communes"]; holders?: Parameters<typeof EventForm>[0]["holders"]; canCreate: boolean }) {
+  const result = useActionData<RefusedForm | { ok: true; message: string }>();
+  const t = useT();
+  const refused = result && !result.ok ? result : undefined;
+  return (
+    <>
+      {result?.ok ? <div className="mt-4"><FormAlert tone="success" message={result.message} /></div> : null}
+      <EventList events={props.events} editPath={props.editPath} note={props.note} markOwn={props.markOwn} />
+      {props.canCreate ? (
+        <section className="mt-6" aria-labelledby="new-event">
+          <h2 id="new-event" className="text-xl font-bold text-sea-900">{t("essEvents.new")}</h2>
+          <EventForm values={eventValues(refused?.values, EMPTY_EVENT)} holders={props.holders} communes={props.communes} errors={refused?.fieldErrors ?? {}} failure={refused?.message} submitLabel={t("essEvents.save")} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -134,6 +134,15 @@ function supervise(booted: Booted) {
 }
 
 async function serve(booted: Booted) {
+  // A stop asked while this process is still starting (its job queue's start takes a few hundred
+  // ms) would otherwise meet Node's default and kill it mid-start, its exit counted as a failure:
+  // it is remembered, and the graceful stop below runs as soon as the process is up.
+  let signalDuringStart: NodeJS.Signals | null = null;
+  const rememberSignal = (signal: NodeJS.Signals) => {
+    signalDuringStart ??= signal;
+  };
+  process.on("SIGINT", rememberSignal);
+  process.on("SIGTERM", rememberSignal);
   // pg-boss 10 marks a failed job failed from its work loop without catching that write: while the
   // database is away it rejects with nobody to hear it, and Node would end the process serving
   // pages (tests/process/database-failover.test.ts). A database that is away is not a bug: the job
@@ -259,6 +268,9 @@ async function serve(booted: Booted) {
     }
     process.exit(exitCode);
   }
+  process.off("SIGINT", rememberSignal);
+  process.off("SIGTERM", rememberSignal);
   process.on("SIGINT", (signal) => void shutdown(signal));
   process.on("SIGTERM", (signal) => void shutdown(signal));
+  if (signalDuringStart) void shutdown(signalDuringStart);
 }

@@ -46,6 +46,8 @@ type ActorOptions = {
   visitBooking?: string;
   contactEmail?: string;
   contactPhone?: string;
+  /** Where the farm or boat is; without it the directory places the actor at its commune's centre. */
+  position?: { lat: number; lon: number };
 };
 
 export async function createActor(options: ActorOptions) {
@@ -63,6 +65,8 @@ export async function createActor(options: ActorOptions) {
       communeInsee,
       address: "1 rue des Tests",
       description: options.description ?? "",
+      lat: options.position?.lat ?? null,
+      lon: options.position?.lon ?? null,
       organicCertified: options.organic ?? false,
       organicControlBody: options.organic ? (options.controlBody ?? "FR-BIO-01") : null,
       verifiedAt: options.verified === false || options.refused ? null : new Date("2026-01-01T00:00:00Z"),

@@ -36,6 +36,7 @@ import { cardStatementsEn, cardStatementsFr } from "~/i18n/areas/card-statements
 import { cardRefundsEn, cardRefundsFr } from "~/i18n/areas/card-refunds";
 import { essEn, essFr } from "~/i18n/areas/ess";
 import { directoryEn, directoryFr } from "~/i18n/areas/directory";
+import { directoryNearEn, directoryNearFr } from "~/i18n/areas/directory-near";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
 
@@ -81,6 +82,7 @@ export const fr = {
   ...cardRefundsFr,
   ...essFr,
   ...directoryFr,
+  ...directoryNearFr,
   ...labelPublicFr,
   ...labelFr,
 } as const;
@@ -125,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   ...cardRefundsEn,
   ...essEn,
   ...directoryEn,
+  ...directoryNearEn,
   ...labelPublicEn,
   ...labelEn,
 };

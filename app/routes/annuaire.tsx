@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db.server";
-import { DIRECTORY_KIND_WORDS, directoryHref, pageCount, PAGE_SIZE, readDirectoryQuery } from "~/domain/directory/directory-query";
+import { DEFAULT_NEAR_KM, DIRECTORY_KIND_WORDS, directoryHref, IN_COMMUNE_KM, NEAR_KM, pageCount, PAGE_SIZE, readDirectoryQuery } from "~/domain/directory/directory-query";
 import { searchDirectory } from "~/domain/directory/search-directory.server";
 import { OPEN_DATA_LICENCE } from "~/domain/directory/open-data-licence.server";
 import { communes } from "~/domain/reference/reference-data";
@@ -96,22 +96,13 @@ export default function Directory() {
         </div>
         <fieldset className="mt-3">
           <legend className="font-semibold text-slate-900">{t("directory.filters.legend")}</legend>
-          <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
             <div>
               <label htmlFor="directory-type" className="block text-sm font-semibold">{t("directory.filter.kind")}</label>
               <select id="directory-type" name="type" defaultValue={query.kind ?? ""} className={selectClass}>
                 <option value="">{t("directory.filter.anyKind")}</option>
                 {DIRECTORY_KIND_WORDS.map((word) => (
                   <option key={word} value={word}>{t(`directory.kind.${word}`)}</option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="directory-commune" className="block text-sm font-semibold">{t("directory.filter.commune")}</label>
-              <select id="directory-commune" name="commune" defaultValue={query.commune ?? ""} className={selectClass}>
-                <option value="">{t("directory.filter.anyCommune")}</option>
-                {communes.map((commune) => (
-                  <option key={commune.inseeCode} value={commune.inseeCode}>{commune.name}</option>
                 ))}
               </select>
             </div>
@@ -123,6 +114,25 @@ export default function Directory() {
                   <option key={category.id} value={category.id}>{locale === "en" ? category.nameEn : category.nameFr}</option>
                 ))}
               </select>
+            </div>
+            <div>
+              <label htmlFor="directory-commune" className="block text-sm font-semibold">{t("directory.filter.commune")}</label>
+              <select id="directory-commune" name="pres" defaultValue={query.near?.commune ?? query.commune ?? ""} className={selectClass}>
+                <option value="">{t("directory.filter.anyCommune")}</option>
+                {communes.map((commune) => (
+                  <option key={commune.inseeCode} value={commune.inseeCode}>{commune.name}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="directory-km" className="block text-sm font-semibold">{t("directory.near.radius")}</label>
+              <select id="directory-km" name="km" defaultValue={query.commune ? IN_COMMUNE_KM : String(query.near?.km ?? DEFAULT_NEAR_KM)} aria-describedby="directory-km-hint" className={selectClass}>
+                <option value={IN_COMMUNE_KM}>{t("directory.near.inCommune")}</option>
+                {NEAR_KM.map((km) => (
+                  <option key={km} value={String(km)}>{t("directory.near.km", { km })}</option>
+                ))}
+              </select>
+              <p id="directory-km-hint" className="mt-1 text-sm text-slate-700">{t("directory.near.hint")}</p>
             </div>
           </div>
           <label className="mt-2 flex min-h-11 items-center gap-2">
@@ -160,6 +170,9 @@ export default function Directory() {
                   <p className="text-sm text-slate-800">
                     <span className="font-semibold">{t(`directory.kind.${result.kind}`)}</span>
                     {result.commune ? ` · ${result.commune}` : ""}
+                    {result.km !== null ? (
+                      <span data-testid="directory-distance"> · {result.km < 1 ? t("directory.result.distanceUnderOne") : t("directory.result.distance", { km: Math.round(result.km) })}</span>
+                    ) : null}
                     {result.organic ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-bold text-green-900">{t("directory.result.organic")}</span> : null}
                     {result.labels.length > 0 ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">{t("directory.result.label")}</span> : null}
                   </p>

@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import { db, statementsIssued } from "~/db.server";
 import { loader } from "~/routes/annuaire";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
+import { greatCircleKm } from "~/domain/label/label-criteria";
 import { createActor, createDistributionAt, createEssActor, createPoint, createProduct, ensureNamedCategory, referenceCommune } from "../factories-directory";
 import { createLabel } from "../factories-label-public";
 import { get } from "../route-requests";
@@ -110,13 +111,13 @@ test("nothing the territory has not verified appears: pending, refused, a pendin
 
 test("the URL is the search: filters read back as given, results link to public pages, and the page renders its count", async () => {
   const page = await search(`?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}&page=1`);
-  expect(page.query).toEqual({ q: "coquilles", kind: "pecheur", commune: "76217", category: seaCategory, organic: false, label: false, page: 1 });
+  expect(page.query).toEqual({ q: "coquilles", kind: "pecheur", commune: "76217", near: null, category: seaCategory, organic: false, label: false, page: 1 });
   expect(page.results).toHaveLength(1);
   expect(page.results[0]?.href).toMatch(/^\/producteurs\/le-pourquoi-pas-/);
   expect(page.meta.url).toBe(`http://localhost:3000/annuaire?q=coquilles&type=pecheur&commune=76217&categorie=${seaCategory}`);
   const point = (await search("?type=point-de-retrait")).results[0];
   expect(point?.href).toMatch(/^\/points-de-retrait\//);
-  expect((await search("?type=association")).results[0]?.href).toBeNull();
+  expect((await search("?type=association")).results[0]?.href).toMatch(/^\/associations\//);
 });
 
 test("paging: twenty per page, the count is of all results, a page past the end says none", async () => {
@@ -176,7 +177,7 @@ test("the ESS actors the territory published are found by name and by what they 
   expect(names(await search("?q=albatre"))).toEqual(["Cigales de la Côte d'Albâtre"]);
   expect(names(await search("?type=jardin-partage"))).toEqual(["Jardin partagé du Pollet"]);
   const cigales = await search("?type=cigales");
-  expect(cigales.results.map((result) => [result.name, result.kind, result.href])).toEqual([["Cigales de la Côte d'Albâtre", "cigales", null]]);
+  expect(cigales.results.map((result) => [result.name, result.kind, result.href])).toEqual([["Cigales de la Côte d'Albâtre", "cigales", expect.stringMatching(/^\/acteurs\/ess-/)]]);
   // They sell nothing here: a category, organic or label filter leaves them out.
   expect(names(await search(`?q=compost&categorie=${seaCategory}`))).toEqual([]);
   expect(names(await search("?q=compost&label=1"))).toEqual([]);
@@ -207,4 +208,56 @@ test("the label filter keeps the producers holding a label valid now, and the po
   const [labelled] = (await search("?q=miellerie%20labellisee")).results;
   expect(labelled?.labels).toEqual([granted.number]);
   expect((await search("?q=miellerie%20expiree")).results[0]?.labels).toEqual([]);
+});
+
+/** A position `km` due north of a commune's centre: along a meridian the great-circle distance is exactly `km`. */
+function northOf(commune: { lat: number; lon: number }, km: number) {
+  return { lat: commune.lat + (km / 6371.0088) * (180 / Math.PI), lon: commune.lon };
+}
+
+test("near a commune: an actor 19.9 km from Dieppe's centre is within the default 20 km, one at 20.1 km is not; nearest first, each with its distance", async () => {
+  const dieppe = referenceCommune("dieppe");
+  const category = await ensureNamedCategory("salicorne", "Herbes de mer", "Sea herbs", 11);
+  const inside = await createActor({ name: "Salicornes à 19,9 km", commune: "dieppe", position: northOf(dieppe, 19.9) });
+  await createProduct(inside.id, "Salicorne fraîche", category);
+  const outside = await createActor({ name: "Salicornes à 20,1 km", commune: "dieppe", position: northOf(dieppe, 20.1) });
+  await createProduct(outside.id, "Salicorne fraîche", category);
+  const onQuay = await createActor({ name: "Salicornes du quai", commune: "dieppe" });
+  await createProduct(onQuay.id, "Salicorne fraîche", category);
+  expect(greatCircleKm(dieppe, northOf(dieppe, 19.9))).toBeCloseTo(19.9, 6);
+
+  const near = await search("?q=salicorne&pres=Dieppe");
+  expect(near.query.near).toEqual({ commune: dieppe.inseeCode, km: 20 });
+  expect(near.results.map((result) => [result.name, result.km === null ? null : Math.round(result.km * 10) / 10])).toEqual([
+    ["Salicornes du quai", 0],
+    ["Salicornes à 19,9 km", 19.9],
+  ]);
+  // A wider radius takes the one beyond 20 km, still nearest first.
+  expect(names(await search("?q=salicorne&pres=76217&km=40"))).toEqual(["Salicornes du quai", "Salicornes à 19,9 km", "Salicornes à 20,1 km"]);
+  // « In the commune only » is the commune filter: all three are of Dieppe, whatever their distance, by name.
+  const inDieppe = await search("?q=salicorne&pres=dieppe&km=0");
+  expect(names(inDieppe)).toEqual(["Salicornes à 19,9 km", "Salicornes à 20,1 km", "Salicornes du quai"]);
+  expect(inDieppe.results.map((result) => result.km)).toEqual([null, null, null]);
+  // Without the filter, no distance.
+  expect((await search("?q=salicorne")).results.map((result) => result.km)).toEqual([null, null, null]);
+});
+
+test("near a commune combines with the text and the label filters: only the labelled seller within the radius", async () => {
+  const dieppe = referenceCommune("dieppe");
+  const now = new Date();
+  const day = 24 * 3600_000;
+  const category = await ensureNamedCategory("poire", "Poiré", "Perry", 12);
+  async function perryMaker(name: string, km: number, labelled: boolean) {
+    const actor = await createActor({ name, commune: "dieppe", position: northOf(dieppe, km) });
+    const product = await createProduct(actor.id, "Poiré fermier", category);
+    if (labelled) await createLabel({ productId: product, status: "GRANTED", validFrom: new Date(now.getTime() - day), validUntil: new Date(now.getTime() + 300 * day) });
+  }
+  await perryMaker("Poiré labellisé à 9,9 km", 9.9, true);
+  await perryMaker("Poiré labellisé à 10,1 km", 10.1, true);
+  await perryMaker("Poiré sans label à 2 km", 2, false);
+
+  expect(names(await search("?q=poire&pres=dieppe&km=10&label=1"))).toEqual(["Poiré labellisé à 9,9 km"]);
+  expect(names(await search("?q=poire&pres=dieppe&km=10"))).toEqual(["Poiré sans label à 2 km", "Poiré labellisé à 9,9 km"]);
+  expect(names(await search("?q=poire&pres=dieppe&km=20&label=1"))).toEqual(["Poiré labellisé à 9,9 km", "Poiré labellisé à 10,1 km"]);
+  expect(names(await search("?q=cidre&pres=dieppe&km=10&label=1"))).toEqual([]);
 });

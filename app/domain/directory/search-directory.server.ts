@@ -1,6 +1,7 @@
 import { readRows } from "~/db.server";
+import { EARTH_RADIUS_KM } from "~/domain/label/label-criteria";
 import { validLabelSql } from "~/domain/label/read-label.server";
-import { containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type DirectoryKind, type DirectoryQuery, DIRECTORY_KINDS } from "~/domain/directory/directory-query";
+import { communeOf, containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type DirectoryKind, type DirectoryQuery, DIRECTORY_KINDS } from "~/domain/directory/directory-query";
 
 export type DirectoryResult = {
   type: ActorType;
@@ -20,6 +21,8 @@ export type DirectoryResult = {
   summary: string;
   /** The numbers of their products' « Produit local Dieppe Maritime » labels valid now (producers). */
   labels: string[];
+  /** Great-circle km from the centre of the commune searched around (`near`); null without that filter. */
+  km: number | null;
 };
 
 export type DirectoryPage = { total: number; results: DirectoryResult[] };
@@ -39,10 +42,16 @@ type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; 
  * name, its commune, and what it sells: its products' names and categories (a pickup point: the
  * products on sale at its coming distributions). Each word must match somewhere, so
  * « coquilles dieppe » finds the fishers of Dieppe that sell scallops.
+ *
+ * Near a commune (`query.near`), the actors whose position (their own, or their commune's centre)
+ * lies within the radius of that commune's centre (shared/data/communes.json, the reference data)
+ * are kept, by the great-circle distance of the label's rule (`greatCircleKm`, same earth radius),
+ * nearest first, each with its distance.
  */
 export async function searchDirectory(query: DirectoryQuery, now: Date): Promise<DirectoryPage> {
   const words = query.q === "" ? [] : query.q.split(" ").map(containsPattern);
   const kind = query.kind ? DIRECTORY_KINDS[query.kind] : null;
+  const centre = query.near ? communeOf(query.near.commune) : null;
   const rows = await readRows<Row>(
     `
     WITH actors AS (
@@ -105,10 +114,18 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
       FROM "EssActor" a
       JOIN "Commune" c ON c."inseeCode" = a."communeInsee"
       WHERE a.published
-    ), filtered AS (
-      SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, categories, labels
+    ), placed AS (
+      -- haversine, as greatCircleKm: NULL without the near filter or without a position (LEAST ignores a NULL: hence the CASE)
+      SELECT actors.*,
+             CASE WHEN $11::float8 IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL THEN 2 * $13::float8 * asin(least(1, sqrt(
+               sin(radians(lat - $11::float8) / 2) ^ 2 + cos(radians($11::float8)) * cos(radians(lat)) * sin(radians(lon - $12::float8) / 2) ^ 2
+             ))) END AS km
       FROM actors
-      WHERE ($2::text IS NULL OR type = $2)
+    ), filtered AS (
+      SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, categories, labels, km
+      FROM placed
+      WHERE ($14::float8 IS NULL OR km <= $14)
+        AND ($2::text IS NULL OR type = $2)
         AND ($3::text IS NULL OR "subKind" = $3)
         AND ($4::text IS NULL OR "communeInsee" = $4)
         AND ($5::text IS NULL OR $5 = ANY("categoryIds"))
@@ -118,8 +135,11 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
     )
     SELECT counted.total, shown.*
     FROM (SELECT count(*)::int AS total FROM filtered) counted
-    LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY unaccent(lower(name)), id LIMIT $8 OFFSET $9) shown ON true`,
-    [now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label],
+    LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY km NULLS LAST, unaccent(lower(name)), id LIMIT $8 OFFSET $9) shown ON true`,
+    [
+      now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label,
+      centre?.lat ?? null, centre?.lon ?? null, EARTH_RADIUS_KM, centre && query.near ? query.near.km : null,
+    ],
   );
   return {
     total: rows[0]?.total ?? 0,

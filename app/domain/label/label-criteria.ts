@@ -128,7 +128,7 @@ export function normaliseLabelNumber(typed: string): string | null {
 
 export type Position = { lat: number; lon: number };
 
-const EARTH_RADIUS_KM = 6371.0088;
+export const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle distance in km (haversine). */
 export function greatCircleKm(a: Position, b: Position): number {

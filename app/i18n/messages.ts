@@ -39,6 +39,7 @@ import { directoryEn, directoryFr } from "~/i18n/areas/directory";
 import { directoryNearEn, directoryNearFr } from "~/i18n/areas/directory-near";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
+import { directoryActorsEn, directoryActorsFr } from "~/i18n/areas/directory-actors";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -85,6 +86,7 @@ export const fr = {
   ...directoryNearFr,
   ...labelPublicFr,
   ...labelFr,
+  ...directoryActorsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -130,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   ...directoryNearEn,
   ...labelPublicEn,
   ...labelEn,
+  ...directoryActorsEn,
 };
 
 export type Locale = "fr" | "en";

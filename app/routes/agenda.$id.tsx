@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { eventWhen } from "~/domain/ess/agenda-view";
-import { getPublicEvent } from "~/domain/ess/list-agenda.server";
+import { getPublicEvent, holderHrefOf } from "~/domain/ess/list-agenda.server";
 import { idField } from "~/domain/fields";
 import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lat: event.lat,
     lon: event.lon,
     holderName: event.holderName,
-    holderHref: event.holderKind === "organisation" ? `/producteurs/${event.holderSlug}` : null,
+    holderHref: holderHrefOf(event),
     registrationUrl: event.registrationUrl,
     registrationText: event.registrationText,
   };

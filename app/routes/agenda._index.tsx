@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eventDay, eventWhen } from "~/domain/ess/agenda-view";
 import { EVENT_KINDS, isEventKind } from "~/domain/ess/event-kinds";
-import { listAgenda } from "~/domain/ess/list-agenda.server";
+import { holderHrefOf, listAgenda } from "~/domain/ess/list-agenda.server";
 import { communes } from "~/domain/reference/reference-data";
 import { now } from "~/http/clock.server";
 import { localeOf } from "~/http/locale.server";
@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         when: eventWhen(event, locale),
         place: [event.placeName, event.communeName].join(", "),
         holderName: event.holderName,
+        holderHref: holderHrefOf(event),
       })),
     ),
     count: events.length,
@@ -109,7 +110,7 @@ export default function AgendaPage() {
                   <Link to={`/agenda/${event.id}`} className="inline-flex min-h-11 items-center underline">{event.title}</Link>
                 </h3>
                 <p>{event.when}</p>
-                <p className="text-sm">{event.place} · {t("agenda.by")} {event.holderName}</p>
+                <p className="text-sm">{event.place} · {t("agenda.by")} {event.holderHref ? <Link to={event.holderHref} className="inline-flex min-h-11 items-center text-sea-700 underline">{event.holderName}</Link> : event.holderName}</p>
               </li>
             ))}
           </ul>

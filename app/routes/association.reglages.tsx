@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Submitted = {
   acceptedCategoryIds: string[];
   collectionWeekdays: string[];
-} & Partial<Record<"storesAmbient" | "storesChilled" | "storesFrozen" | "minQuantity" | "maxQuantity" | "collectionFrom" | "collectionTo" | "redistributesSameDay" | "inDirectory", string>>;
+} & Partial<Record<"storesAmbient" | "storesChilled" | "storesFrozen" | "minQuantity" | "maxQuantity" | "collectionFrom" | "collectionTo" | "redistributesSameDay" | "inDirectory" | "publicContact", string>>;
 
 async function readSettingsForm(request: Request): Promise<Submitted> {
   const form = await readFormData(request, FORM_MAX_BYTES);
@@ -52,6 +52,7 @@ async function readSettingsForm(request: Request): Promise<Submitted> {
     collectionTo: one("collectionTo"),
     redistributesSameDay: one("redistributesSameDay"),
     inDirectory: one("inDirectory"),
+    publicContact: one("publicContact"),
   };
 }
 
@@ -117,7 +118,7 @@ export default function CharitySettingsPage() {
   const failure = result && !result.ok ? result : undefined;
   const errors = failure?.fieldErrors ?? {};
   const typed = failure?.values;
-  const ticked = (name: "storesAmbient" | "storesChilled" | "storesFrozen" | "redistributesSameDay" | "inDirectory") => (typed ? typed[name] !== undefined : settings[name]);
+  const ticked = (name: "storesAmbient" | "storesChilled" | "storesFrozen" | "redistributesSameDay" | "inDirectory" | "publicContact") => (typed ? typed[name] !== undefined : settings[name]);
   const categoryIds = typed ? typed.acceptedCategoryIds : settings.acceptedCategoryIds;
   const weekdays = typed ? typed.collectionWeekdays : settings.collectionWeekdays.map(String);
   return (
@@ -174,6 +175,9 @@ export default function CharitySettingsPage() {
           <FieldError id="field-redistributesSameDay-error" message={errors.redistributesSameDay} />
           <Checkbox name="inDirectory" label={t("charity.settings.inDirectory")} checked={ticked("inDirectory")} />
           <FieldError id="field-inDirectory-error" message={errors.inDirectory} />
+          <Checkbox name="publicContact" label={t("charity.settings.publicContact")} checked={ticked("publicContact")} describedBy="public-contact-hint" />
+          <p id="public-contact-hint" className="text-sm text-slate-700">{t("charity.settings.publicContactHint")}</p>
+          <FieldError id="field-publicContact-error" message={errors.publicContact} />
         </div>
 
         <PrimaryButton disabled={busy}>{t("charity.settings.save")}</PrimaryButton>

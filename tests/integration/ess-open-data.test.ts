@@ -81,7 +81,7 @@ describe("the directory's open data", () => {
     expect(String(byId.get(w.farm.id)?.url)).toMatch(/\/producteurs\/ferme-/);
     expect(byId.get(w.shownCharity)).toMatchObject({ type: "charity" });
     expect(byId.get(w.point)).toMatchObject({ type: "pickupPoint", kind: "SHOP", position: { lat: 49.93, lon: 1.08 } });
-    expect(byId.get(w.formula)).toMatchObject({ type: "essActor", kind: "CIGALES", url: null });
+    expect(byId.get(w.formula)).toMatchObject({ type: "essActor", kind: "CIGALES", url: expect.stringMatching(/\/acteurs\//) });
     for (const hidden of [w.unverified.id, w.hiddenCharity, w.unpublished]) expect(byId.has(hidden), hidden).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { readRows } from "~/db.server";
 import { EARTH_RADIUS_KM } from "~/domain/label/label-criteria";
 import { validLabelSql } from "~/domain/label/read-label.server";
+import { publicPagePath } from "~/domain/directory/public-pages";
 import { communeOf, containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type DirectoryKind, type DirectoryQuery, DIRECTORY_KINDS } from "~/domain/directory/directory-query";
 
 export type DirectoryResult = {
@@ -8,7 +9,7 @@ export type DirectoryResult = {
   id: string;
   name: string;
   kind: DirectoryKind;
-  /** The actor's public page: a producer's or an AMAP's profile, a pickup point's page; none yet for a charity or an ESS actor. */
+  /** The actor's public page (public-pages.ts): a producer's, an AMAP's, a charity's, an ESS actor's or a pickup point's. */
   href: string | null;
   commune: string | null;
   communeInsee: string | null;
@@ -150,7 +151,6 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
 }
 
 function publicPageOf(type: ActorType, id: string, slug: string | null): string | null {
-  if (type === "pickupPoint") return `/points-de-retrait/${id}`;
-  if ((type === "producer" || type === "amap") && slug) return `/producteurs/${slug}`;
-  return null;
+  if (type === "pickupPoint") return publicPagePath(type, id);
+  return slug ? publicPagePath(type, slug) : null;
 }

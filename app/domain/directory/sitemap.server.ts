@@ -7,7 +7,9 @@ const STATIC_PAGES = ["/", "/annuaire", "/label", "/agenda"];
 
 /**
  * The public pages for sitemap.xml, in one statement whatever their number: the verified producers'
- * and AMAPs' profiles, and the pickup points the directory shows (the same rules as its search).
+ * and AMAPs' profiles, the pickup points the directory shows, the verified charities that chose to
+ * appear and the ESS actors the territory published (the same rules as the search and the pages;
+ * addresses as public-pages.ts writes them).
  */
 export async function listPublicPages(): Promise<SitemapEntry[]> {
   const rows = await readRows<{ path: string }>(
@@ -18,6 +20,12 @@ export async function listPublicPages(): Promise<SitemapEntry[]> {
     SELECT '/points-de-retrait/' || pp.id, 1, pp.id FROM "PickupPoint" pp
     LEFT JOIN "Organisation" owner ON owner.id = pp."organisationId"
     WHERE pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL)
+    UNION ALL
+    SELECT '/associations/' || o.slug, 2, o.slug FROM "Organisation" o
+    JOIN "CharitySettings" cs ON cs."organisationId" = o.id
+    WHERE o.kind = 'CHARITY' AND o."verifiedAt" IS NOT NULL AND o."refusedAt" IS NULL AND cs."inDirectory"
+    UNION ALL
+    SELECT '/acteurs/' || a.slug, 3, a.slug FROM "EssActor" a WHERE a.published
     ORDER BY rank, sort`,
     [],
   );

@@ -104,3 +104,69 @@ export function shortDescription(text: string, max = 200): string {
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
 }
+
+export type EssActorForStructuredData = {
+  slug: string;
+  name: string;
+  address: string;
+  commune: string;
+  postalCode: string;
+  lat: number;
+  lon: number;
+  offer: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  website: string | null;
+};
+
+/** An ESS actor as a schema.org Organization located at its place; its own website as `sameAs`. */
+export function essActorJsonLd(actor: EssActorForStructuredData, appUrl: string) {
+  const url = `${base(appUrl)}/acteurs/${encodeURIComponent(actor.slug)}`;
+  const address = postalAddress(actor.address, actor.postalCode, actor.commune);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Organization",
+    "@id": url,
+    name: actor.name,
+    url,
+    ...(actor.offer ? { description: actor.offer } : {}),
+    address,
+    location: { "@type": "Place", address, geo: { "@type": "GeoCoordinates", latitude: actor.lat, longitude: actor.lon } },
+    ...(actor.contactEmail ? { email: actor.contactEmail } : {}),
+    ...(actor.contactPhone ? { telephone: actor.contactPhone } : {}),
+    ...(actor.website ? { sameAs: [actor.website] } : {}),
+  };
+}
+
+export type CharityForStructuredData = {
+  slug: string;
+  name: string;
+  description: string;
+  commune: string | null;
+  contact: { address: string; postalCode: string | null; email: string | null; phone: string | null } | null;
+};
+
+/**
+ * A charity as a schema.org Organization: its commune always, its street address, email and phone
+ * only when it chose to show them (the page's rule: nothing more is said to search engines).
+ */
+export function charityJsonLd(charity: CharityForStructuredData, appUrl: string) {
+  const url = `${base(appUrl)}/associations/${encodeURIComponent(charity.slug)}`;
+  const { contact } = charity;
+  const address = contact
+    ? postalAddress(contact.address, contact.postalCode, charity.commune)
+    : charity.commune
+      ? { "@type": "PostalAddress", addressLocality: charity.commune, addressCountry: "FR" }
+      : null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Organization",
+    "@id": url,
+    name: charity.name,
+    url,
+    ...(charity.description ? { description: charity.description } : {}),
+    ...(address ? { address } : {}),
+    ...(contact?.email ? { email: contact.email } : {}),
+    ...(contact?.phone ? { telephone: contact.phone } : {}),
+  };
+}

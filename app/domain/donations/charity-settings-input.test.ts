@@ -31,6 +31,7 @@ test("a form as a phone sends it: comma decimals in thousandths, days sorted onc
     collectionTo: "17:30",
     redistributesSameDay: true,
     inDirectory: false,
+    publicContact: false,
   });
 });
 
@@ -73,6 +74,7 @@ test.each([
   ["acceptedCategoryIds", ["légumes; DROP"], "charity.settings.field.categories"],
   ["storesFrozen", "peut-être", "charity.settings.field.storage.invalid"],
   ["inDirectory", "oui!", "charity.settings.field.directory"],
+  ["publicContact", "oui!", "charity.settings.field.publicContact"],
   ["redistributesSameDay", "2", "charity.settings.field.sameDay"],
 ])("%s = %j is refused with the message naming the field", (field, value, key) => {
   expect(issues({ ...good, [field]: value })).toEqual([[field, key]]);

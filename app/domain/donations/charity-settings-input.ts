@@ -107,6 +107,7 @@ export const charitySettingsSchema = z
     collectionTo: timeField("charity.settings.field.collectionTo"),
     redistributesSameDay: checkboxField("charity.settings.field.sameDay"),
     inDirectory: checkboxField("charity.settings.field.directory"),
+    publicContact: checkboxField("charity.settings.field.publicContact"),
   })
   .superRefine((settings, context) => {
     if (!settings.storesAmbient && !settings.storesChilled && !settings.storesFrozen) {

@@ -26,6 +26,7 @@ export async function getCharitySettings(charityId: string, tx: DbOrTx = db()): 
       collectionTo: true,
       redistributesSameDay: true,
       inDirectory: true,
+      publicContact: true,
       approvedRawFishery: true,
       processingWorkshop: true,
     },
@@ -43,6 +44,7 @@ export async function getCharitySettings(charityId: string, tx: DbOrTx = db()): 
       collectionTo: "18:00",
       redistributesSameDay: false,
       inDirectory: false,
+      publicContact: false,
       approvedRawFishery: false,
       processingWorkshop: false,
     }

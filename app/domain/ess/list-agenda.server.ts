@@ -1,4 +1,5 @@
 import { readRows } from "~/db.server";
+import { publicPagePath } from "~/domain/directory/public-pages";
 import type { EventKind } from "~/domain/ess/event-kinds";
 
 /** One event as the agenda, its feed and an actor's page show it. Times are instants; pages show them in Paris time. */
@@ -21,8 +22,15 @@ export type AgendaEvent = {
   holderName: string;
   holderKind: "organisation" | "ess";
   holderSlug: string;
+  /** Which public page the holder has, if any: a producer's or an AMAP's, a charity's that chose to appear, an ESS actor's. */
+  holderPage: "producer" | "charity" | "essActor" | null;
   updatedAt: Date;
 };
+
+/** The holder's public page (public-pages.ts), or null: a charity that did not choose to appear has none. */
+export function holderHrefOf(event: Pick<AgendaEvent, "holderPage" | "holderSlug">): string | null {
+  return event.holderPage ? publicPagePath(event.holderPage, event.holderSlug) : null;
+}
 
 export type AgendaFilters = { kinds?: readonly EventKind[]; communeInsee?: readonly string[] };
 
@@ -37,7 +45,11 @@ const SELECT_EVENT = `
          e."communeInsee", c.name AS "communeName", e.lat, e.lon, e."registrationUrl", e."registrationText",
          COALESCE(o.name, a.name) AS "holderName",
          CASE WHEN o.id IS NOT NULL THEN 'organisation' ELSE 'ess' END AS "holderKind",
-         COALESCE(o.slug, a.slug) AS "holderSlug", e."updatedAt"
+         COALESCE(o.slug, a.slug) AS "holderSlug",
+         CASE WHEN a.id IS NOT NULL THEN 'essActor'
+              WHEN o.kind IN ('PRODUCER', 'AMAP') THEN 'producer'
+              WHEN o.kind = 'CHARITY' AND EXISTS (SELECT 1 FROM "CharitySettings" cs WHERE cs."organisationId" = o.id AND cs."inDirectory") THEN 'charity'
+         END AS "holderPage", e."updatedAt"
     FROM "Event" e
     JOIN "Commune" c ON c."inseeCode" = e."communeInsee"
     LEFT JOIN "Organisation" o ON o.id = e."organisationId"

@@ -47,7 +47,7 @@ export async function listOpenDataActors(now: Date): Promise<OpenDataActor[]> {
                          FROM "Label" l JOIN "Product" p ON p.id = l."productId"
                         WHERE p."producerId" = o.id AND ${validLabelSql("l", "$1")}),
                       ARRAY[]::text[]) AS labels,
-             CASE WHEN o.kind IN ('PRODUCER', 'AMAP') THEN '/producteurs/' || o.slug END AS path,
+             CASE WHEN o.kind IN ('PRODUCER', 'AMAP') THEN '/producteurs/' || o.slug ELSE '/associations/' || o.slug END AS path,
              CASE o.kind WHEN 'PRODUCER' THEN 1 WHEN 'AMAP' THEN 2 ELSE 3 END AS "typeOrder"
         FROM "Organisation" o
         LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
@@ -63,7 +63,7 @@ export async function listOpenDataActors(now: Date): Promise<OpenDataActor[]> {
        WHERE pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL)
       UNION ALL
       SELECT 'essActor', a.id, a.name, a.kind::text, a."communeInsee", c.name, a.lat, a.lon,
-             ARRAY[]::text[], false, ARRAY[]::text[], NULL, 5
+             ARRAY[]::text[], false, ARRAY[]::text[], '/acteurs/' || a.slug, 5
         FROM "EssActor" a
         JOIN "Commune" c ON c."inseeCode" = a."communeInsee"
        WHERE a.published

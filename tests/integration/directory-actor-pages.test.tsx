@@ -5,9 +5,10 @@ import EssActorPage, { loader as actorLoader, meta as actorMeta } from "~/routes
 import AgendaEventPage, { loader as eventLoader } from "~/routes/agenda.$id";
 import Directory, { loader as directoryLoader } from "~/routes/annuaire";
 import { loader as openDataLoader } from "~/routes/annuaire_.donnees[.]json";
+import { action as settingsAction } from "~/routes/association.reglages";
 import CharityPage, { loader as charityLoader, meta as charityMeta } from "~/routes/associations.$slug";
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
-import { createUser } from "../factories";
+import { createUser, signedInCookie } from "../factories";
 import { createActor, ensureDirectoryCommune, referenceCommune } from "../factories-directory";
 import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
 import { get } from "../route-requests";
@@ -235,4 +236,19 @@ test("each page costs two statements whatever the number of their events", async
   }
   expect(await cost(readActor)).toBe(2);
   expect(await cost(readCharity)).toBe(2);
+});
+
+test("a charity chooses in its settings to show its contact on its public page, and can take it back", async () => {
+  const appearing = await charity();
+  const cookie = await signedInCookie(appearing.member.id);
+  const save = (extra: Record<string, string>) => {
+    const body = new URLSearchParams({ storesAmbient: "on", collectionFrom: "09:00", collectionTo: "18:00", inDirectory: "on", ...extra });
+    body.append("collectionWeekdays", "2");
+    return settingsAction({ request: new Request("http://localhost/association/reglages", { method: "POST", body, headers: { cookie } }), params: {}, context: {} });
+  };
+  expect((await show(`/associations/${appearing.slug}`)).html).not.toContain("contact@epicerie.test");
+  expect(await save({ publicContact: "on" })).toMatchObject({ ok: true });
+  expect((await show(`/associations/${appearing.slug}`)).html).toContain('href="mailto:contact@epicerie.test"');
+  expect(await save({})).toMatchObject({ ok: true });
+  expect((await show(`/associations/${appearing.slug}`)).html).not.toContain("contact@epicerie.test");
 });

@@ -40,6 +40,7 @@ import { directoryNearEn, directoryNearFr } from "~/i18n/areas/directory-near";
 import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
 import { directoryActorsEn, directoryActorsFr } from "~/i18n/areas/directory-actors";
+import { labelRenewalEn, labelRenewalFr } from "~/i18n/areas/label-renewal";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -87,6 +88,7 @@ export const fr = {
   ...labelPublicFr,
   ...labelFr,
   ...directoryActorsFr,
+  ...labelRenewalFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -133,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   ...labelPublicEn,
   ...labelEn,
   ...directoryActorsEn,
+  ...labelRenewalEn,
 };
 
 export type Locale = "fr" | "en";

@@ -99,6 +99,7 @@ export default function LabelReviewPage() {
   const locale = useLocale();
   const status = label.statusNow;
   const renewal = status === "GRANTED" && label.renewalRequestedAt !== null;
+  const renewalWaiting = status === "GRANTED" && label.renewalChangesRequestedAt !== null;
   const decidable = status === "PENDING" || renewal;
   return (
     <div className="mx-auto max-w-3xl">
@@ -109,6 +110,7 @@ export default function LabelReviewPage() {
       <p className="mt-1" data-status={status}>
         <span className="font-semibold">{t(labelKey(`label.status.${status}`))}</span>
         {renewal ? ` · ${t("label.status.RENEWAL_PENDING")}` : null}
+        {renewalWaiting ? ` · ${t("label.status.RENEWAL_CHANGES")}` : null}
         {label.number ? ` · ${label.number}` : null}
         {label.validUntil && (status === "GRANTED" || status === "SUSPENDED") ? ` · ${t("label.own.validUntil", { date: longDate(label.validUntil, locale) })}` : null}
       </p>
@@ -178,8 +180,8 @@ export default function LabelReviewPage() {
             <PrimaryButton type="submit">{t(renewal ? "label.review.grantRenewal" : "label.review.grant")}</PrimaryButton>
           </Form>
         ) : null}
-        {status === "PENDING" ? <ReasonForm intent="changes" field="message" label={t("label.review.messageLabel")} button={t("label.review.requestChanges")} /> : null}
-        {decidable || status === "CHANGES_REQUESTED" ? <ReasonForm intent="refuse" label={t("label.review.reasonLabel")} button={t("label.review.refuse")} danger /> : null}
+        {decidable ? <ReasonForm intent="changes" field="message" label={t("label.review.messageLabel")} button={t("label.review.requestChanges")} /> : null}
+        {decidable || status === "CHANGES_REQUESTED" || renewalWaiting ? <ReasonForm intent="refuse" label={t("label.review.reasonLabel")} button={t("label.review.refuse")} danger /> : null}
         {status !== "REFUSED" && status !== "REVOKED" ? (
           <Form method="post" className="mt-3 rounded-lg border border-slate-300 p-3">
             <input type="hidden" name="intent" value="visit" />

@@ -41,6 +41,7 @@ export default function LabelQueuePage() {
                   <p>
                     {label.producerName} · <span data-status={label.status}>{t(labelKey(`label.status.${label.status}`))}</span>
                     {label.renewalPending ? ` · ${t("label.status.RENEWAL_PENDING")}` : null}
+                    {label.changesRequested && label.status === "GRANTED" ? ` · ${t("label.status.RENEWAL_CHANGES")}` : null}
                     {label.number ? ` · ${label.number}` : null}
                   </p>
                   <p className="text-sm text-slate-700">{t("label.review.submittedAt", { date: longDate(label.submittedAt, locale) })}</p>

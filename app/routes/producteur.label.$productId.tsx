@@ -116,10 +116,17 @@ export default function ProducerLabelPage() {
           <h2 id="etat" className="text-lg font-bold text-sea-900" data-status={label.statusNow}>
             {t(labelKey(`label.status.${label.statusNow}`))}
             {label.renewalRequestedAt ? ` · ${t("label.status.RENEWAL_PENDING")}` : null}
+            {label.statusNow === "GRANTED" && label.renewalChangesRequestedAt ? ` · ${t("label.status.RENEWAL_CHANGES")}` : null}
           </h2>
           {label.number ? <p>{t("label.own.number", { number: label.number })}</p> : null}
           {label.validUntil && (label.statusNow === "GRANTED" || label.statusNow === "SUSPENDED") ? <p>{t("label.own.validUntil", { date: longDate(label.validUntil, locale) })}</p> : null}
           {label.statusNow === "CHANGES_REQUESTED" && label.reviewMessage ? <p className="mt-1 font-semibold">{t("label.form.message", { message: label.reviewMessage })}</p> : null}
+          {label.statusNow === "GRANTED" && label.renewalChangesRequestedAt && label.reviewMessage ? (
+            <>
+              <p className="mt-1 font-semibold">{t("label.form.message", { message: label.reviewMessage })}</p>
+              <p className="mt-1">{t("label.own.renewalChangesHint")}</p>
+            </>
+          ) : null}
           {label.reason && label.statusNow !== "GRANTED" ? <p className="mt-1">{t("label.form.reason", { reason: label.reason })}</p> : null}
         </section>
       ) : null}

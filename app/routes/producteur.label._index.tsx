@@ -35,6 +35,7 @@ export default function ProducerLabelsPage() {
             <p data-status={product.status ?? "NONE"}>
               <span className="font-semibold">{t(labelKey(`label.status.${product.status ?? "NONE"}`))}</span>
               {product.renewalPending ? ` · ${t("label.status.RENEWAL_PENDING")}` : null}
+              {product.changesRequested && product.status === "GRANTED" ? ` · ${t("label.status.RENEWAL_CHANGES")}` : null}
               {product.number ? ` · ${t("label.own.number", { number: product.number })}` : null}
               {product.validUntil && (product.status === "GRANTED" || product.status === "SUSPENDED") ? ` · ${t("label.own.validUntil", { date: longDate(product.validUntil, locale) })}` : null}
             </p>

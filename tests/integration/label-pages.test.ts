@@ -3,13 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db.server";
+import { applyForLabel } from "~/domain/label/apply-for-label.server";
+import { grantLabel } from "~/domain/label/grant-label.server";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/admin.label.$id";
 import { loader as queueLoader } from "~/routes/admin.label._index";
 import { loader as adminDocumentLoader } from "~/routes/admin.label.document.$id";
 import { action as applyAction, loader as applyLoader } from "~/routes/producteur.label.$productId";
 import { loader as ownLoader } from "~/routes/producteur.label._index";
 import { loader as ownDocumentLoader } from "~/routes/producteur.label.document.$id";
-import { FARM_PLACE, PDF_BYTES, labelApplicant, labelReviewer } from "../factories-label";
+import { FARM_PLACE, PDF_BYTES, farmApplication, labelApplicant, labelReviewer } from "../factories-label";
 import { asFailure, get, post, statusOf } from "../route-requests";
 
 /**
@@ -93,4 +95,31 @@ test("another producer reads nothing of A's label: the product, the document and
   expect(await statusOf(() => adminDocumentLoader({ request: get(`/admin/label/document/${documentId}`, owner.cookie), params: { id: documentId }, context: {} }))).toBe(403);
   expect(await statusOf(() => ownLoader({ request: get("/producteur/label", reviewer.cookie), params: {}, context: {} }))).toBe(403);
   expect(await db().label.findUniqueOrThrow({ where: { id: label.id }, select: { id: true, status: true, updatedAt: true, documents: { select: { id: true } } } })).toEqual(label);
+});
+
+test("the reviewer asks for changes on a renewal from the label's page; the producer reads the message, their label still valid, and sends the renewal again", async () => {
+  const applicant = await labelApplicant();
+  const reviewer = await labelReviewer();
+  const start = new Date();
+  const { labelId } = await applyForLabel({ actor: applicant.actor, producerId: applicant.producerId, application: farmApplication(applicant.product.id), documents: [{ name: "a.pdf", bytes: PDF_BYTES }], now: start });
+  const { number } = await grantLabel({ actor: reviewer.actor, labelId, now: start, appUrl: "http://localhost" });
+  await applyForLabel({ actor: applicant.actor, producerId: applicant.producerId, application: farmApplication(applicant.product.id), documents: [], now: start });
+
+  const asked = (await reviewAction({ request: post(`/admin/label/${labelId}`, { intent: "changes", message: "Joignez l'attestation de cette année." }, reviewer.cookie), params: { id: labelId }, context: {} })) as { ok: boolean; message: string };
+  expect(asked.ok).toBe(true);
+  const queued = (await queueLoader({ request: get("/admin/label", reviewer.cookie), params: {}, context: {} })).labels.find((label) => label.labelId === labelId);
+  expect(queued).toMatchObject({ section: "waiting", status: "GRANTED", changesRequested: true });
+
+  const page = `/producteur/label/${applicant.product.id}`;
+  const params = { productId: applicant.product.id };
+  const mine = await applyLoader({ request: get(page, applicant.cookie), params, context: {} });
+  expect(mine).toMatchObject({ open: true, renewal: true, label: { statusNow: "GRANTED", number, reviewMessage: "Joignez l'attestation de cette année.", renewalChangesRequestedAt: expect.any(Date) } });
+  const own = await ownLoader({ request: get("/producteur/label", applicant.cookie), params: {}, context: {} });
+  expect(own.products.find((product) => product.labelId === labelId)).toMatchObject({ status: "GRANTED", changesRequested: true });
+
+  const sent = (await applyAction({ request: multipart(page, { ...farmFields, intent: "send" }, applicant.cookie, [{ name: "attestation-2027.pdf", bytes: PDF_BYTES, type: "application/pdf" }]), params, context: {} })) as Response;
+  expect(sent.status).toBe(302);
+  expect(sent.headers.get("location")).toBe(`${page}?renouvellement=1`);
+  const again = (await queueLoader({ request: get("/admin/label", reviewer.cookie), params: {}, context: {} })).labels.find((label) => label.labelId === labelId);
+  expect(again).toMatchObject({ section: "toDecide", renewalPending: true, changesRequested: false });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import { applyForLabel } from "~/domain/label/apply-for-label.server";
 import { grantLabel } from "~/domain/label/grant-label.server";
+import { listLabelQueue, listOwnLabels } from "~/domain/label/list-labels.server";
 import { readLabelByNumber, validLabelsOfProducts } from "~/domain/label/read-label.server";
 import { recordLabelVisit } from "~/domain/label/record-label-visit.server";
 import { refuseLabel } from "~/domain/label/refuse-label.server";
@@ -119,6 +120,59 @@ describe("time: renewal, reminder, expiry", () => {
     expect((await readLabelByNumber(grant.number, new Date(grant.validUntil.getTime() + 1)))?.status).toBe("GRANTED");
     expect((await labelTrail(labelId)).map((event) => event.kind)).toEqual(["APPLIED", "GRANTED", "RENEWAL_APPLIED", "RENEWED"]);
     expect(await outboxSubjectsTo(applicant.user.email)).toContain(`Label renouvelé : ${applicant.product.name} (${grant.number})`);
+  });
+
+  test("changes requested on a renewal: the label stays valid meanwhile; resubmitted, then renewed from the old end, every step in the trail", async () => {
+    const { applicant, reviewer, labelId, grant } = await granted();
+    const t = (seconds: number) => new Date(grant.validUntil.getTime() - 20 * 24 * 3600 * 1000 + seconds * 1000);
+    await applyForLabel({ actor: applicant.actor, producerId: applicant.producerId, application: farmApplication(applicant.product.id), documents: [], now: t(0) });
+    await expect(requestLabelChanges({ actor: reviewer.actor, labelId, message: " ", now: t(1), appUrl: APP })).rejects.toMatchObject({ code: "invalid" });
+    await requestLabelChanges({ actor: reviewer.actor, labelId, message: "Joignez l'attestation MSA de cette année.", now: t(1), appUrl: APP });
+    // The label keeps showing, with its number, until its end; the renewal waits for the producer.
+    expect((await readLabelByNumber(grant.number, t(2)))?.status).toBe("GRANTED");
+    expect((await validLabelsOfProducts([applicant.product.id], t(2))).has(applicant.product.id)).toBe(true);
+    expect((await listLabelQueue({ actor: reviewer.actor, now: t(2) })).find((entry) => entry.labelId === labelId)).toMatchObject({ status: "GRANTED", section: "waiting", changesRequested: true });
+    expect((await listOwnLabels({ producerId: applicant.producerId, now: t(2) })).find((entry) => entry.labelId === labelId)).toMatchObject({ status: "GRANTED", changesRequested: true, renewalPending: false });
+    expect(await outboxSubjectsTo(applicant.user.email)).toContain(`Label : des compléments sont demandés pour ${applicant.product.name}`);
+    // Nothing to decide until the producer answers; the same request twice is refused.
+    await expect(grantLabel({ actor: reviewer.actor, labelId, now: t(3), appUrl: APP })).rejects.toMatchObject({ code: "label_state" });
+    await expect(requestLabelChanges({ actor: reviewer.actor, labelId, message: "Encore ?", now: t(3), appUrl: APP })).rejects.toMatchObject({ code: "label_state" });
+
+    const { renewal } = await applyForLabel({ actor: applicant.actor, producerId: applicant.producerId, application: farmApplication(applicant.product.id), documents: [{ name: "msa-2027.pdf", bytes: PDF_BYTES }], now: t(4) });
+    expect(renewal).toBe(true);
+    expect((await listLabelQueue({ actor: reviewer.actor, now: t(5) })).find((entry) => entry.labelId === labelId)).toMatchObject({ section: "toDecide", changesRequested: false });
+    const renewed = await grantLabel({ actor: reviewer.actor, labelId, now: t(5), appUrl: APP });
+    expect(renewed).toEqual({ number: grant.number, validUntil: new Date("2028-12-08T09:00:00.000Z"), renewal: true });
+    expect((await labelTrail(labelId)).map((event) => [event.kind, event.fromStatus, event.toStatus, event.reason])).toEqual([
+      ["APPLIED", null, "PENDING", null],
+      ["GRANTED", "PENDING", "GRANTED", null],
+      ["RENEWAL_APPLIED", "GRANTED", "GRANTED", null],
+      ["CHANGES_REQUESTED", "GRANTED", "GRANTED", "Joignez l'attestation MSA de cette année."],
+      ["RESUBMITTED", "GRANTED", "GRANTED", null],
+      ["RENEWED", "GRANTED", "GRANTED", null],
+    ]);
+    expect((await labelTrail(labelId)).find((event) => event.kind === "CHANGES_REQUESTED")).toMatchObject({ actorId: reviewer.user.id, at: t(1) });
+  });
+
+  test("a renewal left waiting for changes: refused with a reason, or never answered, the label ends at its instant as any other", async () => {
+    const first = await granted();
+    const t = (grant: { validUntil: Date }, seconds: number) => new Date(grant.validUntil.getTime() - 20 * 24 * 3600 * 1000 + seconds * 1000);
+    await applyForLabel({ actor: first.applicant.actor, producerId: first.applicant.producerId, application: farmApplication(first.applicant.product.id), documents: [], now: t(first.grant, 0) });
+    await requestLabelChanges({ actor: first.reviewer.actor, labelId: first.labelId, message: "Précisez la parcelle.", now: t(first.grant, 1), appUrl: APP });
+    expect(await refuseLabel({ actor: first.reviewer.actor, labelId: first.labelId, reason: "Pas de réponse du producteur.", now: t(first.grant, 2), appUrl: APP })).toEqual({ renewal: true });
+    expect((await readLabelByNumber(first.grant.number, t(first.grant, 3)))?.status).toBe("GRANTED");
+    expect((await labelTrail(first.labelId)).map((event) => event.kind)).toEqual(["APPLIED", "GRANTED", "RENEWAL_APPLIED", "CHANGES_REQUESTED", "RENEWAL_REFUSED"]);
+
+    const second = await granted();
+    await applyForLabel({ actor: second.applicant.actor, producerId: second.applicant.producerId, application: farmApplication(second.applicant.product.id), documents: [], now: t(second.grant, 0) });
+    await requestLabelChanges({ actor: second.reviewer.actor, labelId: second.labelId, message: "Précisez la parcelle.", now: t(second.grant, 1), appUrl: APP });
+    const end = second.grant.validUntil;
+    expect((await readLabelByNumber(second.grant.number, new Date(end.getTime() - 1)))?.status).toBe("GRANTED");
+    expect((await readLabelByNumber(second.grant.number, end))?.status).toBe("EXPIRED");
+    // Answered after the end: a new application, as for any expired label; the number is kept.
+    const { renewal } = await applyForLabel({ actor: second.applicant.actor, producerId: second.applicant.producerId, application: farmApplication(second.applicant.product.id), documents: [], now: new Date(end.getTime() + 1000) });
+    expect(renewal).toBe(false);
+    expect((await listOwnLabels({ producerId: second.applicant.producerId, now: new Date(end.getTime() + 2000) })).find((entry) => entry.labelId === second.labelId)).toMatchObject({ status: "PENDING", changesRequested: false });
   });
 
   test("expired at the instant: granted one millisecond before its end, expired at it, in every public read", async () => {

@@ -3,7 +3,8 @@
  * (decision 029). The same row carries every later application for that product:
  * - no label yet, refused, or expired → PENDING (APPLIED); a number given before is kept;
  * - changes requested → PENDING again (RESUBMITTED);
- * - granted and not expired → a renewal (RENEWAL_APPLIED): the label stays valid meanwhile;
+ * - granted and not expired → a renewal (RENEWAL_APPLIED): the label stays valid meanwhile; after
+ *   the reviewer asked for changes on the renewal, the renewal sent again (RESUBMITTED, still GRANTED);
  * - pending, a renewal already sent, suspended or revoked → refused (label_state).
  * The evidence must be complete and meet every criterion it measures (assessEvidence): the form
  * shows the distance and what is missing before sending, and the server checks it again here.
@@ -86,12 +87,13 @@ export async function applyForLabel(input: {
           const status = labelStatusAt(current, now);
           if (status === "GRANTED" && current.renewalRequestedAt === null) {
             renewal = true;
-            await tx.label.update({ where: { id: labelId }, data: { ...evidence, renewalRequestedAt: now, updatedAt: now }, select: { id: true } });
-            await recordLabelEvent(tx, { labelId, at: now, actor: input.actor, kind: "RENEWAL_APPLIED", from: "GRANTED", to: "GRANTED", detail });
+            await tx.label.update({ where: { id: labelId }, data: { ...evidence, renewalRequestedAt: now, renewalChangesRequestedAt: null, updatedAt: now }, select: { id: true } });
+            const kind = current.renewalChangesRequestedAt !== null ? "RESUBMITTED" : "RENEWAL_APPLIED";
+            await recordLabelEvent(tx, { labelId, at: now, actor: input.actor, kind, from: "GRANTED", to: "GRANTED", detail });
           } else if (status === "CHANGES_REQUESTED" || status === "REFUSED" || status === "EXPIRED") {
             await tx.label.update({
               where: { id: labelId },
-              data: { ...evidence, status: "PENDING", submittedAt: now, renewalRequestedAt: null, reason: status === "CHANGES_REQUESTED" ? undefined : null, updatedAt: now },
+              data: { ...evidence, status: "PENDING", submittedAt: now, renewalRequestedAt: null, renewalChangesRequestedAt: null, reason: status === "CHANGES_REQUESTED" ? undefined : null, updatedAt: now },
               select: { id: true },
             });
             await recordLabelEvent(tx, { labelId, at: now, actor: input.actor, kind: status === "CHANGES_REQUESTED" ? "RESUBMITTED" : "APPLIED", from: current.status, to: "PENDING", detail });

@@ -33,7 +33,7 @@ export async function grantLabel(input: { actor: LabelActor; labelId: string; no
     const status = labelStatusAt(label, now);
     if (label.status === "GRANTED" && label.renewalRequestedAt !== null && label.validUntil !== null && label.number !== null) {
       const validUntil = validityEnd(label.validUntil);
-      await tx.label.update({ where: { id: label.id }, data: { validUntil, renewalRequestedAt: null, reviewMessage: null, reason: null, updatedAt: now }, select: { id: true } });
+      await tx.label.update({ where: { id: label.id }, data: { validUntil, renewalRequestedAt: null, renewalChangesRequestedAt: null, reviewMessage: null, reason: null, updatedAt: now }, select: { id: true } });
       await recordLabelEvent(tx, { labelId: label.id, at: now, actor: input.actor, kind: "RENEWED", from: "GRANTED", to: "GRANTED", detail: { number: label.number, previousValidUntil: label.validUntil.toISOString(), validUntil: validUntil.toISOString() } });
       await emailProducer(tx, { producerId: label.producerId, kind: "RENEWED", productName: label.productName, number: label.number, validUntil, reason: null, appUrl: input.appUrl });
       return { number: label.number, validUntil, renewal: true };
@@ -43,7 +43,7 @@ export async function grantLabel(input: { actor: LabelActor; labelId: string; no
     const validUntil = validityEnd(now);
     await tx.label.update({
       where: { id: label.id },
-      data: { status: "GRANTED", number, grantedAt: now, validFrom: now, validUntil, reviewMessage: null, reason: null, remindedFor: null, updatedAt: now },
+      data: { status: "GRANTED", number, grantedAt: now, validFrom: now, validUntil, renewalChangesRequestedAt: null, reviewMessage: null, reason: null, remindedFor: null, updatedAt: now },
       select: { id: true },
     });
     await recordLabelEvent(tx, { labelId: label.id, at: now, actor: input.actor, kind: "GRANTED", from: "PENDING", to: "GRANTED", detail: { number, validFrom: now.toISOString(), validUntil: validUntil.toISOString() } });

@@ -26,6 +26,7 @@ const labelSelect = {
   producerNote: true,
   submittedAt: true,
   renewalRequestedAt: true,
+  renewalChangesRequestedAt: true,
   reviewMessage: true,
   reason: true,
   visitedAt: true,

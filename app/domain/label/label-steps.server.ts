@@ -23,6 +23,7 @@ export type LockedLabel = {
   validFrom: Date | null;
   validUntil: Date | null;
   renewalRequestedAt: Date | null;
+  renewalChangesRequestedAt: Date | null;
   remindedFor: Date | null;
   productId: string;
   productName: string;
@@ -32,7 +33,7 @@ export type LockedLabel = {
 /** The label row locked for this transaction (FOR UPDATE), with its product and producer; null when absent. */
 export async function lockLabel(tx: Tx, labelId: string): Promise<LockedLabel | null> {
   const rows = await tx.$queryRaw<LockedLabel[]>`
-    SELECT l.id, l.status::text AS status, l.number, l."validFrom", l."validUntil", l."renewalRequestedAt", l."remindedFor",
+    SELECT l.id, l.status::text AS status, l.number, l."validFrom", l."validUntil", l."renewalRequestedAt", l."renewalChangesRequestedAt", l."remindedFor",
            p.id AS "productId", p.name AS "productName", p."producerId"
     FROM "Label" l JOIN "Product" p ON p.id = l."productId"
     WHERE l.id = ${labelId}

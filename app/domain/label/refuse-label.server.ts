@@ -4,7 +4,8 @@ import { assertReviewer, emailProducer, labelStateRefused, lockLabel, recordLabe
 
 /**
  * A reviewer refuses, with a reason the producer reads: a pending application (or one awaiting
- * changes) becomes REFUSED; a renewal is refused and the label stays valid until its end.
+ * changes) becomes REFUSED; a renewal (sent, or waiting for changes asked on it) is refused and the
+ * label stays valid until its end.
  */
 export async function refuseLabel(input: { actor: LabelActor; labelId: string; reason: string; now: Date; appUrl: string }): Promise<{ renewal: boolean }> {
   assertReviewer(input.actor);
@@ -13,8 +14,8 @@ export async function refuseLabel(input: { actor: LabelActor; labelId: string; r
     const label = await lockLabel(tx, input.labelId);
     if (!label) throw new DomainError("not_found");
     const mail = { producerId: label.producerId, productName: label.productName, number: label.number, validUntil: label.validUntil, reason, appUrl: input.appUrl };
-    if (label.status === "GRANTED" && label.renewalRequestedAt !== null) {
-      await tx.label.update({ where: { id: label.id }, data: { renewalRequestedAt: null, reason, updatedAt: input.now }, select: { id: true } });
+    if (label.status === "GRANTED" && (label.renewalRequestedAt !== null || label.renewalChangesRequestedAt !== null)) {
+      await tx.label.update({ where: { id: label.id }, data: { renewalRequestedAt: null, renewalChangesRequestedAt: null, reason, updatedAt: input.now }, select: { id: true } });
       await recordLabelEvent(tx, { labelId: label.id, at: input.now, actor: input.actor, kind: "RENEWAL_REFUSED", from: "GRANTED", to: "GRANTED", reason });
       await emailProducer(tx, { ...mail, kind: "RENEWAL_REFUSED" });
       return { renewal: true };

@@ -13,7 +13,7 @@ export async function revokeLabel(input: { actor: LabelActor; labelId: string; r
     const label = await lockLabel(tx, input.labelId);
     if (!label) throw new DomainError("not_found");
     if (label.status !== "GRANTED" && label.status !== "SUSPENDED") throw labelStateRefused(label.status);
-    await tx.label.update({ where: { id: label.id }, data: { status: "REVOKED", reason, renewalRequestedAt: null, updatedAt: input.now }, select: { id: true } });
+    await tx.label.update({ where: { id: label.id }, data: { status: "REVOKED", reason, renewalRequestedAt: null, renewalChangesRequestedAt: null, updatedAt: input.now }, select: { id: true } });
     await recordLabelEvent(tx, { labelId: label.id, at: input.now, actor: input.actor, kind: "REVOKED", from: label.status, to: "REVOKED", reason });
     await emailProducer(tx, { producerId: label.producerId, kind: "REVOKED", productName: label.productName, number: label.number, validUntil: label.validUntil, reason, appUrl: input.appUrl });
   });

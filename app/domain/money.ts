@@ -15,6 +15,17 @@ export function formatEuros(cents: number, locale: Locale): string {
   return euroFormats[locale].format(cents / 100);
 }
 
+/**
+ * Integer cents as an exact decimal amount of euros, for documents other programs read (the DFC
+ * catalogue, schema.org): 1234 → "12.34", 5 → "0.05", 700 → "7.00" — from the digits, never through a float.
+ */
+export function centsToDecimal(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new Error(`Montant en centimes attendu : ${cents}`);
+  const sign = cents < 0 ? "-" : "";
+  const digits = String(Math.abs(cents)).padStart(3, "0");
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 /** The VAT included in a VAT-inclusive amount, rounded to the cent: 1055 at 5.5 % → 55. */
 export function vatIncluded(amountInclVatCents: number, vatRateBp: number): number {
   return Math.round((amountInclVatCents * vatRateBp) / (10_000 + vatRateBp));

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readProducerProfile } from "~/domain/directory/producer-profile.server";
+import { readProducerCatalogue } from "~/domain/directory/dfc-catalog-read.server";
+import { dfcCatalogUrl } from "~/domain/directory/dfc-catalog";
 import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import { localeOf } from "~/http/locale.server";
 import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
@@ -18,7 +20,7 @@ import { OrganisationPicture, ProductPicture } from "~/ui/product-picture";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Terre & Mer" }];
-  const { profile, jsonLd, site } = data;
+  const { profile, jsonLd, site, catalogue } = data;
   const description = shortDescription(profile.description || `${profile.name}${profile.commune ? `, ${profile.commune}` : ""}`);
   const firstPhoto = profile.photos[0] ?? profile.products.find((product) => product.photo)?.photo ?? null;
   return [
@@ -30,6 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:url", content: jsonLd.url },
     ...(firstPhoto ? [{ property: "og:image", content: photoAddress(site, firstPhoto.id) }] : []),
     { tagName: "link", rel: "canonical", href: jsonLd.url },
+    // Their catalogue in the Data Food Consortium format, for programs that read the page first (decision 033).
+    { tagName: "link", rel: "alternate", type: "application/ld+json", href: catalogue },
     { "script:ld+json": jsonLd },
   ];
 };
@@ -46,9 +50,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!profile) throw new Response("Not found", { status: 404 });
   // Their coming visits and open days, as on /agenda (one statement).
   const events = await upcomingEventCards({ organisationId: profile.id }, at, localeOf(request));
+  // The prices search engines read are those of their next open distribution, as in their DFC catalogue (one statement).
+  const offers = await readProducerCatalogue(profile.slug, at);
   const site = appUrl();
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
-  return { profile, events, jsonLd: producerJsonLd(profile, site), site, tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null };
+  return {
+    profile,
+    events,
+    jsonLd: producerJsonLd(profile, offers ?? { distribution: null, products: [] }, site),
+    catalogue: dfcCatalogUrl(site, profile.slug),
+    site,
+    tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null,
+  };
 }
 
 const sectionTitle = "text-xl font-bold text-sea-900";

@@ -132,8 +132,9 @@ test("the producer's JSON-LD is a LocalBusiness naming them, their address and t
   expect(jsonLd.name).toBe(fisher.name);
   expect(jsonLd.url).toBe(`http://localhost:3000/producteurs/${fisher.slug}`);
   expect(jsonLd.address).toMatchObject({ "@type": "PostalAddress", addressLocality: "Dieppe", postalCode: "76200", addressCountry: "FR" });
+  // The price of their next distribution open for orders (450 cents there), not the product's list price of 18.90 € (decision 033).
   expect(jsonLd.makesOffer).toEqual([
-    expect.objectContaining({ "@type": "Offer", price: "18.90", priceCurrency: "EUR", itemOffered: expect.objectContaining({ "@type": "Product", name: "Coquilles Saint-Jacques" }) }),
+    expect.objectContaining({ "@type": "Offer", price: "4.50", priceCurrency: "EUR", itemOffered: expect.objectContaining({ "@type": "Product", name: "Coquilles Saint-Jacques" }) }),
   ]);
   expect(tags).toContainEqual({ property: "og:title", content: fisher.name });
   expect(tags).toContainEqual({ property: "og:image", content: `http://localhost:3000/photos/${photoId}?w=1024` });

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { basisPointsToPercent, centsToDecimal, dfcCatalogUrl, dfcProductType, dfcQuantity, publishedFor } from "~/domain/directory/dfc-catalog";
+import { basisPointsToPercent, dfcCatalogUrl, dfcProductType, dfcQuantity, publishedFor } from "~/domain/directory/dfc-catalog";
+import { centsToDecimal } from "~/domain/money";
 import { parisDateTime } from "~/domain/time/paris";
 
 test("cents are written as exact decimal euros, never through a float", () => {

@@ -1,6 +1,7 @@
 import type { SaleUnit } from "~/domain/catalog/units";
 import type { CatalogueDistribution, CatalogueProduct, ProducerCatalogue } from "~/domain/directory/dfc-catalog-read.server";
 import { photoAddress } from "~/domain/directory/structured-data";
+import { centsToDecimal } from "~/domain/money";
 import { formatParis, formatParisTime } from "~/domain/time/paris";
 
 /**
@@ -23,14 +24,6 @@ export const DFC_CONTENT_TYPE = "application/ld+json; charset=utf-8";
 /** Where a producer's DFC catalogue lives: one stable address per producer, whatever the week. */
 export function dfcCatalogUrl(appUrl: string, slug: string): string {
   return `${appUrl.replace(/\/+$/, "")}/api/v1/producers/${encodeURIComponent(slug)}/dfc-catalog`;
-}
-
-/** Integer cents as an exact decimal amount of euros: 1234 → "12.34", 5 → "0.05", 700 → "7.00" (never through a float). */
-export function centsToDecimal(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new Error(`Montant en centimes attendu : ${cents}`);
-  const sign = cents < 0 ? "-" : "";
-  const digits = String(Math.abs(cents)).padStart(3, "0");
-  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /** A VAT rate in basis points as a percentage, exactly and without trailing zeros: 550 → "5.5", 2000 → "20", 210 → "2.1". */

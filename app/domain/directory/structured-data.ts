@@ -4,6 +4,8 @@
  * under the site's public address (APP_URL).
  */
 
+import { centsToDecimal } from "~/domain/money";
+
 type Photo = { id: string };
 
 export type ProducerForStructuredData = {
@@ -19,7 +21,16 @@ export type ProducerForStructuredData = {
   contactPhone: string | null;
   organicCertified: boolean;
   photos: readonly Photo[];
-  products: ReadonlyArray<{ name: string; categoryFr: string; priceCents: number; organic: boolean; photo: Photo | null }>;
+};
+
+/**
+ * What the producer sells and at what price: the products and the offers of their next
+ * distribution open for orders, as their DFC catalogue reads them (`readProducerCatalogue`, decision
+ * 033). Prices exist per distribution: a product not on sale there is named without a price.
+ */
+export type OffersForStructuredData = {
+  distribution: { id: string; cutoffAt: Date; point: { name: string; address: string; postalCode: string; commune: string } } | null;
+  products: ReadonlyArray<{ name: string; categoryFr: string; photoId: string | null; offer: { priceCents: number; remaining: number } | null }>;
 };
 
 export type PointForStructuredData = {
@@ -51,9 +62,14 @@ function postalAddress(address: string, postalCode: string | null, commune: stri
   };
 }
 
-/** A producer as a schema.org LocalBusiness (an Organization with a place), its products offered in euros. */
-export function producerJsonLd(producer: ProducerForStructuredData, appUrl: string) {
+/**
+ * A producer as a schema.org LocalBusiness (an Organization with a place), its products offered in
+ * euros at their next distribution open for orders: price, availability, until the cutoff, at the
+ * pickup point, on that distribution's catalogue — never a list price no page shows.
+ */
+export function producerJsonLd(producer: ProducerForStructuredData, offers: OffersForStructuredData, appUrl: string) {
   const url = `${base(appUrl)}/producteurs/${encodeURIComponent(producer.slug)}`;
+  const { distribution } = offers;
   return {
     "@context": "https://schema.org",
     "@type": "LocalBusiness",
@@ -66,18 +82,29 @@ export function producerJsonLd(producer: ProducerForStructuredData, appUrl: stri
     ...(producer.lat !== null && producer.lon !== null ? { geo: { "@type": "GeoCoordinates", latitude: producer.lat, longitude: producer.lon } } : {}),
     ...(producer.contactEmail ? { email: producer.contactEmail } : {}),
     ...(producer.contactPhone ? { telephone: producer.contactPhone } : {}),
-    makesOffer: producer.products.map((product) => ({
+    makesOffer: offers.products.map((product) => ({
       "@type": "Offer",
-      price: (product.priceCents / 100).toFixed(2),
-      priceCurrency: "EUR",
+      ...(product.offer && distribution ? pricedAt(product.offer, distribution, appUrl) : {}),
       seller: { "@id": url },
       itemOffered: {
         "@type": "Product",
         name: product.name,
         category: product.categoryFr,
-        ...(product.photo ? { image: photoAddress(appUrl, product.photo.id, 640) } : {}),
+        ...(product.photoId ? { image: photoAddress(appUrl, product.photoId, 640) } : {}),
       },
     })),
+  };
+}
+
+/** An offer's price at a distribution, as schema.org says it: exact euros, in stock or sold out, until the cutoff, where to collect. */
+function pricedAt(offer: { priceCents: number; remaining: number }, distribution: NonNullable<OffersForStructuredData["distribution"]>, appUrl: string) {
+  return {
+    price: centsToDecimal(offer.priceCents),
+    priceCurrency: "EUR",
+    availability: offer.remaining > 0 ? "https://schema.org/InStock" : "https://schema.org/SoldOut",
+    validThrough: distribution.cutoffAt.toISOString(),
+    url: `${base(appUrl)}/distributions/${encodeURIComponent(distribution.id)}`,
+    availableAtOrFrom: { "@type": "Place", name: distribution.point.name, address: postalAddress(distribution.point.address, distribution.point.postalCode, distribution.point.commune) },
   };
 }
 

@@ -12,7 +12,6 @@ export type ProfileProduct = {
   categoryId: string;
   categoryFr: string;
   categoryEn: string;
-  priceCents: number;
   organic: boolean;
   /** The number of its « Produit local Dieppe Maritime » label valid now, if any (an expired one is gone at its instant). */
   labelNumber: string | null;
@@ -72,7 +71,7 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
                      FROM "StoredFile" f WHERE f."organisationId" = o.id AND f.purpose = 'ORGANISATION_PHOTO'), '[]'::json) AS photos,
            COALESCE((SELECT json_agg(json_build_object(
                        'id', p.id, 'name', p.name, 'nameEn', p."nameEn", 'categoryId', cg.id, 'categoryFr', cg."nameFr", 'categoryEn', cg."nameEn",
-                       'priceCents', p."priceCents", 'organic', p.organic,
+                       'organic', p.organic,
                        'labelNumber', (SELECT l.number FROM "Label" l WHERE l."productId" = p.id AND ${validLabelSql("l", "$2")} ORDER BY l."validUntil" DESC LIMIT 1),
                        'photo', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height) END
                      ) ORDER BY cg.position, p.name)

@@ -38,12 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searchDirectory(query, now()),
     db().category.findMany({ select: { id: true, nameFr: true, nameEn: true }, orderBy: { position: "asc" } }),
   ]);
+  const onPage = new Set(page.results.map((result) => result.id));
   const locale = localeOf(request);
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
   return {
     query,
     total: page.total,
     results: page.results,
+    // The map's other results, off this page, lightly: the page's own are drawn as its pins.
+    others: page.markers.filter((marker) => !onPage.has(marker.id)).map(({ id, name, lat, lon, href }) => ({ id, name, lat, lon, href })),
+    mapped: page.mapped,
+    markerCount: page.markers.length,
     categories,
     communes: [...communes].sort((a, b) => a.name.localeCompare(b.name, "fr")).map(({ inseeCode, name }) => ({ inseeCode, name })),
     tiles: MAP_TILE_URL ? { url: MAP_TILE_URL, attribution: MAP_TILE_ATTRIBUTION } : null,
@@ -59,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const selectClass = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base";
 
 export default function Directory() {
-  const { query, total, results, categories, communes, tiles, licenceUrl } = useLoaderData<typeof loader>();
+  const { query, total, results, others, mapped: mappedCount, markerCount, categories, communes, tiles, licenceUrl } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pages = pageCount(total);
@@ -201,11 +206,14 @@ export default function Directory() {
         <div>
         <section aria-labelledby="directory-map-title">
           <h2 id="directory-map-title" className="text-lg font-bold text-sea-900">{t("directory.map.title")}</h2>
-          <p className="mb-2 text-sm text-slate-700">{t("directory.map.hint")}</p>
-          {mapped.length > 0 ? (
-            <DirectoryMap points={mapped} tiles={tiles} label={t("directory.map.label")} zoomLabel={t("directory.map.zoom")} />
+          <p className="mb-2 text-sm text-slate-700">{t("directory.map.hintAll")}</p>
+          {mapped.length > 0 || others.length > 0 ? (
+            <DirectoryMap points={mapped} others={others} tiles={tiles} label={t("directory.map.label")} zoomLabel={t("directory.map.zoom")} />
           ) : results.length > 0 ? (
             <p className="text-sm">{t("directory.map.none")}</p>
+          ) : null}
+          {markerCount < mappedCount ? (
+            <p className="mt-2 text-sm font-semibold text-slate-900" data-testid="directory-map-capped">{t("directory.map.capped", { shown: markerCount, total: mappedCount })}</p>
           ) : null}
         </section>
         <section aria-labelledby="open-data-title" className="mt-6 rounded-xl border border-slate-300 bg-white p-3">

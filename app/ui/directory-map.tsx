@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type * as Leaflet from "leaflet";
-import { placeOnFrame } from "~/ui/map-projection";
+import { placeOnFrame, projectOnFrame } from "~/ui/map-projection";
 
 export type DirectoryMapPoint = {
   id: string;
@@ -13,10 +13,15 @@ export type DirectoryMapPoint = {
   label: string;
 };
 
+/** A result drawn as a small dot under the pins: the search's other results, off this page (the list pages through them). */
+export type DirectoryMapDot = { id: string; name: string; lat: number; lon: number; href: string | null };
+
 export type DirectoryMapTiles = { url: string; attribution: string } | null;
 
 type Props = {
   points: readonly DirectoryMapPoint[];
+  /** The other results, drawn as dots: decorative on the plain map (the list is their accessible way), named on hover once zoomed. */
+  others?: readonly DirectoryMapDot[];
   tiles: DirectoryMapTiles;
   /** The map region's name. */
   label: string;
@@ -30,11 +35,11 @@ type Props = {
  * network. Leaflet, fetched only when asked (the zoom button) or at once when an operator set a
  * tile server (MAP_TILE_URL), takes over with the same markers as links.
  */
-export function DirectoryMap({ points, tiles, label, zoomLabel }: Props) {
+export function DirectoryMap({ points, others = [], tiles, label, zoomLabel }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<{ L: typeof Leaflet; map: Leaflet.Map; layer: Leaflet.LayerGroup } | null>(null);
-  const latest = useRef(points);
-  latest.current = points;
+  const latest = useRef({ points, others });
+  latest.current = { points, others };
   const [hydrated, setHydrated] = useState(false);
   const [zoomable, setZoomable] = useState<"off" | "loading" | "on">("off");
 
@@ -53,7 +58,7 @@ export function DirectoryMap({ points, tiles, label, zoomLabel }: Props) {
     }
     drawn.current = { L, map, layer: L.layerGroup().addTo(map) };
     setZoomable("on");
-    drawMarkers(drawn.current, latest.current);
+    drawMarkers(drawn.current, latest.current.points, latest.current.others);
     if (zoomIn) map.zoomIn(1);
     (element.querySelector(".leaflet-control-zoom-in") as HTMLElement | null)?.focus();
   }
@@ -66,16 +71,26 @@ export function DirectoryMap({ points, tiles, label, zoomLabel }: Props) {
     };
   }, [tiles]);
 
-  const key = points.map((point) => point.id).join("|");
+  const key = `${points.map((point) => point.id).join("|")}/${others.length}/${others[0]?.id ?? ""}`;
   useEffect(() => {
-    if (drawn.current) drawMarkers(drawn.current, latest.current);
+    if (drawn.current) drawMarkers(drawn.current, latest.current.points, latest.current.others);
   }, [key]);
 
-  const placed = placeOnFrame(points);
+  const frame = others.length > 0 ? [...points, ...others] : points;
+  const placed = placeOnFrame(points, { frame });
+  // One path of zero-length round-capped strokes: a dot per result in a few bytes each, whatever their number.
+  const dots = projectOnFrame(others, frame)
+    .map((dot) => `M${(dot.x * 4).toFixed(1)} ${(dot.y * 3).toFixed(1)}h0`)
+    .join("");
   return (
     <div role="region" aria-label={label} className={`tm-map relative aspect-[4/3] w-full overflow-hidden rounded-xl border border-slate-300 ${tiles ? "bg-sea-50" : "bg-sea-100"}`}>
       {zoomable === "on" ? null : (
         <>
+          {dots ? (
+            <svg aria-hidden="true" viewBox="0 0 400 300" className="pointer-events-none absolute inset-0 h-full w-full" data-testid="directory-dots">
+              <path d={dots} fill="none" stroke="#0b5671" strokeOpacity="0.55" strokeWidth="7" strokeLinecap="round" />
+            </svg>
+          ) : null}
           {points.map((point, index) => {
             const style = { left: `${placed[index]?.x ?? 50}%`, top: `${placed[index]?.y ?? 50}%` };
             const pin = <span aria-hidden="true" className="mb-1 block h-[26px] w-[26px] -rotate-45 rounded-[50%_50%_50%_0] border-[3px] border-white bg-sea-700 shadow-[0_1px_4px_rgb(0_0_0/0.45)] group-hover:bg-sea-900 group-focus-visible:bg-sea-900" />;
@@ -108,11 +123,26 @@ export function DirectoryMap({ points, tiles, label, zoomLabel }: Props) {
   );
 }
 
-function drawMarkers({ L, map, layer }: { L: typeof Leaflet; map: Leaflet.Map; layer: Leaflet.LayerGroup }, points: readonly DirectoryMapPoint[]) {
+function drawMarkers(
+  { L, map, layer }: { L: typeof Leaflet; map: Leaflet.Map; layer: Leaflet.LayerGroup },
+  points: readonly DirectoryMapPoint[],
+  others: readonly DirectoryMapDot[],
+) {
   layer.clearLayers();
-  if (points.length === 0) {
+  if (points.length === 0 && others.length === 0) {
     map.setView([49.92, 1.08], 10);
     return;
+  }
+  // Under the pins, drawn on a canvas: thousands of dots stay light; a click opens the actor's page, a hover names it.
+  const renderer = L.canvas();
+  for (const dot of others) {
+    const circle = L.circleMarker([dot.lat, dot.lon], { renderer, radius: 5, weight: 1, color: "#ffffff", fillColor: "#0b5671", fillOpacity: 0.7 });
+    circle.bindTooltip(dot.name, { direction: "top" });
+    if (dot.href) {
+      const href = dot.href;
+      circle.on("click", () => window.location.assign(href));
+    }
+    circle.addTo(layer);
   }
   for (const point of points) {
     const marker = L.marker([point.lat, point.lon], {
@@ -137,5 +167,5 @@ function drawMarkers({ L, map, layer }: { L: typeof Leaflet; map: Leaflet.Map; l
     });
     marker.addTo(layer);
   }
-  map.fitBounds(L.latLngBounds(points.map((point) => [point.lat, point.lon] as [number, number])), { padding: [48, 48], maxZoom: 14 });
+  map.fitBounds(L.latLngBounds([...points, ...others].map((point) => [point.lat, point.lon] as [number, number])), { padding: [48, 48], maxZoom: 14 });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { placeOnFrame } from "~/ui/map-projection";
+import { placeOnFrame, projectOnFrame } from "~/ui/map-projection";
 
 const dieppe = { lat: 49.926, lon: 1.075 };
 const offranville = { lat: 49.871, lon: 1.049 };
@@ -29,4 +29,15 @@ test("one point, or several at the same place, sit in the middle without dividin
   expect(same.every((point) => Number.isFinite(point.x) && Number.isFinite(point.y))).toBe(true);
   expect(same[0]!.x).not.toBe(same[1]!.x);
   expect(placeOnFrame([])).toEqual([]);
+});
+
+test("the directory's dots for every result share the pins' frame: a pin and a dot at the same place fall on the same spot, the frame spans both", () => {
+  const frame = [dieppe, offranville, arques];
+  const [pin] = placeOnFrame([dieppe], { frame });
+  const [dot, west, east] = projectOnFrame([dieppe, offranville, arques], frame);
+  expect(dot).toEqual(pin);
+  // Fitted to all results, not to the one pin: the page's pin is no longer alone in the middle.
+  expect(pin).not.toEqual(placeOnFrame([dieppe])[0]);
+  expect(west!.x).toBeLessThan(east!.x);
+  expect(dot!.y).toBeLessThan(west!.y);
 });

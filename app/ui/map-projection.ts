@@ -19,12 +19,30 @@ function mercatorY(lat: number): number {
  */
 const AREA = { left: 16, right: 84, top: 22, bottom: 84 };
 
-export function placeOnFrame(points: ReadonlyArray<{ lat: number; lon: number }>, options: { minGap?: number } = {}): Placed[] {
+export function placeOnFrame(
+  points: ReadonlyArray<{ lat: number; lon: number }>,
+  options: { minGap?: number; frame?: ReadonlyArray<{ lat: number; lon: number }> } = {},
+): Placed[] {
   const minGap = options.minGap ?? 9;
   if (points.length === 0) return [];
-  const xs = points.map((point) => (point.lon * Math.PI) / 180);
-  const ys = points.map((point) => mercatorY(point.lat));
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  return separate(project(points, options.frame ?? points), minGap);
+}
+
+/**
+ * Where each of many points falls on a frame fitted to `frame` (which holds them), with no pushing
+ * apart: the directory's dots for every result of a search, thousands of them, drawn under the page's pins.
+ */
+export function projectOnFrame(points: ReadonlyArray<{ lat: number; lon: number }>, frame: ReadonlyArray<{ lat: number; lon: number }>): Placed[] {
+  return project(points, frame).map((point) => ({ x: clamp(point.x, AREA.left - 6, AREA.right + 6), y: clamp(point.y, AREA.top - 4, AREA.bottom + 4) }));
+}
+
+function project(points: ReadonlyArray<{ lat: number; lon: number }>, frame: ReadonlyArray<{ lat: number; lon: number }>): Placed[] {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const point of frame.length > 0 ? frame : points) {
+    const x = (point.lon * Math.PI) / 180;
+    const y = mercatorY(point.lat);
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
   const spanX = maxX - minX;
   const spanY = maxY - minY;
   const areaWidth = (FRAME.width * (AREA.right - AREA.left)) / 100;
@@ -35,11 +53,10 @@ export function placeOnFrame(points: ReadonlyArray<{ lat: number; lon: number }>
   const centreY = (minY + maxY) / 2;
   const middleX = (AREA.left + AREA.right) / 2;
   const middleY = (AREA.top + AREA.bottom) / 2;
-  const placed = xs.map((x, index) => ({
-    x: middleX + (((x - centreX) * scale) / FRAME.width) * 100,
-    y: middleY - ((((ys[index] ?? 0) - centreY) * scale) / FRAME.height) * 100,
+  return points.map((point) => ({
+    x: middleX + (((((point.lon * Math.PI) / 180) - centreX) * scale) / FRAME.width) * 100,
+    y: middleY - (((mercatorY(point.lat) - centreY) * scale) / FRAME.height) * 100,
   }));
-  return separate(placed, minGap);
 }
 
 /** Pushes apart markers closer than `gap` percent (measured on the frame's width), a few rounds, kept inside the frame. */

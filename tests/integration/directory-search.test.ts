@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from "vitest";
+import { MAP_MARKER_CAP } from "~/domain/directory/search-directory.server";
 import { db, statementsIssued } from "~/db.server";
 import { loader } from "~/routes/annuaire";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
@@ -134,6 +135,11 @@ test("paging: twenty per page, the count is of all results, a page past the end 
   const beyond = await search("?q=poireaux&page=3");
   expect(beyond.results).toHaveLength(0);
   expect(beyond.total).toBe(25);
+  // The map shows every result of the search, not only the page's twenty: the page's as pins, the others as dots.
+  expect(first.markerCount).toBe(25);
+  expect(first.others.map((marker) => marker.name)).toEqual(["Zz Maraîcher 20", "Zz Maraîcher 21", "Zz Maraîcher 22", "Zz Maraîcher 23", "Zz Maraîcher 24"]);
+  expect(second.others).toHaveLength(20);
+  expect(second.others.every((marker) => marker.href?.startsWith("/producteurs/"))).toBe(true);
   await db().product.updateMany({ where: { name: "Poireaux" }, data: { archivedAt: new Date() } });
 });
 
@@ -163,6 +169,10 @@ test("the directory costs the same statements for 20 actors as for 200, with the
   expect(few.page.total).toBe(22);
   expect(many.page.total).toBe(220);
   expect(manyFiltered.page.total).toBe(200);
+  // The map has every result, the 220 as the 22, with the same statements.
+  expect(few.page.markerCount).toBe(22);
+  expect(many.page.markerCount).toBe(220);
+  expect(many.page.others).toHaveLength(200);
   expect(many.used).toBe(few.used);
   expect(manyFiltered.used).toBe(fewFiltered.used);
   expect(many.used).toBeLessThanOrEqual(2);
@@ -260,4 +270,25 @@ test("near a commune combines with the text and the label filters: only the labe
   expect(names(await search("?q=poire&pres=dieppe&km=10"))).toEqual(["Poiré sans label à 2 km", "Poiré labellisé à 9,9 km"]);
   expect(names(await search("?q=poire&pres=dieppe&km=20&label=1"))).toEqual(["Poiré labellisé à 9,9 km", "Poiré labellisé à 10,1 km"]);
   expect(names(await search("?q=cidre&pres=dieppe&km=10&label=1"))).toEqual([]);
+});
+
+test("past the map's cap, the map shows the first results of the list and the page says how many it leaves out", async () => {
+  const dieppe = referenceCommune("dieppe");
+  const over = MAP_MARKER_CAP + 5;
+  // Thousands of actors: written in one statement, as the factories would one by one.
+  await db().$executeRawUnsafe(
+    `INSERT INTO "Organisation" (id, kind, "producerKind", name, slug, "communeInsee", "verifiedAt")
+     SELECT 'cap-' || n, 'PRODUCER', 'FISHER', 'Caboteur ' || lpad(n::text, 4, '0'), 'caboteur-' || n, $1, now() FROM generate_series(1, $2) n`,
+    dieppe.inseeCode,
+    over,
+  );
+  const page = await search("?q=caboteur");
+  expect(page.total).toBe(over);
+  expect(page.mapped).toBe(over);
+  expect(page.markerCount).toBe(MAP_MARKER_CAP);
+  expect(page.others).toHaveLength(MAP_MARKER_CAP - 20);
+  expect(page.others.at(-1)?.name).toBe(`Caboteur ${String(MAP_MARKER_CAP).padStart(4, "0")}`);
+  const under = await search("?q=caboteur%20000");
+  expect(under.markerCount).toBe(under.mapped);
+  await db().organisation.deleteMany({ where: { id: { startsWith: "cap-" } } });
 });

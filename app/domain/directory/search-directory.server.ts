@@ -7,6 +7,8 @@ import { communeOf, containsPattern, kindWordOf, PAGE_SIZE, type ActorType, type
 export type DirectoryResult = {
   type: ActorType;
   id: string;
+  /** A producer's, an AMAP's, a charity's or an ESS actor's URL word; null for a pickup point. */
+  slug: string | null;
   name: string;
   kind: DirectoryKind;
   /** The actor's public page (public-pages.ts): a producer's, an AMAP's, a charity's, an ESS actor's or a pickup point's. */
@@ -26,9 +28,23 @@ export type DirectoryResult = {
   km: number | null;
 };
 
-export type DirectoryPage = { total: number; results: DirectoryResult[] };
+/** An actor on the map: every result of the search, not only the page's (decision 034), the first MAP_MARKER_CAP of them. */
+export type DirectoryMarker = { id: string; name: string; kind: DirectoryKind; lat: number; lon: number; href: string | null };
 
-type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; slug: string | null; subKind: string | null; total: number };
+export type DirectoryPage = {
+  total: number;
+  results: DirectoryResult[];
+  /** Every result that has a position, in the list's order, at most MAP_MARKER_CAP. */
+  markers: DirectoryMarker[];
+  /** How many results have a position: more than `markers.length` when the map is capped. */
+  mapped: number;
+};
+
+/** The map's markers past which a search is too wide to draw: the phone would carry them all for nothing. */
+export const MAP_MARKER_CAP = 2000;
+
+type Row = Omit<DirectoryResult, "kind" | "href"> & { subKind: string | null };
+type MarkerRow = Omit<DirectoryMarker, "kind" | "href"> & { type: ActorType; slug: string | null; subKind: string | null };
 
 /**
  * The directory's search (decision 030): one statement whatever the number of actors, products and
@@ -48,12 +64,17 @@ type Row = Omit<DirectoryResult, "kind" | "href" | "id"> & { id: string | null; 
  * lies within the radius of that commune's centre (shared/data/communes.json, the reference data)
  * are kept, by the great-circle distance of the label's rule (`greatCircleKm`, same earth radius),
  * nearest first, each with its distance.
+ *
+ * The same statement gives the map every result, not only the page's: a light marker (id, name,
+ * kind, position) for each positioned result in the list's order, at most MAP_MARKER_CAP, and how
+ * many there are, so the page can say when the map is capped. `options.actors` keeps some kinds of
+ * actor only (the producers' API: producers and AMAPs).
  */
-export async function searchDirectory(query: DirectoryQuery, now: Date): Promise<DirectoryPage> {
+export async function searchDirectory(query: DirectoryQuery, now: Date, options: { actors?: readonly ActorType[] } = {}): Promise<DirectoryPage> {
   const words = query.q === "" ? [] : query.q.split(" ").map(containsPattern);
   const kind = query.kind ? DIRECTORY_KINDS[query.kind] : null;
   const centre = query.near ? communeOf(query.near.commune) : null;
-  const rows = await readRows<Row>(
+  const rows = await readRows<{ total: number; mapped: number; results: Array<Row & { rank: number }>; markers: MarkerRow[] }>(
     `
     WITH actors AS (
       SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
@@ -126,6 +147,7 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
       SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, categories, labels, km
       FROM placed
       WHERE ($14::float8 IS NULL OR km <= $14)
+        AND ($16::text[] IS NULL OR type = ANY($16))
         AND ($2::text IS NULL OR type = $2)
         AND ($3::text IS NULL OR "subKind" = $3)
         AND ($4::text IS NULL OR "communeInsee" = $4)
@@ -133,20 +155,27 @@ export async function searchDirectory(query: DirectoryQuery, now: Date): Promise
         AND (NOT $6::boolean OR organic)
         AND (NOT $10::boolean OR cardinality(labels) > 0 OR "sellsLabelled")
         AND NOT EXISTS (SELECT 1 FROM unnest($7::text[]) word WHERE haystack NOT LIKE unaccent(word))
+    ), ranked AS (
+      SELECT filtered.*, row_number() OVER (ORDER BY km NULLS LAST, unaccent(lower(name)), id) AS rank FROM filtered
     )
-    SELECT counted.total, shown.*
-    FROM (SELECT count(*)::int AS total FROM filtered) counted
-    LEFT JOIN LATERAL (SELECT * FROM filtered ORDER BY km NULLS LAST, unaccent(lower(name)), id LIMIT $8 OFFSET $9) shown ON true`,
+    -- One row: the count, the page, and the map's light markers for every result (the same filtered set, read once).
+    SELECT (SELECT count(*)::int FROM ranked) AS total,
+           (SELECT count(*)::int FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL) AS mapped,
+           COALESCE((SELECT json_agg(shown ORDER BY shown.rank) FROM ranked shown WHERE shown.rank > $9::int AND shown.rank <= $9::int + $8::int), '[]'::json) AS results,
+           COALESCE((SELECT json_agg(json_build_object('type', m.type, 'id', m.id, 'slug', m.slug, 'name', m.name, 'subKind', m."subKind", 'lat', m.lat, 'lon', m.lon) ORDER BY m.rank)
+                     FROM (SELECT * FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY rank LIMIT $15::int) m), '[]'::json) AS markers`,
     [
       now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label,
-      centre?.lat ?? null, centre?.lon ?? null, EARTH_RADIUS_KM, centre && query.near ? query.near.km : null,
+      centre?.lat ?? null, centre?.lon ?? null, EARTH_RADIUS_KM, centre && query.near ? query.near.km : null, MAP_MARKER_CAP,
+      options.actors ?? null,
     ],
   );
+  const found = rows[0];
   return {
-    total: rows[0]?.total ?? 0,
-    results: rows.flatMap(({ id, slug, subKind, total: _total, ...row }) =>
-      id === null ? [] : [{ ...row, id, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, id, slug) }],
-    ),
+    total: found?.total ?? 0,
+    mapped: found?.mapped ?? 0,
+    results: (found?.results ?? []).map(({ subKind, rank: _rank, ...row }) => ({ ...row, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, row.id, row.slug) })),
+    markers: (found?.markers ?? []).map(({ type, slug, subKind, ...marker }) => ({ ...marker, kind: kindWordOf(type, subKind), href: publicPageOf(type, marker.id, slug) })),
   };
 }
 

@@ -1,7 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { eventFormValues } from "~/domain/ess/event-form-values";
-import { eventSchema } from "~/domain/ess/event-input";
-import { parseWithPosition } from "~/domain/ess/ess-actor-input";
+import { parseEventForm } from "~/domain/ess/event-input";
 import { deleteEvent, getEventForEditor, updateEvent, type EventEditor } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { z } from "zod";
@@ -26,7 +25,7 @@ export async function loadEditableEvent(editor: EventEditor, params: { id?: stri
 export async function updateEventFromForm(input: { editor: EventEditor; params: { id?: string }; locale: Locale; form: Record<string, string>; back: string }) {
   const eventId = routeId(input.params);
   const refused = await submitEssForm(
-    { locale: input.locale, form: input.form, parsed: parseWithPosition(eventSchema, input.form), notFound: "404" },
+    { locale: input.locale, form: input.form, parsed: parseEventForm(input.form), notFound: "404" },
     (event) => updateEvent({ editor: input.editor, eventId, event, now: now() }),
   );
   return refused ?? redirect(input.back);

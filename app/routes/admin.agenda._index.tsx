@@ -3,8 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { eventWhen } from "~/domain/ess/agenda-view";
-import { eventHolderField, eventSchema } from "~/domain/ess/event-input";
-import { parseWithPosition } from "~/domain/ess/ess-actor-input";
+import { eventHolderField, parseEventForm } from "~/domain/ess/event-input";
 import { createEventForHolder } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { requirePermission } from "~/http/auth.server";
@@ -46,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.intent === "delete") return deleteEventFromForm({ editor: { kind: "admin", userId: admin.id, user: admin }, locale, form });
   const holder = holderSchema.safeParse(form);
-  const event = parseWithPosition(eventSchema, form);
+  const event = parseEventForm(form);
   // Every refused field at once: the holder's issue with the event's.
   const parsed = holder.success && event.success
     ? { success: true as const, data: { holder: holder.data.holder, event: event.data } }

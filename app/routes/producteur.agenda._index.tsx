@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { eventWhen } from "~/domain/ess/agenda-view";
-import { eventSchema } from "~/domain/ess/event-input";
-import { parseWithPosition } from "~/domain/ess/ess-actor-input";
+import { parseEventForm } from "~/domain/ess/event-input";
 import { createOwnEvent, listOwnEvents } from "~/domain/ess/manage-events.server";
 import { sortedCommunes } from "~/domain/ess/sorted-communes";
 import { now } from "~/http/clock.server";
@@ -33,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = localeOf(request, user.locale);
   const form = await readForm(request);
   if (form.intent === "delete") return deleteEventFromForm({ editor: { kind: "producer", userId: user.id, organisationId: producer.id }, locale, form });
-  return createEventFromForm({ locale, form, parsed: parseWithPosition(eventSchema, form) }, (event) =>
+  return createEventFromForm({ locale, form, parsed: parseEventForm(form) }, (event) =>
     createOwnEvent({ userId: user.id, organisationId: producer.id, verified: producer.verified, event, now: now() }),
   );
 }

@@ -65,6 +65,22 @@ describe("a producer's own events", () => {
     expect(await ownEvents(a.producerId)).toEqual([]);
   });
 
+  it("names every wrong field at once: an end before the start is reported with a missing title and place, for the producer and the territory", async () => {
+    const a = await createProducerUser();
+    const form = eventForm({ title: "", placeName: "", endTime: "13:00" });
+    const refused = asFailure(await ownAgendaAction({ request: post("/producteur/agenda", form, a.cookie), params: {}, context: {} }));
+    expect(refused.init?.status).toBe(400);
+    expect(Object.keys(refused.data.fieldErrors).sort()).toEqual(["endTime", "placeName", "title"]);
+    expect(refused.data.fieldErrors.endTime).toBe("La fin doit venir après le début.");
+    // An event that would last too long is named alike, with the position outside the territory.
+    const tooLong = asFailure(await ownAgendaAction({ request: post("/producteur/agenda", eventForm({ title: "", endDay: "2031-08-30", lat: "43.3", lon: "5.4" }), a.cookie), params: {}, context: {} }));
+    expect(Object.keys(tooLong.data.fieldErrors).sort()).toEqual(["endDay", "lat", "title"]);
+    const admin = await createMemberUser("ADMIN");
+    const byAdmin = asFailure(await adminAgendaAction({ request: post("/admin/agenda", { ...form, holder: `org:${a.producerId}` }, admin.cookie), params: {}, context: {} }));
+    expect(Object.keys(byAdmin.data.fieldErrors).sort()).toEqual(["endTime", "placeName", "title"]);
+    expect(await ownEvents(a.producerId)).toEqual([]);
+  });
+
   it("is refused to a producer the territory has not verified yet: nothing is published", async () => {
     const pending = await createProducerUser({ verified: false });
     expect(await statusOfAction(() => ownAgendaAction({ request: post("/producteur/agenda", eventForm(), pending.cookie), params: {}, context: {} }))).toBe(403);

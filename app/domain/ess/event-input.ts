@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPosition, communeField, coordinateField, websiteField } from "~/domain/ess/ess-actor-input";
+import { checkPosition, communeField, coordinateField, parseWithParts, positionSchema, websiteField } from "~/domain/ess/ess-actor-input";
 import { EVENT_KINDS } from "~/domain/ess/event-kinds";
 import { communeByInsee } from "~/domain/organisations/territory";
 import { parisDateTime } from "~/domain/time/paris";
@@ -27,6 +27,30 @@ function validDay(isoDate: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
 }
 
+const endDayField = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), dayField.refine(validDay, message("essEvents.field.date.invalid")).optional());
+
+type EventTimes = { startDay: string; startTime: string; endDay?: string; endTime: string };
+
+/** The event's instants from its Paris wall-clock day and times (across DST: `parisDateTime`). */
+function instantsOf(times: EventTimes): { startsAt: Date; endsAt: Date } {
+  return { startsAt: parisDateTime(times.startDay, times.startTime), endsAt: parisDateTime(times.endDay ?? times.startDay, times.endTime) };
+}
+
+/** An end after its start, and within MAX_EVENT_DAYS of it: the issue on the end's field. */
+function checkTimes(times: EventTimes, context: z.RefinementCtx): void {
+  const { startsAt, endsAt } = instantsOf(times);
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    context.addIssue({ code: "custom", path: ["endTime"], message: "essEvents.field.end.beforeStart" });
+  } else if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * 24 * 3600 * 1000) {
+    context.addIssue({ code: "custom", path: ["endDay"], message: "essEvents.field.end.tooLong" });
+  }
+}
+
+/** The day and times alone: their order is named with the other fields' issues (parseEventForm). */
+const eventTimesSchema = z
+  .object({ startDay: dayField.refine(validDay, message("essEvents.field.date.invalid")), startTime: timeField, endDay: endDayField, endTime: timeField })
+  .superRefine(checkTimes);
+
 /**
  * An event as the producer's and the admin's forms send it: the day and times are Paris wall-clock
  * times, turned into instants here (across DST: `parisDateTime`). An end before its start, a date
@@ -39,7 +63,7 @@ export const eventSchema = z
     description: z.string().trim().max(2000, message("essEvents.field.description.too_long")).optional().default(""),
     startDay: dayField.refine(validDay, message("essEvents.field.date.invalid")),
     startTime: timeField,
-    endDay: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), dayField.refine(validDay, message("essEvents.field.date.invalid")).optional()),
+    endDay: endDayField,
     endTime: timeField,
     placeName: z.string(message("essEvents.field.place.required")).trim().min(2, message("essEvents.field.place.required")).max(120, message("essEvents.field.place.required")),
     address: z.string().trim().max(200, message("essEvents.field.address.too_long")).optional().default(""),
@@ -51,18 +75,10 @@ export const eventSchema = z
   })
   .superRefine((event, context) => {
     checkPosition(event, context);
+    checkTimes(event, context);
   })
-  .transform((event, context) => {
-    const startsAt = parisDateTime(event.startDay, event.startTime);
-    const endsAt = parisDateTime(event.endDay ?? event.startDay, event.endTime);
-    if (endsAt.getTime() <= startsAt.getTime()) {
-      context.addIssue({ code: "custom", path: ["endTime"], message: "essEvents.field.end.beforeStart" });
-      return z.NEVER;
-    }
-    if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * 24 * 3600 * 1000) {
-      context.addIssue({ code: "custom", path: ["endDay"], message: "essEvents.field.end.tooLong" });
-      return z.NEVER;
-    }
+  .transform((event) => {
+    const { startsAt, endsAt } = instantsOf(event);
     const commune = communeByInsee(event.communeInsee);
     return {
       title: event.title,
@@ -81,6 +97,15 @@ export const eventSchema = z
   });
 
 export type EventInput = z.output<typeof eventSchema>;
+
+/**
+ * Parses an event form (the producer's and the admin's): when it refuses, the position's and the
+ * times' own issues are named with the other fields' — « la fin est avant le début » comes with
+ * « titre manquant », not after it is fixed.
+ */
+export function parseEventForm(form: Record<string, string>): ReturnType<typeof eventSchema.safeParse> {
+  return parseWithParts(eventSchema, form, [positionSchema, eventTimesSchema]);
+}
 
 /** Who holds an event the admin enters: « org:<id> » (an organisation) or « ess:<id> » (an ESS actor). */
 export const eventHolderField = z

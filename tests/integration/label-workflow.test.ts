@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { db } from "~/db.server";
+import { db, readRows } from "~/db.server";
 import { applyForLabel } from "~/domain/label/apply-for-label.server";
 import { grantLabel } from "~/domain/label/grant-label.server";
 import { listLabelQueue, listOwnLabels } from "~/domain/label/list-labels.server";
-import { readLabelByNumber, validLabelsOfProducts } from "~/domain/label/read-label.server";
+import { readLabelByNumber, validLabelSql, validLabelsOfProducts } from "~/domain/label/read-label.server";
 import { recordLabelVisit } from "~/domain/label/record-label-visit.server";
 import { refuseLabel } from "~/domain/label/refuse-label.server";
 import { reinstateLabel } from "~/domain/label/reinstate-label.server";
@@ -240,6 +240,27 @@ describe("suspension and revocation", () => {
     await expect(grantLabel({ actor: reviewer.actor, labelId, now: at(21), appUrl: APP })).rejects.toMatchObject({ code: "label_state" });
     await expect(applyForLabel({ actor: applicant.actor, producerId: applicant.producerId, application: farmApplication(applicant.product.id), documents: [], now: at(21) })).rejects.toMatchObject({ code: "label_state" });
     expect((await labelTrail(labelId)).at(-1)).toMatchObject({ kind: "REVOKED", fromStatus: "GRANTED", toStatus: "REVOKED", reason: "Fraude sur l'origine", actorId: reviewer.user.id });
+  });
+});
+
+describe("what is public", () => {
+  test("the public reads refuse the label of a producer the territory no longer verifies, whoever calls them: by number, per product, and in SQL through validLabelSql", async () => {
+    const { applicant, grant } = await granted();
+    const countValid = async () =>
+      (await readRows<{ count: number }>(`SELECT count(*)::int AS count FROM "Label" l WHERE l."productId" = $1 AND ${validLabelSql("l", "$2")}`, [applicant.product.id, at(2)]))[0]?.count;
+    expect((await readLabelByNumber(grant.number, at(2)))?.status).toBe("GRANTED");
+    expect((await validLabelsOfProducts([applicant.product.id], at(2))).size).toBe(1);
+    expect(await countValid()).toBe(1);
+
+    // The territory refuses the producer (a verification withdrawn): nothing of their label is public any more.
+    await db().organisation.update({ where: { id: applicant.producerId }, data: { verifiedAt: null, refusedAt: at(2), refusalReason: "SIRET radié" } });
+    expect(await readLabelByNumber(grant.number, at(2))).toBeNull();
+    expect((await validLabelsOfProducts([applicant.product.id], at(2))).size).toBe(0);
+    expect(await countValid()).toBe(0);
+    // A producer never verified is the same.
+    await db().organisation.update({ where: { id: applicant.producerId }, data: { refusedAt: null, refusalReason: null } });
+    expect(await readLabelByNumber(grant.number, at(2))).toBeNull();
+    expect(await countValid()).toBe(0);
   });
 });
 

@@ -18,6 +18,8 @@ test("the OpenAPI document describes every endpoint of /api/v1 with schemas gene
     "/orders/{id}/cancel",
     "/producer/distributions/{id}/pickup-sheet",
     "/producer/offers",
+    "/producers",
+    "/producers/{slug}/dfc-catalog",
     "/session",
   ]);
   const placeOrder = document.components.schemas.PlaceOrder as { properties: Record<string, { enum?: string[]; type?: string }>; required: string[] };

@@ -9,8 +9,9 @@ import { donationsApi } from "~/http/openapi/donations";
 import { preparationApi } from "~/http/openapi/preparation";
 import { producerOffersApi } from "~/http/openapi/producer-offers";
 import { labelsApi } from "~/http/openapi/labels";
+import { producersApi } from "~/http/openapi/producers";
 
-const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi, donationCancelApi, labelsApi];
+const parts = [producerOffersApi, preparationApi, donationsApi, donationPickupsApi, donationCancelApi, labelsApi, producersApi];
 
 /**
  * The OpenAPI 3.0 document of /api/v1, generated from the same zod schemas that validate the

@@ -41,6 +41,7 @@ import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
 import { directoryActorsEn, directoryActorsFr } from "~/i18n/areas/directory-actors";
 import { labelRenewalEn, labelRenewalFr } from "~/i18n/areas/label-renewal";
+import { producersApiEn, producersApiFr } from "~/i18n/areas/producers-api";
 
 /**
  * Every sentence a user reads, French first. `en` must have exactly the same keys (the type
@@ -89,6 +90,7 @@ export const fr = {
   ...labelFr,
   ...directoryActorsFr,
   ...labelRenewalFr,
+  ...producersApiFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -136,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   ...labelEn,
   ...directoryActorsEn,
   ...labelRenewalEn,
+  ...producersApiEn,
 };
 
 export type Locale = "fr" | "en";

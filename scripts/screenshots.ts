@@ -201,6 +201,9 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
             await shoot(page, "pickup-point-page", size, written);
           },
         },
+        // The directory's other actors (issue 12): an ESS actor's page and a charity's page.
+        { name: `ESS actor page (${size})`, run: async () => (await page.goto("/acteurs/jardin-val-druel"), await shoot(page, "ess-actor-page", size, written)) },
+        { name: `charity page (${size})`, run: async () => (await page.goto("/associations/secours-populaire-dieppe"), await shoot(page, "charity-page", size, written)) },
         {
           // The quay chosen on the map (its marker is a button): the home then shows that point's dates and baskets.
           name: `home, point chosen (${size})`,

@@ -83,6 +83,8 @@ export type DemoCharitySettings = {
   approvedRawFishery: boolean;
   processingWorkshop: boolean;
   inDirectory: boolean;
+  /** Its public page shows its address, email and phone (false when not said). */
+  publicContact?: boolean;
 };
 
 /** The agglomeration: its name is read from communes.json (the EPCI entry), not retyped. */
@@ -331,7 +333,7 @@ export const DEMO_CHARITIES: readonly DemoOrganisation[] = [
     // Collects every day: the demo journeys run on any day of the week.
     charity: {
       storesAmbient: true, storesChilled: true, storesFrozen: true, collectionWeekdays: [1, 2, 3, 4, 5, 6, 7], collectionFrom: "08:00", collectionTo: "20:00",
-      redistributesSameDay: false, approvedRawFishery: true, processingWorkshop: false, inDirectory: true,
+      redistributesSameDay: false, approvedRawFishery: true, processingWorkshop: false, inDirectory: true, publicContact: true,
     },
     members: [{ name: "Karima Haddad", email: "association@terre-et-mer.test", role: "CHARITY" }],
   },

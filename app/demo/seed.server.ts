@@ -420,6 +420,7 @@ export async function loadDemoTerritory(tx: Tx, { now, passwordHash }: LoadOptio
             approvedRawFishery: charity.approvedRawFishery,
             processingWorkshop: charity.processingWorkshop,
             inDirectory: charity.inDirectory,
+            publicContact: charity.publicContact ?? false,
           }]
         : [],
     ),

@@ -35,7 +35,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements|points-de-retrait)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements|points-de-retrait)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.]|acteurs[.]|associations[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -162,7 +162,7 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
   // A's product in reserve has a label application the territory asked changes on, with one document.
   const application = await labelApplicationOf(a.producerId, unoffered.id, a.user.id);
   const pending = await createProducer({ verified: false });
-  const { eventId, essActorId } = await essWorldOf(a.producerId);
+  const { eventId, essActorId, appearingCharitySlug } = await essWorldOf(a.producerId);
   const reviewedCharity = await createMemberUser("CHARITY");
   await db().charitySettings.create({ data: { organisationId: reviewedCharity.organisationId } });
 
@@ -181,6 +181,7 @@ async function worldOf(phase: "ordering" | "preparation" | "handedOver" | "cardP
     ids: {
       eventId,
       essActorId,
+      appearingCharitySlug,
       distributionId: distribution.id,
       slotId: distribution.slotIds[0]!,
       organisedDistributionId: organised.id,
@@ -524,6 +525,9 @@ const SPECS: Record<string, RouteSpec> = {
   "sitemap[.]xml": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: (world) => `ferme-${world.a.producerId}`, outsiders: EVERYONE_READS, mayShow: READERS } },
   "robots[.]txt": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, outsiders: EVERYONE_READS, mayShow: READERS } },
   // The agenda and the open data (issue 12): public; A's coming visit is in them for everyone.
+  // The public pages of the ESS actors and of the charities that chose to appear (issue 12): anyone reads them.
+  "acteurs.$slug": { owner: "producer", phase: "ordering", params: (world) => ({ slug: `jardin-${world.ids.essActorId}` }), loader: { request: get, owner: 200, ownerSees: () => `Jardin ${tag}`, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "associations.$slug": { owner: "producer", phase: "ordering", params: (world) => ({ slug: world.ids.appearingCharitySlug }), loader: { request: get, owner: 200, ownerSees: () => `Association ${tag}`, outsiders: EVERYONE_READS, mayShow: READERS } },
   "agenda._index": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
   "agenda.$id": { owner: "producer", phase: "ordering", params: (world) => ({ id: world.ids.eventId }), loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
   "agenda[.]ics": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, ownerSees: () => SECRET_EVENT, outsiders: EVERYONE_READS, mayShow: READERS } },
@@ -722,7 +726,12 @@ async function essWorldOf(producerId: string) {
   });
   const essActorId = randomUUID();
   await db().essActor.create({ data: { id: essActorId, slug: `jardin-${essActorId}`, name: `Jardin ${tag}`, kind: "COMMUNITY_GARDEN", communeInsee: "76217", lat: 49.92, lon: 1.08, offer: "Parcelles", contactEmail: "jardin@example.test", published: true } });
-  return { eventId, essActorId };
+  // A charity that chose to appear in the directory: its public page (/associations/:slug).
+  const charityId = randomUUID();
+  await db().organisation.create({
+    data: { id: charityId, kind: "CHARITY", name: `Association ${tag}`, slug: `asso-${charityId}`, communeInsee: "76217", verifiedAt: new Date("2026-01-01T00:00:00Z"), charitySettings: { create: { inDirectory: true } } },
+  });
+  return { eventId, essActorId, appearingCharitySlug: `asso-${charityId}` };
 }
 
 /** An event as the producer's and the admin's forms send it: next month, in Paris time. */

@@ -35,7 +35,7 @@ import { callRoute, cellsOf, coverageProblems, entryProblems, loadRoute, missing
  */
 
 /** The route files of the producer space and its API (donations have their own matrix), and the territory's and customers' pages that show their data. */
-const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements|points-de-retrait)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.]|acteurs[.]|associations[.])/;
+const MATRIX_ROUTE = /^(producteur[.](?!dons)|producteur$|api[.]v1[.]producer[.]|api[.]v1[.]offers[.]|gestion[.]|admin[.](organisations|bilan|outbox|remboursements|points-de-retrait)$|commandes[.]|panier[.]|annuaire$|producteurs[.]|points-de-retrait[.]|producteur[.]label[.]|admin[.]label[.]|sitemap[[][.][]]xml$|robots[[][.][]]txt$|label[.]|api[.]v1[.]labels[.]|api[.]v1[.]producers|admin[.](acteurs|agenda)[.]|agenda[.[]|annuaire_[.]|acteurs[.]|associations[.])/;
 
 // Card payments configured, against the local Stripe double: the producer's « Connecter mon compte
 // Stripe » (producteur.paiements) really makes the caller's own account.
@@ -589,6 +589,9 @@ const SPECS: Record<string, RouteSpec> = {
   "label._index": { owner: "producer", phase: "ordering", loader: { request: get, owner: 200, outsiders: EVERYONE_READS, mayShow: READERS } },
   "label.$numero": { owner: "producer", phase: "ordering", params: (world) => ({ numero: world.ids.labelNumber }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
   "api.v1.labels.$number": { owner: "producer", phase: "ordering", params: (world) => ({ number: world.ids.labelNumber }), loader: { request: get, owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  // The producers' API and their DFC catalogues (issue 12): public, A's profile and products are in them for everyone.
+  "api.v1.producers": { owner: "producer", phase: "ordering", loader: { request: () => ({ method: "GET", query: { q: SECRET_FARM } }), owner: 200, ownerSees: () => SECRET_FARM, outsiders: EVERYONE_READS, mayShow: READERS } },
+  "api.v1.producers.$slug.dfc-catalog": { owner: "producer", phase: "ordering", params: (world) => ({ slug: `ferme-${world.a.producerId}` }), loader: { request: get, owner: 200, ownerSees: () => SECRET_PRODUCT, outsiders: EVERYONE_READS, mayShow: READERS } },
   // The customer's pages: another person signed in has orders and a cart of their own, never C's.
   "commandes._index": {
     owner: "customer",

@@ -69,7 +69,7 @@ export default function EssActorPage() {
       <div className="mt-6 grid grid-cols-1 gap-6 md:grid-cols-2">
         <section aria-labelledby="contact-title">
           <h2 id="contact-title" className={sectionTitle}>{t("directory.actor.contact")}</h2>
-          <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dl className="mt-2 grid grid-cols-1 items-baseline gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
             <dt className="font-semibold">{t("directory.actor.address")}</dt>
             <dd data-testid="actor-address">{postalAddress(actor.address, actor.postalCode, actor.commune)}</dd>
             {actor.contactEmail ? (

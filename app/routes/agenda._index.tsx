@@ -110,7 +110,10 @@ export default function AgendaPage() {
                   <Link to={`/agenda/${event.id}`} className="inline-flex min-h-11 items-center underline">{event.title}</Link>
                 </h3>
                 <p>{event.when}</p>
-                <p className="text-sm">{event.place} · {t("agenda.by")} {event.holderHref ? <Link to={event.holderHref} className="inline-flex min-h-11 items-center text-sea-700 underline">{event.holderName}</Link> : event.holderName}</p>
+                <p className="text-sm">{event.place}</p>
+                <p className="text-sm">
+                  {t("agenda.by")} {event.holderHref ? <Link to={event.holderHref} className="inline-flex min-h-11 items-center text-sea-700 underline">{event.holderName}</Link> : event.holderName}
+                </p>
               </li>
             ))}
           </ul>

@@ -66,7 +66,7 @@ export default function CharityPage() {
       <section aria-labelledby="contact-title" className="mt-6">
         <h2 id="contact-title" className={sectionTitle}>{t("directory.charity.contact")}</h2>
         {contact ? (
-          <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]" data-testid="charity-contact">
+          <dl className="mt-2 grid grid-cols-1 items-baseline gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]" data-testid="charity-contact">
             {contact.address || charity.commune ? (
               <>
                 <dt className="font-semibold">{t("directory.actor.address")}</dt>

@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { db, statementsIssued } from "~/db.server";
 import EssActorPage, { loader as actorLoader, meta as actorMeta } from "~/routes/acteurs.$slug";
 import AgendaEventPage, { loader as eventLoader } from "~/routes/agenda.$id";
+import Agenda, { loader as agendaLoader } from "~/routes/agenda._index";
 import Directory, { loader as directoryLoader } from "~/routes/annuaire";
 import { loader as openDataLoader } from "~/routes/annuaire_.donnees[.]json";
 import { action as settingsAction } from "~/routes/association.reglages";
@@ -23,9 +24,11 @@ const pages: PageRoute[] = [
   { path: "annuaire", loader: directoryLoader, Component: Directory },
   { path: "acteurs/:slug", loader: actorLoader, Component: EssActorPage },
   { path: "associations/:slug", loader: charityLoader, Component: CharityPage },
+  { path: "agenda", loader: agendaLoader, Component: Agenda },
   { path: "agenda/:id", loader: eventLoader, Component: AgendaEventPage },
 ];
-const UNTRANSLATED_KEY = /(directory|essKind|agenda)\.[a-z]+\.?[a-zA-Z]/;
+// A key shown untranslated; « /agenda.ics » is an address, not a key.
+const UNTRANSLATED_KEY = /(?<![/\w])(directory|essKind|agenda)\.[a-z]+\.?[a-zA-Z]/;
 
 function readable(html: string): string {
   return html
@@ -200,6 +203,12 @@ test("an event's page links to the ESS actor or the charity holding it; a charit
   const { html, text } = await show(`/agenda/${byDiscreet}`);
   expect(text).toContain(discreet.name);
   expect(html).not.toContain(discreet.slug);
+  // The agenda's list links each holder that has a page, too.
+  const list = await show("/agenda");
+  expect(list.html).toContain(`href="/acteurs/${actor.slug}"`);
+  expect(list.html).toContain(`href="/associations/${appearing.slug}"`);
+  expect(list.text).toContain(discreet.name);
+  expect(list.html).not.toContain(discreet.slug);
 });
 
 test("sitemap.xml and the open data name the published ESS actors' and appearing charities' pages, nothing hidden", async () => {

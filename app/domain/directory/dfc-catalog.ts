@@ -127,7 +127,7 @@ export function dfcCatalogDocument(catalogue: ProducerCatalogue, appUrl: string)
   const address: Node = {
     "@id": id.address,
     "@type": "dfc-b:Address",
-    "dfc-b:hasStreet": catalogue.address,
+    ...(catalogue.address ? { "dfc-b:hasStreet": catalogue.address } : {}),
     ...(catalogue.postalCode ? { "dfc-b:hasPostalCode": catalogue.postalCode } : {}),
     ...(catalogue.commune ? { "dfc-b:hasCity": catalogue.commune } : {}),
     ...(catalogue.lat !== null && catalogue.lon !== null ? { "dfc-b:latitude": String(catalogue.lat), "dfc-b:longitude": String(catalogue.lon) } : {}),

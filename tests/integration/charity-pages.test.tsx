@@ -292,6 +292,7 @@ test("settings are saved and read back, comma decimals and all; an unverified ch
     collectionTo: "12:00",
     redistributesSameDay: true,
     inDirectory: true,
+    publicContact: false,
     approvedRawFishery: false,
     processingWorkshop: false,
   });

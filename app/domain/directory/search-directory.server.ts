@@ -70,12 +70,30 @@ type MarkerRow = Omit<DirectoryMarker, "kind" | "href"> & { type: ActorType; slu
  * many there are, so the page can say when the map is capped. `options.actors` keeps some kinds of
  * actor only (the producers' API: producers and AMAPs).
  */
-export async function searchDirectory(query: DirectoryQuery, now: Date, options: { actors?: readonly ActorType[] } = {}): Promise<DirectoryPage> {
+export async function searchDirectory(query: DirectoryQuery, now: Date, options: SearchOptions = {}): Promise<DirectoryPage> {
+  const statement = directorySearchStatement(query, now, options);
+  const rows = await readRows<{ total: number; mapped: number; results: Array<Row & { rank: number }>; markers: MarkerRow[] }>(statement.text, statement.values);
+  const found = rows[0];
+  return {
+    total: found?.total ?? 0,
+    mapped: found?.mapped ?? 0,
+    results: (found?.results ?? []).map(({ subKind, rank: _rank, ...row }) => ({ ...row, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, row.id, row.slug) })),
+    markers: (found?.markers ?? []).map(({ type, slug, subKind, ...marker }) => ({ ...marker, kind: kindWordOf(type, subKind), href: publicPageOf(type, marker.id, slug) })),
+  };
+}
+
+type SearchOptions = { actors?: readonly ActorType[] };
+
+/**
+ * The search's one statement and its values, `now` first: what `searchDirectory` runs, and what the
+ * directory benchmark's floor server runs too (scripts/bench-directory.ts), so both measure the same SQL.
+ */
+export function directorySearchStatement(query: DirectoryQuery, now: Date, options: SearchOptions = {}): { text: string; values: unknown[] } {
   const words = query.q === "" ? [] : query.q.split(" ").map(containsPattern);
   const kind = query.kind ? DIRECTORY_KINDS[query.kind] : null;
   const centre = query.near ? communeOf(query.near.commune) : null;
-  const rows = await readRows<{ total: number; mapped: number; results: Array<Row & { rank: number }>; markers: MarkerRow[] }>(
-    `
+  return {
+    text: `
     WITH actors AS (
       SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
              o.id, o.slug, o.name, o."producerKind"::text AS "subKind",
@@ -164,18 +182,11 @@ export async function searchDirectory(query: DirectoryQuery, now: Date, options:
            COALESCE((SELECT json_agg(shown ORDER BY shown.rank) FROM ranked shown WHERE shown.rank > $9::int AND shown.rank <= $9::int + $8::int), '[]'::json) AS results,
            COALESCE((SELECT json_agg(json_build_object('type', m.type, 'id', m.id, 'slug', m.slug, 'name', m.name, 'subKind', m."subKind", 'lat', m.lat, 'lon', m.lon) ORDER BY m.rank)
                      FROM (SELECT * FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY rank LIMIT $15::int) m), '[]'::json) AS markers`,
-    [
+    values: [
       now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label,
       centre?.lat ?? null, centre?.lon ?? null, EARTH_RADIUS_KM, centre && query.near ? query.near.km : null, MAP_MARKER_CAP,
       options.actors ?? null,
     ],
-  );
-  const found = rows[0];
-  return {
-    total: found?.total ?? 0,
-    mapped: found?.mapped ?? 0,
-    results: (found?.results ?? []).map(({ subKind, rank: _rank, ...row }) => ({ ...row, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, row.id, row.slug) })),
-    markers: (found?.markers ?? []).map(({ type, slug, subKind, ...marker }) => ({ ...marker, kind: kindWordOf(type, subKind), href: publicPageOf(type, marker.id, slug) })),
   };
 }
 

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { db } from "~/db.server";
-import { WEEKDAYS } from "~/domain/donations/charity-settings-input";
-import { charitySettingsSchema, getCharitySettings, updateCharitySettings } from "~/domain/donations/update-charity-settings.server";
+import { parseCharitySettings, WEEKDAYS } from "~/domain/donations/charity-settings-input";
+import { getCharitySettings, updateCharitySettings } from "~/domain/donations/update-charity-settings.server";
 import { FORM_MAX_BYTES, readFormData } from "~/http/body.server";
 import { requireCharity } from "~/http/charity.server";
 import { now } from "~/http/clock.server";
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, charity } = await requireCharity(request);
   const locale = localeOf(request, user.locale);
   const submitted = await readSettingsForm(request);
-  const parsed = charitySettingsSchema.safeParse(submitted);
+  const parsed = parseCharitySettings(submitted);
   // A refusal sends back what was typed, so the form shows it with the messages.
   if (!parsed.success) {
     const failure = invalidForm(parsed.error, locale);

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { charitySettingsSchema } from "~/domain/donations/charity-settings-input";
+import { charitySettingsSchema, parseCharitySettings } from "~/domain/donations/charity-settings-input";
 
 const good = {
   acceptedCategoryIds: ["legumes", "poissons"],
@@ -78,4 +78,17 @@ test.each([
   ["redistributesSameDay", "2", "charity.settings.field.sameDay"],
 ])("%s = %j is refused with the message naming the field", (field, value, key) => {
   expect(issues({ ...good, [field]: value })).toEqual([[field, key]]);
+});
+
+test("a refused form names every rule at once: no storage and hours the wrong way round are named with a bad quantity, not after it is fixed", () => {
+  const refused = parseCharitySettings({ ...good, storesAmbient: undefined, storesChilled: "", minQuantity: "abc", collectionFrom: "18:00", collectionTo: "09:00" });
+  expect(refused.success).toBe(false);
+  expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message]).sort()).toEqual([
+    ["collectionTo", "charity.settings.field.collectionTo.before_from"],
+    ["minQuantity", "charity.settings.field.minQuantity.invalid"],
+    ["storage", "charity.settings.field.storage.required"],
+  ]);
+  const quantities = parseCharitySettings({ ...good, minQuantity: "30", maxQuantity: "20", collectionWeekdays: ["9"] });
+  expect(quantities.error?.issues.map((issue) => issue.path.join(".")).sort()).toEqual(["collectionWeekdays", "maxQuantity"]);
+  expect(parseCharitySettings(good).success).toBe(true);
 });

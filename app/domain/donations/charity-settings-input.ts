@@ -1,6 +1,7 @@
 import { QUANTITY_UNITS, typedNumber } from "~/domain/typed-number";
 import { z } from "zod";
 import { MAX_DONATION_QUANTITY, toMilli } from "~/domain/donations/donation-quantity";
+import { parseWithParts } from "~/domain/form-parts";
 import type { MessageKey } from "~/i18n/messages";
 
 /**
@@ -78,48 +79,87 @@ function listField(key: MessageKey) {
     .transform((value) => (value === undefined || value === null ? [] : typeof value === "string" ? [value] : value));
 }
 
+const storageFields = {
+  storesAmbient: checkboxField("charity.settings.field.storage.invalid"),
+  storesChilled: checkboxField("charity.settings.field.storage.invalid"),
+  storesFrozen: checkboxField("charity.settings.field.storage.invalid"),
+};
+const quantityFields = {
+  minQuantity: optionalQuantityField({
+    invalid: "charity.settings.field.minQuantity.invalid",
+    tooSmall: "charity.settings.field.minQuantity.too_small",
+    tooLarge: "charity.settings.field.minQuantity.too_large",
+    decimals: "charity.settings.field.minQuantity.decimals",
+  }),
+  maxQuantity: optionalQuantityField({
+    invalid: "charity.settings.field.maxQuantity.invalid",
+    tooSmall: "charity.settings.field.maxQuantity.too_small",
+    tooLarge: "charity.settings.field.maxQuantity.too_large",
+    decimals: "charity.settings.field.maxQuantity.decimals",
+  }),
+};
+const hoursFields = {
+  collectionFrom: timeField("charity.settings.field.collectionFrom"),
+  collectionTo: timeField("charity.settings.field.collectionTo"),
+};
+
+type Storage = { storesAmbient: boolean; storesChilled: boolean; storesFrozen: boolean };
+
+/** At least one way to store food. */
+function checkStorage(settings: Storage, context: z.RefinementCtx): void {
+  if (!settings.storesAmbient && !settings.storesChilled && !settings.storesFrozen) {
+    context.addIssue({ code: "custom", path: ["storage"], message: "charity.settings.field.storage.required" });
+  }
+}
+
+/** The minimum per claim at most the maximum. */
+function checkQuantities(settings: { minQuantity: number | null; maxQuantity: number | null }, context: z.RefinementCtx): void {
+  if (settings.minQuantity !== null && settings.maxQuantity !== null && settings.minQuantity > settings.maxQuantity) {
+    context.addIssue({ code: "custom", path: ["maxQuantity"], message: "charity.settings.field.maxQuantity.below_min" });
+  }
+}
+
+/** Collection hours from strictly before to. */
+function checkHours(settings: { collectionFrom: string; collectionTo: string }, context: z.RefinementCtx): void {
+  if (settings.collectionFrom >= settings.collectionTo) {
+    context.addIssue({ code: "custom", path: ["collectionTo"], message: "charity.settings.field.collectionTo.before_from" });
+  }
+}
+
 export const charitySettingsSchema = z
   .object({
     acceptedCategoryIds: listField("charity.settings.field.categories")
       .refine((ids) => ids.length <= MAX_ACCEPTED_CATEGORIES, message("charity.settings.field.categories"))
       .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), message("charity.settings.field.categories"))
       .transform((ids) => [...new Set(ids)].sort()),
-    storesAmbient: checkboxField("charity.settings.field.storage.invalid"),
-    storesChilled: checkboxField("charity.settings.field.storage.invalid"),
-    storesFrozen: checkboxField("charity.settings.field.storage.invalid"),
-    minQuantity: optionalQuantityField({
-      invalid: "charity.settings.field.minQuantity.invalid",
-      tooSmall: "charity.settings.field.minQuantity.too_small",
-      tooLarge: "charity.settings.field.minQuantity.too_large",
-      decimals: "charity.settings.field.minQuantity.decimals",
-    }),
-    maxQuantity: optionalQuantityField({
-      invalid: "charity.settings.field.maxQuantity.invalid",
-      tooSmall: "charity.settings.field.maxQuantity.too_small",
-      tooLarge: "charity.settings.field.maxQuantity.too_large",
-      decimals: "charity.settings.field.maxQuantity.decimals",
-    }),
+    ...storageFields,
+    ...quantityFields,
     collectionWeekdays: listField("charity.settings.field.weekdays.invalid")
       .refine((days) => days.length <= 7 && days.every((day) => /^[1-7]$/.test(day.trim())), message("charity.settings.field.weekdays.invalid"))
       .transform((days) => [...new Set(days.map((day) => Number(day.trim())))].sort((a, b) => a - b))
       .refine((days) => days.length > 0, message("charity.settings.field.weekdays.required")),
-    collectionFrom: timeField("charity.settings.field.collectionFrom"),
-    collectionTo: timeField("charity.settings.field.collectionTo"),
+    ...hoursFields,
     redistributesSameDay: checkboxField("charity.settings.field.sameDay"),
     inDirectory: checkboxField("charity.settings.field.directory"),
     publicContact: checkboxField("charity.settings.field.publicContact"),
   })
   .superRefine((settings, context) => {
-    if (!settings.storesAmbient && !settings.storesChilled && !settings.storesFrozen) {
-      context.addIssue({ code: "custom", path: ["storage"], message: "charity.settings.field.storage.required" });
-    }
-    if (settings.minQuantity !== null && settings.maxQuantity !== null && settings.minQuantity > settings.maxQuantity) {
-      context.addIssue({ code: "custom", path: ["maxQuantity"], message: "charity.settings.field.maxQuantity.below_min" });
-    }
-    if (settings.collectionFrom >= settings.collectionTo) {
-      context.addIssue({ code: "custom", path: ["collectionTo"], message: "charity.settings.field.collectionTo.before_from" });
-    }
+    checkStorage(settings, context);
+    checkQuantities(settings, context);
+    checkHours(settings, context);
   })
   .transform(({ minQuantity, maxQuantity, ...settings }) => ({ ...settings, minQuantityMilli: minQuantity, maxQuantityMilli: maxQuantity }));
+
+/** Each rule across fields alone, so that a refused form names it with the other fields' issues (parseWithParts). */
+const settingsParts = [
+  z.object(storageFields).superRefine(checkStorage),
+  z.object(quantityFields).superRefine(checkQuantities),
+  z.object(hoursFields).superRefine(checkHours),
+];
+
+/** The settings form parsed, every refused field and rule named at once. */
+export function parseCharitySettings(form: unknown): ReturnType<typeof charitySettingsSchema.safeParse> {
+  return parseWithParts(charitySettingsSchema, form, settingsParts);
+}
 
 export type CharitySettingsInput = z.output<typeof charitySettingsSchema>;

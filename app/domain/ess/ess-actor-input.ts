@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseWithParts } from "~/domain/form-parts";
 import { emailField } from "~/domain/fields";
 import { ESS_ACTOR_KINDS } from "~/domain/ess/ess-actor-kinds";
 import { searchKey } from "~/domain/ess/search-key";
@@ -64,30 +65,6 @@ export function checkPosition(position: { lat?: number; lon?: number }, context:
 
 /** The position alone: its issues are reported with the others' (zod runs an object's refinements only once its fields parse). */
 export const positionSchema = z.object({ lat: coordinateField, lon: coordinateField }).superRefine(checkPosition);
-
-/**
- * Parses a form with `schema`; when it refuses, the issues of each of `parts` — a rule across a few
- * fields (a position, an end after its start), parsed alone — are added, so that such a rule is
- * named together with a missing field instead of only after it is fixed: zod runs an object's
- * refinements and transforms only once all its fields parse.
- */
-export function parseWithParts<Schema extends z.ZodType>(schema: Schema, form: Record<string, string>, parts: readonly z.ZodType[]): ReturnType<Schema["safeParse"]> {
-  const parsed = schema.safeParse(form) as ReturnType<Schema["safeParse"]>;
-  if (parsed.success) return parsed;
-  const issues = [...parsed.error.issues];
-  const known = new Set(issues.map((issue) => issue.path.join(".")));
-  for (const part of parts) {
-    const alone = part.safeParse(form);
-    if (alone.success) continue;
-    for (const issue of alone.error.issues) {
-      const at = issue.path.join(".");
-      if (known.has(at)) continue;
-      known.add(at);
-      issues.push(issue);
-    }
-  }
-  return issues.length === parsed.error.issues.length ? parsed : ({ success: false, error: new z.ZodError(issues) } as ReturnType<Schema["safeParse"]>);
-}
 
 /** A form with a position (an ESS actor's): the position's issues are named with the others'. */
 export function parseWithPosition<Schema extends z.ZodType>(schema: Schema, form: Record<string, string>): ReturnType<Schema["safeParse"]> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkPosition, communeField, coordinateField, parseWithParts, positionSchema, websiteField } from "~/domain/ess/ess-actor-input";
+import { checkPosition, communeField, coordinateField, positionSchema, websiteField } from "~/domain/ess/ess-actor-input";
+import { parseWithParts } from "~/domain/form-parts";
 import { EVENT_KINDS } from "~/domain/ess/event-kinds";
 import { communeByInsee } from "~/domain/organisations/territory";
 import { parisDateTime } from "~/domain/time/paris";

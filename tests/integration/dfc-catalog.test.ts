@@ -87,11 +87,12 @@ async function expectedFromDatabase(producerId: string) {
   });
   const products = await db().product.findMany({
     where: { producerId, archivedAt: null },
-    select: { id: true, name: true, vatRateBp: true, offers: { where: { distributionId: next?.id ?? "" }, select: { priceCents: true, stock: true, ordered: true } } },
+    select: { id: true, name: true, vatRateBp: true, organic: true, offers: { where: { distributionId: next?.id ?? "" }, select: { priceCents: true, stock: true, ordered: true } } },
   });
   return {
     next,
     names: products.map((product) => product.name).sort(),
+    organic: products.filter((product) => product.organic).map((product) => product.name).sort(),
     offered: products
       .filter((product) => product.offers.length === 1)
       .map((product) => ({ name: product.name, euros: product.offers[0]!.priceCents / 100, vatPercent: product.vatRateBp / 100, stock: product.offers[0]!.stock - product.offers[0]!.ordered }))
@@ -138,6 +139,9 @@ test("every demo producer's catalogue, parsed by the official connector, has the
     expect(read.enterprise.getName()).toBe(producer.name);
     expect((await read.enterprise.getSuppliedProducts()).map((product) => product.getName()).sort()).toEqual(expected.names);
     expect(read.products.map((product) => product.getName()).sort()).toEqual(expected.names);
+    // Certified organic products carry the organic certifications, the others none.
+    const certified = read.products.filter((product) => product.getSemanticPropertyAll("dfc-b:hasCertification").includes("dfc-f:Organic-EU"));
+    expect(certified.map((product) => product.getName()).sort()).toEqual(expected.organic);
     const [catalog] = await read.enterprise.getMaintainedCatalogs();
     const listed = await catalog!.getItems();
     const offers = await offersAsRead(listed);

@@ -129,6 +129,7 @@ test("every demo producer's catalogue, parsed by the official connector, has the
   expect(ordered.length).toBeGreaterThan(10);
   await db().offer.updateMany({ where: { id: { in: ordered.map((offer) => offer.id) } }, data: { ordered: 2 } });
   let producersWithOffers = 0;
+  let organicProducts = 0;
   for (const producer of producers) {
     const response = await fetchCatalogue(producer.slug);
     expect(response.status, producer.slug).toBe(200);
@@ -142,6 +143,7 @@ test("every demo producer's catalogue, parsed by the official connector, has the
     // Certified organic products carry the organic certifications, the others none.
     const certified = read.products.filter((product) => product.getSemanticPropertyAll("dfc-b:hasCertification").includes("dfc-f:Organic-EU"));
     expect(certified.map((product) => product.getName()).sort()).toEqual(expected.organic);
+    organicProducts += certified.length;
     const [catalog] = await read.enterprise.getMaintainedCatalogs();
     const listed = await catalog!.getItems();
     const offers = await offersAsRead(listed);
@@ -169,6 +171,7 @@ test("every demo producer's catalogue, parsed by the official connector, has the
   }
   // The demo's producers sell at its coming markets: most catalogues carry prices.
   expect(producersWithOffers).toBeGreaterThan(5);
+  expect(organicProducts).toBeGreaterThan(0);
 });
 
 test("the next distribution is the earliest one taking orders now: not one whose cutoff passed, not one not open yet, not a cancelled one", async () => {

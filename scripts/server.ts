@@ -62,6 +62,8 @@ async function prepare() {
   }
 }
 
+// Before the processes start: a stop asked during the start reads it as soon as the process is up.
+const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
 const processes = dev ? 1 : (config.WEB_CONCURRENCY ?? os.availableParallelism());
 
 if (cluster.isPrimary) {
@@ -73,7 +75,6 @@ if (cluster.isPrimary) {
   await serve({ databaseUrl: process.env.DATABASE_URL ?? "" });
 }
 
-const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
 
 /**
  * Forks the app processes and replaces one that dies. On SIGTERM/SIGINT it passes the signal on,

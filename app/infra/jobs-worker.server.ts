@@ -50,8 +50,26 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   });
   // A connection lost while idle is reported here; the pool opens another at the next query.
   pool.on("error", () => {});
+  // pg-boss does not wait for every statement it starts before its stop resolves: it completes a
+  // finished job without waiting for that write, and a poll already on its way can still bring a
+  // job, whose handler then runs and writes its completion. Those statements are kept, the stop
+  // below waits for them before it closes the pool, and a statement asked after the close gets no
+  // result (pg-boss's fetch, complete and fail read a missing result as nothing) instead of meeting
+  // a closed pool (the process would fail on that unheard rejection): the
+  // job it concerned stays active, expires and runs again in another process, as after a crash —
+  // every handler is written to run again (docs/decisions/028-job-queue.md).
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  const executeSql = (text: string, values?: unknown[]) => {
+    if (closed) return Promise.resolve(undefined as unknown as pg.QueryResult);
+    const statement = pool.query(text, values);
+    inFlight.add(statement);
+    const forget = () => inFlight.delete(statement);
+    statement.then(forget, forget);
+    return statement;
+  };
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+    db: { executeSql },
     schema: JOBS_SCHEMA,
     migrate: false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
@@ -105,6 +123,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       // A second call (a second signal) waits for the same stop.
       stopping ??= (async () => {
         await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        closed = true;
         await pool.end();
         mail.close();
       })();

@@ -106,3 +106,21 @@ test("a request that outlives SHUTDOWN_GRACE_SECONDS is cut, said in the log, an
   expect(server.output()).toMatch(/1 requête\(s\) coupée\(s\) après 1 s \(SHUTDOWN_GRACE_SECONDS\)/);
   expect(answer).toHaveProperty("error");
 });
+
+test("SIGTERM while the process is still starting: it finishes starting, then stops gracefully and exits 0", async () => {
+  const databaseUrl = await bed.cluster.createDatabase("shutdown_starting");
+  const server = await bed.start({ DATABASE_URL: databaseUrl });
+  // The job queue's pool connects first; loading the build and listening come after it: the signal
+  // is sent in between (an operator's Ctrl-C or a deploy's stop a second after start).
+  const jobsConnected = async () =>
+    (await query<{ count: number }>(databaseUrl, `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'terre-et-mer-jobs-%'`))[0]?.count ?? 0;
+  await expect.poll(jobsConnected, { timeout: 30_000, interval: 10 }).toBeGreaterThan(0);
+  const listeningBeforeSignal = /Terre & Mer sur/.test(server.output());
+  server.child.kill("SIGTERM");
+  const exit = await server.exited;
+
+  expect(listeningBeforeSignal, "the signal must arrive before the process listens").toBe(false);
+  expect(exit, server.output()).toEqual({ code: 0, signal: null });
+  expect(server.output()).toMatch(/arrêt demandé \(SIGTERM\)/);
+  expect(server.output()).not.toMatch(/arrêt incomplet|Error/);
+});

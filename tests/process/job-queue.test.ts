@@ -26,6 +26,8 @@ test("each app process starts one job queue: the periodic jobs are scheduled onc
     .poll(async () => (await query<{ name: string }>(databaseUrl, "SELECT DISTINCT name FROM pgboss.job WHERE state = 'completed' AND name NOT LIKE '\\_\\_pgboss%' ORDER BY name")).map((row) => row.name), { timeout: 30_000, interval: 250 })
     .toEqual(["donations.expire", "label.remind", "mail.deliver", "maintenance.purge", "payments.close-distribution"]);
 
-  expect(await server.stop()).toEqual({ code: 0, signal: null });
+  const exit = await server.stop();
+  // On failure, the processes' own account of their stop says why.
+  expect(exit, server.output()).toEqual({ code: 0, signal: null });
   expect(server.output()).not.toMatch(/\[tâches\]/);
 });

@@ -60,6 +60,10 @@ test("the document names the distribution its prices are those of, dates in Pari
   expect(text).toContain("Wednesday 31 March, 16:00–19:00 (Paris time)");
   expect(text).toContain("https://terre-et-mer.example/distributions/d1");
   expect(text.indexOf("Prix et stocks")).toBeLessThan(text.indexOf("Prices and stock"));
+  // A street line typed whole, with its postcode and town, is not given them a second time.
+  const typedWhole = publishedFor({ ...distribution, point: { ...distribution.point, address: "Quai Henri IV, 76200 Dieppe" } }, "https://terre-et-mer.example");
+  expect(typedWhole).toContain("« Halle de Dieppe », Quai Henri IV, 76200 Dieppe ;");
+  expect(typedWhole).not.toContain("76200 Dieppe, 76200 Dieppe");
   expect(publishedFor(null, "https://terre-et-mer.example")).toMatch(/^Aucune distribution.*None of this producer's distributions/);
 });
 

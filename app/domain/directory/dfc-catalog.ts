@@ -2,6 +2,7 @@ import type { SaleUnit } from "~/domain/catalog/units";
 import type { CatalogueDistribution, CatalogueProduct, ProducerCatalogue } from "~/domain/directory/dfc-catalog-read.server";
 import { photoAddress } from "~/domain/directory/structured-data";
 import { centsToDecimal } from "~/domain/money";
+import { postalAddress } from "~/domain/postal-address";
 import { formatParis, formatParisTime } from "~/domain/time/paris";
 
 /**
@@ -84,7 +85,7 @@ export function publishedFor(distribution: CatalogueDistribution | null, appUrl:
   }
   const { point } = distribution;
   const catalogue = `${appUrl.replace(/\/+$/, "")}/distributions/${encodeURIComponent(distribution.id)}`;
-  const where = `« ${point.name} », ${point.address}, ${point.postalCode} ${point.commune}`;
+  const where = `« ${point.name} », ${postalAddress(point.address, point.postalCode, point.commune)}`;
   const times = (locale: "fr" | "en") => `${formatParis(distribution.startsAt, locale)}–${formatParisTime(distribution.endsAt)}`;
   return (
     `Prix et stocks de la prochaine distribution ouverte aux commandes : le ${times("fr")} (heure de Paris), au point de retrait ${where} ; ` +

@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from "vitest";
 import { env } from "~/env.server";
+import { apiProducerSchema } from "~/http/openapi/producers";
 import { loader } from "~/routes/api.v1.producers";
 import { loader as catalogLoader } from "~/routes/api.v1.producers.$slug.dfc-catalog";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
@@ -77,6 +78,8 @@ test("producers and AMAPs only, each with its commune, position, categories, org
     dfcCatalogUrl: `${site}/api/v1/producers/${cider.slug}/dfc-catalog`,
   });
   expect(all.producers[0]).toMatchObject({ type: "amap", kind: "amap" });
+  // What the OpenAPI document says a producer is, field for field: nothing missing, nothing more.
+  for (const producer of all.producers) expect(apiProducerSchema.strict().safeParse(producer).success, producer.name).toBe(true);
   // The catalogue address answers, for each.
   for (const producer of all.producers) {
     const path = new URL(producer.dfcCatalogUrl).pathname;

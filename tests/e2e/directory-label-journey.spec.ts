@@ -119,6 +119,10 @@ test("a visitor finds sole near Dieppe, keeps the labelled producer, sees where 
   const allSole = await resultNames(page);
   await expect(count).toHaveText(`${allSole.length} résultats`);
   await expectNearestFirst(page);
+  // The same results on the map: each marker leads to the actor's page.
+  const map = page.getByRole("region", { name: "Carte des résultats de l'annuaire" });
+  await expect(map.getByRole("link", { name: `${PRODUCER}, Dieppe : voir la page` })).toBeVisible();
+  await expect(map.getByRole("link", { name: `${UNLABELLED_PRODUCER}, Dieppe : voir la page` })).toBeVisible();
   await expectAccessible(page);
 
   // Only the label: the fisher without it leaves the list, the count follows.
@@ -132,6 +136,8 @@ test("a visitor finds sole near Dieppe, keeps the labelled producer, sees where 
   await expect(count).toHaveText(labelled.length === 1 ? "1 résultat" : `${labelled.length} résultats`);
   await expect(results.filter({ hasText: PRODUCER })).toContainText("Produit local Dieppe Maritime");
   await expectNearestFirst(page);
+  await expect(map.getByRole("link", { name: `${UNLABELLED_PRODUCER}, Dieppe : voir la page` })).toHaveCount(0);
+  await expect(map.getByRole("link", { name: `${PRODUCER}, Dieppe : voir la page` })).toBeVisible();
 
   // The search lives in the URL: a reload (or the link, shared) gives the same results and filters.
   const searchUrl = page.url();
@@ -285,6 +291,8 @@ test.describe("with the keyboard alone", () => {
     await expect.poll(() => searchOf(page)).toEqual({ q: "sole", near: "Dieppe", km: "10", label: "1" });
     const result = page.getByTestId("directory-result").filter({ hasText: PRODUCER }).getByRole("link", { name: PRODUCER });
     await expect(result).toHaveCount(1);
+    // At a desktop's size too, the directory has no serious or critical violation.
+    await expectAccessible(page);
 
     // On to the results, and Enter opens the producer's page.
     await tabTo(page, result, { max: 20 });

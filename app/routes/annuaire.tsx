@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: page.total,
     results: page.results,
     // The map's other results, off this page, lightly: the page's own are drawn as its pins.
-    others: page.markers.filter((marker) => !onPage.has(marker.id)).map(({ id, name, lat, lon, href }) => ({ id, name, lat, lon, href })),
+    others: page.markers.filter((marker) => !onPage.has(marker.id)).map(({ name, lat, lon, href }) => ({ name, lat, lon, href })),
     mapped: page.mapped,
     markerCount: page.markers.length,
     categories,

@@ -14,7 +14,7 @@ export type DirectoryMapPoint = {
 };
 
 /** A result drawn as a small dot under the pins: the search's other results, off this page (the list pages through them). */
-export type DirectoryMapDot = { id: string; name: string; lat: number; lon: number; href: string | null };
+export type DirectoryMapDot = { name: string; lat: number; lon: number; href: string | null };
 
 export type DirectoryMapTiles = { url: string; attribution: string } | null;
 
@@ -71,7 +71,7 @@ export function DirectoryMap({ points, others = [], tiles, label, zoomLabel }: P
     };
   }, [tiles]);
 
-  const key = `${points.map((point) => point.id).join("|")}/${others.length}/${others[0]?.id ?? ""}`;
+  const key = `${points.map((point) => point.id).join("|")}/${others.length}/${others[0]?.href ?? ""}`;
   useEffect(() => {
     if (drawn.current) drawMarkers(drawn.current, latest.current.points, latest.current.others);
   }, [key]);

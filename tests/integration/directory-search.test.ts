@@ -74,6 +74,10 @@ test("what they sell is found: a product's name, accents ignored, and the points
 test("each word must match: a product and a commune narrow together", async () => {
   expect(names(await search("?q=coquilles%20dieppe"))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
   expect(names(await search("?q=coquilles%20ancourt"))).toEqual([]);
+  // Whichever word is the longest, it may be found in the commune or a category only.
+  expect(names(await search("?q=ancourt"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  expect(names(await search("?q=drinks%20cidrerie"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
+  expect(names(await search("?q=bio%20boissons"))).toEqual([]);
 });
 
 test("a search for % or _ matches those characters only, not everything", async () => {

@@ -84,6 +84,9 @@ export async function searchDirectory(query: DirectoryQuery, now: Date, options:
 
 type SearchOptions = { actors?: readonly ActorType[] };
 
+/** A product's searched names: the very expression of its trigram index (migration 20261208000000), so the planner can use it. */
+const PRODUCT_TEXT = `directory_normalise(p.name || ' ' || COALESCE(p."nameEn", '') || ' ' || COALESCE(p."commercialName", ''))`;
+
 /**
  * The search's one statement and its values, `now` first: what `searchDirectory` runs, and what the
  * directory benchmark's floor server runs too (scripts/bench-directory.ts), so both measure the same SQL.
@@ -94,7 +97,13 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
   const centre = query.near ? communeOf(query.near.commune) : null;
   return {
     text: `
-    WITH actors AS (
+    WITH valid_labels AS (
+      -- the labels valid now, per producer, read once (not once per actor)
+      SELECT lp."producerId", array_agg(l.number ORDER BY l.number) AS numbers
+      FROM "Label" l JOIN "Product" lp ON lp.id = l."productId"
+      WHERE lp."archivedAt" IS NULL AND ${validLabelSql("l", "$1")}
+      GROUP BY lp."producerId"
+    ), actors AS (
       SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
              o.id, o.slug, o.name, o."producerKind"::text AS "subKind",
              c.name AS commune, o."communeInsee", COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
@@ -102,11 +111,11 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
              COALESCE(sold.categories, '[]'::json) AS categories,
              unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) AS haystack,
              sold."categoryIds",
-             COALESCE((SELECT array_agg(l.number ORDER BY l.number) FROM "Label" l JOIN "Product" lp ON lp.id = l."productId"
-                       WHERE lp."producerId" = o.id AND lp."archivedAt" IS NULL AND ${validLabelSql("l", "$1")}), ARRAY[]::text[]) AS labels,
+             COALESCE(vl.numbers, ARRAY[]::text[]) AS labels,
              NULL::boolean AS "sellsLabelled"
       FROM "Organisation" o
       LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
+      LEFT JOIN valid_labels vl ON vl."producerId" = o.id
       LEFT JOIN LATERAL (
         SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
                array_agg(DISTINCT cat.id) AS "categoryIds",
@@ -122,6 +131,16 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
       WHERE o."verifiedAt" IS NOT NULL AND o."refusedAt" IS NULL
         AND (o.kind IN ('PRODUCER', 'AMAP')
              OR (o.kind = 'CHARITY' AND EXISTS (SELECT 1 FROM "CharitySettings" cs WHERE cs."organisationId" = o.id AND cs."inDirectory")))
+        -- The longest word narrows first, through the trigram indexes (migration 20261208000000): the
+        -- organisations whose name, commune, a product or a product's category it can match; every
+        -- word is then checked on the full text below, as without this.
+        AND ($17::text IS NULL
+             OR directory_normalise(o.name) LIKE unaccent($17)
+             OR unaccent(lower(COALESCE(c.name, ''))) LIKE unaccent($17)
+             OR o.id IN (SELECT p."producerId" FROM "Product" p
+                         WHERE p."archivedAt" IS NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
+             OR o.id IN (SELECT p."producerId" FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
+                         WHERE p."archivedAt" IS NULL AND unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))
       UNION ALL
       SELECT 'pickupPoint', pp.id, NULL, pp.name, NULL, c.name, pp."communeInsee", pp.lat, pp.lon, false, pp.address,
              COALESCE(sold.categories, '[]'::json),
@@ -147,7 +166,16 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
           WHERE d."pickupPointId" = pp.id AND d.status = 'SCHEDULED' AND d."endsAt" > $1
         ) cat
       ) sold ON true
-      WHERE pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL)
+      WHERE (pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL))
+        AND ($17::text IS NULL
+             OR directory_normalise(pp.name || ' ' || pp.address) LIKE unaccent($17)
+             OR unaccent(lower(c.name)) LIKE unaccent($17)
+             OR pp.id IN (SELECT d."pickupPointId" FROM "Distribution" d JOIN "Offer" off ON off."distributionId" = d.id
+                          WHERE d.status = 'SCHEDULED' AND d."endsAt" > $1
+                            AND (off."productId" IN (SELECT p.id FROM "Product" p WHERE p."archivedAt" IS NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
+                                 OR off."productId" IN (SELECT p.id FROM "Product" p WHERE p."archivedAt" IS NOT NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
+                                 OR off."productId" IN (SELECT p.id FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
+                                                        WHERE unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))))
       UNION ALL
       SELECT 'essActor', a.id, a.slug, a.name, a.kind::text, c.name, a."communeInsee", a.lat, a.lon, false, left(a.offer, 180),
              '[]'::json, unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)), NULL::text[], ARRAY[]::text[], NULL::boolean
@@ -186,6 +214,8 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
       now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label,
       centre?.lat ?? null, centre?.lon ?? null, EARTH_RADIUS_KM, centre && query.near ? query.near.km : null, MAP_MARKER_CAP,
       options.actors ?? null,
+      // the most telling word: the longest
+      words.length === 0 ? null : [...words].sort((a, b) => b.length - a.length)[0],
     ],
   };
 }

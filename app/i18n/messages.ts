@@ -41,6 +41,7 @@ import { labelPublicEn, labelPublicFr } from "~/i18n/areas/label-public";
 import { labelEn, labelFr } from "~/i18n/areas/label";
 import { directoryActorsEn, directoryActorsFr } from "~/i18n/areas/directory-actors";
 import { labelRenewalEn, labelRenewalFr } from "~/i18n/areas/label-renewal";
+import { openingHoursEn, openingHoursFr } from "~/i18n/areas/opening-hours";
 import { producersApiEn, producersApiFr } from "~/i18n/areas/producers-api";
 
 /**
@@ -90,6 +91,7 @@ export const fr = {
   ...labelFr,
   ...directoryActorsFr,
   ...labelRenewalFr,
+  ...openingHoursFr,
   ...producersApiFr,
 } as const;
 
@@ -138,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   ...labelEn,
   ...directoryActorsEn,
   ...labelRenewalEn,
+  ...openingHoursEn,
   ...producersApiEn,
 };
 

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createProducerOrganisation, createProducerOrganisationSchema } from "~/domain/organisations/create-producer-organisation.server";
+import { createProducerOrganisation } from "~/domain/organisations/create-producer-organisation.server";
+import { parseOrganisationProfile } from "~/domain/organisations/organisation-input";
 import { communes } from "~/domain/reference/reference-data";
 import { requireUser } from "~/http/auth.server";
 import { now } from "~/http/clock.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = localeOf(request, user.locale);
-  const parsed = createProducerOrganisationSchema.safeParse(await readForm(request));
+  const parsed = parseOrganisationProfile(await readForm(request));
   if (!parsed.success) return invalidForm(parsed.error, locale);
   try {
     await createProducerOrganisation({ userId: user.id, profile: parsed.data, now: now(), appUrl: appUrl() });

@@ -8,7 +8,7 @@ import { addOrganisationPhoto, MAX_ORGANISATION_PHOTOS } from "~/domain/organisa
 import { removeOrganisationPhoto } from "~/domain/organisations/remove-organisation-photo.server";
 import { getOwnOrganisation } from "~/domain/organisations/get-own-organisation.server";
 import { inviteMember, inviteMemberSchema } from "~/domain/organisations/invite-member.server";
-import { organisationProfileSchema } from "~/domain/organisations/organisation-input";
+import { parseOrganisationProfile } from "~/domain/organisations/organisation-input";
 import { updateOrganisation } from "~/domain/organisations/update-organisation.server";
 import { communes } from "~/domain/reference/reference-data";
 import { now } from "~/http/clock.server";
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await inviteMember({ organisationId: producer.id, inviter: user, email: parsed.data.email, now: now(), appUrl: appUrl() });
       return { ok: true, intent: "invite", message: translate(locale, "organisations.invite.sent", { email: parsed.data.email }) } satisfies Done;
     }
-    const parsed = organisationProfileSchema.safeParse(form);
+    const parsed = parseOrganisationProfile(form);
     if (!parsed.success) return invalidForm(parsed.error, locale);
     const result = await updateOrganisation({ organisationId: producer.id, userId: user.id, profile: parsed.data, now: now(), appUrl: appUrl() });
     return { ok: true, intent: "profile", message: translate(locale, result.resubmitted ? "organisations.profile.resubmitted" : "organisations.profile.saved") } satisfies Done;

@@ -7,6 +7,7 @@ import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import { localeOf } from "~/http/locale.server";
 import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
 import { kindWordOf } from "~/domain/directory/directory-query";
+import { openingWeekRows } from "~/domain/directory/opening-hours";
 import { postalAddress } from "~/domain/postal-address";
 import { env } from "~/env.server";
 import { now } from "~/http/clock.server";
@@ -174,10 +175,26 @@ export default function ProducerPage() {
         </p>
       </section>
 
-      {profile.openingHours ? (
+      {profile.openingHoursWeek.length > 0 || profile.openingHours ? (
         <section aria-labelledby="hours-title" className="mt-6">
           <h2 id="hours-title" className={sectionTitle}>{t("directory.producer.hours")}</h2>
-          <p className="mt-2 whitespace-pre-line">{profile.openingHours}</p>
+          {profile.openingHoursWeek.length > 0 ? (
+            <table className="mt-2 w-full max-w-md border-collapse text-left" data-testid="opening-hours">
+              <tbody>
+                {openingWeekRows(profile.openingHoursWeek).map((row) => (
+                  <tr key={row.day} className="border-b border-slate-200">
+                    <th scope="row" className="py-2 pr-4 font-semibold">{t(`directory.field.week.day.${row.day}`)}</th>
+                    <td className="py-2">
+                      {row.ranges.length === 0
+                        ? <span className="text-slate-700">{t("directory.field.week.closed")}</span>
+                        : row.ranges.map((range) => t("directory.field.week.range", { opens: range.opens, closes: range.closes })).join(", ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {profile.openingHours ? <p className="mt-2 whitespace-pre-line">{profile.openingHours}</p> : null}
         </section>
       ) : null}
 

@@ -1,4 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from "react";
+import { hoursFieldName, openingHoursFormValues, RANGES_PER_DAY, readOpeningRanges, WEEK_DAYS } from "~/domain/directory/opening-hours";
 import { PRODUCER_KINDS } from "~/domain/organisations/producer-kinds";
 import { useT } from "~/i18n/use-t";
 import { Field, TextAreaField } from "~/ui/form";
@@ -36,6 +37,8 @@ export type ProfileValues = {
   lon?: number | null;
   description?: string | null;
   openingHours?: string | null;
+  /** The stored week table (JSON): [{ day, opens, closes }]. */
+  openingHoursWeek?: unknown;
   visits?: string | null;
   visitBooking?: string | null;
   organicCertified?: boolean | null;
@@ -43,6 +46,61 @@ export type ProfileValues = {
   contactEmail?: string | null;
   contactPhone?: string | null;
 };
+
+/**
+ * The week table of opening hours: each day, up to two ranges « de … à … » as time inputs, each
+ * labelled for a screen reader (« Lundi, plage 1 : ouverture ») and tied to its error. Stacked on a
+ * phone: a day's name, then its ranges one per line.
+ */
+function OpeningHoursTable({ values, errors }: { values: Record<string, string>; errors: Record<string, string | undefined> }) {
+  const t = useT();
+  return (
+    <fieldset className="mb-4" aria-describedby="week-hint">
+      <legend className="font-semibold text-slate-900">{t("directory.field.week.legend")}</legend>
+      <p id="week-hint" className="text-sm text-slate-700">{t("directory.field.week.hint")}</p>
+      <div className="mt-2 divide-y divide-slate-200">
+        {WEEK_DAYS.map((day) => {
+          const dayName = t(`directory.field.week.day.${day}`);
+          return (
+            <div key={day} className="py-2 sm:grid sm:grid-cols-[7rem_1fr] sm:items-start sm:gap-3">
+              <p className="font-semibold sm:pt-3">{dayName}</p>
+              <div>
+                {RANGES_PER_DAY.map((range) => {
+                  const ends = (["opens", "closes"] as const).map((end) => {
+                    const name = hoursFieldName(day, range, end);
+                    return { end, name, id: `field-${name}`, error: errors[name] };
+                  });
+                  return (
+                    <div key={range}>
+                      <div className="flex items-center gap-2">
+                        {ends.map(({ end, name, id, error }, index) => (
+                          <span key={end} className="flex items-center gap-2">
+                            {index === 1 ? <span aria-hidden="true">–</span> : null}
+                            <label htmlFor={id} className="sr-only">{t(`directory.field.week.${end}`, { day: dayName, range })}</label>
+                            <input
+                              id={id}
+                              name={name}
+                              type="time"
+                              defaultValue={values[name] ?? ""}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={error ? `${id}-error` : undefined}
+                              className="mt-1 block min-h-11 w-32 rounded-lg border border-slate-400 px-2 text-base aria-[invalid]:border-red-700"
+                            />
+                          </span>
+                        ))}
+                      </div>
+                      {ends.map(({ end, id, error }) => (error ? <p key={end} id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">{error}</p> : null))}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
 
 /** The fields of a producer organisation's profile: creation (/devenir-producteur) and edit (/producteur/organisation). */
 export function OrganisationProfileFields({
@@ -84,6 +142,7 @@ export function OrganisationProfileFields({
       <fieldset className="mb-4 rounded-lg border border-slate-300 p-3">
         <legend className="px-1 font-semibold text-slate-900">{t("directory.profile.legend")}</legend>
         <p className="mb-2 text-sm text-slate-700">{t("directory.profile.hint")}</p>
+        <OpeningHoursTable values={openingHoursFormValues(readOpeningRanges(values.openingHoursWeek))} errors={errors} />
         <TextAreaField name="openingHours" label={t("directory.field.openingHours")} hint={t("directory.field.openingHours.hint")} rows={2} maxLength={500} defaultValue={values.openingHours ?? ""} error={errors.openingHours} />
         <TextAreaField name="visits" label={t("directory.field.visits")} hint={t("directory.field.visits.hint")} rows={3} maxLength={1000} defaultValue={values.visits ?? ""} error={errors.visits} />
         <Field name="visitBooking" label={t("directory.field.visitBooking")} hint={t("directory.field.visitBooking.hint")} maxLength={300} defaultValue={values.visitBooking ?? ""} error={errors.visitBooking} />

@@ -1,6 +1,7 @@
 import { readRows } from "~/db.server";
 import { withInstants, type DistributionAsRead } from "~/domain/directory/coming-distributions";
 import { validLabelSql } from "~/domain/label/read-label.server";
+import { readOpeningRanges, type OpeningRange } from "~/domain/directory/opening-hours";
 
 /** How many coming distributions the profile lists: the next few weeks of a weekly market. */
 const COMING_DISTRIBUTIONS = 8;
@@ -45,6 +46,8 @@ export type ProducerProfile = {
   contactEmail: string | null;
   contactPhone: string | null;
   openingHours: string;
+  /** The week table of opening hours (opening-hours.ts), sorted by day and hour; empty when not filled. */
+  openingHoursWeek: OpeningRange[];
   visits: string;
   visitBooking: string;
   photos: Array<{ id: string; width: number; height: number }>;
@@ -52,7 +55,7 @@ export type ProducerProfile = {
   distributions: ProfileDistribution[];
 };
 
-type Row = Omit<ProducerProfile, "distributions"> & { distributions: Array<DistributionAsRead<ProfileDistribution>> };
+type Row = Omit<ProducerProfile, "distributions" | "openingHoursWeek"> & { distributions: Array<DistributionAsRead<ProfileDistribution>>; openingHoursWeek: unknown };
 
 /**
  * A producer's (or an AMAP's) public page, in one statement: its profile, photos, the products it
@@ -66,7 +69,7 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
     SELECT o.id, o.kind, o."producerKind", o.name, o.slug, o.description, o.address, c.name AS commune, c."postalCode",
            COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
            o."organicCertified", o."organicControlBody", o."contactEmail", o."contactPhone",
-           o."openingHours", o.visits, o."visitBooking",
+           o."openingHours", o."openingHoursWeek", o.visits, o."visitBooking",
            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'width', f.width, 'height', f.height) ORDER BY f.position, f."createdAt")
                      FROM "StoredFile" f WHERE f."organisationId" = o.id AND f.purpose = 'ORGANISATION_PHOTO'), '[]'::json) AS photos,
            COALESCE((SELECT json_agg(json_build_object(
@@ -98,5 +101,5 @@ export async function readProducerProfile(slug: string, now: Date): Promise<Prod
     [slug, now, COMING_DISTRIBUTIONS],
   );
   const row = rows[0];
-  return row ? { ...row, distributions: withInstants(row.distributions) } : null;
+  return row ? { ...row, openingHoursWeek: readOpeningRanges(row.openingHoursWeek), distributions: withInstants(row.distributions) } : null;
 }

@@ -4,6 +4,7 @@
  * under the site's public address (APP_URL).
  */
 
+import { openingHoursSpecification, type OpeningRange } from "~/domain/directory/opening-hours";
 import { centsToDecimal } from "~/domain/money";
 
 type Photo = { id: string };
@@ -20,6 +21,8 @@ export type ProducerForStructuredData = {
   contactEmail: string | null;
   contactPhone: string | null;
   organicCertified: boolean;
+  /** The week table of opening hours, as schema.org openingHoursSpecification (none when empty). */
+  openingHoursWeek?: readonly OpeningRange[];
   photos: readonly Photo[];
 };
 
@@ -82,6 +85,7 @@ export function producerJsonLd(producer: ProducerForStructuredData, offers: Offe
     ...(producer.lat !== null && producer.lon !== null ? { geo: { "@type": "GeoCoordinates", latitude: producer.lat, longitude: producer.lon } } : {}),
     ...(producer.contactEmail ? { email: producer.contactEmail } : {}),
     ...(producer.contactPhone ? { telephone: producer.contactPhone } : {}),
+    ...(producer.openingHoursWeek && producer.openingHoursWeek.length > 0 ? { openingHoursSpecification: openingHoursSpecification(producer.openingHoursWeek) } : {}),
     makesOffer: offers.products.map((product) => ({
       "@type": "Offer",
       ...(product.offer && distribution ? pricedAt(product.offer, distribution, appUrl) : {}),

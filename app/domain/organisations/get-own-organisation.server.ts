@@ -17,6 +17,7 @@ export async function getOwnOrganisation(input: { organisationId: string; userId
       lon: true,
       description: true,
       openingHours: true,
+      openingHoursWeek: true,
       visits: true,
       visitBooking: true,
       organicCertified: true,

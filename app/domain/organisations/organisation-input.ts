@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { openingRangesOf } from "~/domain/directory/opening-hours";
+import { checkOpeningHours, openingHoursFields } from "~/domain/directory/opening-hours-input";
 import { emailField } from "~/domain/fields";
+import { parseWithParts } from "~/domain/form-parts";
 import { PRODUCER_KINDS } from "~/domain/organisations/producer-kinds";
 import { communeByInsee, withinTerritory } from "~/domain/organisations/territory";
 import { isValidSiret, normaliseSiret } from "~/domain/organisations/siret";
@@ -60,6 +63,7 @@ export const organisationProfileSchema = z
     lon: coordinateField,
     description: optionalText(2000, "organisations.field.description.too_long"),
     openingHours: optionalText(500, "directory.field.openingHours.too_long"),
+    ...openingHoursFields,
     visits: optionalText(1000, "directory.field.visits.too_long"),
     visitBooking: optionalText(300, "directory.field.visitBooking.too_long"),
     organic: checkboxField,
@@ -76,6 +80,7 @@ export const organisationProfileSchema = z
     ),
   })
   .superRefine((profile, context) => {
+    checkOpeningHours(profile, context);
     if (profile.organic && !profile.organicControlBody) {
       context.addIssue({ code: "custom", path: ["organicControlBody"], message: "organisations.field.controlBody.required" });
     }
@@ -99,6 +104,7 @@ export const organisationProfileSchema = z
       lon: profile.lon ?? commune?.lon ?? null,
       description: profile.description,
       openingHours: profile.openingHours,
+      openingHoursWeek: openingRangesOf(profile),
       visits: profile.visits,
       visitBooking: profile.visitBooking,
       organicCertified: profile.organic,
@@ -109,3 +115,11 @@ export const organisationProfileSchema = z
   });
 
 export type OrganisationProfile = z.output<typeof organisationProfileSchema>;
+
+/** The opening hours' table alone: its issues are named with the other fields' (parseWithParts). */
+const openingHoursPart = z.object(openingHoursFields).superRefine(checkOpeningHours);
+
+/** A producer's profile form parsed, every refused field named at once, the opening hours' table included. */
+export function parseOrganisationProfile(form: unknown): ReturnType<typeof organisationProfileSchema.safeParse> {
+  return parseWithParts(organisationProfileSchema, form, [openingHoursPart]);
+}

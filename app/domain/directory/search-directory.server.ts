@@ -109,7 +109,8 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
              c.name AS commune, o."communeInsee", COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
              o."organicCertified" AS organic, left(o.description, 180) AS summary,
              COALESCE(sold.categories, '[]'::json) AS categories,
-             unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) AS haystack,
+             -- the full text only when words were typed: without, building it for every actor was wasted
+             CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) END AS haystack,
              sold."categoryIds",
              COALESCE(vl.numbers, ARRAY[]::text[]) AS labels,
              NULL::boolean AS "sellsLabelled"
@@ -144,7 +145,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
       UNION ALL
       SELECT 'pickupPoint', pp.id, NULL, pp.name, NULL, c.name, pp."communeInsee", pp.lat, pp.lon, false, pp.address,
              COALESCE(sold.categories, '[]'::json),
-             unaccent(lower(pp.name || ' ' || c.name || ' ' || pp.address || ' ' || COALESCE(sold.words, ''))),
+             CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(pp.name || ' ' || c.name || ' ' || pp.address || ' ' || COALESCE(sold.words, ''))) END,
              sold."categoryIds", ARRAY[]::text[], sold."sellsLabelled"
       FROM "PickupPoint" pp
       JOIN "Commune" c ON c."inseeCode" = pp."communeInsee"
@@ -178,7 +179,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
                                                         WHERE unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))))
       UNION ALL
       SELECT 'essActor', a.id, a.slug, a.name, a.kind::text, c.name, a."communeInsee", a.lat, a.lon, false, left(a.offer, 180),
-             '[]'::json, unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)), NULL::text[], ARRAY[]::text[], NULL::boolean
+             '[]'::json, CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)) END, NULL::text[], ARRAY[]::text[], NULL::boolean
       FROM "EssActor" a
       JOIN "Commune" c ON c."inseeCode" = a."communeInsee"
       WHERE a.published

@@ -135,15 +135,20 @@ function supervise(booted: Booted) {
 }
 
 async function serve(booted: Booted) {
-  // A stop asked while this process is still starting (its job queue's start takes a few hundred
-  // ms) would otherwise meet Node's default and kill it mid-start, its exit counted as a failure:
-  // it is remembered, and the graceful stop below runs as soon as the process is up.
+  // A stop asked while this process is still starting (its job queue's start and the build's import
+  // take a second or two) would otherwise meet Node's default and kill it mid-start, its exit
+  // counted as a failure: it is remembered, and the graceful stop below runs as soon as the process
+  // is up. One listener for the process' whole life: removing the last listener of a signal closes
+  // libuv's watcher, and a signal that arrived during a synchronous stretch (the build's import) but
+  // was not yet dispatched is then lost — the process would never stop.
   let signalDuringStart: NodeJS.Signals | null = null;
-  const rememberSignal = (signal: NodeJS.Signals) => {
-    signalDuringStart ??= signal;
+  let stopNow: ((signal: NodeJS.Signals) => void) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopNow) stopNow(signal);
+    else signalDuringStart ??= signal;
   };
-  process.on("SIGINT", rememberSignal);
-  process.on("SIGTERM", rememberSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   // pg-boss 10 marks a failed job failed from its work loop without catching that write: while the
   // database is away it rejects with nobody to hear it, and Node would end the process serving
   // pages (tests/process/database-failover.test.ts). A database that is away is not a bug: the job
@@ -269,9 +274,6 @@ async function serve(booted: Booted) {
     }
     process.exit(exitCode);
   }
-  process.off("SIGINT", rememberSignal);
-  process.off("SIGTERM", rememberSignal);
-  process.on("SIGINT", (signal) => void shutdown(signal));
-  process.on("SIGTERM", (signal) => void shutdown(signal));
-  if (signalDuringStart) void shutdown(signalDuringStart);
+  stopNow = (signal) => void shutdown(signal);
+  if (signalDuringStart) stopNow(signalDuringStart);
 }

@@ -15,13 +15,10 @@
 // `node --cpu-prof` (profiles written to DIR when it stops; open them in Chrome DevTools).
 // Prints a Markdown table; --write appends it, dated, with the machine, to docs/benchmarks.md.
 // The aims are in docs/benchmarks.md. It is not a test: nothing here runs in `npm test`.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { appendFileSync, chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedBenchDistribution, seedDemo } from "~/demo/seed.server";
@@ -35,9 +32,8 @@ import { migrate } from "~/infra/migrate.server";
 import { freePort } from "~/infra/free-port.server";
 import { withClient } from "../tests/setup/pg-client";
 import { describeCounts, inTurn, refusalCounter, rushCustomerCount, shownOfferIds } from "./bench-checks";
+import { autocannon, buildDescription, kB, loadAverage, ROOT, rps, rssOf, SERVER_BUILD, startServer, statusSplit, stopServer, type AutocannonOptions, type AutocannonRequest, type AutocannonResult, type Server } from "./bench-server";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
 const DOC = path.join(ROOT, "docs", "benchmarks.md");
 
 /**
@@ -69,43 +65,6 @@ const AIM_DEMO_SEED_MS = 5_000;
 const AIM_BENCH_SEED_MS = 10_000;
 const AIM_CATALOGUE_P99_MS = 200;
 const AIM_OFFERS_FACTOR = 2;
-
-// ---------------------------------------------------------------------------------------------
-// autocannon (no type definitions are published for it: the part used here is typed by hand)
-// ---------------------------------------------------------------------------------------------
-
-type AutocannonRequest = {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
-  /** Called with each answer's status and body (autocannon reads the body only when this is set). */
-  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
-};
-type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number };
-type AutocannonResult = {
-  duration: number;
-  requests: Histogram & { sent: number };
-  latency: Histogram;
-  throughput: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats: Record<string, { count: number }>;
-};
-type AutocannonOptions = {
-  url: string;
-  connections: number;
-  duration: number;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  requests?: AutocannonRequest[];
-  timeout?: number;
-  amount?: number;
-};
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -153,42 +112,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** RSS and peak RSS of a process and its children (the app processes it forked), with their count. */
-function rssOf(pid: number): { rssMb: number; peakMb: number; processes: number } | null {
-  try {
-    const pids = [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)];
-    let rssMb = 0;
-    let peakMb = 0;
-    for (const one of pids) {
-      const status = readFileSync(`/proc/${one}/status`, "utf8");
-      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-      rssMb += kb("VmRSS") / 1024;
-      peakMb += kb("VmHWM") / 1024;
-    }
-    return { rssMb, peakMb, processes: pids.length };
-  } catch {
-    return null;
-  }
-}
-
-function kB(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} kB`;
-}
-
-function statusSplit(result: AutocannonResult): string {
-  return Object.entries(result.statusCodeStats)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, { count }]) => `${code}: ${count}`)
-    .join(", ");
-}
-
-/** Answered requests per second over the whole run. */
-function rps(result: AutocannonResult): number {
-  return result.requests.total / result.duration;
-}
-
 function count(result: AutocannonResult, code: number): number {
   return result.statusCodeStats[String(code)]?.count ?? 0;
 }
@@ -211,29 +134,6 @@ async function signedInCustomers(prisma: PrismaClient, options: { count: number;
     cookies.push(...sessions.map((session) => `${SESSION_COOKIE}=${session.token}`));
   }
   return cookies;
-}
-
-/** Which code was measured: the build's date, and the commit with any uncommitted app changes. */
-function buildDescription(): string {
-  const built = statSync(SERVER_BUILD).mtime.toISOString().slice(0, 16).replace("T", " ");
-  let source = "";
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "app", "scripts/server.ts"], { cwd: ROOT, encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean).length;
-    source = `, sources at commit ${head}${dirty > 0 ? ` + ${dirty} uncommitted file(s) under app/` : ""}`;
-  } catch {
-    // not a git checkout
-  }
-  return `build/server/index.js built ${built} UTC${source}`;
-}
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(" / ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,66 +183,6 @@ async function measureDemoSeed(databaseUrl: string, now: Date): Promise<DemoSeed
       await client.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The server under test
-// ---------------------------------------------------------------------------------------------
-
-type Server = { process: ChildProcess; url: string; logFile: string; exited: Promise<number | null> };
-
-async function startServer(databaseUrl: string, tmp: string, cpuProf: string | undefined, processes: number | undefined): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const logFile = path.join(tmp, "server.log");
-  const log = createWriteStream(logFile);
-  // `node --import tsx` rather than `npx tsx`: the pid is the server's first process (RSS, profile);
-  // it forks the other app processes (WEB_CONCURRENCY, default one per core) as in production.
-  const nodeArgs = [...(cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : []), "--import", "tsx", "scripts/server.ts"];
-  const { SMTP_URL: _smtp, DATA_DIR: _dataDir, ...inherited } = process.env;
-  const child = spawn(process.execPath, nodeArgs, {
-    cwd: ROOT,
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      APP_URL: url,
-      ...(processes ? { WEB_CONCURRENCY: String(processes) } : {}),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { process: child, url, logFile, exited };
-
-  const deadline = Date.now() + 60_000;
-  let gone = false;
-  void exited.then(() => (gone = true));
-  while (Date.now() < deadline && !gone) {
-    try {
-      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
-  child.kill("SIGKILL");
-  throw new Error(`Le serveur n'a pas répondu${gone ? " (il s'est arrêté)" : " en 60 s"}. Fin de ${logFile} :\n${tail}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  server.process.kill("SIGTERM");
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!stopped) {
-    server.process.kill("SIGKILL");
-    await server.exited;
   }
 }
 

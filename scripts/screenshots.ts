@@ -183,6 +183,8 @@ async function shopper(browser: Browser, url: string, size: Size, distributionId
         { name: `home (${size})`, run: async () => (await page.goto("/"), await shoot(page, "home", size, written)) },
         // The directory (issue 12): a search, a producer's page and a pickup point's page reached from it.
         { name: `directory (${size})`, run: async () => (await page.goto("/annuaire?q=coquilles"), await shoot(page, "directory", size, written)) },
+        // Near Dieppe, nearest first with distances; past the first page, the map's dots for the other results.
+        { name: `directory near (${size})`, run: async () => (await page.goto("/annuaire?pres=dieppe&km=40"), await shoot(page, "directory-near", size, written)) },
         {
           name: `producer page (${size})`,
           run: async () => {

@@ -34,6 +34,13 @@ export type OpenDataActor = {
 export async function listOpenDataActors(now: Date): Promise<OpenDataActor[]> {
   return readRows<OpenDataActor>(
     `
+    WITH valid_labels AS (
+      -- the labels valid now, per producer, read once (a subquery per actor read every label for each)
+      SELECT p."producerId", array_agg(l."number" ORDER BY l."number") AS numbers
+        FROM "Label" l JOIN "Product" p ON p.id = l."productId"
+       WHERE ${validLabelSql("l", "$1")}
+       GROUP BY p."producerId"
+    )
     SELECT * FROM (
       SELECT CASE o.kind WHEN 'PRODUCER' THEN 'producer' WHEN 'AMAP' THEN 'amap' ELSE 'charity' END AS type,
              o.id, o.name, o."producerKind"::text AS kind, o."communeInsee", c.name AS commune,
@@ -43,14 +50,12 @@ export async function listOpenDataActors(now: Date): Promise<OpenDataActor[]> {
                         WHERE EXISTS (SELECT 1 FROM "Product" p WHERE p."producerId" = o.id AND p."categoryId" = cg.id AND p."archivedAt" IS NULL)),
                       ARRAY[]::text[]) AS categories,
              o."organicCertified" AS organic,
-             COALESCE((SELECT array_agg(l."number" ORDER BY l."number")
-                         FROM "Label" l JOIN "Product" p ON p.id = l."productId"
-                        WHERE p."producerId" = o.id AND ${validLabelSql("l", "$1")}),
-                      ARRAY[]::text[]) AS labels,
+             COALESCE(vl.numbers, ARRAY[]::text[]) AS labels,
              CASE WHEN o.kind IN ('PRODUCER', 'AMAP') THEN '/producteurs/' || o.slug ELSE '/associations/' || o.slug END AS path,
              CASE o.kind WHEN 'PRODUCER' THEN 1 WHEN 'AMAP' THEN 2 ELSE 3 END AS "typeOrder"
         FROM "Organisation" o
         LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
+        LEFT JOIN valid_labels vl ON vl."producerId" = o.id
        WHERE o."verifiedAt" IS NOT NULL AND o."refusedAt" IS NULL
          AND (o.kind IN ('PRODUCER', 'AMAP')
               OR (o.kind = 'CHARITY' AND EXISTS (SELECT 1 FROM "CharitySettings" cs WHERE cs."organisationId" = o.id AND cs."inDirectory")))

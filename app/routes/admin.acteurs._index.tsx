@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { publicPagePath } from "~/domain/directory/public-pages";
 import { z } from "zod";
 import { listEssActorsForAdmin, setEssActorPublished } from "~/domain/ess/manage-ess-actors.server";
 import { idField } from "~/domain/fields";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Acteurs de l'ESS — Terre & 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "verify:organisation:any");
   const actors = await listEssActorsForAdmin(admin);
-  return { actors: actors.map((actor) => ({ id: actor.id, name: actor.name, kind: actor.kind, published: actor.published, commune: actor.commune.name })) };
+  return { actors: actors.map((actor) => ({ id: actor.id, name: actor.name, kind: actor.kind, published: actor.published, commune: actor.commune.name, publicHref: actor.published ? publicPagePath("essActor", actor.slug) : null })) };
 }
 
 const publishSchema = z.object({ actorId: idField });
@@ -66,6 +67,9 @@ export default function AdminEssActors() {
             </div>
             <div className="flex flex-wrap gap-2">
               <Link to={`/admin/acteurs/${actor.id}`} aria-label={t("essActors.editNamed", { name: actor.name })} className="inline-flex min-h-11 items-center rounded-lg border border-sea-700 px-4 font-semibold text-sea-700 hover:bg-sea-50">{t("essActors.editShort")}</Link>
+              {actor.publicHref ? (
+                <Link to={actor.publicHref} aria-label={t("essActors.publicPageNamed", { name: actor.name })} className="inline-flex min-h-11 items-center px-2 font-semibold text-sea-700 underline">{t("essActors.publicPage")}</Link>
+              ) : null}
               <Form method="post">
                 <input type="hidden" name="actorId" value={actor.id} />
                 <SubmitButton busyLabel={t("essActors.saving")} variant="secondary" name="intent" value={actor.published ? "unpublish" : "publish"} aria-label={t(actor.published ? "essActors.unpublishNamed" : "essActors.publishNamed", { name: actor.name })}>

@@ -95,6 +95,9 @@ describe("the admin's ESS actors", () => {
 
     await listAction({ request: post("/admin/acteurs", { actorId: stored.id, intent: "publish" }, admin.cookie), params: {}, context: {} });
     expect((await listDirectoryEssActors({ q: hidden.name })).map((actor) => actor.id)).toEqual([stored.id]);
+    // Published, the admin's list links its public page.
+    const listed = (await listLoader({ request: get("/admin/acteurs", admin.cookie), params: {}, context: {} })) as { actors: Array<{ id: string; publicHref: string | null }> };
+    expect(listed.actors.find((actor) => actor.id === stored.id)?.publicHref).toBe(`/acteurs/${stored.slug}`);
 
     const done = (await listAction({ request: post("/admin/acteurs", { actorId: stored.id, intent: "unpublish" }, admin.cookie), params: {}, context: {} })) as { ok: boolean; message: string };
     expect(done.message).toBe(`« ${hidden.name} » n'est plus public.`);
@@ -102,6 +105,7 @@ describe("the admin's ESS actors", () => {
     // The admin still sees it, marked as not published.
     const list = (await listLoader({ request: get("/admin/acteurs", admin.cookie), params: {}, context: {} })) as { actors: Array<{ id: string; published: boolean }> };
     expect(list.actors.find((actor) => actor.id === stored.id)?.published).toBe(false);
+    expect((list.actors.find((actor) => actor.id === stored.id) as { publicHref?: string | null } | undefined)?.publicHref).toBeNull();
   });
 
   it("edits an actor; a refused edit leaves it exactly as it was", async () => {

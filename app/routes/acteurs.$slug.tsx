@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readEssActorPage } from "~/domain/directory/ess-actor-page.server";
-import { essActorJsonLd, shortDescription } from "~/domain/directory/structured-data";
+import { essActorJsonLd, publicPageMeta, shortDescription } from "~/domain/directory/structured-data";
 import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import { postalAddress } from "~/domain/postal-address";
 import { env } from "~/env.server";
@@ -17,16 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Terre & Mer" }];
   const { actor, jsonLd } = data;
   const description = shortDescription(actor.offer || `${actor.name}, ${actor.commune}`);
-  return [
-    { title: `${actor.name}, ${actor.commune} — Terre & Mer` },
-    { name: "description", content: description },
-    { property: "og:title", content: actor.name },
-    { property: "og:description", content: description },
-    { property: "og:type", content: "website" },
-    { property: "og:url", content: jsonLd.url },
-    { tagName: "link", rel: "canonical", href: jsonLd.url },
-    { "script:ld+json": jsonLd },
-  ];
+  return publicPageMeta({ title: `${actor.name}, ${actor.commune} — Terre & Mer`, ogTitle: actor.name, description, ogType: "website", jsonLd });
 };
 
 /**

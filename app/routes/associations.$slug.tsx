@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readCharityPage } from "~/domain/directory/charity-page.server";
-import { charityJsonLd, shortDescription } from "~/domain/directory/structured-data";
+import { charityJsonLd, publicPageMeta, shortDescription } from "~/domain/directory/structured-data";
 import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import { postalAddress } from "~/domain/postal-address";
 import { now } from "~/http/clock.server";
@@ -15,16 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Terre & Mer" }];
   const { charity, jsonLd } = data;
   const description = shortDescription(charity.description || `${charity.name}${charity.commune ? `, ${charity.commune}` : ""}`);
-  return [
-    { title: `${charity.name} — Terre & Mer` },
-    { name: "description", content: description },
-    { property: "og:title", content: charity.name },
-    { property: "og:description", content: description },
-    { property: "og:type", content: "website" },
-    { property: "og:url", content: jsonLd.url },
-    { tagName: "link", rel: "canonical", href: jsonLd.url },
-    { "script:ld+json": jsonLd },
-  ];
+  return publicPageMeta({ title: `${charity.name} — Terre & Mer`, ogTitle: charity.name, description, ogType: "website", jsonLd });
 };
 
 /**

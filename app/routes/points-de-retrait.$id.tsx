@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readPickupPointPage } from "~/domain/directory/pickup-point-page.server";
-import { pickupPointJsonLd } from "~/domain/directory/structured-data";
+import { pickupPointJsonLd, publicPageMeta } from "~/domain/directory/structured-data";
 import { postalAddress } from "~/domain/postal-address";
 import { env } from "~/env.server";
 import { now } from "~/http/clock.server";
@@ -15,16 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Terre & Mer" }];
   const { point, jsonLd } = data;
   const description = `${point.name} — ${postalAddress(point.address, point.postalCode, point.commune)}`;
-  return [
-    { title: `${point.name}, ${point.commune} — Terre & Mer` },
-    { name: "description", content: description },
-    { property: "og:title", content: `${point.name}, ${point.commune}` },
-    { property: "og:description", content: description },
-    { property: "og:type", content: "place" },
-    { property: "og:url", content: jsonLd.url },
-    { tagName: "link", rel: "canonical", href: jsonLd.url },
-    { "script:ld+json": jsonLd },
-  ];
+  return publicPageMeta({ title: `${point.name}, ${point.commune} — Terre & Mer`, ogTitle: `${point.name}, ${point.commune}`, description, ogType: "place", jsonLd });
 };
 
 /**

@@ -5,7 +5,7 @@ import { readProducerCatalogue } from "~/domain/directory/dfc-catalog-read.serve
 import { dfcCatalogUrl } from "~/domain/directory/dfc-catalog";
 import { upcomingEventCards } from "~/domain/ess/upcoming-event-cards.server";
 import { localeOf } from "~/http/locale.server";
-import { photoAddress, producerJsonLd, shortDescription } from "~/domain/directory/structured-data";
+import { photoAddress, producerJsonLd, publicPageMeta, shortDescription } from "~/domain/directory/structured-data";
 import { kindWordOf } from "~/domain/directory/directory-query";
 import { openingWeekRows } from "~/domain/directory/opening-hours";
 import { postalAddress } from "~/domain/postal-address";
@@ -24,19 +24,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { profile, jsonLd, site, catalogue } = data;
   const description = shortDescription(profile.description || `${profile.name}${profile.commune ? `, ${profile.commune}` : ""}`);
   const firstPhoto = profile.photos[0] ?? profile.products.find((product) => product.photo)?.photo ?? null;
-  return [
-    { title: `${profile.name} — Terre & Mer` },
-    { name: "description", content: description },
-    { property: "og:title", content: profile.name },
-    { property: "og:description", content: description },
-    { property: "og:type", content: "profile" },
-    { property: "og:url", content: jsonLd.url },
-    ...(firstPhoto ? [{ property: "og:image", content: photoAddress(site, firstPhoto.id) }] : []),
-    { tagName: "link", rel: "canonical", href: jsonLd.url },
+  return publicPageMeta({
+    title: `${profile.name} — Terre & Mer`,
+    ogTitle: profile.name,
+    description,
+    ogType: "profile",
+    jsonLd,
+    image: firstPhoto ? photoAddress(site, firstPhoto.id) : null,
     // Their catalogue in the Data Food Consortium format, for programs that read the page first (decision 033).
-    { tagName: "link", rel: "alternate", type: "application/ld+json", href: catalogue },
-    { "script:ld+json": jsonLd },
-  ];
+    links: [{ rel: "alternate", type: "application/ld+json", href: catalogue }],
+  });
 };
 
 /**

@@ -201,3 +201,32 @@ export function charityJsonLd(charity: CharityForStructuredData, appUrl: string)
     ...(contact?.phone ? { telephone: contact.phone } : {}),
   };
 }
+
+/**
+ * The head of a public actor's page (producer, pickup point, ESS actor, charity): title,
+ * description, Open Graph, the canonical address and the schema.org JSON-LD, written once so that
+ * every such page is shared and indexed the same way.
+ */
+export function publicPageMeta(page: {
+  title: string;
+  ogTitle: string;
+  description: string;
+  ogType: "website" | "profile" | "place";
+  jsonLd: { url: string };
+  image?: string | null;
+  /** Other `<link>`s (an alternate representation). */
+  links?: Array<{ rel: string; type: string; href: string }>;
+}) {
+  return [
+    { title: page.title },
+    { name: "description", content: page.description },
+    { property: "og:title", content: page.ogTitle },
+    { property: "og:description", content: page.description },
+    { property: "og:type", content: page.ogType },
+    { property: "og:url", content: page.jsonLd.url },
+    ...(page.image ? [{ property: "og:image", content: page.image }] : []),
+    { tagName: "link", rel: "canonical", href: page.jsonLd.url },
+    ...(page.links ?? []).map((link) => ({ tagName: "link", ...link })),
+    { "script:ld+json": page.jsonLd },
+  ];
+}

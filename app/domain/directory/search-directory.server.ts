@@ -97,7 +97,10 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
   const centre = query.near ? communeOf(query.near.commune) : null;
   return {
     text: `
-    WITH valid_labels AS (
+    WITH word_products AS MATERIALIZED (
+      -- the products (not archived) whose names hold the longest word, through their trigram index, read once for both branches
+      SELECT p.id, p."producerId" FROM "Product" p WHERE $17::text IS NOT NULL AND p."archivedAt" IS NULL AND ${PRODUCT_TEXT} LIKE unaccent($17)
+    ), valid_labels AS (
       -- the labels valid now, per producer, read once (not once per actor)
       SELECT lp."producerId", array_agg(l.number ORDER BY l.number) AS numbers
       FROM "Label" l JOIN "Product" lp ON lp.id = l."productId"
@@ -138,8 +141,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
         AND ($17::text IS NULL
              OR directory_normalise(o.name) LIKE unaccent($17)
              OR unaccent(lower(COALESCE(c.name, ''))) LIKE unaccent($17)
-             OR o.id IN (SELECT p."producerId" FROM "Product" p
-                         WHERE p."archivedAt" IS NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
+             OR o.id IN (SELECT wp."producerId" FROM word_products wp)
              OR o.id IN (SELECT p."producerId" FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
                          WHERE p."archivedAt" IS NULL AND unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))
       UNION ALL
@@ -173,7 +175,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
              OR unaccent(lower(c.name)) LIKE unaccent($17)
              OR pp.id IN (SELECT d."pickupPointId" FROM "Distribution" d JOIN "Offer" off ON off."distributionId" = d.id
                           WHERE d.status = 'SCHEDULED' AND d."endsAt" > $1
-                            AND (off."productId" IN (SELECT p.id FROM "Product" p WHERE p."archivedAt" IS NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
+                            AND (off."productId" IN (SELECT wp.id FROM word_products wp)
                                  OR off."productId" IN (SELECT p.id FROM "Product" p WHERE p."archivedAt" IS NOT NULL AND ${PRODUCT_TEXT} LIKE unaccent($17))
                                  OR off."productId" IN (SELECT p.id FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
                                                         WHERE unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))))

@@ -69,6 +69,11 @@ test("what they sell is found: a product's name, accents ignored, and the points
   expect(names(await search("?q=cidre"))).toEqual(["Cidrerie du Manoir d'Ancourt"]);
   // A category's name finds its sellers, in either language.
   expect(names(await search("?q=shellfish"))).toEqual(["Le Pourquoi-Pas", "Quai Henri IV — étal"]);
+  // Each result says what it sells, searched by words or by filters alone; an archived product no longer counts.
+  const shellfish = [{ fr: "Coquillages & céphalopodes", en: "Shellfish & cephalopods" }];
+  expect((await search("?q=coquilles")).results.map((result) => result.categories)).toEqual([shellfish, shellfish]);
+  expect((await search("?type=point-de-retrait")).results.map((result) => result.categories)).toEqual([shellfish]);
+  expect((await search("?type=laitier")).results.map((result) => result.categories)).toEqual([[{ fr: "Crèmerie & œufs", en: "Dairy & eggs" }]]);
 });
 
 test("each word must match: a product and a commune narrow together", async () => {

@@ -111,7 +111,6 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
              o.id, o.slug, o.name, o."producerKind"::text AS "subKind",
              c.name AS commune, o."communeInsee", COALESCE(o.lat, c.lat) AS lat, COALESCE(o.lon, c.lon) AS lon,
              o."organicCertified" AS organic, left(o.description, 180) AS summary,
-             COALESCE(sold.categories, '[]'::json) AS categories,
              -- the full text only when words were typed: without, building it for every actor was wasted
              CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(o.name || ' ' || COALESCE(c.name, '') || ' ' || COALESCE(sold.words, ''))) END AS haystack,
              sold."categoryIds",
@@ -120,17 +119,12 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
       FROM "Organisation" o
       LEFT JOIN "Commune" c ON c."inseeCode" = o."communeInsee"
       LEFT JOIN valid_labels vl ON vl."producerId" = o.id
+      -- what they sell, only when a category or words are searched (the page's own 20 get their categories below)
       LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
-               array_agg(DISTINCT cat.id) AS "categoryIds",
-               string_agg(cat.words, ' ') AS words
-        FROM (
-          SELECT cg.id, cg."nameFr", cg."nameEn", cg.position,
-                 row_number() OVER (PARTITION BY cg.id) = 1 AS first,
-                 p.name || ' ' || COALESCE(p."nameEn", '') || ' ' || COALESCE(p."commercialName", '') || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words
-          FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
-          WHERE p."producerId" = o.id AND p."archivedAt" IS NULL
-        ) cat
+        SELECT array_agg(DISTINCT cg.id) AS "categoryIds",
+               string_agg(p.name || ' ' || COALESCE(p."nameEn", '') || ' ' || COALESCE(p."commercialName", '') || ' ' || cg."nameFr" || ' ' || cg."nameEn", ' ') AS words
+        FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
+        WHERE p."producerId" = o.id AND p."archivedAt" IS NULL AND ($5::text IS NOT NULL OR $17::text IS NOT NULL)
       ) sold ON true
       WHERE o."verifiedAt" IS NOT NULL AND o."refusedAt" IS NULL
         AND (o.kind IN ('PRODUCER', 'AMAP')
@@ -146,28 +140,22 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
                          WHERE p."archivedAt" IS NULL AND unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))
       UNION ALL
       SELECT 'pickupPoint', pp.id, NULL, pp.name, NULL, c.name, pp."communeInsee", pp.lat, pp.lon, false, pp.address,
-             COALESCE(sold.categories, '[]'::json),
              CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(pp.name || ' ' || c.name || ' ' || pp.address || ' ' || COALESCE(sold.words, ''))) END,
              sold."categoryIds", ARRAY[]::text[], sold."sellsLabelled"
       FROM "PickupPoint" pp
       JOIN "Commune" c ON c."inseeCode" = pp."communeInsee"
       LEFT JOIN "Organisation" owner ON owner.id = pp."organisationId"
+      -- what is on sale at its coming distributions, only when a category, words or the label are searched
       LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('fr', cat."nameFr", 'en', cat."nameEn") ORDER BY cat.position) FILTER (WHERE cat.first) AS categories,
-               array_agg(DISTINCT cat.id) AS "categoryIds",
-               string_agg(cat.words, ' ') AS words,
-               bool_or(cat.labelled) AS "sellsLabelled"
-        FROM (
-          SELECT cg.id, cg."nameFr", cg."nameEn", cg.position,
-                 row_number() OVER (PARTITION BY cg.id) = 1 AS first,
-                 p.name || ' ' || cg."nameFr" || ' ' || cg."nameEn" AS words,
-                 EXISTS (SELECT 1 FROM "Label" l WHERE l."productId" = p.id AND ${validLabelSql("l", "$1")}) AS labelled
-          FROM "Distribution" d
-          JOIN "Offer" off ON off."distributionId" = d.id
-          JOIN "Product" p ON p.id = off."productId"
-          JOIN "Category" cg ON cg.id = p."categoryId"
-          WHERE d."pickupPointId" = pp.id AND d.status = 'SCHEDULED' AND d."endsAt" > $1
-        ) cat
+        SELECT array_agg(DISTINCT cg.id) AS "categoryIds",
+               string_agg(p.name || ' ' || cg."nameFr" || ' ' || cg."nameEn", ' ') AS words,
+               bool_or(EXISTS (SELECT 1 FROM "Label" l WHERE l."productId" = p.id AND ${validLabelSql("l", "$1")})) AS "sellsLabelled"
+        FROM "Distribution" d
+        JOIN "Offer" off ON off."distributionId" = d.id
+        JOIN "Product" p ON p.id = off."productId"
+        JOIN "Category" cg ON cg.id = p."categoryId"
+        WHERE d."pickupPointId" = pp.id AND d.status = 'SCHEDULED' AND d."endsAt" > $1
+          AND ($5::text IS NOT NULL OR $17::text IS NOT NULL OR $10::boolean)
       ) sold ON true
       WHERE (pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL))
         AND ($17::text IS NULL
@@ -181,7 +169,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
                                                         WHERE unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))))
       UNION ALL
       SELECT 'essActor', a.id, a.slug, a.name, a.kind::text, c.name, a."communeInsee", a.lat, a.lon, false, left(a.offer, 180),
-             '[]'::json, CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)) END, NULL::text[], ARRAY[]::text[], NULL::boolean
+             CASE WHEN $17::text IS NOT NULL THEN unaccent(lower(a.name || ' ' || c.name || ' ' || a.offer)) END, NULL::text[], ARRAY[]::text[], NULL::boolean
       FROM "EssActor" a
       JOIN "Commune" c ON c."inseeCode" = a."communeInsee"
       WHERE a.published
@@ -193,7 +181,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
              ))) END AS km
       FROM actors
     ), filtered AS (
-      SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, categories, labels, km
+      SELECT type, id, slug, name, "subKind", commune, "communeInsee", lat, lon, organic, summary, labels, km
       FROM placed
       WHERE ($14::float8 IS NULL OR km <= $14)
         AND ($16::text[] IS NULL OR type = ANY($16))
@@ -210,7 +198,17 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
     -- One row: the count, the page, and the map's light markers for every result (the same filtered set, read once).
     SELECT (SELECT count(*)::int FROM ranked) AS total,
            (SELECT count(*)::int FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL) AS mapped,
-           COALESCE((SELECT json_agg(shown ORDER BY shown.rank) FROM ranked shown WHERE shown.rank > $9::int AND shown.rank <= $9::int + $8::int), '[]'::json) AS results,
+           COALESCE((SELECT json_agg(page ORDER BY page.rank) FROM (
+             -- what the page's results sell, by category in the categories' order: for these 20 only
+             SELECT shown.*, COALESCE(CASE shown.type
+               WHEN 'essActor' THEN NULL
+               WHEN 'pickupPoint' THEN (SELECT json_agg(json_build_object('fr', cg."nameFr", 'en', cg."nameEn") ORDER BY cg.position) FROM "Category" cg
+                                        WHERE EXISTS (SELECT 1 FROM "Distribution" d JOIN "Offer" off ON off."distributionId" = d.id JOIN "Product" p ON p.id = off."productId"
+                                                      WHERE d."pickupPointId" = shown.id AND d.status = 'SCHEDULED' AND d."endsAt" > $1 AND p."categoryId" = cg.id))
+               ELSE (SELECT json_agg(json_build_object('fr', cg."nameFr", 'en', cg."nameEn") ORDER BY cg.position) FROM "Category" cg
+                     WHERE EXISTS (SELECT 1 FROM "Product" p WHERE p."producerId" = shown.id AND p."archivedAt" IS NULL AND p."categoryId" = cg.id))
+             END, '[]'::json) AS categories
+             FROM ranked shown WHERE shown.rank > $9::int AND shown.rank <= $9::int + $8::int) page), '[]'::json) AS results,
            COALESCE((SELECT json_agg(json_build_object('type', m.type, 'id', m.id, 'slug', m.slug, 'name', m.name, 'subKind', m."subKind", 'lat', m.lat, 'lon', m.lon) ORDER BY m.rank)
                      FROM (SELECT * FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY rank LIMIT $15::int) m), '[]'::json) AS markers`,
     values: [

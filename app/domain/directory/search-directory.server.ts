@@ -132,9 +132,10 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
         -- The longest word narrows first, through the trigram indexes (migration 20261208000000): the
         -- organisations whose name, commune, a product or a product's category it can match; every
         -- word is then checked on the full text below, as without this.
+        -- Each way is a set read once (an index or a small table), never a function per organisation.
         AND ($17::text IS NULL
-             OR directory_normalise(o.name) LIKE unaccent($17)
-             OR unaccent(lower(COALESCE(c.name, ''))) LIKE unaccent($17)
+             OR o.id IN (SELECT named.id FROM "Organisation" named WHERE directory_normalise(named.name) LIKE unaccent($17))
+             OR o."communeInsee" IN (SELECT cm."inseeCode" FROM "Commune" cm WHERE unaccent(lower(cm.name)) LIKE unaccent($17))
              OR o.id IN (SELECT wp."producerId" FROM word_products wp)
              OR o.id IN (SELECT p."producerId" FROM "Product" p JOIN "Category" cg ON cg.id = p."categoryId"
                          WHERE p."archivedAt" IS NULL AND unaccent(lower(cg."nameFr" || ' ' || cg."nameEn")) LIKE unaccent($17)))
@@ -159,8 +160,8 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
       ) sold ON true
       WHERE (pp."organisationId" IS NULL OR (owner."verifiedAt" IS NOT NULL AND owner."refusedAt" IS NULL))
         AND ($17::text IS NULL
-             OR directory_normalise(pp.name || ' ' || pp.address) LIKE unaccent($17)
-             OR unaccent(lower(c.name)) LIKE unaccent($17)
+             OR pp.id IN (SELECT named.id FROM "PickupPoint" named WHERE directory_normalise(named.name || ' ' || named.address) LIKE unaccent($17))
+             OR pp."communeInsee" IN (SELECT cm."inseeCode" FROM "Commune" cm WHERE unaccent(lower(cm.name)) LIKE unaccent($17))
              OR pp.id IN (SELECT d."pickupPointId" FROM "Distribution" d JOIN "Offer" off ON off."distributionId" = d.id
                           WHERE d.status = 'SCHEDULED' AND d."endsAt" > $1
                             AND (off."productId" IN (SELECT wp.id FROM word_products wp)

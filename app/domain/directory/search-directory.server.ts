@@ -196,7 +196,8 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
     ), ranked AS (
       SELECT filtered.*, row_number() OVER (ORDER BY km NULLS LAST, unaccent(lower(name)), id) AS rank FROM filtered
     )
-    -- One row: the count, the page, and the map's light markers for every result (the same filtered set, read once).
+    -- One row: the count, the page, and the map's light markers for every result (the same filtered set, read once;
+    -- positions to 5 decimals, about a metre: 2,000 markers are 40 kB lighter).
     SELECT (SELECT count(*)::int FROM ranked) AS total,
            (SELECT count(*)::int FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL) AS mapped,
            COALESCE((SELECT json_agg(page ORDER BY page.rank) FROM (
@@ -210,7 +211,7 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
                      WHERE EXISTS (SELECT 1 FROM "Product" p WHERE p."producerId" = shown.id AND p."archivedAt" IS NULL AND p."categoryId" = cg.id))
              END, '[]'::json) AS categories
              FROM ranked shown WHERE shown.rank > $9::int AND shown.rank <= $9::int + $8::int) page), '[]'::json) AS results,
-           COALESCE((SELECT json_agg(json_build_object('type', m.type, 'id', m.id, 'slug', m.slug, 'name', m.name, 'subKind', m."subKind", 'lat', m.lat, 'lon', m.lon) ORDER BY m.rank)
+           COALESCE((SELECT json_agg(json_build_object('type', m.type, 'id', m.id, 'slug', m.slug, 'name', m.name, 'subKind', m."subKind", 'lat', round(m.lat::numeric, 5), 'lon', round(m.lon::numeric, 5)) ORDER BY m.rank)
                      FROM (SELECT * FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY rank LIMIT $15::int) m), '[]'::json) AS markers`,
     values: [
       now, kind?.actor ?? null, kind?.subKind ?? null, query.commune, query.category, query.organic, words, PAGE_SIZE, (query.page - 1) * PAGE_SIZE, query.label,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { createSession } from "~/domain/accounts/session.server";
+import { communes } from "~/domain/reference/reference-data";
 import type { Locale } from "~/i18n/messages";
 
 /**
@@ -48,13 +49,13 @@ export async function signedInCookie(userId: string, now = new Date()): Promise<
   return `tm_session=${session.token}`;
 }
 
+/** Dieppe as the reference data has it (never retyped: the directory's factories make the same row, whichever file runs first). */
 export async function ensureCommune() {
-  await db().commune.upsert({
-    where: { inseeCode: "76217" },
-    create: { inseeCode: "76217", name: "Dieppe", postalCode: "76200", lat: 49.9229, lon: 1.0775 },
-    update: {},
-  });
-  return "76217";
+  const dieppe = communes.find((commune) => commune.inseeCode === "76217");
+  if (!dieppe) throw new Error("Dieppe absente des données de référence");
+  const { inseeCode, name, postalCode, lat, lon } = dieppe;
+  await db().commune.upsert({ where: { inseeCode }, create: { inseeCode, name, postalCode, lat, lon }, update: {} });
+  return inseeCode;
 }
 
 export async function ensureCategory(id = "legumes") {

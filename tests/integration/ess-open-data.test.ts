@@ -6,6 +6,7 @@ import { listOpenDataActors } from "~/domain/ess/open-data.server";
 import { loader as csvLoader } from "~/routes/annuaire_.donnees[.]csv";
 import { loader as jsonLoader } from "~/routes/annuaire_.donnees[.]json";
 import { createProducer, ensureCategory, ensureCommune } from "../factories";
+import { referenceCommune } from "../factories-directory";
 
 /**
  * The directory as open data (issue 12, decision 031): every public actor — verified producers and
@@ -72,7 +73,7 @@ describe("the directory's open data", () => {
       name: w.farm.name,
       kind: "MARKET_GARDENER",
       commune: { inseeCode: "76217", name: "Dieppe" },
-      position: { lat: 49.9229, lon: 1.0775 },
+      position: { lat: referenceCommune("dieppe").lat, lon: referenceCommune("dieppe").lon },
       categories: ["Légumes"],
       organic: false,
       // Only the label valid now: not the expired one, nor the suspended one.
@@ -102,7 +103,7 @@ describe("the directory's open data", () => {
     if (!table.ok) throw new Error(JSON.stringify(table.problem));
     expect(table.value.separator).toBe(",");
     const rows = new Map(table.value.records.map((record) => [record.cells[1], record.cells]));
-    expect(rows.get(w.farm.id)?.slice(0, 11)).toEqual(["producer", w.farm.id, w.farm.name, "MARKET_GARDENER", "76217", "Dieppe", "49.9229", "1.0775", "Légumes", "false", w.valid]);
+    expect(rows.get(w.farm.id)?.slice(0, 11)).toEqual(["producer", w.farm.id, w.farm.name, "MARKET_GARDENER", "76217", "Dieppe", String(referenceCommune("dieppe").lat), String(referenceCommune("dieppe").lon), "Légumes", "false", w.valid]);
     expect(rows.get(w.point)?.[0]).toBe("pickupPoint");
     for (const hidden of [w.unverified.id, w.hiddenCharity, w.unpublished]) expect(rows.has(hidden), hidden).toBe(false);
   });

@@ -4,6 +4,8 @@
 // with template strings — what the page would cost with no framework. One process per core, as
 // the app. GET /floor/<index> answers the index-th statement: a page (count, 20 results, the
 // filter form, the map's pins and dots) or the producers' JSON. Model: shared/bench/floor-server.mjs.
+// Like the app (decision 034) and the catalogue's floor, each process shares what it read of one
+// search for one second.
 import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -48,6 +50,19 @@ if (cluster.isPrimary) {
     return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><title>Annuaire — Terre &amp; Mer</title><link rel="stylesheet" href="/assets/tailwind.css"/></head><body><header class="bg-sea-900 text-white"><nav><a href="/">Terre &amp; Mer</a> <a href="/annuaire">Annuaire</a> <a href="/connexion">Connexion</a></nav></header><main id="main" class="mx-auto max-w-5xl px-4 py-6"><h1 class="text-2xl font-bold">L'annuaire : qui fait quoi près de chez vous</h1><form method="get" action="/annuaire" role="search"><label for="q">Rechercher</label><input id="q" name="q" type="search"/><select name="type"><option value="">Tous</option></select><select name="categorie"><option value="">Toutes</option>${options(categories, "id", "nameFr")}</select><select name="pres"><option value="">Toutes les communes</option>${communeOptions}</select><select name="km"><option value="0">Dans la commune</option><option>10</option><option selected>20</option><option>40</option></select><label><input type="checkbox" name="bio" value="1"/> Bio</label><label><input type="checkbox" name="label" value="1"/> Label</label><button>Rechercher</button></form><p role="status">${found.total} acteurs</p><ul class="divide-y">${results}</ul><nav><a href="?page=2">Page suivante</a></nav><section><h2>Sur la carte</h2><div class="relative aspect-[4/3]"><svg aria-hidden="true" viewBox="0 0 400 300"><path d="${dots}" stroke="#0b5671" stroke-width="7" stroke-linecap="round"/></svg>${pins}</div></section></main></body></html>`;
   }
 
+  const shared = new Map();
+  function read(index, statement) {
+    const at = performance.now();
+    const cached = shared.get(index);
+    if (cached && cached.expires > at) return cached.rows;
+    const values = [new Date(), ...statement.values.slice(1)];
+    // The search only: the filter's categories are read per request, as the app does.
+    const rows = pool.query(statement.text, values).then((found) => found.rows);
+    shared.set(index, { expires: at + 1000, rows });
+    rows.catch(() => shared.delete(index));
+    return rows;
+  }
+
   http
     .createServer(async (request, response) => {
       if (request.url === "/health") return response.end("ok");
@@ -58,9 +73,8 @@ if (cluster.isPrimary) {
         return response.end();
       }
       try {
-        const values = [new Date(), ...statement.values.slice(1)];
         if (statement.kind === "api") {
-          const { rows } = await pool.query(statement.text, values);
+          const rows = await read(match[1], statement);
           const site = "http://127.0.0.1";
           const body = JSON.stringify({
             producers: rows[0].results.map((row) => ({ id: row.id, slug: row.slug, name: row.name, type: row.type, commune: row.commune, position: row.lat === null ? null : { lat: row.lat, lon: row.lon }, distanceKm: row.km, categories: row.categories, organic: row.organic, labels: row.labels, pageUrl: `${site}/producteurs/${row.slug}`, dfcCatalogUrl: `${site}/api/v1/producers/${row.slug}/dfc-catalog` })),
@@ -69,8 +83,8 @@ if (cluster.isPrimary) {
           response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
           return response.end(body);
         }
-        const [found, categories] = await Promise.all([pool.query(statement.text, values), pool.query(`SELECT id, "nameFr", "nameEn" FROM "Category" ORDER BY position`)]);
-        const html = page(found.rows[0], categories.rows);
+        const [found, categories] = await Promise.all([read(match[1], statement), pool.query(`SELECT id, "nameFr", "nameEn" FROM "Category" ORDER BY position`)]);
+        const html = page(found[0], categories.rows);
         response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html) });
         response.end(html);
       } catch (error) {

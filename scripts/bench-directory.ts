@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     const loadAfter = loadAverage();
 
     const table = [
-      "| search | app req/s | app p50 | app p99 | floor req/s | floor p99 | app ÷ floor (req/s) | SQL (EXPLAIN ANALYZE) | results | answer |",
+      "| search | app req/s | app p50 | app p99 | floor req/s | floor p99 | floor ÷ app (req/s) | SQL (EXPLAIN ANALYZE) | results | answer |",
       "|---|---|---|---|---|---|---|---|---|---|",
       ...measured.map(
         ({ name, app, floor: floorResult, bytes, results, sqlMs: ms }) =>
@@ -194,8 +194,8 @@ async function main(): Promise<void> {
       `- Code: ${code}`,
       `- Load average (1/5/15 min): ${loadBefore} before, ${loadAfter} after. autocannon, the server, the floor and PostgreSQL share the same cores.`,
     ].join("\n");
-    const aimMet = measured.length > 0 && measured.every(({ app }) => app.latency.p99 < AIM_P99_MS);
-    const verdict = `Aim p99 < ${AIM_P99_MS} ms at ${options.connections} connections: ${aimMet ? "met on every search" : "**not met** on every search"}.`;
+    const missed = measured.filter(({ app }) => app.latency.p99 >= AIM_P99_MS).map(({ name }) => name.replace(/ `.*`$/, ""));
+    const verdict = `Aim p99 < ${AIM_P99_MS} ms at ${options.connections} connections: ${missed.length === 0 ? "met on every search" : `met on ${measured.length - missed.length} of ${measured.length} measurements; **missed** on: ${missed.join("; ")}`}.`;
     console.log(`\n${context}\n\n${table}\n\n${verdict}\n`);
     if (problems.length > 0) {
       failed = true;

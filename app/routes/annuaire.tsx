@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db.server";
 import { DEFAULT_NEAR_KM, DIRECTORY_KIND_WORDS, directoryHref, IN_COMMUNE_KM, NEAR_KM, pageCount, PAGE_SIZE, readDirectoryQuery } from "~/domain/directory/directory-query";
-import { searchDirectory } from "~/domain/directory/search-directory.server";
+import { sharedDirectorySearch } from "~/domain/directory/shared-directory-search.server";
 import { OPEN_DATA_LICENCE } from "~/domain/directory/open-data-licence.server";
 import { communes } from "~/domain/reference/reference-data";
 import { env } from "~/env.server";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = readDirectoryQuery(url.searchParams);
   const [page, categories] = await Promise.all([
-    searchDirectory(query, now()),
+    sharedDirectorySearch(query, now()),
     db().category.findMany({ select: { id: true, nameFr: true, nameEn: true }, orderBy: { position: "asc" } }),
   ]);
   const onPage = new Set(page.results.map((result) => result.id));

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { pageCount, PAGE_SIZE } from "~/domain/directory/directory-query";
 import { presentProducer, readProducersApiQuery } from "~/domain/directory/producers-api";
-import { searchDirectory } from "~/domain/directory/search-directory.server";
+import { sharedDirectorySearch } from "~/domain/directory/shared-directory-search.server";
 import { apiJson, apiLocale, handleApi } from "~/http/api.server";
 import { now } from "~/http/clock.server";
 import { appUrl } from "~/http/request-context.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const issues = read.issues.map((issue) => ({ path: issue.path, message: isMessageKey(issue.messageKey) ? translate(locale, issue.messageKey, issue.messageParams) : issue.messageKey }));
       return apiJson({ error: "invalid", message: translate(locale, "error.invalid"), issues }, 400);
     }
-    const found = await searchDirectory(read.query, now(), { actors: ["producer", "amap"] });
+    const found = await sharedDirectorySearch(read.query, now(), { actors: ["producer", "amap"] });
     const site = appUrl();
     return apiJson(
       {

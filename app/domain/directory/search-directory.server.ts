@@ -32,6 +32,8 @@ export type DirectoryResult = {
 export type DirectoryMarker = { id: string; name: string; kind: DirectoryKind; lat: number; lon: number; href: string | null };
 
 export type DirectoryPage = {
+  /** The next instant a label ends after the search's `now` (null: none): the answer holds, by time, until then. */
+  labelsChangeAt: Date | null;
   total: number;
   results: DirectoryResult[];
   /** Every result that has a position, in the list's order, at most MAP_MARKER_CAP. */
@@ -72,9 +74,10 @@ type MarkerRow = Omit<DirectoryMarker, "kind" | "href"> & { type: ActorType; slu
  */
 export async function searchDirectory(query: DirectoryQuery, now: Date, options: SearchOptions = {}): Promise<DirectoryPage> {
   const statement = directorySearchStatement(query, now, options);
-  const rows = await readRows<{ total: number; mapped: number; results: Array<Row & { rank: number }>; markers: MarkerRow[] }>(statement.text, statement.values);
+  const rows = await readRows<{ total: number; mapped: number; labelsChangeAt: Date | null; results: Array<Row & { rank: number }>; markers: MarkerRow[] }>(statement.text, statement.values);
   const found = rows[0];
   return {
+    labelsChangeAt: found?.labelsChangeAt ? new Date(found.labelsChangeAt) : null,
     total: found?.total ?? 0,
     mapped: found?.mapped ?? 0,
     results: (found?.results ?? []).map(({ subKind, rank: _rank, ...row }) => ({ ...row, kind: kindWordOf(row.type, subKind), href: publicPageOf(row.type, row.id, row.slug) })),
@@ -199,6 +202,8 @@ export function directorySearchStatement(query: DirectoryQuery, now: Date, optio
     -- One row: the count, the page, and the map's light markers for every result (the same filtered set, read once;
     -- positions to 5 decimals, about a metre: 2,000 markers are 40 kB lighter).
     SELECT (SELECT count(*)::int FROM ranked) AS total,
+           -- the next instant a label ends: until then no badge, count or label filter of this answer can change by time alone
+           (SELECT min(l."validUntil") FROM "Label" l WHERE l."validUntil" > $1) AS "labelsChangeAt",
            (SELECT count(*)::int FROM ranked WHERE lat IS NOT NULL AND lon IS NOT NULL) AS mapped,
            COALESCE((SELECT json_agg(page ORDER BY page.rank) FROM (
              -- what the page's results sell, by category in the categories' order: for these 20 only

@@ -180,6 +180,8 @@ export default function Directory() {
                     ) : null}
                     {result.organic ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-bold text-green-900">{t("directory.result.organic")}</span> : null}
                     {result.labels.length > 0 ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">{t("directory.result.label")}</span> : null}
+                    {/* The label filter keeps a pickup point only where a labelled product is on sale: say why it is there. */}
+                    {query.label && result.type === "pickupPoint" ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-900">{t("directory.result.labelOnSale")}</span> : null}
                   </p>
                   {result.categories.length > 0 ? (
                     <p className="mt-1 text-sm text-slate-800">{t("directory.result.sells", { categories: result.categories.map((category) => (locale === "en" ? category.en : category.fr)).join(", ") })}</p>

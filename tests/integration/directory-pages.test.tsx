@@ -281,3 +281,22 @@ test("a producer's page lists their coming visits and open days, linked to the a
   expect(html).toContain(`href="/agenda/${coming}"`);
   expect(text).not.toContain("Visite de l'an dernier");
 });
+
+test("with the label filter, a pickup point kept because a labelled product is on sale there says so; without the filter it says nothing of the label", async () => {
+  const now = new Date();
+  const day = 24 * 3600_000;
+  const category = await ensureNamedCategory("miel", "Miel", "Honey", 9);
+  const beekeeper = await createActor({ name: `Rucher ${randomUUID().slice(0, 4)}` });
+  const honey = await createProduct(beekeeper.id, "Miel de sarrasin", category);
+  await createLabel({ productId: honey, status: "GRANTED", validFrom: new Date(now.getTime() - day), validUntil: new Date(now.getTime() + 200 * day) });
+  const market = await createPoint({ name: `Halle au miel ${randomUUID().slice(0, 4)}` });
+  await createDistributionAt(market, now, 30, [honey]);
+
+  const { text } = await show(`/annuaire?q=${encodeURIComponent("miel de sarrasin")}&label=1`);
+  expect(text).toMatch(/Halle au miel \S+ .*Produits labellisés en vente ici/);
+  const { text: english } = await show(`/annuaire?q=${encodeURIComponent("miel de sarrasin")}&label=1`, "en");
+  expect(english).toContain("Labelled products on sale here");
+  const { text: unfiltered } = await show(`/annuaire?q=${encodeURIComponent("miel de sarrasin")}`);
+  expect(unfiltered).toContain("Halle au miel");
+  expect(unfiltered).not.toContain("Produits labellisés en vente ici");
+});

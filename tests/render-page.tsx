@@ -65,3 +65,14 @@ export function expectWellFormed(html: string, untranslatedKey: RegExp) {
   expect(unlabelledFields(html)).toEqual([]);
   expect(html).not.toMatch(untranslatedKey);
 }
+
+/** A rendered page's text as a reader sees it: tags dropped, entities and no-break spaces read, spaces folded. */
+export function readableText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&")
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ");
+}

@@ -9,7 +9,7 @@ import { loader as eventIcsLoader } from "~/routes/agenda.$id[.]ics";
 import AgendaPage, { loader as agendaLoader } from "~/routes/agenda._index";
 import { loader as feedLoader } from "~/routes/agenda[.]ics";
 import { createProducer, ensureCommune } from "../factories";
-import { expectWellFormed, renderPage, unlabelledFields, type PageRoute } from "../render-page";
+import { expectWellFormed, renderPage, unlabelledFields, type PageRoute, readableText } from "../render-page";
 import { get, thrownResponse } from "../route-requests";
 
 /**
@@ -54,9 +54,6 @@ async function event(holder: { organisationId: string } | { essActorId: string }
   return id;
 }
 
-function readable(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ");
-}
 
 /** Each VEVENT of a calendar: lines unfolded, NAME → value with TEXT escapes undone. */
 function vevents(text: string): Array<Map<string, string>> {
@@ -122,19 +119,19 @@ describe("the agenda", () => {
     expect(all.status).toBe(200);
     expectWellFormed(all.html, />[^<]*\b(agenda|essKind)\.[a-zA-Z]/);
     expect(unlabelledFields(all.html)).toEqual([]);
-    const text = readable(all.html);
+    const text = readableText(all.html);
     expect(text).toContain(title(visit));
     expect(text).toContain(title(boat));
     expect(text).not.toContain(title(over));
     expect(text.indexOf(title(visit))).toBeLessThan(text.indexOf(title(boat)));
     expect(all.html).toContain('href="/agenda.ics"');
 
-    const filtered = readable((await renderPage(pages, "fr", "", "/agenda?type=BOAT_VISIT&commune=76217")).html);
+    const filtered = readableText((await renderPage(pages, "fr", "", "/agenda?type=BOAT_VISIT&commune=76217")).html);
     expect(filtered).toContain(title(boat));
     expect(filtered).not.toContain(title(visit));
     expect(filtered).toContain("Tout afficher");
 
-    const english = readable((await renderPage(pages, "en", "", `/agenda/${visit}`)).html);
+    const english = readableText((await renderPage(pages, "en", "", `/agenda/${visit}`)).html);
     expect(english).toContain("Farm visit");
     expect(english).toContain("Organised by Ferme des Falaises");
     expect(english).toContain("Sur réservation");
@@ -142,7 +139,7 @@ describe("the agenda", () => {
     expect(page.html).toContain(`href="/agenda/${visit}.ics"`);
     expect(page.html).toContain("openstreetmap.org/?mlat=49.9&amp;mlon=1.1");
     // A past event's shared link still answers, marked as past, without a calendar file to add.
-    const pastPage = readable((await renderPage(pages, "fr", "", `/agenda/${over}`)).html);
+    const pastPage = readableText((await renderPage(pages, "fr", "", `/agenda/${over}`)).html);
     expect(pastPage).toContain("Ce rendez-vous est passé.");
     expect(pastPage).not.toContain("Ajouter à mon agenda");
   });

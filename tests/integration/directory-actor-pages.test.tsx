@@ -11,8 +11,8 @@ import CharityPage, { loader as charityLoader, meta as charityMeta } from "~/rou
 import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
 import { createUser, signedInCookie } from "../factories";
 import { createActor, ensureDirectoryCommune, referenceCommune } from "../factories-directory";
-import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
-import { get } from "../route-requests";
+import { expectWellFormed, renderPage, type PageRoute, readableText } from "../render-page";
+import { get, statusOf } from "../route-requests";
 
 /**
  * The public pages of the directory's other actors (issue 12, second round): an ESS actor the
@@ -30,32 +30,14 @@ const pages: PageRoute[] = [
 // A key shown untranslated; « /agenda.ics » is an address, not a key.
 const UNTRANSLATED_KEY = /(?<![/\w])(directory|essKind|agenda)\.[a-z]+\.?[a-zA-Z]/;
 
-function readable(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&")
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/\s+/g, " ");
-}
 
 async function show(url: string, locale: "fr" | "en" = "fr") {
   const { html, status } = await renderPage(pages, locale, "", url);
   expect(status).toBe(200);
   expectWellFormed(html, UNTRANSLATED_KEY);
-  return { html, text: readable(html) };
+  return { html, text: readableText(html) };
 }
 
-async function statusOf(loader: () => Promise<unknown>): Promise<number> {
-  try {
-    await loader();
-    return 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 const noMatch = { params: {}, location: { pathname: "", search: "", hash: "", state: null, key: "" }, matches: [] };
 

@@ -11,8 +11,8 @@ import { loader as sitemapLoader } from "~/routes/sitemap[.]xml";
 import { createMemberUser, createProducerUser, ensureCommune } from "../factories";
 import { createLabel } from "../factories-label-public";
 import { createActor, createDistributionAt, createPoint, createProduct, ensureNamedCategory } from "../factories-directory";
-import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
-import { get } from "../route-requests";
+import { expectWellFormed, renderPage, type PageRoute, readableText } from "../render-page";
+import { get, statusOf } from "../route-requests";
 
 /**
  * The directory's public pages (issue 12): a producer's page, a pickup point's page, what search
@@ -27,32 +27,14 @@ const pages: PageRoute[] = [
 ];
 const UNTRANSLATED_KEY = /directory\.[a-z]+\.?[a-zA-Z]/;
 
-function readable(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&")
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/\s+/g, " ");
-}
 
 async function show(url: string, locale: "fr" | "en" = "fr") {
   const { html, status } = await renderPage(pages, locale, "", url);
   expect(status).toBe(200);
   expectWellFormed(html, UNTRANSLATED_KEY);
-  return { html, text: readable(html) };
+  return { html, text: readableText(html) };
 }
 
-async function statusOf(loader: () => Promise<unknown>): Promise<number> {
-  try {
-    await loader();
-    return 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 async function fisherWithMarkets() {
   const sea = await ensureNamedCategory("coquillages", "Coquillages & céphalopodes", "Shellfish & cephalopods", 6);

@@ -9,7 +9,7 @@ import Home, { action as homeAction, loader as homeLoader } from "~/routes/_inde
 import { action as logInAction } from "~/routes/connexion";
 import { action as signUpAction } from "~/routes/inscription";
 import { createDistribution, createOffer, createUser, signedInCookie, TEST_PASSWORD, uniqueEmail } from "../factories";
-import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
+import { expectWellFormed, renderPage, type PageRoute, readableText } from "../render-page";
 import { get, post } from "../route-requests";
 
 /**
@@ -25,21 +25,12 @@ const pages: PageRoute[] = [{ path: "accueil", loader: homeLoader, action: homeA
 const UNTRANSLATED_KEY = /home\.[a-z]+\.?[a-zA-Z]/;
 
 /** The page's text as a reader sees it: no tags, entities decoded, plain spaces. */
-function readable(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&")
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/\s+/g, " ");
-}
 
 async function page(cookie: string, search = "", locale: Locale = "fr") {
   const { html, status } = await renderPage(pages, locale, cookie, `/accueil${search}`);
   expect(status).toBe(200);
   expectWellFormed(html, UNTRANSLATED_KEY);
-  return { html, text: readable(html) };
+  return { html, text: readableText(html) };
 }
 
 /** A commune of this test's own (other tests fill Dieppe with points). */
@@ -275,7 +266,7 @@ test("signed in: « your next pickup » comes first — where, when, what and ho
   const order = await placeOrder({ ...place, distributionId: distribution.id, lines: [{ offerId: leeks.id, quantity: 2 }, { offerId: shrimps.id, quantity: 3 }] });
 
   const { html, text } = await page(cookie);
-  const card = readable(html.match(/<section[^>]*data-testid="next-pickup"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? "");
+  const card = readableText(html.match(/<section[^>]*data-testid="next-pickup"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? "");
   expect(card).toContain("Votre prochain retrait");
   const point = await db().pickupPoint.findUniqueOrThrow({ where: { id: distribution.pickupPointId }, select: { name: true } });
   expect(card).toContain(`${point.name} — Quai Henri IV, Dieppe`);
@@ -290,7 +281,7 @@ test("signed in: « your next pickup » comes first — where, when, what and ho
 
   // Cancelled, the next pickup is the later order.
   await cancelOrder({ orderId: order.id, customer, now: new Date() });
-  const after = readable((await page(cookie)).html.match(/<section[^>]*data-testid="next-pickup"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? "");
+  const after = readableText((await page(cookie)).html.match(/<section[^>]*data-testid="next-pickup"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? "");
   expect(after).toContain("1 × Cidre brut");
   expect(after).toContain(`Voir la commande n° ${laterOrder.number}`);
 

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import OrganisationPage, { action as organisationAction, loader as organisationLoader } from "~/routes/producteur.organisation";
 import ProducerPage, { loader as producerLoader, meta as producerMeta } from "~/routes/producteurs.$slug";
 import { createProducerUser } from "../factories";
-import { expectWellFormed, renderPage, type PageRoute } from "../render-page";
+import { expectWellFormed, renderPage, type PageRoute, readableText } from "../render-page";
 import { asFailure, get } from "../route-requests";
 
 /**
@@ -17,9 +17,6 @@ const pages: PageRoute[] = [
 ];
 const UNTRANSLATED_KEY = /(?<![/\w])directory\.[a-z]+\.[a-zA-Z]/;
 
-function readable(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ");
-}
 
 async function verifiedProducer() {
   const producer = await createProducerUser();
@@ -48,12 +45,12 @@ test("a producer fills their week day by day; their page shows each day, closed 
   const { html, status } = await renderPage(pages, "fr", "", `/producteurs/${producer.slug}`);
   expect(status).toBe(200);
   expectWellFormed(html, UNTRANSLATED_KEY);
-  const text = readable(html);
+  const text = readableText(html);
   expect(text).toContain("Lundi Fermé");
   expect(text).toContain("Mardi 09:00 – 12:30, 14:00 – 18:30");
   expect(text).toContain("Samedi 08:00 – 12:00");
   expect(text).toContain("Fermé la première semaine d'août.");
-  const english = readable((await renderPage(pages, "en", "", `/producteurs/${producer.slug}`)).html);
+  const english = readableText((await renderPage(pages, "en", "", `/producteurs/${producer.slug}`)).html);
   expect(english).toContain("Tuesday 09:00 – 12:30, 14:00 – 18:30");
 
   const data = await producerLoader({ request: get(`/producteurs/${producer.slug}`), params: { slug: producer.slug }, context: {} });

@@ -47,7 +47,7 @@ const SEARCHES = [
   { name: "everything (no filter: 2,000 on the map)", query: "" },
 ] as const;
 
-type Options = { duration: number; connections: number; write: boolean };
+type Options = { duration: number; connections: number; write: boolean; cpuProf?: string };
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { duration: 8, connections: 10, write: false };
@@ -61,7 +61,8 @@ function parseOptions(argv: string[]): Options {
     if (name === "--duration") options.duration = positive();
     else if (name === "--connections") options.connections = positive();
     else if (name === "--write") options.write = true;
-    else throw new Error(`Option inconnue : ${name} (npm run bench:directory -- [--duration S (8)] [--connections C (10)] [--write])`);
+    else if (name === "--cpu-prof" && argv[index + 1]) options.cpuProf = path.resolve(argv[++index]!);
+    else throw new Error(`Option inconnue : ${name} (npm run bench:directory -- [--duration S (8)] [--connections C (10)] [--write] [--cpu-prof DIR: the app's processes profiled, as npm run bench])`);
   }
   return options;
 }
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     }
 
     const code = buildDescription();
-    server = await startServer(databaseUrl, tmp, undefined, undefined);
+    server = await startServer(databaseUrl, tmp, options.cpuProf, undefined);
     floor = await startFloor(databaseUrl, statementsFile);
     console.info(`[bench:directory] serveur ${server.url}, plancher ${floor.url}`);
 

@@ -64,6 +64,8 @@ async function prepare() {
 
 // Before the processes start: a stop asked during the start reads it as soon as the process is up.
 const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+/** The app processes' young-generation semi-space, in MB (Node's default is 16): decision 037. */
+const SEMI_SPACE_MB = 64;
 const processes = dev ? 1 : (config.WEB_CONCURRENCY ?? os.availableParallelism());
 
 if (cluster.isPrimary) {
@@ -84,6 +86,11 @@ if (cluster.isPrimary) {
 function supervise(booted: Booted) {
   let stopping = false;
   const recentCrashes: number[] = [];
+  // A larger young generation for the app processes (decision 037): a page allocates tens of kB of
+  // short-lived strings and objects, and with Node's default 16 MB semi-space the scavenges behind
+  // a busy second's pages made the directory's slowest 1 % twice its median. It reserves up to
+  // 3 × 64 MB per process, used only as the process needs it.
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${SEMI_SPACE_MB}`] });
   for (let index = 0; index < processes; index += 1) cluster.fork();
   console.info(`[web] ${processes} processus applicatifs`);
   cluster.on("exit", (worker, code, signal) => {

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { statementsIssued } from "~/db.server";
 import { readDirectoryQuery } from "~/domain/directory/directory-query";
-import { SHARED_SEARCH_MS, sharedDirectorySearch } from "~/domain/directory/shared-directory-search.server";
+import { MAX_SHARED_SEARCHES, SHARED_SEARCH_MS, sharedDirectorySearch, sharedSearchCount } from "~/domain/directory/shared-directory-search.server";
 import { useOwnMigratedDatabase } from "../setup/fresh-database";
 import { createActor, createProduct, ensureNamedCategory } from "../factories-directory";
 import { createLabel } from "../factories-label-public";
@@ -54,4 +54,12 @@ test("a label that ends inside the shared second stops passing the label filter 
   expect(atTheEnd.total).toBe(0);
   const unfiltered = await sharedDirectorySearch(query("q=miel"), ends);
   expect(unfiltered.results[0]?.labels).toEqual([]);
+});
+
+test("distinct searches in a loop do not pile up: the server keeps at most MAX_SHARED_SEARCHES answers", async () => {
+  const at = new Date("2027-05-08T10:00:00.000Z");
+  for (let index = 0; index < MAX_SHARED_SEARCHES * 2 + 5; index += 1) {
+    await sharedDirectorySearch(query(`q=introuvable${index}`), at);
+    expect(sharedSearchCount()).toBeLessThanOrEqual(MAX_SHARED_SEARCHES);
+  }
 });

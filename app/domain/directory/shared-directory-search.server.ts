@@ -14,7 +14,12 @@ import type { ActorType, DirectoryQuery } from "~/domain/directory/directory-que
  * shows at most a second later, as in the catalogue.
  */
 export const SHARED_SEARCH_MS = 1000;
-const MAX_ENTRIES = 500;
+/**
+ * The most searches one server keeps at once. An answer can weigh a few hundred kB (the map's
+ * markers, up to 2,000): a visitor sending distinct searches in a loop must not grow the process'
+ * memory with them, so past this bound the expired answers go, then all (the next ones are read again).
+ */
+export const MAX_SHARED_SEARCHES = 100;
 
 type Entry = { from: number; until: number; page: Promise<DirectoryPage> };
 const entries = new Map<string, Entry>();
@@ -28,9 +33,9 @@ export async function sharedDirectorySearch(query: DirectoryQuery, now: Date, op
     // Checked again once read: the read may have learnt that a label ends before this instant.
     if (read && at < cached.until) return read;
   }
-  if (entries.size >= MAX_ENTRIES) {
-    for (const [stale, entry] of entries) if (entry.until <= at) entries.delete(stale);
-    if (entries.size >= MAX_ENTRIES) entries.clear();
+  if (entries.size >= MAX_SHARED_SEARCHES) {
+    for (const [stale, entry] of entries) if (entry.until <= at || entry.from > at) entries.delete(stale);
+    if (entries.size >= MAX_SHARED_SEARCHES) entries.clear();
   }
   const page = searchDirectory(query, now, options);
   const entry: Entry = { from: at, until: at + SHARED_SEARCH_MS, page };
@@ -46,6 +51,11 @@ export async function sharedDirectorySearch(query: DirectoryQuery, now: Date, op
     },
   );
   return page;
+}
+
+/** How many searches this server keeps now (for the bound's test). */
+export function sharedSearchCount(): number {
+  return entries.size;
 }
 
 /** Forgets every shared answer of this process: for a test that changes the data and searches again within the second. */

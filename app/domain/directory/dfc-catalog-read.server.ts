@@ -1,5 +1,6 @@
 import { readRows } from "~/db.server";
 import type { SaleUnit } from "~/domain/catalog/units";
+import type { PublicProducerIdentity } from "~/domain/directory/producer-identity";
 
 /** The distribution whose prices and stock a producer's public catalogue publishes: their next one open for orders. */
 export type CatalogueDistribution = {
@@ -32,20 +33,9 @@ export type CatalogueProduct = {
   offer: { id: string; priceCents: number; remaining: number } | null;
 };
 
-export type ProducerCatalogue = {
+export type ProducerCatalogue = PublicProducerIdentity & {
   id: string;
   kind: "PRODUCER" | "AMAP";
-  name: string;
-  slug: string;
-  description: string;
-  address: string;
-  commune: string | null;
-  postalCode: string | null;
-  lat: number | null;
-  lon: number | null;
-  organicCertified: boolean;
-  contactEmail: string | null;
-  contactPhone: string | null;
   /** Null when none of their coming distributions takes orders at this instant. */
   distribution: CatalogueDistribution | null;
   products: CatalogueProduct[];

@@ -2,6 +2,7 @@ import { readRows } from "~/db.server";
 import { withInstants, type DistributionAsRead } from "~/domain/directory/coming-distributions";
 import { validLabelSql } from "~/domain/label/read-label.server";
 import { readOpeningRanges, type OpeningRange } from "~/domain/directory/opening-hours";
+import type { PublicProducerIdentity } from "~/domain/directory/producer-identity";
 
 /** How many coming distributions the profile lists: the next few weeks of a weekly market. */
 const COMING_DISTRIBUTIONS = 8;
@@ -29,22 +30,11 @@ export type ProfileDistribution = {
   commune: string;
 };
 
-export type ProducerProfile = {
+export type ProducerProfile = PublicProducerIdentity & {
   id: string;
   kind: "PRODUCER" | "AMAP";
   producerKind: string | null;
-  name: string;
-  slug: string;
-  description: string;
-  address: string;
-  commune: string | null;
-  postalCode: string | null;
-  lat: number | null;
-  lon: number | null;
-  organicCertified: boolean;
   organicControlBody: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
   openingHours: string;
   /** The week table of opening hours (opening-hours.ts), sorted by day and hour; empty when not filled. */
   openingHoursWeek: OpeningRange[];

@@ -6,21 +6,11 @@
 
 import { openingHoursSpecification, type OpeningRange } from "~/domain/directory/opening-hours";
 import { centsToDecimal } from "~/domain/money";
+import type { PublicProducerIdentity } from "~/domain/directory/producer-identity";
 
 type Photo = { id: string };
 
-export type ProducerForStructuredData = {
-  name: string;
-  slug: string;
-  description: string;
-  address: string;
-  commune: string | null;
-  postalCode: string | null;
-  lat: number | null;
-  lon: number | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  organicCertified: boolean;
+export type ProducerForStructuredData = PublicProducerIdentity & {
   /** The week table of opening hours, as schema.org openingHoursSpecification (none when empty). */
   openingHoursWeek?: readonly OpeningRange[];
   photos: readonly Photo[];

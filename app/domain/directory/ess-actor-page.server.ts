@@ -1,21 +1,9 @@
 import { readRows } from "~/db.server";
+import type { EssActorForStructuredData } from "~/domain/directory/structured-data";
 import type { EssActorKind } from "~/domain/ess/ess-actor-kinds";
 
-export type EssActorPage = {
-  id: string;
-  slug: string;
-  name: string;
-  kind: EssActorKind;
-  address: string;
-  commune: string;
-  postalCode: string;
-  lat: number;
-  lon: number;
-  offer: string;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  website: string | null;
-};
+/** What the page shows is what its schema.org JSON-LD says, plus the actor's id and kind. */
+export type EssActorPage = EssActorForStructuredData & { id: string; kind: EssActorKind };
 
 /**
  * An ESS actor's public page (/acteurs/:slug, issue 12), in one statement: who they are, where,
